@@ -1,0 +1,24 @@
+/** Entry of the CLI bundle (`dist/cli.js`), and of its checking threads. */
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { main } from './cli.js';
+import { checkChunk, setWorkerScript, type WorkerTask } from './parallel.js';
+
+const task = (workerData as { readinessGateTask?: WorkerTask } | null)?.readinessGateTask;
+
+if (!isMainThread && task) {
+  parentPort?.postMessage(await checkChunk(task));
+} else {
+  setWorkerScript(new URL(import.meta.url));
+  const chunks: Buffer[] = [];
+  process.exitCode = await main(process.argv.slice(2), {
+    cwd: process.cwd(),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    stdin: async () => {
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    isTTY: Boolean(process.stdout.isTTY),
+    env: process.env,
+  });
+}

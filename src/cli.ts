@@ -1,0 +1,159 @@
+/**
+ * The command-line adapter: arguments and files in, a report and an exit
+ * code out (0 pass, 1 gate failed, 2 usage or config error).
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from './config/load.js';
+import type { ResolvedConfig } from './config/types.js';
+import { linkedRunbooks, type Report } from './engine.js';
+import { expandRunbookArgs, readIfExists, UsageError } from './files.js';
+import { CONFIG_PATH, INIT_FILES } from './init/templates.js';
+import { parseDocument } from './markdown/document.js';
+import { checkInParallel } from './parallel.js';
+import { toJson } from './report/json.js';
+import { formatMarkdown } from './report/markdown.js';
+import { formatText } from './report/text.js';
+import type { RunbookFile } from './rules/rule.js';
+import { VERSION } from './version.js';
+
+export interface Io {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  stdin: () => Promise<string>;
+  isTTY: boolean;
+  env: Record<string, string | undefined>;
+}
+
+const USAGE = `Usage:
+  readiness-gate check [--body FILE|-] [--config FILE] [--format text|json|markdown] [--exit-zero] [RUNBOOK_OR_GLOB ...]
+  readiness-gate init [--force]
+  readiness-gate --help | --version
+
+check   Check a pull-request description (--body) and runbooks against the rules.
+        Runbooks linked from the description are read from the current directory.
+        Config: --config FILE, else ${CONFIG_PATH} when present, else the built-in devops rules.
+        Exit: 0 passed, 1 gate failed, 2 usage or config error.
+init    Write ${INIT_FILES.map((f) => f.path).join(', ')}.
+`;
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === '--help' || command === '-h' || command === 'help') {
+      io.stdout(USAGE);
+      return 0;
+    }
+    if (command === '--version' || command === '-v') {
+      io.stdout(`${VERSION}\n`);
+      return 0;
+    }
+    if (command === 'check') return await runCheck(rest, io);
+    if (command === 'init') return await runInit(rest, io);
+    throw new UsageError(command ? `unknown command "${command}".` : 'no command given.');
+  } catch (error) {
+    return fail(error, io);
+  }
+}
+
+function fail(error: unknown, io: Io): number {
+  if (error instanceof ConfigError) {
+    io.stderr(`readiness-gate: ${error.message}\n`);
+  } else if (error instanceof UsageError) {
+    io.stderr(`readiness-gate: ${error.message}\n\n${USAGE}`);
+  } else if (isArgError(error)) {
+    io.stderr(`readiness-gate: ${(error as Error).message}\n\n${USAGE}`);
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`readiness-gate: unexpected error: ${message.split('\n')[0]}\n`);
+  }
+  return 2;
+}
+
+function isArgError(error: unknown): boolean {
+  const code = (error as { code?: string } | undefined)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+async function runCheck(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      body: { type: 'string' },
+      config: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      'exit-zero': { type: 'boolean', default: false },
+    },
+  });
+  const format = values.format;
+  if (format !== 'text' && format !== 'json' && format !== 'markdown') {
+    throw new UsageError(`--format must be text, json or markdown, not "${format}".`);
+  }
+  const config = await readConfig(values.config, io.cwd);
+  const body = values.body === undefined ? undefined : await readBody(values.body, io);
+  if (body === undefined && positionals.length === 0) {
+    throw new UsageError('nothing to check: give --body FILE and/or runbook files.');
+  }
+  const report = await checkFiles(body, positionals, config, io.cwd);
+  if (format === 'json') io.stdout(`${JSON.stringify(toJson(report), null, 2)}\n`);
+  else if (format === 'markdown') io.stdout(formatMarkdown(report, { title: 'Production readiness' }));
+  else io.stdout(formatText(report, { color: io.isTTY && !io.env.NO_COLOR }));
+  return report.conclusion === 'success' || values['exit-zero'] ? 0 : 1;
+}
+
+export async function checkFiles(
+  body: string | undefined,
+  args: string[],
+  config: ResolvedConfig,
+  root: string,
+): Promise<Report> {
+  const description = body === undefined ? undefined : parseDocument(body);
+  const named = await expandRunbookArgs(args, root, config.runbooks.exclude);
+  const linked = description ? linkedRunbooks(description, config) : [];
+  const linkedFiles: RunbookFile[] = await Promise.all(
+    linked.map(async (p) => ({ path: p, text: await readIfExists(root, p) })),
+  );
+  return checkInParallel({ description, linkedFiles, named, root, config });
+}
+
+async function readConfig(file: string | undefined, cwd: string): Promise<ResolvedConfig> {
+  if (file !== undefined) {
+    const text = await readFile(path.resolve(cwd, file), 'utf8').catch(() => {
+      throw new UsageError(`${file}: cannot read the config file. Check the path given to --config.`);
+    });
+    return loadConfig(text, file);
+  }
+  const text = await readIfExists(cwd, CONFIG_PATH);
+  return loadConfig(text, CONFIG_PATH);
+}
+
+async function readBody(file: string, io: Io): Promise<string> {
+  if (file === '-') return io.stdin();
+  return readFile(path.resolve(io.cwd, file), 'utf8').catch(() => {
+    throw new UsageError(`${file}: cannot read the pull-request description given to --body.`);
+  });
+}
+
+async function runInit(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({ args, options: { force: { type: 'boolean', default: false } } });
+  const existing: string[] = [];
+  for (const file of INIT_FILES) {
+    if (!values.force && (await readIfExists(io.cwd, file.path)) !== undefined) existing.push(file.path);
+  }
+  if (existing.length > 0) {
+    io.stderr(
+      `readiness-gate: ${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; nothing written. Run "readiness-gate init --force" to overwrite.\n`,
+    );
+    return 2;
+  }
+  for (const file of INIT_FILES) {
+    const target = path.resolve(io.cwd, file.path);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, file.text);
+    io.stdout(`wrote ${file.path}\n`);
+  }
+  return 0;
+}

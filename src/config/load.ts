@@ -1,0 +1,146 @@
+/**
+ * Config text -> ResolvedConfig. Pure: the caller reads the file. Broken
+ * YAML, an unknown key or a wrong type raises a ConfigError that names the
+ * file, the line and the key.
+ */
+import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { z } from 'zod';
+import { devopsPreset, emptyPreset } from '../presets/devops.js';
+import type { RuleId } from '../rules/ids.js';
+import { configSchema, type ConfigFile } from './schema.js';
+import type { ItemSpec, ResolvedConfig, SectionSpec } from './types.js';
+import { headingKey } from '../markdown/heading.js';
+
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    readonly detail: string,
+  ) {
+    super(`${file}:${line}:${column}: ${detail}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(text: string | undefined, file: string): ResolvedConfig {
+  if (text === undefined || text.trim() === '') return devopsPreset();
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const problem = doc.errors[0];
+  if (problem) {
+    const pos = lineCounter.linePos(problem.pos[0]);
+    throw new ConfigError(
+      file,
+      pos.line,
+      pos.col,
+      `invalid YAML: ${firstLine(problem.message)}. Fix the syntax at this line.`,
+    );
+  }
+  const data: unknown = doc.toJS() ?? {};
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new ConfigError(
+      file,
+      1,
+      1,
+      'the config must be a mapping of keys such as `extends`, `rules`, `pull-request`.',
+    );
+  }
+  const parsed = configSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw issueError(issue, doc, lineCounter, file);
+  }
+  return resolve(parsed.data);
+}
+
+function issueError(issue: z.core.$ZodIssue, doc: Document, lineCounter: LineCounter, file: string): ConfigError {
+  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+  let node = doc.getIn(path, true) as Node | undefined;
+  let key = path.join('.');
+  let detail: string;
+  if (issue.code === 'unrecognized_keys') {
+    const unknown = issue.keys[0]!;
+    key = [...path, unknown].join('.');
+    node = keyNode(doc.getIn(path, true), unknown) ?? node;
+    detail = `unknown key \`${key}\`. Remove it or check its spelling; see schema/readiness-gate.schema.json.`;
+  } else {
+    detail = `\`${key || '(top level)'}\`: ${issue.message}.`;
+  }
+  const offset = node?.range?.[0] ?? 0;
+  const pos = lineCounter.linePos(offset);
+  return new ConfigError(file, pos.line, pos.col, detail);
+}
+
+function keyNode(parent: unknown, key: string): Node | undefined {
+  if (!isMap(parent)) return undefined;
+  for (const pair of parent.items) {
+    if (isPair(pair) && isScalar(pair.key) && String(pair.key.value) === key) return pair.key;
+  }
+  return undefined;
+}
+
+function firstLine(message: string): string {
+  return message
+    .split('\n')[0]!
+    .replace(/\s+at line \d+, column \d+:?$/, '')
+    .replace(/\.$/, '');
+}
+
+type SectionInput = NonNullable<NonNullable<ConfigFile['pull-request']>['sections']>[number];
+
+function toSection(input: SectionInput): SectionSpec {
+  if (typeof input === 'string') return { name: input, aliases: [], items: [], policy: 'all' };
+  return {
+    name: input.name,
+    aliases: input.aliases ?? [],
+    items: (input.items ?? []).map((it): ItemSpec =>
+      typeof it === 'string' ? { label: it, aliases: [] } : { label: it.label, aliases: it.aliases ?? [] },
+    ),
+    policy: input.policy ?? 'all',
+  };
+}
+
+/** Sections named like a base section replace it; others are added. */
+function mergeSections(base: SectionSpec[], extra: SectionInput[] | undefined): SectionSpec[] {
+  if (!extra) return base;
+  const merged = [...base];
+  for (const spec of extra.map(toSection)) {
+    const at = merged.findIndex((s) => headingKey(s.name) === headingKey(spec.name));
+    if (at >= 0) merged[at] = spec;
+    else merged.push(spec);
+  }
+  return merged;
+}
+
+export function resolve(file: ConfigFile): ResolvedConfig {
+  const base = file.extends === 'none' ? emptyPreset() : devopsPreset();
+  const rules = { ...base.rules };
+  for (const [id, severity] of Object.entries(file.rules ?? {})) {
+    if (severity) rules[id as RuleId] = severity;
+  }
+  const pr = file['pull-request'];
+  const rb = file.runbooks;
+  return {
+    strict: file.strict ?? base.strict,
+    rules,
+    pullRequest: {
+      sections: mergeSections(base.pullRequest.sections, pr?.sections),
+      runbook: {
+        section: pr?.runbook?.section ?? base.pullRequest.runbook.section,
+        aliases: pr?.runbook?.aliases ?? base.pullRequest.runbook.aliases,
+        required: pr?.runbook?.required ?? base.pullRequest.runbook.required,
+      },
+    },
+    runbooks: {
+      paths: rb?.paths ?? base.runbooks.paths,
+      exclude: rb?.exclude ?? base.runbooks.exclude,
+      sections: mergeSections(base.runbooks.sections, rb?.sections),
+    },
+    skip: {
+      labels: file.skip?.labels ?? base.skip.labels,
+      authors: file.skip?.authors ?? base.skip.authors,
+      drafts: file.skip?.drafts ?? base.skip.drafts,
+    },
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * Files `readiness-gate init` writes: the pull-request template (the role
+ * document's Review Checklist), the runbook template, a commented config and
+ * the workflow.
+ */
+export const CONFIG_PATH = '.github/readiness-gate.yml';
+
+export const CONFIG_TEMPLATE = `# readiness-gate configuration. Read from the base branch of each pull request,
+# so a pull request cannot weaken its own gate.
+# Schema: https://github.com/readiness-gate/readiness-gate/blob/main/schema/readiness-gate.schema.json
+extends: devops          # built-in rules; \`none\` starts empty
+strict: false            # true: warnings fail the gate too
+
+# Change a rule's severity (error, warning, notice) or turn it off.
+rules:
+  ops-resource-placeholder: warning
+  # runbook-health-check: error
+
+# pull-request:
+#   sections:            # added to the preset; a section named like a preset section replaces it
+#     - name: Security
+#       aliases: [Security review]
+#       policy: all      # all | any | {at-least: 2}
+#       items: [Threat model, Secrets]
+#   runbook:
+#     section: Runbook
+#     required: true
+
+runbooks:
+  paths: ['docs/runbooks/**/*.md', 'runbooks/**/*.md']
+  exclude: ['**/TEMPLATE.md']
+
+# skip:
+#   labels: [skip-readiness]
+#   authors: ['dependabot[bot]', 'renovate[bot]']
+#   drafts: true
+`;
+
+export const PULL_REQUEST_TEMPLATE = `## Summary
+<!-- What changes and why. -->
+
+<!--
+readiness-gate checks the sections below. Tick each box when it holds.
+Where an item does not apply, leave it unticked and write "N/A — reason",
+e.g. "- [ ] **Feature Flags**: N/A — config-only change". A bare N/A fails.
+-->
+
+## Deployment
+- [ ] **Zero Downtime**: Can this be deployed without interruption?
+- [ ] **Rollback Plan**: How to quickly revert if issues arise?
+- [ ] **Database Migrations**: Are migrations backward compatible?
+- [ ] **Feature Flags**: Is gradual rollout possible?
+
+## Monitoring
+- [ ] **Metrics**: Are key performance indicators tracked?
+- [ ] **Alerts**: Are failure conditions alerted?
+- [ ] **Dashboards**: Is system health visible?
+- [ ] **Logging**: Are logs structured and searchable?
+
+## Reliability
+- [ ] **Health Checks**: Liveness and readiness probes defined?
+- [ ] **Graceful Shutdown**: Are connections drained properly?
+- [ ] **Circuit Breakers**: Are external calls protected?
+- [ ] **Timeouts**: Are all network calls timeout-bounded?
+
+## Resources
+- [ ] **Memory**: Expected memory footprint?
+- [ ] **CPU**: Expected CPU utilization?
+- [ ] **Storage**: Disk space requirements?
+- [ ] **Connections**: Database connection limits?
+
+## Runbook
+<!-- Link the runbook this change follows, e.g. [Deploy](docs/runbooks/deploy.md), or write "N/A — reason". -->
+`;
+
+export const RUNBOOK_TEMPLATE = `# Runbook: [Deployment/Operation Name]
+
+## Overview
+- **Purpose**: [What this does]
+- **Risk Level**: Low/Medium/High
+- **Estimated Duration**: [Time]
+
+## Pre-Deployment Checklist
+- [ ] Backup taken
+- [ ] Rollback plan tested
+- [ ] Stakeholders notified
+
+## Deployment Steps
+1. [ ] Step 1: [Command or action]
+2. [ ] Step 2: [Command or action]
+
+## Verification
+- [ ] Health check: \`curl http://localhost:8080/api/v1/health\`
+- [ ] Metrics: [What to check]
+
+## Rollback Procedure
+1. [ ] Rollback step 1
+2. [ ] Rollback step 2
+
+## Known Issues
+- [Issue and workaround]
+`;
+
+export const WORKFLOW_TEMPLATE = `name: Production readiness
+on:
+  pull_request:
+    types: [opened, edited, synchronize, reopened, ready_for_review, labeled, unlabeled]
+  merge_group:
+
+permissions:
+  contents: read
+  pull-requests: write
+  checks: write
+
+concurrency:
+  group: readiness-gate-\${{ github.event.pull_request.number || github.ref }}
+  cancel-in-progress: true
+
+jobs:
+  readiness:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: readiness-gate/readiness-gate@v1
+`;
+
+export const INIT_FILES: readonly { path: string; text: string }[] = [
+  { path: CONFIG_PATH, text: CONFIG_TEMPLATE },
+  { path: '.github/pull_request_template.md', text: PULL_REQUEST_TEMPLATE },
+  { path: 'docs/runbooks/TEMPLATE.md', text: RUNBOOK_TEMPLATE },
+  { path: '.github/workflows/readiness-gate.yml', text: WORKFLOW_TEMPLATE },
+];

@@ -1,0 +1,333 @@
+/**
+ * The document view every rule queries. A Markdown text is parsed once with
+ * remark + GFM, then walked once to collect headings (as a section tree),
+ * task items, list items, tables, `**Field**: value` pairs, links and
+ * paragraph texts, each with its 1-based line and column.
+ *
+ * Anything inside fenced code, inline code, HTML comments or raw HTML is
+ * never an item: remark does not parse Markdown there, so those nodes hold
+ * only text.
+ */
+import type { Heading, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table as MdTable } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { headingKey } from './heading.js';
+
+export interface Position {
+  line: number;
+  column: number;
+  /** Character offset in the source, for ordering and section membership. */
+  offset: number;
+}
+
+export interface Section extends Position {
+  title: string;
+  /** Normalised title, see `headingKey`. */
+  key: string;
+  depth: number;
+  /** Offset just past the heading itself. */
+  contentStart: number;
+  /** Offset where the next heading of the same or a lower depth starts. */
+  end: number;
+  /** Whether any block other than a heading or HTML comment lies in the section. */
+  hasContent: boolean;
+}
+
+export interface TaskItem extends Position {
+  checked: boolean;
+  /** Text of a leading bold span (`**Timeouts**`), without a trailing colon. */
+  label: string | undefined;
+  /** The whole item text, label included. */
+  text: string;
+  /** Text after the label, with a leading colon or dash removed. */
+  rest: string;
+  /** How many list items enclose this one. */
+  nesting: number;
+}
+
+export interface Step extends Position {
+  text: string;
+}
+
+export interface TableRow extends Position {
+  /** Cell texts keyed by the normalised header (see `headingKey`). */
+  cells: Map<string, string>;
+  values: string[];
+}
+
+export interface Table extends Position {
+  header: string[];
+  rows: TableRow[];
+}
+
+export interface Field extends Position {
+  name: string;
+  value: string;
+}
+
+export interface Reference extends Position {
+  /** A link's URL, or the text of an inline code span. */
+  target: string;
+  kind: 'link' | 'code';
+}
+
+export interface TextBlock extends Position {
+  kind: 'paragraph' | 'heading' | 'cell';
+  /** Text as written: literal brackets kept, link syntax reduced to its text. */
+  text: string;
+}
+
+export interface DocumentView {
+  source: string;
+  sections: Section[];
+  items: TaskItem[];
+  steps: Step[];
+  tables: Table[];
+  fields: Field[];
+  references: Reference[];
+  texts: TextBlock[];
+  /** Offsets of fenced or indented code blocks, with their text. */
+  code: (Position & { text: string })[];
+}
+
+const processor = unified().use(remarkParse).use(remarkGfm);
+
+export function parseMarkdown(source: string): Root {
+  return processor.parse(source);
+}
+
+export function parseDocument(source: string): DocumentView {
+  const view: DocumentView = {
+    source,
+    sections: [],
+    items: [],
+    steps: [],
+    tables: [],
+    fields: [],
+    references: [],
+    texts: [],
+    code: [],
+  };
+  const root = parseMarkdown(source);
+  const headings: { node: Heading; pos: Position; end: number }[] = [];
+  const contentOffsets: number[] = [];
+
+  const visit = (node: Nodes, listDepth: number): void => {
+    switch (node.type) {
+      case 'heading': {
+        const pos = at(node);
+        headings.push({ node, pos, end: node.position?.end.offset ?? pos.offset });
+        view.texts.push({ ...pos, kind: 'heading', text: inlineText(node.children) });
+        return;
+      }
+      case 'paragraph':
+        collectParagraph(view, node);
+        visitPhrasing(view, node.children);
+        return;
+      case 'listItem':
+        collectListItem(view, node, listDepth);
+        for (const child of node.children) visit(child, listDepth + 1);
+        return;
+      case 'list':
+        for (const child of node.children) visit(child, listDepth);
+        return;
+      case 'table':
+        collectTable(view, node);
+        return;
+      case 'code':
+        view.code.push({ ...at(node), text: node.value });
+        return;
+      default:
+        if ('children' in node) for (const child of node.children) visit(child as Nodes, listDepth);
+    }
+  };
+
+  for (const child of root.children) {
+    if (!isHeadingOrComment(child)) contentOffsets.push(at(child).offset);
+    visit(child, 0);
+  }
+
+  view.sections = buildSections(headings, contentOffsets, source.length);
+  return view;
+}
+
+function isHeadingOrComment(node: RootContent): boolean {
+  if (node.type === 'heading' || node.type === 'definition') return true;
+  return node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value);
+}
+
+function buildSections(
+  headings: { node: Heading; pos: Position; end: number }[],
+  contentOffsets: number[],
+  length: number,
+): Section[] {
+  const sections: Section[] = [];
+  let cursor = 0;
+  for (let i = 0; i < headings.length; i++) {
+    const { node, pos, end: contentStart } = headings[i]!;
+    let end = length;
+    for (let j = i + 1; j < headings.length; j++) {
+      if (headings[j]!.node.depth <= node.depth) {
+        end = headings[j]!.pos.offset;
+        break;
+      }
+    }
+    while (cursor < contentOffsets.length && contentOffsets[cursor]! < contentStart) cursor++;
+    const next = contentOffsets[cursor];
+    const title = inlineText(node.children).trim();
+    sections.push({
+      ...pos,
+      title,
+      key: headingKey(title),
+      depth: node.depth,
+      contentStart,
+      end,
+      hasContent: next !== undefined && next < end,
+    });
+  }
+  return sections;
+}
+
+function collectParagraph(view: DocumentView, node: Paragraph): void {
+  const text = inlineText(node.children);
+  const pos = at(node);
+  view.texts.push({ ...pos, kind: 'paragraph', text });
+  const labelled = splitLabel(node.children);
+  if (labelled && labelled.hadColon) {
+    view.fields.push({ ...pos, name: labelled.label, value: labelled.rest });
+  }
+}
+
+function collectListItem(view: DocumentView, node: ListItem, nesting: number): void {
+  const pos = at(node);
+  const first = node.children[0];
+  const paragraph = first?.type === 'paragraph' ? first : undefined;
+  const text = paragraph ? inlineText(paragraph.children).trim() : '';
+  view.steps.push({ ...pos, text });
+  if (typeof node.checked !== 'boolean') return;
+  const labelled = paragraph ? splitLabel(paragraph.children) : undefined;
+  view.items.push({
+    ...pos,
+    checked: node.checked,
+    label: labelled?.label,
+    text,
+    rest: labelled ? labelled.rest : text,
+    nesting,
+  });
+}
+
+function collectTable(view: DocumentView, node: MdTable): void {
+  const [head, ...body] = node.children;
+  if (!head) return;
+  const header = head.children.map((cell) => inlineText(cell.children).trim());
+  const keys = header.map(headingKey);
+  const rows: TableRow[] = body.map((row) => {
+    const values = row.children.map((cell) => inlineText(cell.children).trim());
+    const cells = new Map<string, string>();
+    keys.forEach((key, i) => {
+      if (!cells.has(key)) cells.set(key, values[i] ?? '');
+    });
+    row.children.forEach((cell, i) => {
+      view.texts.push({ ...at(cell), kind: 'cell', text: values[i] ?? '' });
+      visitPhrasing(view, cell.children);
+    });
+    return { ...at(row), cells, values };
+  });
+  view.tables.push({ ...at(node), header, rows });
+}
+
+function visitPhrasing(view: DocumentView, nodes: PhrasingContent[]): void {
+  for (const node of nodes) {
+    if (node.type === 'link') {
+      view.references.push({ ...at(node), target: node.url, kind: 'link' });
+    } else if (node.type === 'inlineCode') {
+      view.references.push({ ...at(node), target: node.value, kind: 'code' });
+    }
+    if ('children' in node) visitPhrasing(view, node.children as PhrasingContent[]);
+  }
+}
+
+/** A leading bold span and the text after it: `**Purpose**: text` or `**Purpose:** text`. */
+function splitLabel(children: PhrasingContent[]): { label: string; rest: string; hadColon: boolean } | undefined {
+  const first = children[0];
+  if (!first || first.type !== 'strong') return undefined;
+  let label = inlineText(first.children).trim();
+  let rest = inlineText(children.slice(1));
+  let hadColon = false;
+  if (label.endsWith(':')) {
+    label = label.slice(0, -1).trimEnd();
+    hadColon = true;
+  }
+  const lead = /^\s*[:\-–—]\s*/.exec(rest);
+  if (lead) {
+    hadColon ||= lead[0].includes(':');
+    rest = rest.slice(lead[0].length);
+  }
+  return { label, rest: rest.trim(), hadColon };
+}
+
+/**
+ * Plain text of inline content. Brackets that are not link syntax stay, so a
+ * template placeholder such as `[What this does]` is still visible; HTML is
+ * dropped, inline code keeps its text.
+ */
+export function inlineText(nodes: readonly PhrasingContent[]): string {
+  let out = '';
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+      case 'inlineCode':
+        out += node.value;
+        break;
+      case 'break':
+        out += ' ';
+        break;
+      case 'html':
+      case 'image':
+      case 'imageReference':
+      case 'footnoteReference':
+        break;
+      default:
+        if ('children' in node) out += inlineText(node.children as PhrasingContent[]);
+    }
+  }
+  return out;
+}
+
+function at(node: Nodes): Position {
+  const start = node.position?.start;
+  return { line: start?.line ?? 1, column: start?.column ?? 1, offset: start?.offset ?? 0 };
+}
+
+const lineStarts = new WeakMap<DocumentView, number[]>();
+
+/** The 1-based line and column of a character offset in the document's source. */
+export function positionAt(view: DocumentView, offset: number): Position {
+  let starts = lineStarts.get(view);
+  if (!starts) {
+    starts = [0];
+    for (let i = view.source.indexOf('\n'); i >= 0; i = view.source.indexOf('\n', i + 1)) starts.push(i + 1);
+    lineStarts.set(view, starts);
+  }
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo]! + 1, offset };
+}
+
+/** The first section whose key is one of `keys`, searched in document order. */
+export function findSection(view: DocumentView, keys: readonly string[], within?: Section): Section | undefined {
+  return view.sections.find(
+    (s) => keys.includes(s.key) && (!within || (s.offset > within.offset && s.offset < within.end)),
+  );
+}
+
+/** The members of `list` that lie inside `section` (heading excluded). */
+export function inSection<T extends Position>(list: readonly T[], section: Section): T[] {
+  return list.filter((p) => p.offset >= section.contentStart && p.offset < section.end);
+}

@@ -1,0 +1,77 @@
+/**
+ * Checks many runbooks on every core. Below a threshold, or where no worker
+ * script is set (sources run under a test runner), everything runs on the
+ * main thread; the result is the same report either way.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { ResolvedConfig } from './config/types.js';
+import { check, mergeReports, type Report } from './engine.js';
+import { readIfExists } from './files.js';
+import type { DocumentView } from './markdown/document.js';
+import type { RunbookFile } from './rules/rule.js';
+
+/** Files below which one thread is faster than starting workers. */
+export const PARALLEL_THRESHOLD = 150;
+
+let workerScript: URL | undefined;
+
+/** The bundle registers itself; a worker started from it calls `runWorker`. */
+export function setWorkerScript(url: URL): void {
+  workerScript = url;
+}
+
+export interface WorkerTask {
+  root: string;
+  paths: string[];
+  config: ResolvedConfig;
+}
+
+export async function checkChunk({ root, paths, config }: WorkerTask): Promise<Report> {
+  const runbooks = await readAll(root, paths);
+  return check({ runbooks, config });
+}
+
+async function readAll(root: string, paths: string[]): Promise<RunbookFile[]> {
+  return Promise.all(paths.map(async (p) => ({ path: p, text: await readIfExists(root, p) })));
+}
+
+export interface ParallelInput {
+  description: DocumentView | undefined;
+  /** Runbooks the description links, already read. */
+  linkedFiles: RunbookFile[];
+  /** Runbooks named on the command line, not yet read. */
+  named: string[];
+  root: string;
+  config: ResolvedConfig;
+}
+
+export async function checkInParallel(input: ParallelInput): Promise<Report> {
+  const { description, linkedFiles, root, config } = input;
+  const linked = new Set(linkedFiles.map((f) => f.path));
+  const named = input.named.filter((p) => !linked.has(p));
+  const head = check({ description, runbooks: linkedFiles, config });
+  const threads = Math.min(availableParallelism(), 4);
+  if (!workerScript || threads < 2 || named.length < PARALLEL_THRESHOLD) {
+    const rest = await checkChunk({ root, paths: named, config });
+    return mergeReports([head, rest], config.strict);
+  }
+  const size = Math.ceil(named.length / threads);
+  const chunks = Array.from({ length: threads }, (_, i) => named.slice(i * size, (i + 1) * size)).filter(
+    (c) => c.length,
+  );
+  const script = workerScript;
+  const reports = await Promise.all(chunks.map((paths) => runInWorker(script, { root, paths, config })));
+  return mergeReports([head, ...reports], config.strict);
+}
+
+function runInWorker(script: URL, task: WorkerTask): Promise<Report> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(script, { workerData: { readinessGateTask: task } });
+    worker.once('message', (report: Report) => resolve(report));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`a checking thread stopped with code ${code}`));
+    });
+  });
+}

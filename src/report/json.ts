@@ -1,0 +1,29 @@
+/** The machine report, shared by the CLI's `--format json` and the action's `report` output. */
+import type { Report } from '../engine.js';
+
+export interface JsonReport {
+  conclusion: Report['conclusion'];
+  errors: number;
+  warnings: number;
+  findings: Pick<Report['findings'][number], 'ruleId' | 'severity' | 'message' | 'source' | 'line' | 'column'>[];
+  waivers: Report['waivers'];
+  [extra: string]: unknown;
+}
+
+export function toJson(report: Report, extra: Record<string, unknown> = {}): JsonReport {
+  return {
+    conclusion: report.conclusion,
+    errors: report.errors,
+    warnings: report.warnings,
+    findings: report.findings.map(({ ruleId, severity, message, source, line, column }) => ({
+      ruleId,
+      severity,
+      message,
+      source,
+      line,
+      column,
+    })),
+    waivers: report.waivers,
+    ...extra,
+  };
+}

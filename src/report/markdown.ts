@@ -1,0 +1,102 @@
+/**
+ * The human report in GitHub Markdown: the pull-request comment, the check
+ * run summary, the job summary and the CLI's `--format markdown`. Verdict
+ * first, then what to fix grouped by document, waivers, and the passing
+ * checks collapsed. Everything quoted from the pull request is neutralised.
+ * The result never exceeds `maxLength`: findings past it are cut with a note.
+ */
+import type { Report } from '../engine.js';
+import { PULL_REQUEST } from '../engine.js';
+import type { Severity } from '../config/types.js';
+import { neutralise } from './neutralise.js';
+import { plural } from './text.js';
+
+export interface MarkdownOptions {
+  /** Heading of the report, e.g. the check name. */
+  title: string;
+  /** Upper bound on the length in UTF-16 code units, as GitHub counts. */
+  maxLength?: number;
+  /** Lines added after the verdict, e.g. why a skip happened or that the comment could not be posted. Trusted text. */
+  notes?: string[];
+  /** Where a document can be read, e.g. the file at the head commit. */
+  link?: (source: string, line?: number) => string | undefined;
+}
+
+const ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
+
+export function formatMarkdown(report: Report, options: MarkdownOptions): string {
+  const max = options.maxLength ?? Number.POSITIVE_INFINITY;
+  const full = render(report, options, report.findings.length);
+  if (full.length <= max) return full;
+  let lo = 0;
+  let hi = report.findings.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (render(report, options, mid).length <= max) lo = mid;
+    else hi = mid - 1;
+  }
+  const cut = render(report, options, lo);
+  return cut.length <= max ? cut : `${cut.slice(0, Math.max(0, max - 2))}\n`;
+}
+
+function render(report: Report, options: MarkdownOptions, shown: number): string {
+  const out: string[] = [];
+  const passed = report.conclusion === 'success';
+  const counts = `${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}`;
+  out.push(`## ${passed ? '✅' : '❌'} ${neutralise(options.title)}: ${passed ? 'passed' : 'failed'} (${counts})`, '');
+  for (const note of options.notes ?? []) out.push(`> ${note}`, '');
+
+  const cutFindings = report.findings.slice(0, shown);
+  if (report.findings.length > 0) {
+    out.push('### What to fix', '');
+    for (const source of report.sources) {
+      const findings = cutFindings.filter((f) => f.source === source);
+      if (findings.length === 0) continue;
+      out.push(`#### ${documentName(source, options)}`, '');
+      for (const f of findings) {
+        const where = lineRef(source, f.line, options);
+        out.push(`- ${ICON[f.severity]} ${where} ${neutralise(f.message)} <sub>${f.ruleId}</sub>`);
+      }
+      out.push('');
+    }
+    if (shown < report.findings.length) {
+      out.push(
+        `_…and ${plural(report.findings.length - shown, 'more finding')}, cut to fit GitHub's size limit. The job summary and the JSON report have them all._`,
+        '',
+      );
+    }
+  }
+
+  if (report.waivers.length > 0) {
+    out.push('### Waived', '');
+    for (const w of report.waivers) {
+      out.push(
+        `- **${neutralise(w.label)}** (${neutralise(w.section)}, ${lineRef(w.source, w.line, options)}): ${neutralise(w.reason)}`,
+      );
+    }
+    out.push('');
+  }
+
+  const clean = report.sources.filter((s) => !report.findings.some((f) => f.source === s));
+  if (report.passed.length > 0 || clean.length > 0) {
+    out.push(`<details><summary>Passing checks (${report.passed.length})</summary>`, '');
+    for (const pass of report.passed) {
+      const where = pass.sources.map((s) => documentName(s, options)).join(', ');
+      out.push(`- ✅ ${pass.title} <sub>${pass.ruleId}</sub> — ${where}`);
+    }
+    out.push('', '</details>', '');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+function documentName(source: string, options: MarkdownOptions): string {
+  if (source === PULL_REQUEST) return 'Pull request description';
+  const url = options.link?.(source);
+  const name = neutralise(source);
+  return url ? `[${name}](${url})` : name;
+}
+
+function lineRef(source: string, line: number, options: MarkdownOptions): string {
+  const url = source === PULL_REQUEST ? undefined : options.link?.(source, line);
+  return url ? `[line ${line}](${url})` : `line ${line}:`;
+}

@@ -1,0 +1,23 @@
+/**
+ * Text from a pull request is untrusted. Before it is echoed into Markdown
+ * that GitHub renders (comment, check run, job summary) it is neutralised:
+ * HTML escaped, Markdown punctuation escaped so it cannot open links, code
+ * or tables, line breaks folded, and every `@` followed by a zero-width space
+ * so no user or team is mentioned. Encoded forms such as `&#64;` stay inert
+ * because `&` itself is escaped.
+ */
+const ZERO_WIDTH_SPACE = '\u200b';
+// eslint-disable-next-line no-control-regex -- stripping control characters is the point
+const BIDI_AND_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+const MARKDOWN = /[\\`*_[\]{}()#+!|~]/g;
+
+export function neutralise(text: string): string {
+  return text
+    .replace(BIDI_AND_CONTROL, '')
+    .replace(/\s+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(MARKDOWN, (c) => `\\${c}`)
+    .replace(/[@＠]/g, (c) => `${c}${ZERO_WIDTH_SPACE}`);
+}

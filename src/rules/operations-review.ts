@@ -1,0 +1,37 @@
+/**
+ * The Operations Review (the role document's Output Format) inside a
+ * description: its section and the subsections the `ops-*` rules read.
+ */
+import { findSection, inSection, type DocumentView, type Section, type Table } from '../markdown/document.js';
+import { headingKey } from '../markdown/heading.js';
+
+export const OPERATIONS_REVIEW = 'Operations Review';
+
+export function operationsReview(doc: DocumentView): Section | undefined {
+  return findSection(doc, [headingKey(OPERATIONS_REVIEW)]);
+}
+
+export function subsection(doc: DocumentView, review: Section, name: string): Section | undefined {
+  return findSection(doc, [headingKey(name)], review);
+}
+
+/** Tables of the named subsections, with the subsection each sits in. */
+export function reviewTables(doc: DocumentView, names: readonly string[]): { name: string; table: Table }[] {
+  const review = operationsReview(doc);
+  if (!review) return [];
+  const out: { name: string; table: Table }[] = [];
+  for (const name of names) {
+    const section = subsection(doc, review, name);
+    if (!section) continue;
+    for (const table of inSection(doc.tables, section)) out.push({ name, table });
+  }
+  return out;
+}
+
+export const STATUS_TABLES = ['Deployment Assessment', 'Monitoring Checklist'] as const;
+
+const MARK = '(?:✅|⚠️?|❌)';
+/** A status cell that still holds the template's choices, e.g. `✅/⚠️/❌`. */
+export const TEMPLATE_CHOICES = new RegExp(`${MARK}\\s*/\\s*${MARK}`, 'u');
+export const FAILED = /❌/u;
+export const WARNED = /⚠/u;

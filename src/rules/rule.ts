@@ -1,0 +1,71 @@
+/**
+ * What a rule is and what it returns. A rule reports where and what; the
+ * engine stamps on the rule id, the configured severity and the source.
+ */
+import type { ResolvedConfig, Severity } from '../config/types.js';
+import type { DocumentView } from '../markdown/document.js';
+import type { RuleId } from './ids.js';
+
+export interface Finding {
+  ruleId: RuleId;
+  severity: Severity;
+  message: string;
+  /** A repository path, or `pull-request` for the description. */
+  source: string;
+  line: number;
+  column: number;
+}
+
+export interface RawFinding {
+  message: string;
+  line: number;
+  column: number;
+}
+
+export interface RunbookFile {
+  path: string;
+  /** `undefined` when the file does not exist. */
+  text: string | undefined;
+}
+
+export interface PullRequestContext {
+  doc: DocumentView;
+  config: ResolvedConfig;
+  /** Runbook files linked from the description, looked up by path. */
+  runbooks: ReadonlyMap<string, RunbookFile>;
+}
+
+export interface RunbookContext {
+  doc: DocumentView;
+  config: ResolvedConfig;
+  path: string;
+}
+
+interface RuleBase {
+  id: RuleId;
+  /** What a pass means, shown in the report's list of passing checks. */
+  title: string;
+}
+
+export interface PullRequestRule extends RuleBase {
+  target: 'pull-request';
+  check(ctx: PullRequestContext): RawFinding[];
+}
+
+export interface RunbookRule extends RuleBase {
+  target: 'runbook';
+  check(ctx: RunbookContext): RawFinding[];
+}
+
+export type Rule = PullRequestRule | RunbookRule;
+
+/** A place in a document, as a finding wants it. */
+export function at(p: { line: number; column: number }, message: string): RawFinding {
+  return { message, line: p.line, column: p.column };
+}
+
+/** Quote untrusted text for a message, short and on one line. */
+export function quote(text: string, max = 80): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return `"${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}"`;
+}

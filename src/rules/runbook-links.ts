@@ -1,0 +1,71 @@
+/**
+ * Where the description points at runbooks: the links and inline-code paths
+ * to Markdown files inside its Runbook section. The adapters read this to
+ * know which files to fetch; `runbook-linked` and `runbook-exists` check it.
+ */
+import path from 'node:path';
+import type { ResolvedConfig } from '../config/types.js';
+import { findSection, inSection, type DocumentView, type Section } from '../markdown/document.js';
+import { keysOf } from '../markdown/heading.js';
+import { notApplicable, type ItemState } from './checklist.js';
+
+export interface RunbookLink {
+  path: string;
+  line: number;
+  column: number;
+}
+
+export interface RunbookSection {
+  section: Section | undefined;
+  links: RunbookLink[];
+  /** What the section says when it links nothing: `N/A` with or without a reason. */
+  waiver: ItemState;
+}
+
+const MARKDOWN_FILE = /\.(md|markdown|mdx)$/i;
+const GITHUB_BLOB = /^https:\/\/github\.com\/[^/]+\/[^/]+\/blob\/[^/]+\/(.+)$/;
+
+/** A repository-relative path for a link target, or undefined when it names no Markdown file in the repository. */
+export function repositoryPath(target: string): string | undefined {
+  let raw = target.trim().replace(/[?#].*$/, '');
+  const blob = GITHUB_BLOB.exec(raw);
+  if (blob) raw = blob[1]!;
+  else if (/^[a-z][a-z0-9+.-]*:/i.test(raw) || raw.startsWith('//')) return undefined;
+  try {
+    raw = decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+  if (!MARKDOWN_FILE.test(raw) || /\s/.test(raw)) return undefined;
+  const normal = path.posix.normalize(raw.replace(/^\/+/, ''));
+  if (normal.startsWith('../') || normal === '..') return undefined;
+  return normal;
+}
+
+const cache = new WeakMap<DocumentView, RunbookSection>();
+
+export function runbookSection(doc: DocumentView, config: ResolvedConfig): RunbookSection {
+  const cached = cache.get(doc);
+  if (cached) return cached;
+  const spec = config.pullRequest.runbook;
+  const section = findSection(doc, keysOf({ name: spec.section, aliases: spec.aliases }));
+  const links: RunbookLink[] = [];
+  let waiver: ItemState = { kind: 'unchecked' };
+  if (section) {
+    const seen = new Set<string>();
+    for (const ref of inSection(doc.references, section)) {
+      const file = repositoryPath(ref.target);
+      if (!file || seen.has(file)) continue;
+      seen.add(file);
+      links.push({ path: file, line: ref.line, column: ref.column });
+    }
+    waiver = notApplicable(
+      inSection(doc.texts, section)
+        .map((t) => t.text)
+        .join(' '),
+    );
+  }
+  const result = { section, links, waiver };
+  cache.set(doc, result);
+  return result;
+}

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../src/config/load.js';
+import type { ResolvedConfig } from '../src/config/types.js';
+import { check } from '../src/engine.js';
+import { RULE_IDS, type RuleId } from '../src/rules/ids.js';
+import type { RunbookFile } from '../src/rules/rule.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export function fixture(name: string): string {
+  return readFileSync(path.join(ROOT, 'test/fixtures', name), 'utf8');
+}
+
+export function example(name: string): string {
+  return readFileSync(path.join(ROOT, 'examples', name), 'utf8');
+}
+
+/** The devops preset (or the given YAML) with every rule but `only` turned off. */
+export function configFor(only: RuleId, yaml = ''): ResolvedConfig {
+  const config = loadConfig(yaml, 'test.yml');
+  for (const id of RULE_IDS) if (id !== only) config.rules[id] = 'off';
+  return config;
+}
+
+/** Findings of one rule on a description, as `line:column message`. */
+export function onDescription(
+  rule: RuleId,
+  text: string,
+  options: { yaml?: string; runbooks?: RunbookFile[] } = {},
+): string[] {
+  const report = check({ description: text, runbooks: options.runbooks ?? [], config: configFor(rule, options.yaml) });
+  return report.findings.map((f) => `${f.line}:${f.column} ${f.message}`);
+}
+
+/** Findings of one rule on a runbook, as `line:column message`. */
+export function onRunbook(rule: RuleId, text: string, yaml = ''): string[] {
+  const report = check({ runbooks: [{ path: 'docs/runbooks/x.md', text }], config: configFor(rule, yaml) });
+  for (const f of report.findings) {
+    if (f.source !== 'docs/runbooks/x.md') throw new Error(`finding on ${f.source}`);
+  }
+  return report.findings.map((f) => `${f.line}:${f.column} ${f.message}`);
+}
