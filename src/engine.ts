@@ -7,7 +7,7 @@ import { parseDocument, type DocumentView } from './markdown/document.js';
 import { matchSections } from './rules/checklist.js';
 import { RULES } from './rules/index.js';
 import type { RuleId } from './rules/ids.js';
-import type { Finding, PullRequestContext, RawFinding, Rule, RunbookFile } from './rules/rule.js';
+import type { Finding, Outcome, PullRequestContext, RawFinding, Rule, RunbookFile } from './rules/rule.js';
 import { runbookSection } from './rules/runbook-links.js';
 
 export const PULL_REQUEST = 'pull-request';
@@ -61,7 +61,8 @@ export function check(input: CheckInput): Report {
   const run = <C>(rule: Rule, source: string, ctx: C): void => {
     const severity = config.rules[rule.id];
     if (severity === 'off') return;
-    const raw = (rule.check as (c: C) => RawFinding[])(ctx);
+    const raw = (rule.check as (c: C) => Outcome)(ctx);
+    if (raw === undefined) return;
     if (raw.length === 0) {
       const pass = passes.get(rule.id) ?? { ruleId: rule.id, title: rule.title, sources: [] };
       pass.sources.push(source);

@@ -76,6 +76,8 @@ export interface TextBlock extends Position {
   kind: 'paragraph' | 'heading' | 'cell';
   /** Text as written: literal brackets kept, link syntax reduced to its text. */
   text: string;
+  /** The same without inline code, for checks that must not look inside code. */
+  prose: string;
 }
 
 export interface DocumentView {
@@ -118,7 +120,7 @@ export function parseDocument(source: string): DocumentView {
       case 'heading': {
         const pos = at(node);
         headings.push({ node, pos, end: node.position?.end.offset ?? pos.offset });
-        view.texts.push({ ...pos, kind: 'heading', text: inlineText(node.children) });
+        view.texts.push({ ...pos, kind: 'heading', ...texts(node.children) });
         return;
       }
       case 'paragraph':
@@ -163,36 +165,34 @@ function buildSections(
   length: number,
 ): Section[] {
   const sections: Section[] = [];
-  let cursor = 0;
-  for (let i = 0; i < headings.length; i++) {
-    const { node, pos, end: contentStart } = headings[i]!;
-    let end = length;
-    for (let j = i + 1; j < headings.length; j++) {
-      if (headings[j]!.node.depth <= node.depth) {
-        end = headings[j]!.pos.offset;
-        break;
-      }
-    }
-    while (cursor < contentOffsets.length && contentOffsets[cursor]! < contentStart) cursor++;
-    const next = contentOffsets[cursor];
+  const open: Section[] = [];
+  for (const { node, pos, end: contentStart } of headings) {
+    while (open.length > 0 && open.at(-1)!.depth >= node.depth) open.pop()!.end = pos.offset;
     const title = inlineText(node.children).trim();
-    sections.push({
+    const section = {
       ...pos,
       title,
       key: headingKey(title),
       depth: node.depth,
       contentStart,
-      end,
-      hasContent: next !== undefined && next < end,
-    });
+      end: length,
+      hasContent: false,
+    };
+    sections.push(section);
+    open.push(section);
+  }
+  let cursor = 0;
+  for (const section of sections) {
+    while (cursor < contentOffsets.length && contentOffsets[cursor]! < section.contentStart) cursor++;
+    const next = contentOffsets[cursor];
+    section.hasContent = next !== undefined && next < section.end;
   }
   return sections;
 }
 
 function collectParagraph(view: DocumentView, node: Paragraph): void {
-  const text = inlineText(node.children);
   const pos = at(node);
-  view.texts.push({ ...pos, kind: 'paragraph', text });
+  view.texts.push({ ...pos, kind: 'paragraph', ...texts(node.children) });
   const labelled = splitLabel(node.children);
   if (labelled && labelled.hadColon) {
     view.fields.push({ ...pos, name: labelled.label, value: labelled.rest });
@@ -228,8 +228,8 @@ function collectTable(view: DocumentView, node: MdTable): void {
     keys.forEach((key, i) => {
       if (!cells.has(key)) cells.set(key, values[i] ?? '');
     });
-    row.children.forEach((cell, i) => {
-      view.texts.push({ ...at(cell), kind: 'cell', text: values[i] ?? '' });
+    row.children.forEach((cell) => {
+      view.texts.push({ ...at(cell), kind: 'cell', ...texts(cell.children) });
       visitPhrasing(view, cell.children);
     });
     return { ...at(row), cells, values };
@@ -267,18 +267,30 @@ function splitLabel(children: PhrasingContent[]): { label: string; rest: string;
   return { label, rest: rest.trim(), hadColon };
 }
 
+function texts(nodes: readonly PhrasingContent[]): { text: string; prose: string } {
+  const text = inlineText(nodes);
+  return { text, prose: nodes.some(hasCode) ? inlineText(nodes, false) : text };
+}
+
+function hasCode(node: PhrasingContent): boolean {
+  if (node.type === 'inlineCode') return true;
+  return 'children' in node && (node.children as PhrasingContent[]).some(hasCode);
+}
+
 /**
  * Plain text of inline content. Brackets that are not link syntax stay, so a
  * template placeholder such as `[What this does]` is still visible; HTML is
  * dropped, inline code keeps its text.
  */
-export function inlineText(nodes: readonly PhrasingContent[]): string {
+export function inlineText(nodes: readonly PhrasingContent[], withCode = true): string {
   let out = '';
   for (const node of nodes) {
     switch (node.type) {
       case 'text':
-      case 'inlineCode':
         out += node.value;
+        break;
+      case 'inlineCode':
+        if (withCode) out += node.value;
         break;
       case 'break':
         out += ' ';
@@ -289,7 +301,7 @@ export function inlineText(nodes: readonly PhrasingContent[]): string {
       case 'footnoteReference':
         break;
       default:
-        if ('children' in node) out += inlineText(node.children as PhrasingContent[]);
+        if ('children' in node) out += inlineText(node.children as PhrasingContent[], withCode);
     }
   }
   return out;

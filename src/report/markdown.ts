@@ -55,7 +55,7 @@ function render(report: Report, options: MarkdownOptions, shown: number): string
       out.push(`#### ${documentName(source, options)}`, '');
       for (const f of findings) {
         const where = lineRef(source, f.line, options);
-        out.push(`- ${ICON[f.severity]} ${where} ${neutralise(f.message)} <sub>${f.ruleId}</sub>`);
+        out.push(`- ${ICON[f.severity]} ${where}: ${neutralise(f.message)} <sub>${f.ruleId}</sub>`);
       }
       out.push('');
     }
@@ -98,5 +98,5 @@ function documentName(source: string, options: MarkdownOptions): string {
 
 function lineRef(source: string, line: number, options: MarkdownOptions): string {
   const url = source === PULL_REQUEST ? undefined : options.link?.(source, line);
-  return url ? `[line ${line}](${url})` : `line ${line}:`;
+  return url ? `[line ${line}](${url})` : `line ${line}`;
 }

@@ -17,7 +17,7 @@ export const opsChecklist: PullRequestRule = {
   title: 'Every Operations Review sign-off and runbook box is ticked',
   check({ doc }) {
     const review = operationsReview(doc);
-    if (!review) return [];
+    if (!review) return undefined;
     const out: RawFinding[] = [];
     for (const name of LISTS) {
       const section = subsection(doc, review, name);

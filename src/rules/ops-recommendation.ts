@@ -16,7 +16,7 @@ export const opsRecommendation: PullRequestRule = {
   title: 'The Operations Review recommends "Production ready"',
   check({ doc }) {
     const review = operationsReview(doc);
-    if (!review) return [];
+    if (!review) return undefined;
     const section = subsection(doc, review, 'Recommendation');
     if (!section) {
       return [

@@ -5,7 +5,7 @@
  * Fails: `| Memory | X MB | Y MB |`
  * Message: `"Memory" in "Resource Estimates" still has the placeholder "X MB" under "Expected". Put the estimate.`
  */
-import { reviewTables } from './operations-review.js';
+import { operationsReview, reviewTables } from './operations-review.js';
 import { at, type PullRequestRule, type RawFinding } from './rule.js';
 
 const PLACEHOLDER = /^[XYN]\s*(%|[KMGTP]i?B|cores?|ops|rps)?$/i;
@@ -15,6 +15,7 @@ export const opsResourcePlaceholder: PullRequestRule = {
   target: 'pull-request',
   title: 'Resource Estimates are filled in',
   check({ doc }) {
+    if (!operationsReview(doc)) return undefined;
     const out: RawFinding[] = [];
     for (const { name, table } of reviewTables(doc, ['Resource Estimates'])) {
       for (const row of table.rows) {

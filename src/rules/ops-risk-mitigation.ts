@@ -6,7 +6,7 @@
  * Message: `Risk "Cache stampede" has High impact and no mitigation. Say what reduces or contains it.`
  */
 import { headingKey } from '../markdown/heading.js';
-import { reviewTables } from './operations-review.js';
+import { operationsReview, reviewTables } from './operations-review.js';
 import { at, type PullRequestRule, type RawFinding } from './rule.js';
 
 const NO_MITIGATION = new Set(['', 'none', 'tbd', 'todo', 'n a', 'action', 'unknown']);
@@ -16,6 +16,7 @@ export const opsRiskMitigation: PullRequestRule = {
   target: 'pull-request',
   title: 'Every high-impact risk has a mitigation',
   check({ doc }) {
+    if (!operationsReview(doc)) return undefined;
     const out: RawFinding[] = [];
     for (const { table } of reviewTables(doc, ['Operational Risks'])) {
       for (const row of table.rows) {

@@ -5,7 +5,7 @@
  * Fails: `| Rollback plan | ❌ | none yet |`
  * Message: `"Rollback plan" in "Deployment Assessment" is ❌. Fix it and set the status to ✅.`
  */
-import { FAILED, reviewTables, STATUS_TABLES, TEMPLATE_CHOICES } from './operations-review.js';
+import { FAILED, STATUS_TABLES, TEMPLATE_CHOICES, operationsReview, reviewTables } from './operations-review.js';
 import { at, type PullRequestRule, type RawFinding } from './rule.js';
 
 export const opsStatusFailed: PullRequestRule = {
@@ -13,6 +13,7 @@ export const opsStatusFailed: PullRequestRule = {
   target: 'pull-request',
   title: 'No Operations Review status is ❌',
   check({ doc }) {
+    if (!operationsReview(doc)) return undefined;
     const out: RawFinding[] = [];
     for (const { name, table } of reviewTables(doc, STATUS_TABLES)) {
       for (const row of table.rows) {

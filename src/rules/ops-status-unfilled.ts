@@ -7,7 +7,7 @@
  * Message: `"Zero-downtime" in "Deployment Assessment" still has the template's status "✅/⚠️/❌". Pick one.`
  */
 import { headingKey } from '../markdown/heading.js';
-import { reviewTables, STATUS_TABLES, TEMPLATE_CHOICES } from './operations-review.js';
+import { STATUS_TABLES, TEMPLATE_CHOICES, operationsReview, reviewTables } from './operations-review.js';
 import { at, type PullRequestRule, type RawFinding } from './rule.js';
 
 const LEVEL_CHOICES = /\b(high|med|medium|low)\s*\/\s*(high|med|medium|low)\b/i;
@@ -17,6 +17,7 @@ export const opsStatusUnfilled: PullRequestRule = {
   target: 'pull-request',
   title: 'Every Operations Review status is filled in',
   check({ doc }) {
+    if (!operationsReview(doc)) return undefined;
     const out: RawFinding[] = [];
     for (const { name, table } of reviewTables(doc, STATUS_TABLES)) {
       for (const row of table.rows) {

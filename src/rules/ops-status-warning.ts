@@ -5,7 +5,14 @@
  * Fails: `| Config management | ⚠️ | env vars pending |`
  * Message: `"Config management" in "Deployment Assessment" is ⚠️. Resolve it or explain in Notes why it is acceptable.`
  */
-import { FAILED, reviewTables, STATUS_TABLES, TEMPLATE_CHOICES, WARNED } from './operations-review.js';
+import {
+  FAILED,
+  STATUS_TABLES,
+  TEMPLATE_CHOICES,
+  WARNED,
+  operationsReview,
+  reviewTables,
+} from './operations-review.js';
 import { at, type PullRequestRule, type RawFinding } from './rule.js';
 
 export const opsStatusWarning: PullRequestRule = {
@@ -13,6 +20,7 @@ export const opsStatusWarning: PullRequestRule = {
   target: 'pull-request',
   title: 'No Operations Review status is ⚠️',
   check({ doc }) {
+    if (!operationsReview(doc)) return undefined;
     const out: RawFinding[] = [];
     for (const { name, table } of reviewTables(doc, STATUS_TABLES)) {
       for (const row of table.rows) {

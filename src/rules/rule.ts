@@ -47,14 +47,21 @@ interface RuleBase {
   title: string;
 }
 
+/**
+ * A check returns its findings, or `undefined` when the rule does not apply
+ * to the document (no Operations Review, a runbook below High risk): only a
+ * rule that applied and found nothing is listed as a passing check.
+ */
+export type Outcome = RawFinding[] | undefined;
+
 export interface PullRequestRule extends RuleBase {
   target: 'pull-request';
-  check(ctx: PullRequestContext): RawFinding[];
+  check(ctx: PullRequestContext): Outcome;
 }
 
 export interface RunbookRule extends RuleBase {
   target: 'runbook';
-  check(ctx: RunbookContext): RawFinding[];
+  check(ctx: RunbookContext): Outcome;
 }
 
 export type Rule = PullRequestRule | RunbookRule;

@@ -13,8 +13,10 @@ export const runbookExists: PullRequestRule = {
   target: 'pull-request',
   title: 'Every linked runbook exists',
   check({ doc, config, runbooks }) {
+    const { links } = runbookSection(doc, config);
+    if (links.length === 0) return undefined;
     const out: RawFinding[] = [];
-    for (const link of runbookSection(doc, config).links) {
+    for (const link of links) {
       if (runbooks.get(link.path)?.text !== undefined) continue;
       out.push({
         message: `Linked runbook "${link.path}" does not exist. Add the file in this pull request or fix the link.`,

@@ -18,7 +18,7 @@ export const runbookHealthCheck: RunbookRule = {
   title: 'Verification includes a health check',
   check({ doc, config }) {
     const section = templateSection(doc, config, RUNBOOK_SECTIONS.verification);
-    if (!section) return [];
+    if (!section?.hasContent) return undefined; // runbook-section-empty reports an empty one
     const texts = [...inSection(doc.texts, section), ...inSection(doc.code, section)];
     if (texts.some((t) => HEALTH.test(t.text))) return [];
     return [

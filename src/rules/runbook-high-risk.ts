@@ -18,9 +18,9 @@ export const runbookHighRisk: RunbookRule = {
   check({ doc, config }) {
     const overview = templateSection(doc, config, RUNBOOK_SECTIONS.overview);
     const risk = overview && fieldIn(doc, overview, 'Risk Level');
-    if (!risk || headingKey(risk.value) !== 'high') return [];
+    if (!risk || headingKey(risk.value) !== 'high') return undefined;
     const checklist = templateSection(doc, config, RUNBOOK_SECTIONS.preDeployment);
-    if (!checklist) return [];
+    if (!checklist) return undefined;
     return inSection(doc.items, checklist)
       .filter((item) => !item.checked)
       .map((item) =>

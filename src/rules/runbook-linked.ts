@@ -15,7 +15,7 @@ export const runbookLinked: PullRequestRule = {
   title: 'The description links its runbook',
   check({ doc, config }) {
     const spec = config.pullRequest.runbook;
-    if (!spec.required) return [];
+    if (!spec.required) return undefined;
     const { section, links, waiver } = runbookSection(doc, config);
     const out: RawFinding[] = [];
     if (!section) {

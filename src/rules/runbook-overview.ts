@@ -20,7 +20,7 @@ export const runbookOverview: RunbookRule = {
   title: 'The Overview gives purpose, risk level and duration',
   check({ doc, config }) {
     const overview = templateSection(doc, config, RUNBOOK_SECTIONS.overview);
-    if (!overview) return [];
+    if (!overview) return undefined;
     const out: RawFinding[] = [];
     for (const name of FIELDS) {
       const field = fieldIn(doc, overview, name);

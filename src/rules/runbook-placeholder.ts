@@ -22,7 +22,7 @@ export const runbookPlaceholder: RunbookRule = {
   check({ doc }) {
     const out: RawFinding[] = [];
     for (const block of doc.texts) {
-      const text = block.text.trim();
+      const text = block.prose.trim();
       let found = false;
       for (const match of text.matchAll(KNOWN)) {
         found = true;

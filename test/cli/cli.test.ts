@@ -1,0 +1,171 @@
+// The CLI as users run it: the committed bundle, in a child process.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers.js';
+
+const run = promisify(execFile);
+const BIN = path.join(ROOT, 'bin/readiness-gate.js');
+
+async function cli(args: string[], options: { cwd?: string; input?: string } = {}) {
+  const child = run(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  if (options.input !== undefined) {
+    child.child.stdin!.end(options.input);
+  }
+  try {
+    const { stdout, stderr } = await child;
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('readiness-gate check', () => {
+  it('reports the examples: a passing description and runbook, a failing runbook; exit 1', async () => {
+    const { code, stdout, stderr } = await cli([
+      'check',
+      '--body',
+      'examples/pull-request.md',
+      'examples/runbooks/*.md',
+    ]);
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    expect(stdout).toContain(
+      '✔ pull-request\n✔ examples/runbooks/deploy-payments.md\n✖ examples/runbooks/rotate-certs.md\n',
+    );
+    expect(stdout).toContain('Gate failed: 7 errors, 1 warning in 3 documents.');
+  });
+
+  it('exits 0 on a pass, and with --exit-zero on a failure', async () => {
+    expect((await cli(['check', '--body', 'examples/pull-request.md'])).code).toBe(0);
+    expect((await cli(['check', '--exit-zero', 'examples/runbooks/rotate-certs.md'])).code).toBe(0);
+  });
+
+  it('prints the documented JSON', async () => {
+    const { code, stdout } = await cli(['check', '--format', 'json', 'examples/runbooks/rotate-certs.md']);
+    expect(code).toBe(1);
+    const json = JSON.parse(stdout);
+    expect(json).toMatchObject({ conclusion: 'failure', errors: 7, warnings: 1 });
+    expect(json.findings[0]).toEqual({
+      ruleId: 'runbook-placeholder',
+      severity: 'error',
+      message: 'Template placeholder "[What this does]" left in. Replace it with the real command or text.',
+      source: 'examples/runbooks/rotate-certs.md',
+      line: 4,
+      column: 16,
+    });
+  });
+
+  it('prints the same Markdown as the pull-request comment', async () => {
+    const { stdout } = await cli([
+      'check',
+      '--format',
+      'markdown',
+      '--body',
+      'examples/pull-request.md',
+      'examples/runbooks/*.md',
+    ]);
+    expect(stdout).toBe(await readFile(path.join(ROOT, 'test/golden/examples.md'), 'utf8'));
+  });
+
+  it('reads the description from standard input', async () => {
+    const { code, stdout } = await cli(['check', '--body', '-'], { input: '## Deployment\n' });
+    expect(code).toBe(1);
+    expect(stdout).toContain('pull-request:1:1  error    Missing section "Monitoring".');
+  });
+
+  it('names the file and line of a bad config, exit 2, no stack trace', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rg-'));
+    await writeFile(path.join(dir, 'c.yml'), 'rules:\n  item-checkd: off\n');
+    const { code, stdout, stderr } = await cli([
+      'check',
+      '--config',
+      path.join(dir, 'c.yml'),
+      '--body',
+      'examples/pull-request.md',
+    ]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      `readiness-gate: ${path.join(dir, 'c.yml')}:2:3: unknown key \`rules.item-checkd\`. Remove it or check its spelling; see schema/readiness-gate.schema.json.\n`,
+    );
+  });
+
+  it('reads .github/readiness-gate.yml from the working directory by default', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rg-'));
+    await mkdir(path.join(dir, '.github'));
+    await writeFile(
+      path.join(dir, '.github/readiness-gate.yml'),
+      'rules:\n  runbook-health-check: error\n  runbook-placeholder: off\n',
+    );
+    await writeFile(path.join(dir, 'r.md'), await readFile(path.join(ROOT, 'examples/runbooks/rotate-certs.md')));
+    const { stdout } = await cli(['check', '--format', 'json', 'r.md'], { cwd: dir });
+    const json = JSON.parse(stdout);
+    expect([json.errors, json.warnings]).toEqual([4, 0]);
+    expect(json.findings.map((f: { ruleId: string }) => f.ruleId)).not.toContain('runbook-placeholder');
+  });
+
+  it('explains usage errors with exit 2', async () => {
+    const missing = await cli(['check', 'no/such/file.md']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^readiness-gate: no\/such\/file\.md: no such file\./);
+    const none = await cli(['check', 'no/such/*.md']);
+    expect(none.stderr).toMatch(/^readiness-gate: no file matches "no\/such\/\*\.md"/);
+    const format = await cli(['check', '--format', 'xml', 'examples/runbooks/rotate-certs.md']);
+    expect([format.code, format.stderr.split('\n')[0]]).toEqual([
+      2,
+      'readiness-gate: --format must be text, json or markdown, not "xml".',
+    ]);
+    const unknown = await cli(['check', '--bogus']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^readiness-gate: Unknown option '--bogus'/);
+    expect(unknown.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('readiness-gate init', () => {
+  it('writes the four files, then refuses to overwrite without --force', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rg-'));
+    const first = await cli(['init'], { cwd: dir });
+    expect(first.code).toBe(0);
+    expect(first.stdout.trim().split('\n')).toEqual([
+      'wrote .github/readiness-gate.yml',
+      'wrote .github/pull_request_template.md',
+      'wrote docs/runbooks/TEMPLATE.md',
+      'wrote .github/workflows/readiness-gate.yml',
+    ]);
+    const again = await cli(['init'], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('already exist; nothing written. Run "readiness-gate init --force" to overwrite.');
+    expect((await cli(['init', '--force'], { cwd: dir })).code).toBe(0);
+  });
+
+  it('writes a config that validates, and a runbook template the default globs do not check', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rg-'));
+    await cli(['init'], { cwd: dir });
+    const { code, stdout, stderr } = await cli(['check', '--format', 'json', 'docs/runbooks/**/*.md'], { cwd: dir });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).findings).toEqual([]);
+  });
+
+  it('writes a pull-request template whose filled-in form passes', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rg-'));
+    await cli(['init'], { cwd: dir });
+    const template = await readFile(path.join(dir, '.github/pull_request_template.md'), 'utf8');
+    const empty = await cli(['check', '--format', 'json', '--body', '.github/pull_request_template.md'], { cwd: dir });
+    expect(JSON.parse(empty.stdout).errors).toBe(17);
+    const filled = template
+      .replace(/- \[ \]/g, '- [x]')
+      .replace(/<!-- Link the runbook[^>]*-->/, 'N/A — no deployment change.');
+    const pass = await cli(['check', '--body', '-'], { cwd: dir, input: filled });
+    expect(pass.code).toBe(0);
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config/load.js';
+import { devopsPreset } from '../../src/presets/devops.js';
+
+function errorOf(text: string): string {
+  try {
+    loadConfig(text, '.github/readiness-gate.yml');
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error('no error');
+}
+
+describe('loadConfig', () => {
+  it('gives the devops preset for an absent or empty file', () => {
+    expect(loadConfig(undefined, 'x.yml')).toEqual(devopsPreset());
+    expect(loadConfig('# only a comment\n', 'x.yml')).toEqual(devopsPreset());
+  });
+
+  it('changes severities and turns rules off', () => {
+    const config = loadConfig('rules:\n  runbook-health-check: error\n  ops-status-warning: off\n', 'x.yml');
+    expect(config.rules['runbook-health-check']).toBe('error');
+    expect(config.rules['ops-status-warning']).toBe('off');
+    expect(config.rules['item-checked']).toBe('error');
+  });
+
+  it('starts empty with extends: none', () => {
+    const config = loadConfig('extends: none\n', 'x.yml');
+    expect(config.pullRequest.sections).toEqual([]);
+    expect(config.runbooks.sections).toEqual([]);
+    expect(config.rules['ops-recommendation']).toBe('off');
+    expect(config.rules['item-checked']).toBe('error');
+  });
+
+  it('replaces a preset section of the same name and adds new ones', () => {
+    const config = loadConfig(
+      'pull-request:\n  sections:\n    - name: monitoring\n      policy: any\n      items: [Metrics, Alerts]\n    - Security\n',
+      'x.yml',
+    );
+    expect(config.pullRequest.sections.map((s) => [s.name, s.policy, s.items.length])).toEqual([
+      ['Deployment', 'all', 4],
+      ['monitoring', 'any', 2],
+      ['Reliability', 'all', 4],
+      ['Resources', 'all', 4],
+      ['Security', 'all', 0],
+    ]);
+  });
+
+  it('names file, line and key for an unknown key', () => {
+    expect(errorOf('extends: devops\npull-request:\n  sectoins: []\n')).toBe(
+      '.github/readiness-gate.yml:3:3: unknown key `pull-request.sectoins`. Remove it or check its spelling; see schema/readiness-gate.schema.json.',
+    );
+  });
+
+  it('names an unknown rule id', () => {
+    expect(errorOf('rules:\n  no-such-rule: error\n')).toMatch(
+      /^\.github\/readiness-gate\.yml:2:3: unknown key `rules\.no-such-rule`/,
+    );
+  });
+
+  it('names a wrong type at its line', () => {
+    expect(errorOf('strict: yes please\n')).toBe(
+      '.github/readiness-gate.yml:1:9: `strict`: Invalid input: expected boolean, received string.',
+    );
+    expect(errorOf('rules:\n  item-checked: fatal\n')).toMatch(
+      /^\.github\/readiness-gate\.yml:2:17: `rules\.item-checked`: Invalid option/,
+    );
+    expect(errorOf('skip:\n  labels: [ok, 3]\n')).toMatch(
+      /^\.github\/readiness-gate\.yml:2:16: `skip\.labels\.1`: Invalid input: expected string/,
+    );
+  });
+
+  it('names the line of broken YAML', () => {
+    expect(errorOf('strict: true\n\trules: {}\n')).toBe(
+      '.github/readiness-gate.yml:2:1: invalid YAML: Tabs are not allowed as indentation. Fix the syntax at this line.',
+    );
+    expect(errorOf('strict: true\nstrict: false\n')).toBe(
+      '.github/readiness-gate.yml:2:1: invalid YAML: Map keys must be unique. Fix the syntax at this line.',
+    );
+  });
+
+  it('refuses a top level that is not a mapping', () => {
+    expect(errorOf('- a\n- b\n')).toBe(
+      '.github/readiness-gate.yml:1:1: the config must be a mapping of keys such as `extends`, `rules`, `pull-request`.',
+    );
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { findSection, inSection, parseDocument, positionAt } from '../../src/markdown/document.js';
+import { fixture } from '../helpers.js';
+
+describe('parseDocument', () => {
+  const doc = parseDocument(fixture('pull-requests/checklist-problems.md'));
+
+  it('builds sections from the heading tree, ending at the next heading of the same or lower depth', () => {
+    expect(doc.sections.map((s) => [s.title, s.key, s.depth, s.line])).toEqual([
+      ['Checklist with problems', 'checklist with problems', 1, 1],
+      ['🚀 Deployment:', 'deployment', 2, 3],
+      ['Monitoring', 'monitoring', 2, 9],
+      ['Reliability', 'reliability', 2, 22],
+      ['Runbook', 'runbook', 2, 28],
+    ]);
+    const h1 = doc.sections[0]!;
+    expect(h1.end).toBe(doc.source.length);
+  });
+
+  it('collects task items with label, rest and position, but none from code or HTML comments', () => {
+    const monitoring = findSection(doc, ['monitoring'])!;
+    expect(inSection(doc.items, monitoring).map((i) => [i.label, i.checked, i.line, i.column])).toEqual([
+      ['Metrics', true, 10, 1],
+      ['Alerts', true, 11, 1],
+      ['Logging', true, 12, 1],
+    ]);
+    const labels = doc.items.map((i) => i.label);
+    expect(labels).not.toContain('Dashboards');
+    const reliability = findSection(doc, ['reliability'])!;
+    expect(inSection(doc.items, reliability).map((i) => [i.label, i.rest])).toEqual([
+      ['Health Checks', 'probes'],
+      ['Graceful Shutdown', 'drains'],
+      ['Circuit Breakers', 'breaker'],
+      ['Timeouts', 'n/a - every call goes through the mesh, which sets them'],
+    ]);
+  });
+
+  it('records nesting of task items', () => {
+    const nested = parseDocument('- [x] outer\n  - [ ] inner\n');
+    expect(nested.items.map((i) => [i.text, i.nesting, i.line, i.column])).toEqual([
+      ['outer', 0, 1, 1],
+      ['inner', 1, 2, 3],
+    ]);
+  });
+
+  it('reads tables as rows keyed by header', () => {
+    const tables = parseDocument(fixture('pull-requests/ops-review-ready.md')).tables;
+    expect(tables[0]!.header).toEqual(['Aspect', 'Status', 'Notes']);
+    expect(tables[0]!.rows[0]!.cells.get('status')).toBe('✅');
+    expect(tables[0]!.rows[0]!.line).toBe(8);
+    expect(tables[3]!.rows[1]!.cells.get('mitigation')).toBe('');
+  });
+
+  it('reads fields, links and inline-code paths', () => {
+    const view = parseDocument(
+      '- **Purpose**: Rotate `keys`.\n\n**Risk Level:** High\n\nSee [it](docs/a.md) and `b/c.md`.\n',
+    );
+    expect(view.fields.map((f) => [f.name, f.value, f.line])).toEqual([
+      ['Purpose', 'Rotate keys.', 1],
+      ['Risk Level', 'High', 3],
+    ]);
+    expect(view.references.map((r) => [r.kind, r.target, r.line, r.column])).toEqual([
+      ['code', 'keys', 1, 23],
+      ['link', 'docs/a.md', 5, 5],
+      ['code', 'b/c.md', 5, 25],
+    ]);
+  });
+
+  it('maps offsets to 1-based lines and columns', () => {
+    const view = parseDocument('ab\ncd\n\nef');
+    expect(positionAt(view, 0)).toMatchObject({ line: 1, column: 1 });
+    expect(positionAt(view, 4)).toMatchObject({ line: 2, column: 2 });
+    expect(positionAt(view, 7)).toMatchObject({ line: 4, column: 1 });
+  });
+
+  it('handles CRLF line endings and an empty document', () => {
+    const crlf = parseDocument('## Deployment\r\n- [x] **Zero Downtime**: yes\r\n');
+    expect(crlf.items.map((i) => [i.label, i.line])).toEqual([['Zero Downtime', 2]]);
+    expect(parseDocument('').sections).toEqual([]);
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
+import { check, type Report } from '../../src/engine.js';
+import { formatMarkdown } from '../../src/report/markdown.js';
+import { neutralise } from '../../src/report/neutralise.js';
+import { example, fixture } from '../helpers.js';
+
+const config = loadConfig(undefined, 'x.yml');
+
+function examplesReport(): Report {
+  return check({
+    description: example('pull-request.md'),
+    runbooks: [
+      { path: 'examples/runbooks/deploy-payments.md', text: example('runbooks/deploy-payments.md') },
+      { path: 'examples/runbooks/rotate-certs.md', text: example('runbooks/rotate-certs.md') },
+    ],
+    config,
+  });
+}
+
+describe('formatMarkdown', () => {
+  it('renders the examples as the golden report', async () => {
+    await expect(formatMarkdown(examplesReport(), { title: 'Production readiness' })).toMatchFileSnapshot(
+      '../golden/examples.md',
+    );
+  });
+
+  it('renders a failing description as the golden report', async () => {
+    const report = check({ description: fixture('pull-requests/checklist-problems.md'), runbooks: [], config });
+    await expect(formatMarkdown(report, { title: 'Production readiness' })).toMatchFileSnapshot(
+      '../golden/checklist-problems.md',
+    );
+  });
+
+  it('puts the verdict first', () => {
+    const text = formatMarkdown(examplesReport(), { title: 'Production readiness' });
+    expect(text.split('\n')[0]).toBe('## ❌ Production readiness: failed (7 errors, 1 warning)');
+  });
+
+  it('stays within a length limit, saying what it cut', () => {
+    const many = Array.from({ length: 400 }, (_, i) => `- [ ] **Item ${i}**`).join('\n');
+    const yaml = `pull-request:\n  sections:\n    - name: Huge\n      items: [${Array.from({ length: 400 }, (_, i) => `"Item ${i}"`).join(', ')}]\n`;
+    const report = check({ description: `## Huge\n${many}\n`, runbooks: [], config: loadConfig(yaml, 'x.yml') });
+    expect(report.findings.length).toBeGreaterThan(400);
+    const text = formatMarkdown(report, { title: 'Production readiness', maxLength: 10_000 });
+    expect(text.length).toBeLessThanOrEqual(10_000);
+    expect(text).toMatch(/_…and \d+ more findings, cut to fit GitHub's size limit\./);
+    expect(text.startsWith('## ❌ Production readiness: failed')).toBe(true);
+  });
+
+  it('neutralises what it quotes from the pull request', () => {
+    const yaml =
+      'extends: none\npull-request:\n  sections:\n    - name: Deploy\n      items: ["@octocat <img src=x onerror=alert(1)>"]\n';
+    const description = '## Deploy\n- [ ] **@octocat <img src=x onerror=alert(1)>**: `x`\n';
+    const report = check({ description, runbooks: [], config: loadConfig(yaml, 'x.yml') });
+    const text = formatMarkdown(report, { title: 'Production readiness' });
+    expect(text).not.toMatch(/@octocat/);
+    expect(text).toContain('@\u200boctocat');
+    expect(text).not.toContain('<img');
+    expect(text).toContain('&lt;img src=x onerror=alert\\(1\\)&gt;');
+  });
+});
+
+describe('neutralise', () => {
+  it.each([
+    ['@octocat', '@\u200boctocat'],
+    ['@org/team', '@\u200borg/team'],
+    ['&#64;octocat', '&amp;\\#64;octocat'],
+    ['＠octocat', '＠\u200boctocat'],
+    ['<script>x</script>', '&lt;script&gt;x&lt;/script&gt;'],
+    ['[click](javascript:x)', '\\[click\\]\\(javascript:x\\)'],
+    ['a | b', 'a \\| b'],
+    ['line\n## heading', 'line \\#\\# heading'],
+    ['`code`', '\\`code\\`'],
+    ['\u202eevil', 'evil'],
+  ])('%j -> %j', (input, output) => {
+    expect(neutralise(input)).toBe(output);
+  });
+});

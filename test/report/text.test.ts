@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
+import { check } from '../../src/engine.js';
+import { toJson } from '../../src/report/json.js';
+import { formatText } from '../../src/report/text.js';
+import { example } from '../helpers.js';
+
+const report = check({
+  description: example('pull-request.md'),
+  runbooks: [
+    { path: 'examples/runbooks/deploy-payments.md', text: example('runbooks/deploy-payments.md') },
+    { path: 'examples/runbooks/rotate-certs.md', text: example('runbooks/rotate-certs.md') },
+  ],
+  config: loadConfig(undefined, 'x.yml'),
+});
+
+describe('formatText', () => {
+  it('groups by document with file:line:column and ends with the verdict', () => {
+    const text = formatText(report, { color: false });
+    expect(text).toContain(
+      '✔ pull-request\n✔ examples/runbooks/deploy-payments.md\n✖ examples/runbooks/rotate-certs.md\n',
+    );
+    expect(text).toContain('  examples/runbooks/rotate-certs.md:4:16  error    Template placeholder');
+    expect(text.trimEnd().split('\n').at(-1)).toBe('Gate failed: 7 errors, 1 warning in 3 documents.');
+  });
+
+  it('colours only when asked', () => {
+    expect(formatText(report, { color: false })).not.toContain('\u001b[');
+    expect(formatText(report, { color: true })).toContain('\u001b[31m');
+  });
+});
+
+describe('toJson', () => {
+  it('has the documented shape', () => {
+    const json = toJson(report);
+    expect(Object.keys(json)).toEqual(['conclusion', 'errors', 'warnings', 'findings', 'waivers']);
+    expect(json.findings[0]).toEqual({
+      ruleId: 'runbook-placeholder',
+      severity: 'error',
+      message: 'Template placeholder "[What this does]" left in. Replace it with the real command or text.',
+      source: 'examples/runbooks/rotate-certs.md',
+      line: 4,
+      column: 16,
+    });
+    expect([json.conclusion, json.errors, json.warnings]).toEqual(['failure', 7, 1]);
+  });
+});
