@@ -1,0 +1,103 @@
+// npm run bench: speed of the engine and the CLI on the corpus of real runbooks.
+// Every figure is a median of several runs made here, in this process's run,
+// and reported as a ratio to another figure of the same run.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { glob } from 'tinyglobby';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CORPUS = path.resolve(ROOT, process.env.READINESS_GATE_CORPUS ?? '../shared/corpus/runbooks');
+const PATTERN = '**/*.md';
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+if (!existsSync(CORPUS)) {
+  console.error(`bench: no corpus at ${CORPUS}; set READINESS_GATE_CORPUS to a folder of Markdown files.`);
+  process.exit(2);
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (ns) => Number(ns) / 1e6;
+
+function wall(command, args, options = {}) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = process.hrtime.bigint();
+    const result = spawnSync(command, args, { cwd: CORPUS, encoding: 'utf8', maxBuffer: 256 << 20, ...options });
+    times.push(ms(process.hrtime.bigint() - started));
+    if (result.error) throw result.error;
+    if (options.expect && !options.expect(result)) {
+      throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr.slice(0, 500)}`);
+    }
+  }
+  return median(times);
+}
+
+const files = (await glob(PATTERN, { cwd: CORPUS })).sort();
+const bytes = files.reduce((n, f) => n + statSync(path.join(CORPUS, f)).size, 0);
+console.log(`corpus: ${files.length} files, ${(bytes / 1e6).toFixed(2)} MB (${CORPUS})`);
+console.log(`runs per figure: ${RUNS} (median)\n`);
+
+// 1. In process, one thread: remark + GFM parse alone, against the whole check (parse, walk, rules).
+await mkdir(path.join(ROOT, '.bench'), { recursive: true });
+const engineFile = path.join(ROOT, '.bench/engine.mjs');
+await build({
+  stdin: {
+    contents: "export { check } from './src/engine.ts'; export { loadConfig } from './src/config/load.ts'; export { parseMarkdown } from './src/markdown/document.ts';",
+    resolveDir: ROOT,
+    loader: 'ts',
+  },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  outfile: engineFile,
+  packages: 'external',
+  logLevel: 'warning',
+});
+const { check, loadConfig, parseMarkdown } = await import(engineFile);
+const texts = files.map((f) => ({ path: f, text: readFileSync(path.join(CORPUS, f), 'utf8') }));
+const config = loadConfig(undefined, 'bench');
+for (let i = 0; i < 2; i++) for (const { text } of texts) parseMarkdown(text); // warm up
+const parseTimes = [];
+const checkTimes = [];
+let findings = 0;
+for (let i = 0; i < RUNS; i++) {
+  let started = process.hrtime.bigint();
+  for (const { text } of texts) parseMarkdown(text);
+  parseTimes.push(ms(process.hrtime.bigint() - started));
+  started = process.hrtime.bigint();
+  findings = check({ runbooks: texts, config }).findings.length;
+  checkTimes.push(ms(process.hrtime.bigint() - started));
+}
+const parseMs = median(parseTimes);
+const checkMs = median(checkTimes);
+console.log('in process, one thread, files already read:');
+console.log(`  parse only (remark + GFM)        ${parseMs.toFixed(0)} ms  ${(files.length / (parseMs / 1000)).toFixed(0)} files/s`);
+console.log(`  full check (parse, walk, rules)  ${checkMs.toFixed(0)} ms  ${(files.length / (checkMs / 1000)).toFixed(0)} files/s  (${findings} findings)`);
+console.log(`  rules over parsing: ${((checkMs / parseMs - 1) * 100).toFixed(1)}% (target: at most 30%)\n`);
+
+// 2. Whole processes, wall time, as a user runs them.
+const node = process.execPath;
+const cli = path.join(ROOT, 'bin/readiness-gate.js');
+const markdownlint = path.join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs');
+const ok = (codes) => (r) => codes.includes(r.status);
+const parseWall = wall(node, [path.join(ROOT, 'bench/parse-only.mjs'), CORPUS, PATTERN], { expect: ok([0]) });
+const cliWall = wall(node, [cli, 'check', '--format', 'json', PATTERN], { expect: ok([0, 1]) });
+const lintWall = wall(node, [markdownlint, PATTERN], { expect: ok([0, 1]) });
+const bare = wall(node, ['-e', '0'], { expect: ok([0]) });
+console.log('whole processes, wall time:');
+console.log(`  node -e 0                         ${bare.toFixed(0)} ms`);
+console.log(`  parse-only pass                   ${parseWall.toFixed(0)} ms`);
+console.log(`  readiness-gate check (CLI)        ${cliWall.toFixed(0)} ms  ${(files.length / (cliWall / 1000)).toFixed(0)} files/s`);
+console.log(`  markdownlint-cli2, default rules  ${lintWall.toFixed(0)} ms`);
+console.log(`  markdownlint-cli2 / parse-only:   ${(lintWall / parseWall).toFixed(2)}x`);
+console.log(`  readiness-gate / parse-only:      ${(cliWall / parseWall).toFixed(2)}x`);
+console.log(`  readiness-gate / markdownlint:    ${(cliWall / lintWall).toFixed(2)}x (target: below 1)`);
+
+if (existsSync(path.join(ROOT, 'bench/action.mjs'))) {
+  const { benchAction } = await import('./action.mjs');
+  await benchAction({ runs: RUNS, bare, median });
+}
