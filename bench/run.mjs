@@ -46,7 +46,8 @@ await mkdir(path.join(ROOT, '.bench'), { recursive: true });
 const engineFile = path.join(ROOT, '.bench/engine.mjs');
 await build({
   stdin: {
-    contents: "export { check } from './src/engine.ts'; export { loadConfig } from './src/config/load.ts'; export { parseMarkdown } from './src/markdown/document.ts';",
+    contents:
+      "export { check } from './src/engine.ts'; export { loadConfig } from './src/config/load.ts'; export { parseMarkdown } from './src/markdown/document.ts';",
     resolveDir: ROOT,
     loader: 'ts',
   },
@@ -75,8 +76,12 @@ for (let i = 0; i < RUNS; i++) {
 const parseMs = median(parseTimes);
 const checkMs = median(checkTimes);
 console.log('in process, one thread, files already read:');
-console.log(`  parse only (remark + GFM)        ${parseMs.toFixed(0)} ms  ${(files.length / (parseMs / 1000)).toFixed(0)} files/s`);
-console.log(`  full check (parse, walk, rules)  ${checkMs.toFixed(0)} ms  ${(files.length / (checkMs / 1000)).toFixed(0)} files/s  (${findings} findings)`);
+console.log(
+  `  parse only (remark + GFM)        ${parseMs.toFixed(0)} ms  ${(files.length / (parseMs / 1000)).toFixed(0)} files/s`,
+);
+console.log(
+  `  full check (parse, walk, rules)  ${checkMs.toFixed(0)} ms  ${(files.length / (checkMs / 1000)).toFixed(0)} files/s  (${findings} findings)`,
+);
 console.log(`  rules over parsing: ${((checkMs / parseMs - 1) * 100).toFixed(1)}% (target: at most 30%)\n`);
 
 // 2. Whole processes, wall time, as a user runs them.
@@ -91,7 +96,9 @@ const bare = wall(node, ['-e', '0'], { expect: ok([0]) });
 console.log('whole processes, wall time:');
 console.log(`  node -e 0                         ${bare.toFixed(0)} ms`);
 console.log(`  parse-only pass                   ${parseWall.toFixed(0)} ms`);
-console.log(`  readiness-gate check (CLI)        ${cliWall.toFixed(0)} ms  ${(files.length / (cliWall / 1000)).toFixed(0)} files/s`);
+console.log(
+  `  readiness-gate check (CLI)        ${cliWall.toFixed(0)} ms  ${(files.length / (cliWall / 1000)).toFixed(0)} files/s`,
+);
 console.log(`  markdownlint-cli2, default rules  ${lintWall.toFixed(0)} ms`);
 console.log(`  markdownlint-cli2 / parse-only:   ${(lintWall / parseWall).toFixed(2)}x`);
 console.log(`  readiness-gate / parse-only:      ${(cliWall / parseWall).toFixed(2)}x`);

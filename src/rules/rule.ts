@@ -7,7 +7,8 @@ import type { DocumentView } from '../markdown/document.js';
 import type { RuleId } from './ids.js';
 
 export interface Finding {
-  ruleId: RuleId;
+  /** A rule, or `config-invalid` when the config itself cannot be read. */
+  ruleId: RuleId | 'config-invalid';
   severity: Severity;
   message: string;
   /** A repository path, or `pull-request` for the description. */

@@ -1,0 +1,206 @@
+/**
+ * The action's steps: read the pull request fresh from the API, the config
+ * from the base commit and the runbooks from the head commit; check; then
+ * publish the check run and the comment. Nothing from the pull request is
+ * run, and nothing is checked out. Inputs, outputs and the job summary are
+ * main.ts's business; this file only talks to GitHub through `github/`.
+ */
+import picomatch from 'picomatch';
+import { ConfigError, loadConfig } from '../config/load.js';
+import type { ResolvedConfig } from '../config/types.js';
+import { check, linkedRunbooks, summarise, type Report } from '../engine.js';
+import { parseDocument } from '../markdown/document.js';
+import { formatMarkdown } from '../report/markdown.js';
+import { plural } from '../report/text.js';
+import type { Finding } from '../rules/rule.js';
+import { publishCheckRun, type Annotation } from '../github/check-run.js';
+import type { GitHubClient } from '../github/client.js';
+import { upsertComment, type CommentResult } from '../github/comment.js';
+import { resolveTarget, type Target } from '../github/event.js';
+import { getPullRequest, listChangedFiles, readFileAt, type PullRequest, type Repo } from '../github/repository.js';
+
+export type CommentMode = 'always' | 'on-failure' | 'never';
+
+export interface GateInputs {
+  configPath: string;
+  checkName: string;
+  comment: CommentMode;
+  pullRequest: string;
+  selfLogins: string[];
+}
+
+export interface GateEnv {
+  eventName: string;
+  payload: Record<string, unknown>;
+  repo: Repo;
+  serverUrl: string;
+  runUrl?: string;
+}
+
+export interface Log {
+  info(message: string): void;
+  warning(message: string): void;
+}
+
+export interface GateResult {
+  report: Report;
+  /** Trusted lines shown under the verdict: skips, write failures, stale runs. */
+  notes: string[];
+  pullRequest: PullRequest;
+  target: Target;
+  checkRun: number | 'not written';
+  comment: CommentResult | 'not written' | 'stale';
+  link: (source: string, line?: number) => string | undefined;
+}
+
+/** GitHub's limits on what one check run or comment holds. */
+export const LIMITS = { checkSummary: 65_535, comment: 65_536, title: 255 } as const;
+
+export async function runGate(client: GitHubClient, env: GateEnv, inputs: GateInputs, log: Log): Promise<GateResult> {
+  const target = resolveTarget(env.eventName, env.payload, inputs.pullRequest);
+  const pr = await getPullRequest(client, env.repo, target.pullNumber);
+  const link = blobLink(env, pr.headSha);
+  const notes: string[] = [];
+
+  const { report, skipped } = await evaluate(client, env.repo, pr, inputs.configPath);
+  if (skipped) notes.push(`Skipped: ${skipped}`);
+
+  const writes = new WriteGuard(log);
+  const summary = (max: number) => formatMarkdown(report, { title: inputs.checkName, maxLength: max, notes, link });
+  const checkRun = await writes.attempt('the check run', () =>
+    publishCheckRun(client, env.repo, {
+      name: inputs.checkName,
+      headSha: target.reportSha ?? pr.headSha,
+      conclusion: report.conclusion,
+      title: title(report, skipped),
+      summary: summary(LIMITS.checkSummary),
+      annotations: annotations(report.findings),
+      detailsUrl: env.runUrl,
+    }),
+  );
+
+  let comment: GateResult['comment'] = 'none';
+  const wanted = target.comment && inputs.comment !== 'never';
+  if (wanted && writes.allowed) {
+    const current = await getPullRequest(client, env.repo, pr.number);
+    if (current.headSha !== pr.headSha) {
+      comment = 'stale';
+      notes.push(
+        `The pull request moved on to ${current.headSha.slice(0, 7)} while ${pr.headSha.slice(0, 7)} was checked; the comment is left to the run for the newer commit.`,
+      );
+    } else {
+      const create = inputs.comment === 'always' || report.conclusion === 'failure';
+      const body = formatMarkdown(report, { title: inputs.checkName, maxLength: LIMITS.comment - 64, notes, link });
+      comment = await writes.attempt('the pull-request comment', () =>
+        upsertComment(client, env.repo, pr.number, { body, create, selfLogins: inputs.selfLogins }),
+      );
+    }
+  }
+  notes.push(...writes.notes);
+  return { report, notes, pullRequest: pr, target, checkRun, comment, link };
+}
+
+async function evaluate(
+  client: GitHubClient,
+  repo: Repo,
+  pr: PullRequest,
+  configPath: string,
+): Promise<{ report: Report; skipped?: string }> {
+  let config: ResolvedConfig;
+  try {
+    config = loadConfig(await readFileAt(client, repo, configPath, pr.baseSha), configPath);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return { report: configFailure(error) };
+  }
+  const skipped = skipReason(config, pr);
+  if (skipped) return { report: summarise([], [], [], [], config.strict), skipped };
+
+  const description = parseDocument(pr.body);
+  const isRunbook = picomatch(config.runbooks.paths, { dot: true });
+  const excluded = picomatch(config.runbooks.exclude, { dot: true });
+  const changed = (await listChangedFiles(client, repo, pr.number)).filter((p) => isRunbook(p) && !excluded(p));
+  const paths = [...new Set([...linkedRunbooks(description, config), ...changed])];
+  const runbooks = await Promise.all(
+    paths.map(async (path) => ({ path, text: await readFileAt(client, repo, path, pr.headSha) })),
+  );
+  return { report: check({ description, runbooks, config }) };
+}
+
+function configFailure(error: ConfigError): Report {
+  const finding: Finding = {
+    ruleId: 'config-invalid',
+    severity: 'error',
+    message: `${error.detail} The config is read from the base branch: fix it there.`,
+    source: error.file,
+    line: error.line,
+    column: error.column,
+  };
+  return summarise([finding], [], [], [error.file], false);
+}
+
+function skipReason(config: ResolvedConfig, pr: PullRequest): string | undefined {
+  const label = pr.labels.find((l) => config.skip.labels.includes(l));
+  if (label !== undefined) return `the pull request has the label "${label}".`;
+  if (config.skip.authors.includes(pr.author)) return `pull requests by ${pr.author} are not gated.`;
+  if (config.skip.drafts && pr.draft) return 'the pull request is a draft; the gate runs when it is ready for review.';
+  return undefined;
+}
+
+function title(report: Report, skipped: string | undefined): string {
+  if (skipped) return 'Skipped';
+  const counts = `${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}`;
+  return (report.conclusion === 'success' ? `Passed (${counts})` : `Failed: ${counts}`).slice(0, LIMITS.title);
+}
+
+const LEVEL = { error: 'failure', warning: 'warning', notice: 'notice' } as const;
+
+/** Findings in files become annotations; the description has no file to point at. */
+function annotations(findings: Finding[]): Annotation[] {
+  return findings
+    .filter((f) => f.source !== 'pull-request')
+    .map((f) => ({
+      path: f.source,
+      start_line: f.line,
+      end_line: f.line,
+      annotation_level: LEVEL[f.severity],
+      message: f.message,
+      title: f.ruleId,
+    }));
+}
+
+function blobLink(env: GateEnv, sha: string) {
+  return (source: string, line?: number): string | undefined => {
+    if (source === 'pull-request') return undefined;
+    const path = source.split('/').map(encodeURIComponent).join('/').replace(/\(/g, '%28').replace(/\)/g, '%29');
+    return `${env.serverUrl}/${env.repo.owner}/${env.repo.repo}/blob/${sha}/${path}${line ? `#L${line}` : ''}`;
+  };
+}
+
+/**
+ * A read-only token (a fork's pull request under `pull_request`) gets 403 on
+ * every write. The first such answer is reported once; later writes are not
+ * tried. The verdict still stands in the job summary, outputs and exit code.
+ */
+class WriteGuard {
+  allowed = true;
+  readonly notes: string[] = [];
+  constructor(private readonly log: Log) {}
+
+  async attempt<T>(what: string, write: () => Promise<T>): Promise<T | 'not written'> {
+    if (!this.allowed) return 'not written';
+    try {
+      return await write();
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      if (status !== 403 && status !== 404) throw error;
+      this.allowed = false;
+      const message =
+        `Could not write ${what} (HTTP ${status}): the token is read-only here, as for pull requests from forks under \`pull_request\`. ` +
+        'The verdict is in this job summary, the outputs and the exit code. See the README for the pull_request_target set-up.';
+      this.log.warning(message);
+      this.notes.push(message);
+      return 'not written';
+    }
+  }
+}

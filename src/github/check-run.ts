@@ -1,0 +1,53 @@
+/**
+ * The check run on the evaluated commit: created completed with the first 50
+ * annotations, then updated with the rest, 50 at a time (GitHub's limit).
+ */
+import type { GitHubClient } from './client.js';
+import type { Repo } from './repository.js';
+
+export interface Annotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: 'failure' | 'warning' | 'notice';
+  message: string;
+  title: string;
+}
+
+export interface CheckRunOutput {
+  name: string;
+  headSha: string;
+  conclusion: 'success' | 'failure';
+  title: string;
+  summary: string;
+  annotations: Annotation[];
+  detailsUrl?: string;
+}
+
+export const ANNOTATIONS_PER_REQUEST = 50;
+
+export async function publishCheckRun(client: GitHubClient, repo: Repo, run: CheckRunOutput): Promise<number> {
+  const batches: Annotation[][] = [];
+  for (let i = 0; i < run.annotations.length; i += ANNOTATIONS_PER_REQUEST) {
+    batches.push(run.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
+  }
+  const output = { title: run.title, summary: run.summary };
+  const { data } = await client.request('POST /repos/{owner}/{repo}/check-runs', {
+    ...repo,
+    name: run.name,
+    head_sha: run.headSha,
+    status: 'completed',
+    conclusion: run.conclusion,
+    completed_at: new Date().toISOString(),
+    ...(run.detailsUrl ? { details_url: run.detailsUrl } : {}),
+    output: { ...output, ...(batches[0] ? { annotations: batches[0] } : {}) },
+  });
+  for (const batch of batches.slice(1)) {
+    await client.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+      ...repo,
+      check_run_id: data.id,
+      output: { ...output, annotations: batch },
+    });
+  }
+  return Number(data.id);
+}

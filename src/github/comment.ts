@@ -1,0 +1,63 @@
+/**
+ * The one sticky pull-request comment, found by a hidden marker among the
+ * comments written by the action's own identity. Comments by anyone else
+ * are never edited or deleted, whatever they contain.
+ */
+import type { GitHubClient } from './client.js';
+import type { Repo } from './repository.js';
+
+export const MARKER = '<!-- readiness-gate -->';
+
+export type CommentResult = 'created' | 'updated' | 'unchanged' | 'none';
+
+export interface CommentPlan {
+  body: string;
+  /** Create a comment when there is none; otherwise only an existing one is updated. */
+  create: boolean;
+  /** Logins that count as this action's own (e.g. `github-actions[bot]`). */
+  selfLogins: string[];
+}
+
+export async function upsertComment(
+  client: GitHubClient,
+  repo: Repo,
+  issueNumber: number,
+  plan: CommentPlan,
+): Promise<CommentResult> {
+  const body = `${MARKER}\n${plan.body}`;
+  const comments = await client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+    ...repo,
+    issue_number: issueNumber,
+    per_page: 100,
+  });
+  const own = comments.filter(
+    (c) => c.user && plan.selfLogins.includes(c.user.login) && (c.body ?? '').startsWith(MARKER),
+  );
+  const [first, ...duplicates] = own;
+  let result: CommentResult;
+  if (!first) {
+    if (!plan.create) return 'none';
+    await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+      ...repo,
+      issue_number: issueNumber,
+      body,
+    });
+    result = 'created';
+  } else if (first.body === body) {
+    result = 'unchanged';
+  } else {
+    await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+      ...repo,
+      comment_id: first.id,
+      body,
+    });
+    result = 'updated';
+  }
+  for (const extra of duplicates) {
+    await client.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+      ...repo,
+      comment_id: extra.id,
+    });
+  }
+  return result;
+}

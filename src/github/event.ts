@@ -1,0 +1,50 @@
+/**
+ * Which pull request an event is about, and which commit to report on.
+ * Pure: the event name and payload in, a target or a readable error out.
+ */
+export interface Target {
+  pullNumber: number;
+  /** Where the check run goes when it is not the pull request's head (a merge group's head). */
+  reportSha?: string;
+  /** Whether to write the pull-request comment (not for merge groups). */
+  comment: boolean;
+}
+
+export class EventError extends Error {
+  override name = 'EventError';
+}
+
+export const SUPPORTED_EVENTS = ['pull_request', 'pull_request_target', 'merge_group', 'workflow_dispatch'] as const;
+
+const QUEUE_REF = /^(?:refs\/heads\/)?gh-readonly-queue\/.+\/pr-(\d+)-[0-9a-f]{7,40}$/;
+
+export function resolveTarget(eventName: string, payload: Record<string, unknown>, pullInput: string): Target {
+  switch (eventName) {
+    case 'pull_request':
+    case 'pull_request_target': {
+      const pr = payload.pull_request as { number?: unknown } | undefined;
+      if (typeof pr?.number !== 'number') throw new EventError(`the ${eventName} event has no pull request number.`);
+      return { pullNumber: pr.number, comment: true };
+    }
+    case 'merge_group': {
+      const group = payload.merge_group as { head_ref?: unknown; head_sha?: unknown } | undefined;
+      const match = typeof group?.head_ref === 'string' ? QUEUE_REF.exec(group.head_ref) : null;
+      if (!match || typeof group?.head_sha !== 'string') {
+        throw new EventError(`cannot find the pull request of merge group ref "${String(group?.head_ref)}".`);
+      }
+      return { pullNumber: Number(match[1]), reportSha: group.head_sha, comment: false };
+    }
+    case 'workflow_dispatch': {
+      const inputs = (payload.inputs ?? {}) as Record<string, unknown>;
+      const raw = pullInput || String(inputs['pull-request'] ?? inputs.pull_request ?? '');
+      if (!/^\d+$/.test(raw.trim())) {
+        throw new EventError('workflow_dispatch needs the pull request number: set the `pull-request` input.');
+      }
+      return { pullNumber: Number(raw.trim()), comment: true };
+    }
+    default:
+      throw new EventError(
+        `the "${eventName}" event is not supported. Run on ${SUPPORTED_EVENTS.join(', ')}; see the README for the workflow.`,
+      );
+  }
+}

@@ -1,0 +1,65 @@
+/** Reads from the repository: the pull request, its changed files, file contents at a commit. */
+import type { GitHubClient } from './client.js';
+
+export interface Repo {
+  owner: string;
+  repo: string;
+}
+
+export interface PullRequest {
+  number: number;
+  body: string;
+  draft: boolean;
+  author: string;
+  labels: string[];
+  headSha: string;
+  baseSha: string;
+  htmlUrl: string;
+}
+
+export async function getPullRequest(client: GitHubClient, repo: Repo, number: number): Promise<PullRequest> {
+  const { data } = await client.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+    ...repo,
+    pull_number: number,
+  });
+  return {
+    number: data.number,
+    body: data.body ?? '',
+    draft: Boolean(data.draft),
+    author: data.user.login,
+    labels: data.labels.map((l) => l.name),
+    headSha: data.head.sha,
+    baseSha: data.base.sha,
+    htmlUrl: data.html_url,
+  };
+}
+
+/** Paths the pull request adds or changes (removed files left out), every page. */
+export async function listChangedFiles(client: GitHubClient, repo: Repo, number: number): Promise<string[]> {
+  const files = await client.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', {
+    ...repo,
+    pull_number: number,
+    per_page: 100,
+  });
+  return files.filter((f) => f.status !== 'removed').map((f) => f.filename);
+}
+
+/** A file's text at a commit, or undefined when there is no such file. */
+export async function readFileAt(
+  client: GitHubClient,
+  repo: Repo,
+  path: string,
+  ref: string,
+): Promise<string | undefined> {
+  try {
+    const { data } = await client.request('GET /repos/{owner}/{repo}/contents/{path}', { ...repo, path, ref });
+    if (Array.isArray(data) || data.type !== 'file') return undefined;
+    if (!('content' in data) || (data.encoding !== 'base64' && data.content === '')) {
+      throw new Error(`${path} is too large to read through the contents API (over 1 MB).`);
+    }
+    return Buffer.from(data.content, 'base64').toString('utf8');
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * The action: inputs and the runner's environment in; check run, comment,
+ * job summary, outputs and exit code out. One try/catch: an unexpected error
+ * fails the job with one readable line, never a stack trace or the token.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as core from '@actions/core';
+import { runGate, type CommentMode, type GateResult } from './action/gate.js';
+import { createClient } from './github/client.js';
+import { EventError } from './github/event.js';
+import { toJson } from './report/json.js';
+import { formatMarkdown } from './report/markdown.js';
+import { plural } from './report/text.js';
+
+/** GitHub refuses a job summary over 1 MiB; keep well inside it. */
+const SUMMARY_BYTES = 1_000_000;
+
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  try {
+    const token = core.getInput('github-token', { required: true });
+    core.setSecret(token);
+    const inputs = readInputs();
+    const repository = env.GITHUB_REPOSITORY ?? '';
+    const [owner, repo] = repository.split('/');
+    if (!owner || !repo) throw new EventError('GITHUB_REPOSITORY is not set; run this action in a GitHub Actions job.');
+    const eventName = env.GITHUB_EVENT_NAME ?? '';
+    const payload = await readPayload(env.GITHUB_EVENT_PATH);
+    const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    const client = createClient({
+      token,
+      baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+      warn: (message) => core.warning(message),
+    });
+    const runUrl = env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+    const result = await runGate(client, { eventName, payload, repo: { owner, repo }, serverUrl, runUrl }, inputs, {
+      info: (m) => core.info(m),
+      warning: (m) => core.warning(m),
+    });
+    await report(result, inputs.checkName, env);
+    if (result.report.conclusion === 'failure') {
+      const message = `${inputs.checkName} failed: ${plural(result.report.errors, 'error')}, ${plural(result.report.warnings, 'warning')}. See the job summary or the pull-request comment.`;
+      if (core.getBooleanInput('fail-job')) core.setFailed(message);
+      else core.warning(message);
+    }
+  } catch (error) {
+    core.setFailed(describe(error));
+  }
+}
+
+function readInputs() {
+  const comment = core.getInput('comment') || 'always';
+  if (comment !== 'always' && comment !== 'on-failure' && comment !== 'never') {
+    throw new EventError(`input "comment" must be always, on-failure or never, not "${comment}".`);
+  }
+  return {
+    configPath: core.getInput('config') || '.github/readiness-gate.yml',
+    checkName: core.getInput('check-name') || 'Production readiness',
+    comment: comment as CommentMode,
+    pullRequest: core.getInput('pull-request'),
+    selfLogins: core
+      .getInput('bot-login')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  };
+}
+
+async function readPayload(file: string | undefined): Promise<Record<string, unknown>> {
+  if (!file) return {};
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+  } catch {
+    throw new EventError(`cannot read the event payload at GITHUB_EVENT_PATH (${file}).`);
+  }
+}
+
+async function report(result: GateResult, title: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const { report: r, notes, link, pullRequest } = result;
+  const file = path.join(env.RUNNER_TEMP || tmpdir(), 'readiness-gate', `report-${pullRequest.number}.json`);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(
+    file,
+    `${JSON.stringify(toJson(r, { pullRequest: pullRequest.number, headSha: pullRequest.headSha }), null, 2)}\n`,
+  );
+  core.setOutput('conclusion', r.conclusion);
+  core.setOutput('errors', r.errors);
+  core.setOutput('warnings', r.warnings);
+  core.setOutput('report', file);
+  if (env.GITHUB_STEP_SUMMARY) {
+    let max = SUMMARY_BYTES;
+    let body = formatMarkdown(r, { title, notes, link, maxLength: max });
+    while (Buffer.byteLength(body) > SUMMARY_BYTES) {
+      max = Math.floor(max / 2);
+      body = formatMarkdown(r, { title, notes, link, maxLength: max });
+    }
+    await core.summary.addRaw(body).write();
+  }
+  core.info(
+    `${title}: ${r.conclusion} (${plural(r.errors, 'error')}, ${plural(r.warnings, 'warning')}); check run ${result.checkRun}, comment ${result.comment}.`,
+  );
+}
+
+/** One line for the job log: what went wrong and, where known, what to do. */
+export function describe(error: unknown): string {
+  if (error instanceof EventError) return `readiness-gate: ${error.message}`;
+  const status = (error as { status?: number }).status;
+  const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+  if (status === 401) return 'readiness-gate: GitHub rejected the token (401). Check the github-token input.';
+  if (typeof status === 'number') {
+    const request = (error as { request?: { method?: string; url?: string } }).request;
+    const where = request ? ` on ${request.method} ${new URL(request.url ?? '', 'https://x').pathname}` : '';
+    return `readiness-gate: GitHub answered ${status}${where}: ${message}`;
+  }
+  return `readiness-gate: unexpected error: ${message}`;
+}

@@ -1,0 +1,318 @@
+// The built action end to end: dist/index.js against the local fake GitHub.
+import { afterEach, describe, expect, it } from 'vitest';
+import { MARKER } from '../../src/github/comment.js';
+import type { FakeGitHub } from '../github/server.js';
+import { runAction } from './harness.js';
+import {
+  BASE,
+  dispatchEvent,
+  GOOD_BODY,
+  HEAD,
+  mergeGroupEvent,
+  NUMBER,
+  pullRequestEvent,
+  scenario,
+  text,
+} from './scenario.js';
+
+let gh: FakeGitHub;
+afterEach(async () => {
+  expect(gh.violations).toEqual([]);
+  await gh.stop();
+});
+
+const repoPath = (p: string) => `/repos/octo-org/octo-repo${p}`;
+const pullEvent = { event: 'pull_request', payload: pullRequestEvent() };
+
+describe('the action on a pull request', () => {
+  it('passes a ready pull request: check run, one comment, summary, outputs, exit 0', async () => {
+    gh = await scenario();
+    const run = await runAction(gh, pullEvent);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.outputs).toMatchObject({ conclusion: 'success', errors: '0', warnings: '0' });
+    expect(run.report).toMatchObject({ conclusion: 'success', errors: 0, warnings: 0, findings: [] });
+    expect(gh.checkRuns).toHaveLength(1);
+    expect(gh.checkRuns[0]).toMatchObject({
+      name: 'Production readiness',
+      head_sha: HEAD,
+      status: 'completed',
+      conclusion: 'success',
+      output: { title: 'Passed (0 errors, 0 warnings)' },
+    });
+    expect(gh.comments).toHaveLength(1);
+    expect(gh.comments[0]!.login).toBe('github-actions[bot]');
+    expect(gh.comments[0]!.body.startsWith(`${MARKER}\n## ✅ Production readiness: passed`)).toBe(true);
+    expect(run.summary).toContain('## ✅ Production readiness: passed (0 errors, 0 warnings)');
+    expect(run.summary).toContain('**Database Migrations** (Deployment');
+    expect(gh.calls()).toEqual([
+      `GET ${repoPath(`/pulls/${NUMBER}`)}`,
+      `GET ${repoPath('/contents/.github/readiness-gate.yml')}`,
+      `GET ${repoPath(`/pulls/${NUMBER}/files`)}`,
+      `GET ${repoPath('/contents/docs/runbooks/deploy-payments.md')}`,
+      `POST ${repoPath('/check-runs')}`,
+      `GET ${repoPath(`/pulls/${NUMBER}`)}`,
+      `GET ${repoPath(`/issues/${NUMBER}/comments`)}`,
+      `POST ${repoPath(`/issues/${NUMBER}/comments`)}`,
+    ]);
+    expect(gh.requests.find((r) => r.path.endsWith('readiness-gate.yml'))!.query.ref).toBe(BASE);
+    expect(gh.requests.find((r) => r.path.endsWith('deploy-payments.md'))!.query.ref).toBe(HEAD);
+  });
+
+  it('fails a pull request whose runbook is not ready: annotations at the lines, exit 1', async () => {
+    gh = await scenario();
+    gh.setFile(HEAD, 'docs/runbooks/deploy-payments.md', text('examples/runbooks/rotate-certs.md'));
+    const run = await runAction(gh, pullEvent);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('::error::Production readiness failed: 7 errors, 1 warning.');
+    expect(run.outputs).toMatchObject({ conclusion: 'failure', errors: '7', warnings: '1' });
+    const [checkRun] = gh.checkRuns;
+    expect(checkRun).toMatchObject({ conclusion: 'failure', output: { title: 'Failed: 7 errors, 1 warning' } });
+    expect(checkRun!.output.annotations).toHaveLength(8);
+    expect(checkRun!.output.annotations[0]).toEqual({
+      path: 'docs/runbooks/deploy-payments.md',
+      start_line: 4,
+      end_line: 4,
+      annotation_level: 'failure',
+      message: 'Template placeholder "[What this does]" left in. Replace it with the real command or text.',
+      title: 'runbook-placeholder',
+    });
+    expect(checkRun!.output.summary).toContain(
+      `[line 4](https://github.com/octo-org/octo-repo/blob/${HEAD}/docs/runbooks/deploy-payments.md#L4)`,
+    );
+    expect(gh.comments[0]!.body).toContain('## ❌ Production readiness: failed (7 errors, 1 warning)');
+  });
+
+  it('reads the pull request fresh: a re-run with a stale payload counts ticks made since', async () => {
+    gh = await scenario();
+    const stale = GOOD_BODY.replace(/- \[x\]/g, '- [ ]');
+    const run = await runAction(gh, { event: 'pull_request', payload: pullRequestEvent('opened', stale) });
+    expect(run.code).toBe(0);
+    expect(gh.checkRuns[0]!.conclusion).toBe('success');
+  });
+
+  it('keeps one sticky comment: updates it in place, leaves it alone when unchanged', async () => {
+    gh = await scenario();
+    const old = gh.addComment(
+      `${MARKER}\n## ❌ Production readiness: failed (3 errors, 0 warnings)`,
+      'github-actions[bot]',
+      'Bot',
+    );
+    await runAction(gh, pullEvent);
+    expect(gh.comments).toHaveLength(1);
+    expect(gh.comments[0]!.id).toBe(old.id);
+    expect(gh.comments[0]!.body).toContain('passed');
+    const patches = () =>
+      gh.requests.filter((r) => r.method === 'PATCH' && r.path.includes('/issues/comments/')).length;
+    expect(patches()).toBe(1);
+    await runAction(gh, pullEvent);
+    expect(patches()).toBe(1);
+    expect(gh.comments).toHaveLength(1);
+  });
+
+  it('removes duplicate comments of its own, never touches anyone else’s, even with the marker', async () => {
+    gh = await scenario();
+    const human = gh.addComment(`${MARKER}\nI copied the marker`, 'mallory');
+    const mine = gh.addComment(`${MARKER}\nold`, 'github-actions[bot]', 'Bot');
+    gh.addComment(`${MARKER}\nolder duplicate`, 'github-actions[bot]', 'Bot');
+    await runAction(gh, pullEvent);
+    expect(gh.comments.map((c) => [c.id, c.login])).toEqual([
+      [human.id, 'mallory'],
+      [mine.id, 'github-actions[bot]'],
+    ]);
+    expect(gh.comments[0]!.body).toBe(`${MARKER}\nI copied the marker`);
+    expect(gh.comments[1]!.body).toContain('passed');
+  });
+
+  it('with comment: on-failure, a pass creates nothing but turns an existing comment green', async () => {
+    gh = await scenario();
+    const run = await runAction(gh, { ...pullEvent, inputs: { comment: 'on-failure' } });
+    expect(run.code).toBe(0);
+    expect(gh.comments).toEqual([]);
+    gh.addComment(`${MARKER}\n## ❌ failed`, 'github-actions[bot]', 'Bot');
+    await runAction(gh, { ...pullEvent, inputs: { comment: 'on-failure' } });
+    expect(gh.comments[0]!.body).toContain('## ✅ Production readiness: passed');
+  });
+
+  it('sends many annotations 50 at a time: create, then updates', async () => {
+    gh = await scenario();
+    const many = `${text('examples/runbooks/deploy-payments.md')}\n${Array.from({ length: 120 }, (_, i) => `- Note ${i}: [Time]`).join('\n')}\n`;
+    gh.setFile(HEAD, 'docs/runbooks/deploy-payments.md', many);
+    const run = await runAction(gh, pullEvent);
+    expect(run.code).toBe(1);
+    expect(gh.checkRuns[0]!.output.annotations).toHaveLength(120);
+    const writes = gh.requests.filter((r) => r.path.includes('/check-runs'));
+    expect(
+      writes.map((r) => [r.method, (r.body as { output: { annotations: unknown[] } }).output.annotations.length]),
+    ).toEqual([
+      ['POST', 50],
+      ['PATCH', 50],
+      ['PATCH', 20],
+    ]);
+  });
+
+  it('keeps oversized reports within GitHub’s limits', async () => {
+    gh = await scenario();
+    const huge = `${text('examples/runbooks/deploy-payments.md')}\n${Array.from({ length: 4000 }, (_, i) => `- Step ${i}: [Command or action]`).join('\n')}\n`;
+    gh.setFile(HEAD, 'docs/runbooks/deploy-payments.md', huge);
+    const run = await runAction(gh, pullEvent);
+    expect(run.code).toBe(1);
+    expect(run.outputs.errors).toBe('4000');
+    expect(gh.checkRuns[0]!.output.summary!.length).toBeLessThanOrEqual(65_535);
+    expect(gh.checkRuns[0]!.output.summary).toContain('cut to fit GitHub');
+    expect(gh.comments[0]!.body.length).toBeLessThanOrEqual(65_536);
+    expect(Buffer.byteLength(run.summary)).toBeLessThan(1024 * 1024);
+    expect(run.report!.findings).toHaveLength(4000);
+  });
+
+  it('neutralises mentions and HTML from the description before echoing them', async () => {
+    gh = await scenario();
+    const review =
+      '\n## Operations Review\n### Deployment Assessment\n| Aspect | Status | Notes |\n|---|---|---|\n' +
+      '| @octo-org/security &#64;admin <img src=x> | ❌ | |\n';
+    gh.pulls.get(NUMBER)!.body = GOOD_BODY + review;
+    const run = await runAction(gh, pullEvent);
+    expect(run.code).toBe(1);
+    for (const body of [gh.comments[0]!.body, gh.checkRuns[0]!.output.summary!, run.summary]) {
+      expect(body).toContain('@\u200bocto-org/security');
+      expect(body).not.toMatch(/@(?!\u200b)/);
+      expect(body).not.toContain('<img');
+      expect(body).not.toContain('&#64;admin');
+    }
+  });
+});
+
+describe('configuration', () => {
+  it('reads the config from the base commit; a config on the head branch is ignored', async () => {
+    gh = await scenario({ body: '## Summary\nNothing else.\n' });
+    gh.setFile(HEAD, '.github/readiness-gate.yml', 'extends: none\n');
+    const run = await runAction(gh, pullEvent);
+    expect(run.code).toBe(1);
+    expect(run.report!.errors).toBe(5);
+    gh.setFile(BASE, '.github/readiness-gate.yml', 'extends: none\n');
+    const relaxed = await runAction(gh, pullEvent);
+    expect(relaxed.code).toBe(0);
+  });
+
+  it('fails on a broken config with the file and line, without a stack trace', async () => {
+    gh = await scenario();
+    gh.setFile(BASE, '.github/readiness-gate.yml', 'rules:\n  item-checked: eror\n');
+    const run = await runAction(gh, pullEvent);
+    expect(run.code).toBe(1);
+    expect(run.report!.findings).toEqual([
+      expect.objectContaining({ ruleId: 'config-invalid', source: '.github/readiness-gate.yml', line: 2 }),
+    ]);
+    expect(gh.checkRuns[0]!.conclusion).toBe('failure');
+    expect(gh.comments[0]!.body).toContain('.github/readiness-gate.yml');
+    expect(run.summary).toContain('rules.item-checked');
+    expect(run.summary).toContain('line 2');
+    expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('skips by label with success and the reason', async () => {
+    gh = await scenario({ labels: ['skip-readiness'], body: '' });
+    gh.setFile(BASE, '.github/readiness-gate.yml', 'skip:\n  labels: [skip-readiness]\n');
+    const run = await runAction(gh, pullEvent);
+    expect(run.code).toBe(0);
+    expect(gh.checkRuns[0]).toMatchObject({ conclusion: 'success', output: { title: 'Skipped' } });
+    expect(run.summary).toContain('Skipped: the pull request has the label "skip-readiness".');
+  });
+});
+
+describe('events', () => {
+  it('reports a merge group on its head SHA, evaluating the queued pull request', async () => {
+    gh = await scenario();
+    const run = await runAction(gh, { event: 'merge_group', payload: mergeGroupEvent('e1'.repeat(20)) });
+    expect(run.code).toBe(0);
+    expect(gh.checkRuns.map((c) => [c.head_sha, c.conclusion])).toEqual([['e1'.repeat(20), 'success']]);
+    expect(gh.comments).toEqual([]);
+  });
+
+  it('takes workflow_dispatch with a pull-request number', async () => {
+    gh = await scenario();
+    const run = await runAction(gh, {
+      event: 'workflow_dispatch',
+      payload: dispatchEvent(),
+      inputs: { 'pull-request': String(NUMBER) },
+    });
+    expect(run.code).toBe(0);
+    expect(gh.checkRuns[0]!.head_sha).toBe(HEAD);
+  });
+
+  it('refuses other events with one clear line', async () => {
+    gh = await scenario();
+    const run = await runAction(gh, { event: 'push', payload: {} });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      '::error::readiness-gate: the "push" event is not supported. Run on pull_request, pull_request_target, merge_group, workflow_dispatch',
+    );
+    expect(gh.requests).toEqual([]);
+  });
+
+  it('leaves the comment to a newer run when the head moved during the check', async () => {
+    gh = await scenario();
+    gh.onPullRead = (pull, count) => {
+      if (count === 1) pull.headSha = 'beef000000000000000000000000000000000002';
+    };
+    const run = await runAction(gh, pullEvent);
+    expect(run.code).toBe(0);
+    expect(gh.checkRuns[0]!.head_sha).toBe(HEAD);
+    expect(gh.comments).toEqual([]);
+    expect(run.summary).toContain('The pull request moved on to beef000');
+  });
+});
+
+describe('faults', () => {
+  it('still gates with a read-only token: warns once, summary, outputs and exit code', async () => {
+    gh = await scenario();
+    gh.setFile(HEAD, 'docs/runbooks/deploy-payments.md', text('examples/runbooks/rotate-certs.md'));
+    const run = await runAction(gh, { ...pullEvent, token: 'ghs_read' });
+    expect(run.code).toBe(1);
+    expect(run.outputs).toMatchObject({ conclusion: 'failure', errors: '7' });
+    expect(run.stdout.match(/::warning::Could not write/g)).toHaveLength(1);
+    expect(run.summary).toContain('Could not write the check run (HTTP 403)');
+    expect(gh.requests.filter((r) => r.method !== 'GET').map((r) => r.status)).toEqual([403]);
+
+    const passing = await scenario();
+    await gh.stop();
+    gh = passing;
+    const ok = await runAction(gh, { ...pullEvent, token: 'ghs_read' });
+    expect(ok.code).toBe(0);
+    expect(ok.outputs.conclusion).toBe('success');
+  });
+
+  it('retries 5xx and a secondary rate limit, honouring retry-after', async () => {
+    gh = await scenario();
+    gh.faults.push({ method: 'GET', path: /\/pulls\/7$/, status: 502, message: 'Server Error', times: 1 });
+    gh.faults.push({
+      method: 'POST',
+      path: /\/check-runs$/,
+      status: 403,
+      headers: { 'retry-after': '1' },
+      message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+      times: 1,
+    });
+    const run = await runAction(gh, pullEvent);
+    expect(run.code).toBe(0);
+    // 404: the base branch has no config, so the built-in rules apply.
+    expect(gh.requests.map((r) => r.status).filter((s) => s >= 400)).toEqual([502, 404, 403]);
+    expect(gh.checkRuns).toHaveLength(1);
+    expect(run.stdout).toContain('secondary rate limit');
+  });
+
+  it('gives up on persistent 5xx with one readable line and no token in the log', async () => {
+    gh = await scenario();
+    gh.faults.push({ method: 'GET', path: /\/pulls\/7$/, status: 503, message: 'Service Unavailable', times: 100 });
+    const run = await runAction(gh, pullEvent);
+    expect(run.code).toBe(1);
+    expect(gh.requests.length).toBe(4);
+    expect(run.stdout).toContain(
+      `::error::readiness-gate: GitHub answered 503 on GET /repos/octo-org/octo-repo/pulls/${NUMBER}: Service Unavailable`,
+    );
+    // The runner hides a secret registered with ::add-mask::; nothing else may print it.
+    const log = (run.stdout + run.stderr).replace(/^::add-mask::.*$/m, '');
+    expect(run.stdout).toMatch(/^::add-mask::ghs_write$/m);
+    expect(log).not.toContain('ghs_write');
+    expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /);
+  }, 40_000);
+});

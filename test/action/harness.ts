@@ -1,0 +1,101 @@
+/**
+ * Runs the built action (dist/index.js) as the runner does: a child process
+ * with INPUT_* variables holding action.yml's defaults, an event payload
+ * file, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, and GITHUB_API_URL
+ * pointing at the local fake GitHub.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { ROOT } from '../helpers.js';
+import type { FakeGitHub } from '../github/server.js';
+
+const ACTION = parse(await readFile(path.join(ROOT, 'action.yml'), 'utf8')) as {
+  inputs: Record<string, { default?: string }>;
+};
+
+export interface ActionRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+  /** The JSON report the `report` output names. */
+  report:
+    | {
+        conclusion: string;
+        errors: number;
+        warnings: number;
+        findings: { ruleId: string; source: string; line: number }[];
+      }
+    | undefined;
+}
+
+export interface RunOptions {
+  event: string;
+  payload: object;
+  inputs?: Record<string, string>;
+  token?: string;
+}
+
+export async function runAction(gh: FakeGitHub, options: RunOptions): Promise<ActionRun> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'rg-action-'));
+  const files = {
+    event: path.join(dir, 'event.json'),
+    output: path.join(dir, 'output'),
+    summary: path.join(dir, 'summary.md'),
+  };
+  await writeFile(files.event, JSON.stringify(options.payload));
+  await writeFile(files.output, '');
+  await writeFile(files.summary, '');
+  const inputs: Record<string, string> = {};
+  for (const [name, spec] of Object.entries(ACTION.inputs)) {
+    const value = options.inputs?.[name] ?? spec.default ?? '';
+    inputs[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] =
+      value === '${{ github.token }}' ? (options.token ?? 'ghs_write') : value;
+  }
+  const env = {
+    PATH: process.env.PATH ?? '',
+    ...inputs,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: options.event,
+    GITHUB_EVENT_PATH: files.event,
+    GITHUB_REPOSITORY: `${gh.owner}/${gh.repo}`,
+    GITHUB_API_URL: gh.url,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_RUN_ID: '4242',
+    GITHUB_SHA: 'f00dfeedf00dfeedf00dfeedf00dfeedf00dfeed',
+    RUNNER_TEMP: dir,
+  };
+  const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      [path.join(ROOT, 'dist/index.js')],
+      { env, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
+  });
+  const outputs = parseOutputs(await readFile(files.output, 'utf8'));
+  const report = outputs.report ? JSON.parse(await readFile(outputs.report, 'utf8')) : undefined;
+  return { ...result, outputs, summary: await readFile(files.summary, 'utf8'), report };
+}
+
+/** GITHUB_OUTPUT holds `name<<delimiter`, the value, then the delimiter. */
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const head = /^([^<]+)<<(.+)$/.exec(lines[i]!);
+    if (!head) continue;
+    const value: string[] = [];
+    for (i++; i < lines.length && lines[i] !== head[2]; i++) value.push(lines[i]!);
+    out[head[1]!] = value.join('\n');
+  }
+  return out;
+}

@@ -1,0 +1,518 @@
+/**
+ * A local GitHub for tests, on 127.0.0.1 only. It answers the REST calls the
+ * action makes with GitHub's shapes, keeps state (pull requests, files per
+ * commit, comments, check runs), and rejects what GitHub would: a route or a
+ * body that does not fit GitHub's published OpenAPI description (the subset
+ * in test/openapi/github-subset.json), a missing token, a write with a
+ * read-only token, a comment over 65,536 characters.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv, type ValidateFunction } from 'ajv';
+import { ROOT } from '../helpers.js';
+
+interface Operation {
+  operationId: string;
+  parameters: { name: string; in: string; required: boolean; schema: object }[];
+  requestBody?: { required: boolean; schema: object };
+}
+
+const SUBSET = JSON.parse(readFileSync(path.join(ROOT, 'test/openapi/github-subset.json'), 'utf8')) as {
+  paths: Record<string, Record<string, Operation>>;
+};
+
+const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: false, coerceTypes: false });
+const routes = Object.entries(SUBSET.paths).flatMap(([template, methods]) =>
+  Object.entries(methods).map(([method, op]) => {
+    const names: string[] = [];
+    const pattern = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+      names.push(name);
+      return name === 'path' ? '(.+)' : '([^/]+)';
+    });
+    const params = Object.fromEntries(
+      op.parameters
+        .filter((p) => p.in === 'path' || p.in === 'query')
+        .map((p) => [`${p.in}:${p.name}`, ajv.compile(p.schema)]),
+    );
+    return {
+      method: method.toUpperCase(),
+      template,
+      regex: new RegExp(`^${pattern}$`),
+      names,
+      op,
+      params,
+      body: op.requestBody ? ajv.compile(op.requestBody.schema) : undefined,
+    };
+  }),
+);
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body: unknown;
+  status: number;
+}
+
+export interface Comment {
+  id: number;
+  body: string;
+  login: string;
+  type: 'Bot' | 'User';
+}
+
+export interface CheckRun {
+  id: number;
+  name: string;
+  head_sha: string;
+  status: string;
+  conclusion: string | null;
+  output: { title?: string; summary?: string; annotations: unknown[] };
+}
+
+export interface PullState {
+  number: number;
+  body: string | null;
+  headSha: string;
+  baseSha: string;
+  author: string;
+  labels: string[];
+  draft: boolean;
+  /** Files the pull request changes: path and status. */
+  files: { filename: string; status: string }[];
+}
+
+/** A canned answer for the next matching requests, e.g. a 502 or a rate limit. */
+export interface Fault {
+  method?: string;
+  path: RegExp;
+  status: number;
+  headers?: Record<string, string>;
+  message: string;
+  times: number;
+}
+
+export interface Identity {
+  login: string;
+  type: 'Bot' | 'User';
+  write: boolean;
+}
+
+export class FakeGitHub {
+  readonly requests: RecordedRequest[] = [];
+  /** Requests GitHub would have rejected as malformed: a test that sees any has found a bug. */
+  readonly violations: string[] = [];
+  readonly pulls = new Map<number, PullState>();
+  /** File contents by commit SHA, then path. */
+  readonly trees = new Map<string, Map<string, string>>();
+  readonly comments: Comment[] = [];
+  readonly checkRuns: CheckRun[] = [];
+  readonly faults: Fault[] = [];
+  readonly tokens = new Map<string, Identity>([
+    ['ghs_write', { login: 'github-actions[bot]', type: 'Bot', write: true }],
+    ['ghs_read', { login: 'github-actions[bot]', type: 'Bot', write: false }],
+  ]);
+  /** Called after a pull request is read, to move it on between two reads (a push during the run). */
+  onPullRead?: (pull: PullState, count: number) => void;
+  private nextId = 1000;
+  private pullReads = 0;
+  private server?: Server;
+  url = '';
+
+  constructor(
+    readonly owner = 'octo-org',
+    readonly repo = 'octo-repo',
+  ) {}
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        this.send(res, 500, { message: String(error) });
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  setFile(sha: string, file: string, text: string): void {
+    if (!this.trees.has(sha)) this.trees.set(sha, new Map());
+    this.trees.get(sha)!.set(file, text);
+  }
+
+  addComment(body: string, login: string, type: 'Bot' | 'User' = 'User'): Comment {
+    const comment = { id: this.nextId++, body, login, type };
+    this.comments.push(comment);
+    return comment;
+  }
+
+  /** Requests other than those the test itself made, as `METHOD /path`. */
+  calls(): string[] {
+    return this.requests.map((r) => `${r.method} ${r.path}`);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const method = req.method ?? 'GET';
+    const raw = await readBody(req);
+    let body: unknown;
+    const query = Object.fromEntries(url.searchParams);
+    const record = (status: number) =>
+      this.requests.push({ method, path: decodeURIComponent(url.pathname), query, body, status });
+
+    const reject = (status: number, message: string, violation = true) => {
+      if (violation) this.violations.push(`${method} ${url.pathname}: ${message}`);
+      record(status);
+      this.send(res, status, { message, documentation_url: 'https://docs.github.com/rest' });
+    };
+
+    const auth = req.headers.authorization ?? '';
+    const identity = this.tokens.get(auth.replace(/^(token|bearer) /i, ''));
+    if (!identity) return reject(401, 'Bad credentials', false);
+
+    const route = routes.find((r) => r.method === method && r.regex.test(url.pathname));
+    if (!route) return reject(404, `no such route in GitHub's API: ${method} ${url.pathname}`);
+    const match = route.regex.exec(url.pathname)!;
+    const params: Record<string, string> = {};
+    route.names.forEach((name, i) => (params[name] = decodeURIComponent(match[i + 1]!)));
+
+    for (const p of route.op.parameters) {
+      const value = p.in === 'path' ? params[p.name] : query[p.name];
+      if (value === undefined) {
+        if (p.required && p.in === 'query') return reject(422, `missing query parameter ${p.name}`);
+        continue;
+      }
+      const check = route.params[`${p.in}:${p.name}`] as ValidateFunction | undefined;
+      if (check && !check(coerce(value, p.schema))) {
+        return reject(422, `${p.in} parameter ${p.name}=${value} does not fit: ${ajv.errorsText(check.errors)}`);
+      }
+    }
+    if (raw.length > 0) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        return reject(400, 'Problems parsing JSON');
+      }
+    }
+    if (route.body) {
+      if (body === undefined && route.op.requestBody?.required) return reject(422, 'a request body is required');
+      if (body !== undefined && !route.body(body)) {
+        return reject(422, `Invalid request: ${ajv.errorsText(route.body.errors, { dataVar: 'body' })}`);
+      }
+    }
+    if (params.owner !== this.owner || params.repo !== this.repo) return reject(404, 'Not Found', false);
+
+    const fault = this.faults.find(
+      (f) => f.times > 0 && f.path.test(url.pathname) && (!f.method || f.method === method),
+    );
+    if (fault) {
+      fault.times--;
+      record(fault.status);
+      this.send(res, fault.status, { message: fault.message }, fault.headers);
+      return;
+    }
+    if (method !== 'GET' && !identity.write) {
+      return reject(403, 'Resource not accessible by integration', false);
+    }
+    const [status, data, headers] = this.answer(route.template, method, params, query, body, identity, url);
+    record(status);
+    this.send(res, status, data, headers);
+  }
+
+  private answer(
+    template: string,
+    method: string,
+    params: Record<string, string>,
+    query: Record<string, string>,
+    body: unknown,
+    identity: Identity,
+    url: URL,
+  ): [number, unknown, Record<string, string>?] {
+    const notFound: [number, unknown] = [
+      404,
+      { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' },
+    ];
+    const input = (body ?? {}) as Record<string, unknown>;
+    switch (`${method} ${template}`) {
+      case 'GET /repos/{owner}/{repo}/pulls/{pull_number}': {
+        const pull = this.pulls.get(Number(params.pull_number));
+        if (!pull) return notFound;
+        const data = pullResponse(this, pull);
+        this.pullReads++;
+        this.onPullRead?.(pull, this.pullReads);
+        return [200, data];
+      }
+      case 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files': {
+        const pull = this.pulls.get(Number(params.pull_number));
+        if (!pull) return notFound;
+        return paginate(
+          pull.files.map((f, i) => fileResponse(f, i)),
+          query,
+          url,
+        );
+      }
+      case 'GET /repos/{owner}/{repo}/contents/{path}': {
+        const ref = query.ref ?? 'main';
+        const text = this.trees.get(ref)?.get(params.path!);
+        if (text === undefined) return notFound;
+        return [200, contentResponse(this, params.path!, ref, text)];
+      }
+      case 'POST /repos/{owner}/{repo}/check-runs': {
+        const output = (input.output ?? {}) as { title?: string; summary?: string; annotations?: unknown[] };
+        if (input.status === 'completed' && !input.conclusion)
+          return [422, { message: 'conclusion is required when status is completed' }];
+        const run: CheckRun = {
+          id: this.nextId++,
+          name: String(input.name),
+          head_sha: String(input.head_sha),
+          status: String(input.status ?? 'queued'),
+          conclusion: (input.conclusion as string | undefined) ?? null,
+          output: { title: output.title, summary: output.summary, annotations: [...(output.annotations ?? [])] },
+        };
+        this.checkRuns.push(run);
+        return [201, checkRunResponse(this, run)];
+      }
+      case 'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}': {
+        const run = this.checkRuns.find((r) => r.id === Number(params.check_run_id));
+        if (!run) return notFound;
+        const output = (input.output ?? {}) as { title?: string; summary?: string; annotations?: unknown[] };
+        run.output.title = output.title ?? run.output.title;
+        run.output.summary = output.summary ?? run.output.summary;
+        run.output.annotations.push(...(output.annotations ?? []));
+        return [200, checkRunResponse(this, run)];
+      }
+      case 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments':
+        return paginate(
+          this.comments.map((c) => commentResponse(this, c)),
+          query,
+          url,
+        );
+      case 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments': {
+        if (!this.pulls.has(Number(params.issue_number))) return notFound;
+        const text = String(input.body);
+        if (text.length > 65_536)
+          return [
+            422,
+            {
+              message: 'Validation Failed',
+              errors: [
+                {
+                  resource: 'IssueComment',
+                  code: 'custom',
+                  field: 'body',
+                  message: 'body is too long (maximum is 65536 characters)',
+                },
+              ],
+            },
+          ];
+        const comment = this.addComment(text, identity.login, identity.type);
+        return [201, commentResponse(this, comment)];
+      }
+      case 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}': {
+        const comment = this.comments.find((c) => c.id === Number(params.comment_id));
+        if (!comment) return notFound;
+        if (comment.login !== identity.login) return [403, { message: 'Must have admin rights to Repository.' }];
+        const text = String(input.body);
+        if (text.length > 65_536) return [422, { message: 'Validation Failed' }];
+        comment.body = text;
+        return [200, commentResponse(this, comment)];
+      }
+      case 'DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}': {
+        const at = this.comments.findIndex((c) => c.id === Number(params.comment_id));
+        if (at < 0) return notFound;
+        if (this.comments[at]!.login !== identity.login)
+          return [403, { message: 'Must have admin rights to Repository.' }];
+        this.comments.splice(at, 1);
+        return [204, undefined];
+      }
+      default:
+        return notFound;
+    }
+  }
+
+  private send(res: ServerResponse, status: number, data: unknown, headers: Record<string, string> = {}): void {
+    const text = data === undefined ? '' : JSON.stringify(data);
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'x-github-media-type': 'github.v3; format=json',
+      'x-ratelimit-limit': '5000',
+      'x-ratelimit-remaining': '4999',
+      ...headers,
+    });
+    res.end(text);
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function coerce(value: string, schema: object): unknown {
+  const type = (schema as { type?: string }).type;
+  if (type === 'integer' || type === 'number') return /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+  if (type === 'boolean') return value === 'true' ? true : value === 'false' ? false : value;
+  return value;
+}
+
+function paginate(
+  items: unknown[],
+  query: Record<string, string>,
+  url: URL,
+): [number, unknown, Record<string, string>] {
+  const perPage = Math.min(Number(query.per_page ?? 30), 100);
+  const page = Number(query.page ?? 1);
+  const slice = items.slice((page - 1) * perPage, page * perPage);
+  const headers: Record<string, string> = {};
+  if (page * perPage < items.length) {
+    const next = new URL(url);
+    next.searchParams.set('page', String(page + 1));
+    next.searchParams.set('per_page', String(perPage));
+    headers.link = `<${next.toString()}>; rel="next"`;
+  }
+  return [200, slice, headers];
+}
+
+// Response shapes follow GitHub's REST API (the fields the OpenAPI marks required, with realistic values).
+
+function user(login: string, type: 'Bot' | 'User') {
+  return {
+    login,
+    id: login.length * 1000 + 7,
+    node_id: 'MDQ6VXNlcjE=',
+    avatar_url: 'https://avatars.githubusercontent.com/u/1?v=4',
+    url: `https://api.github.com/users/${encodeURIComponent(login)}`,
+    html_url: `https://github.com/${encodeURIComponent(login)}`,
+    type,
+    site_admin: false,
+  };
+}
+
+function pullResponse(gh: FakeGitHub, pull: PullState) {
+  const full = `${gh.owner}/${gh.repo}`;
+  return {
+    url: `https://api.github.com/repos/${full}/pulls/${pull.number}`,
+    id: 100000 + pull.number,
+    node_id: 'PR_kwDOA',
+    html_url: `https://github.com/${full}/pull/${pull.number}`,
+    number: pull.number,
+    state: 'open',
+    locked: false,
+    title: 'Change',
+    user: user(pull.author, pull.author.endsWith('[bot]') ? 'Bot' : 'User'),
+    body: pull.body,
+    labels: pull.labels.map((name, i) => ({
+      id: i + 1,
+      node_id: 'LA_1',
+      url: '',
+      name,
+      description: null,
+      color: 'ededed',
+      default: false,
+    })),
+    draft: pull.draft,
+    created_at: '2026-11-20T10:00:00Z',
+    updated_at: '2026-11-20T11:00:00Z',
+    head: {
+      label: `${gh.owner}:feature`,
+      ref: 'feature',
+      sha: pull.headSha,
+      user: user(pull.author, 'User'),
+      repo: null,
+    },
+    base: { label: `${gh.owner}:main`, ref: 'main', sha: pull.baseSha, user: user(gh.owner, 'User'), repo: null },
+    merged: false,
+    mergeable: null,
+    comments: gh.comments.length,
+    commits: 1,
+    additions: 10,
+    deletions: 2,
+    changed_files: pull.files.length,
+  };
+}
+
+function fileResponse(file: { filename: string; status: string }, i: number) {
+  return {
+    sha: `${(i + 1).toString(16).padStart(40, 'a')}`,
+    filename: file.filename,
+    status: file.status,
+    additions: 3,
+    deletions: 0,
+    changes: 3,
+    blob_url: '',
+    raw_url: '',
+    contents_url: '',
+  };
+}
+
+function contentResponse(gh: FakeGitHub, file: string, ref: string, text: string) {
+  const content = Buffer.from(text, 'utf8')
+    .toString('base64')
+    .replace(/(.{60})/g, '$1\n');
+  return {
+    type: 'file',
+    encoding: 'base64',
+    size: Buffer.byteLength(text),
+    name: path.posix.basename(file),
+    path: file,
+    content,
+    sha: 'f'.repeat(40),
+    url: `https://api.github.com/repos/${gh.owner}/${gh.repo}/contents/${file}?ref=${ref}`,
+    git_url: null,
+    html_url: null,
+    download_url: null,
+    _links: { self: '', git: null, html: null },
+  };
+}
+
+function checkRunResponse(gh: FakeGitHub, run: CheckRun) {
+  return {
+    id: run.id,
+    head_sha: run.head_sha,
+    node_id: 'CR_1',
+    external_id: '',
+    url: `https://api.github.com/repos/${gh.owner}/${gh.repo}/check-runs/${run.id}`,
+    html_url: `https://github.com/${gh.owner}/${gh.repo}/runs/${run.id}`,
+    details_url: null,
+    status: run.status,
+    conclusion: run.conclusion,
+    started_at: '2026-11-20T11:00:00Z',
+    completed_at: '2026-11-20T11:00:01Z',
+    output: {
+      title: run.output.title ?? null,
+      summary: run.output.summary ?? null,
+      text: null,
+      annotations_count: run.output.annotations.length,
+      annotations_url: '',
+    },
+    name: run.name,
+    check_suite: { id: 5 },
+    app: null,
+    pull_requests: [],
+  };
+}
+
+function commentResponse(gh: FakeGitHub, c: Comment) {
+  return {
+    id: c.id,
+    node_id: 'IC_1',
+    url: `https://api.github.com/repos/${gh.owner}/${gh.repo}/issues/comments/${c.id}`,
+    html_url: `https://github.com/${gh.owner}/${gh.repo}/pull/1#issuecomment-${c.id}`,
+    body: c.body,
+    user: user(c.login, c.type),
+    created_at: '2026-11-20T11:00:00Z',
+    updated_at: '2026-11-20T11:00:00Z',
+    issue_url: '',
+    author_association: c.type === 'Bot' ? 'NONE' : 'MEMBER',
+  };
+}
