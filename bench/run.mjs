@@ -106,5 +106,5 @@ console.log(`  readiness-gate / markdownlint:    ${(cliWall / lintWall).toFixed(
 
 if (existsSync(path.join(ROOT, 'bench/action.mjs'))) {
   const { benchAction } = await import('./action.mjs');
-  await benchAction({ runs: RUNS, bare, median });
+  await benchAction({ runs: Math.max(RUNS, 5), median });
 }

@@ -13,7 +13,7 @@ const out = await build({
 });
 const url = `data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`;
 const { configSchema } = await import(url);
-const { z } = await import('zod');
+const z = await import('zod/mini');
 const schema = {
   $id: 'https://github.com/readiness-gate/readiness-gate/blob/main/schema/readiness-gate.schema.json',
   title: 'readiness-gate configuration',

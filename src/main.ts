@@ -28,10 +28,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const eventName = env.GITHUB_EVENT_NAME ?? '';
     const payload = await readPayload(env.GITHUB_EVENT_PATH);
     const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
-    const client = createClient({
+    const client = await createClient({
       token,
       baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
       warn: (message) => core.warning(message),
+      env,
     });
     const runUrl = env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
     const result = await runGate(client, { eventName, payload, repo: { owner, repo }, serverUrl, runUrl }, inputs, {

@@ -65,39 +65,50 @@ export async function runGate(client: GitHubClient, env: GateEnv, inputs: GateIn
   const { report, skipped } = await evaluate(client, env.repo, pr, inputs.configPath);
   if (skipped) notes.push(`Skipped: ${skipped}`);
 
+  // The check run and the comment are independent: both go out at once.
   const writes = new WriteGuard(log);
-  const summary = (max: number) => formatMarkdown(report, { title: inputs.checkName, maxLength: max, notes, link });
-  const checkRun = await writes.attempt('the check run', () =>
+  const render = (max: number) =>
+    formatMarkdown(report, { title: inputs.checkName, maxLength: max, notes: [...notes], link });
+  const checkRun = writes.attempt('the check run', () =>
     publishCheckRun(client, env.repo, {
       name: inputs.checkName,
       headSha: target.reportSha ?? pr.headSha,
       conclusion: report.conclusion,
       title: title(report, skipped),
-      summary: summary(LIMITS.checkSummary),
+      summary: render(LIMITS.checkSummary),
       annotations: annotations(report.findings),
       detailsUrl: env.runUrl,
     }),
   );
-
-  let comment: GateResult['comment'] = 'none';
   const wanted = target.comment && inputs.comment !== 'never';
-  if (wanted && writes.allowed) {
-    const current = await getPullRequest(client, env.repo, pr.number);
-    if (current.headSha !== pr.headSha) {
-      comment = 'stale';
-      notes.push(
-        `The pull request moved on to ${current.headSha.slice(0, 7)} while ${pr.headSha.slice(0, 7)} was checked; the comment is left to the run for the newer commit.`,
-      );
-    } else {
-      const create = inputs.comment === 'always' || report.conclusion === 'failure';
-      const body = formatMarkdown(report, { title: inputs.checkName, maxLength: LIMITS.comment - 64, notes, link });
-      comment = await writes.attempt('the pull-request comment', () =>
-        upsertComment(client, env.repo, pr.number, { body, create, selfLogins: inputs.selfLogins }),
-      );
-    }
+  const comment = wanted ? writeComment(client, env, inputs, pr, report.conclusion, render, writes) : undefined;
+  const [checkRunId, commentResult] = await Promise.all([checkRun, comment]);
+  if (commentResult === 'stale') {
+    notes.push(
+      `The pull request moved on while ${pr.headSha.slice(0, 7)} was checked; the comment is left to the run for the newer commit.`,
+    );
   }
   notes.push(...writes.notes);
-  return { report, notes, pullRequest: pr, target, checkRun, comment, link };
+  return { report, notes, pullRequest: pr, target, checkRun: checkRunId, comment: commentResult ?? 'none', link };
+}
+
+/** Updates or creates the comment, unless the pull request's head moved on since it was read. */
+async function writeComment(
+  client: GitHubClient,
+  env: GateEnv,
+  inputs: GateInputs,
+  pr: PullRequest,
+  conclusion: Report['conclusion'],
+  render: (max: number) => string,
+  writes: WriteGuard,
+): Promise<GateResult['comment']> {
+  const current = await getPullRequest(client, env.repo, pr.number);
+  if (current.headSha !== pr.headSha) return 'stale';
+  const create = inputs.comment === 'always' || conclusion === 'failure';
+  const body = render(LIMITS.comment - 64);
+  return writes.attempt('the pull-request comment', () =>
+    upsertComment(client, env.repo, pr.number, { body, create, selfLogins: inputs.selfLogins }),
+  );
 }
 
 async function evaluate(
@@ -106,6 +117,9 @@ async function evaluate(
   pr: PullRequest,
   configPath: string,
 ): Promise<{ report: Report; skipped?: string }> {
+  // The changed files are asked for alongside the config; a skip or a broken config leaves them unused.
+  const changedFiles = listChangedFiles(client, repo, pr.number);
+  changedFiles.catch(() => {}); // awaited below, or not needed
   let config: ResolvedConfig;
   try {
     config = loadConfig(await readFileAt(client, repo, configPath, pr.baseSha), configPath);
@@ -119,7 +133,7 @@ async function evaluate(
   const description = parseDocument(pr.body);
   const isRunbook = picomatch(config.runbooks.paths, { dot: true });
   const excluded = picomatch(config.runbooks.exclude, { dot: true });
-  const changed = (await listChangedFiles(client, repo, pr.number)).filter((p) => isRunbook(p) && !excluded(p));
+  const changed = (await changedFiles).filter((p) => isRunbook(p) && !excluded(p));
   const paths = [...new Set([...linkedRunbooks(description, config), ...changed])];
   const runbooks = await Promise.all(
     paths.map(async (path) => ({ path, text: await readFileAt(client, repo, path, pr.headSha) })),
@@ -194,6 +208,7 @@ class WriteGuard {
     } catch (error) {
       const status = (error as { status?: number }).status;
       if (status !== 403 && status !== 404) throw error;
+      if (!this.allowed) return 'not written'; // a concurrent write already said so
       this.allowed = false;
       const message =
         `Could not write ${what} (HTTP ${status}): the token is read-only here, as for pull requests from forks under \`pull_request\`. ` +

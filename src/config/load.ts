@@ -4,7 +4,7 @@
  * file, the line and the key.
  */
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { devopsPreset, emptyPreset } from '../presets/devops.js';
 import type { RuleId } from '../rules/ids.js';
 import { configSchema, type ConfigFile } from './schema.js';

@@ -1,56 +1,111 @@
 /**
- * The Octokit every GitHub call goes through: @actions/github (proxy
- * support, the runner's user agent) with @octokit/plugin-retry for 5xx and
- * @octokit/plugin-throttling for rate limits, honouring `retry-after`.
- * Retries are bounded; past them the request fails with GitHub's message.
+ * The Octokit every GitHub call goes through: @octokit/core with pagination,
+ * and one request hook that retries what GitHub asks to be retried.
+ *
+ * Retries: a 5xx, a 429, or a 403 that is a rate limit (primary: no calls
+ * left; secondary: GitHub's "secondary rate limit" message) is tried again,
+ * at most `retries` times, after `retry-after` seconds when GitHub sends it,
+ * else until `x-ratelimit-reset`, else after 1, 2, 4 s. A wait longer than
+ * `maxWait` is not made: the request fails with GitHub's message instead.
+ *
+ * @octokit/plugin-retry and @octokit/plugin-throttling do this too, but their
+ * Bottleneck queues add about 15 ms to every request, which over the seven
+ * requests of a run is more than a whole Node start; this hook adds nothing
+ * to a request that succeeds.
+ *
+ * Requests go through `http-fetch.ts` (node:http). Behind a proxy
+ * (HTTPS_PROXY and friends, as on many self-hosted runners) the client is
+ * built by @actions/github instead, whose fetch goes through the proxy.
+ * It is loaded only then: it brings undici, which would double the action's
+ * start-up time on every run that does not need it.
  */
-import { getOctokit } from '@actions/github';
-import { retry } from '@octokit/plugin-retry';
-import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
-import Bottleneck from 'bottleneck';
+import { Octokit } from '@octokit/core';
+import { paginateRest } from '@octokit/plugin-paginate-rest';
+import { createHttpFetch } from './http-fetch.js';
 
-export type GitHubClient = ReturnType<typeof getOctokit>;
+const GitHub = Octokit.plugin(paginateRest);
+export type GitHubClient = InstanceType<typeof GitHub>;
 
 export interface ClientOptions {
   token: string;
   baseUrl: string;
-  /** Retries of one request after a 5xx or a rate limit. */
+  /** Retries of one request. */
   retries?: number;
-  /** The longest wait for a rate limit, in seconds; a longer one fails at once. */
+  /** The longest single wait, in seconds. */
   maxWait?: number;
   warn: (message: string) => void;
+  env?: Record<string, string | undefined>;
+  sleep?: (ms: number) => Promise<void>;
 }
 
-export function createClient({ token, baseUrl, retries = 3, maxWait = 120, warn }: ClientOptions): GitHubClient {
-  const onLimit =
-    (kind: string) => (after: number, options: { method: string; url: string }, _: unknown, count: number) => {
-      if (count >= retries || after > maxWait) {
-        warn(`GitHub ${kind} on ${options.method} ${options.url}; giving up after ${count + 1} tries.`);
-        return false;
+interface HttpError {
+  status?: number;
+  message?: string;
+  response?: { headers?: Record<string, string | number | undefined> };
+}
+
+export async function createClient(options: ClientOptions): Promise<GitHubClient> {
+  const { token, baseUrl, warn, env = process.env } = options;
+  const settings = { baseUrl, userAgent: 'readiness-gate', log: { debug() {}, info() {}, warn, error: warn } };
+  let client: GitHubClient;
+  if (usesProxy(env)) {
+    const { getOctokit } = await import('@actions/github');
+    client = getOctokit(token, settings, paginateRest) as unknown as GitHubClient;
+  } else {
+    client = new GitHub({ ...settings, auth: token, request: { fetch: createHttpFetch() } });
+  }
+  addRetries(client, options);
+  return client;
+}
+
+function addRetries(client: GitHubClient, options: ClientOptions): void {
+  const { retries = 3, maxWait = 120, warn } = options;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  client.hook.wrap('request', async (request, endpoint) => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await request(endpoint);
+      } catch (error) {
+        const wait = retryAfter(error as HttpError, attempt);
+        const where = `${endpoint.method} ${new URL(endpoint.url, 'https://api.github.com').pathname}`;
+        if (wait === undefined || attempt >= retries) throw error;
+        if (wait > maxWait) {
+          warn(`GitHub asks to wait ${wait} s before retrying ${where}; not waiting that long.`);
+          throw error;
+        }
+        warn(
+          `GitHub answered ${(error as HttpError).status} on ${where}${describeLimit(error as HttpError)}; retrying in ${wait} s.`,
+        );
+        await sleep(wait * 1000);
       }
-      warn(`GitHub ${kind} on ${options.method} ${options.url}; retrying in ${after} s.`);
-      return true;
-    };
-  // The plugin's default groups space writes 1 s apart and notifications 3 s apart.
-  // This action makes a handful of writes per run; the rate-limit handlers still apply.
-  const group = (id: string) => new Bottleneck.Group({ id, maxConcurrent: 10 });
-  return getOctokit(
-    token,
-    {
-      baseUrl,
-      retry: { retries },
-      log: { debug: () => {}, info: () => {}, warn, error: warn },
-      throttle: {
-        onRateLimit: onLimit('rate limit'),
-        onSecondaryRateLimit: onLimit('secondary rate limit'),
-        global: group('readiness-gate-global'),
-        write: group('readiness-gate-write'),
-        notifications: group('readiness-gate-notifications'),
-        search: group('readiness-gate-search'),
-        auth: group('readiness-gate-auth'),
-      } as ThrottlingOptions,
-    },
-    retry,
-    throttling,
-  );
+    }
+  });
+}
+
+/** Seconds to wait before trying again, or undefined when the error is not worth another try. */
+export function retryAfter(error: HttpError, attempt: number, now = Date.now()): number | undefined {
+  const status = error.status ?? 0;
+  const headers = error.response?.headers ?? {};
+  const limited =
+    status === 429 || (status === 403 && (isSecondaryLimit(error) || headers['x-ratelimit-remaining'] === '0'));
+  if (!limited && status < 500) return undefined;
+  const after = Number(headers['retry-after']);
+  if (Number.isFinite(after) && after >= 0) return after;
+  const reset = Number(headers['x-ratelimit-reset']);
+  if (limited && Number.isFinite(reset) && reset > 0) return Math.max(0, Math.ceil(reset - now / 1000)) + 1;
+  return 2 ** attempt;
+}
+
+function isSecondaryLimit(error: HttpError): boolean {
+  return /secondary rate limit/i.test(error.message ?? '');
+}
+
+function describeLimit(error: HttpError): string {
+  if (isSecondaryLimit(error)) return ' (secondary rate limit)';
+  if (error.status === 403 || error.status === 429) return ' (rate limit)';
+  return '';
+}
+
+function usesProxy(env: Record<string, string | undefined>): boolean {
+  return ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'].some((name) => Boolean(env[name]));
 }
