@@ -5,7 +5,7 @@
  * pointing at the local fake GitHub.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -83,7 +83,9 @@ export async function runAction(gh: FakeGitHub, options: RunOptions): Promise<Ac
   });
   const outputs = parseOutputs(await readFile(files.output, 'utf8'));
   const report = outputs.report ? JSON.parse(await readFile(outputs.report, 'utf8')) : undefined;
-  return { ...result, outputs, summary: await readFile(files.summary, 'utf8'), report };
+  const summary = await readFile(files.summary, 'utf8');
+  await rm(dir, { recursive: true, force: true });
+  return { ...result, outputs, summary, report };
 }
 
 /** GITHUB_OUTPUT holds `name<<delimiter`, the value, then the delimiter. */
