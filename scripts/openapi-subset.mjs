@@ -19,6 +19,9 @@ export const OPERATIONS = [
   ['post', '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
   ['patch', '/repos/{owner}/{repo}/issues/comments/{comment_id}'],
   ['delete', '/repos/{owner}/{repo}/issues/comments/{comment_id}'],
+  ['get', '/repos/{owner}/{repo}/pulls/{pull_number}/reviews'],
+  ['get', '/orgs/{org}/teams/{team_slug}'],
+  ['get', '/orgs/{org}/teams/{team_slug}/memberships/{username}'],
 ];
 
 const paths = {};

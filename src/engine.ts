@@ -9,6 +9,7 @@ import { RULES } from './rules/index.js';
 import type { RuleId } from './rules/ids.js';
 import type { Finding, Outcome, PullRequestContext, RawFinding, Rule, RunbookFile } from './rules/rule.js';
 import { runbookSection } from './rules/runbook-links.js';
+import type { SignOff } from './signoff/evaluate.js';
 
 export const PULL_REQUEST = 'pull-request';
 
@@ -44,6 +45,8 @@ export interface Report {
   passed: Pass[];
   /** Every document checked, the description first. */
   sources: string[];
+  /** Who signed off, when `sign-off` is configured and satisfied. */
+  signOff?: SignOff;
 }
 
 /** Paths of the runbooks a description links, for the caller to fetch. */

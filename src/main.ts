@@ -89,6 +89,7 @@ async function report(result: GateResult, title: string, env: NodeJS.ProcessEnv)
   core.setOutput('errors', r.errors);
   core.setOutput('warnings', r.warnings);
   core.setOutput('report', file);
+  core.setOutput('signed-off-by', r.signOff?.login ?? '');
   if (env.GITHUB_STEP_SUMMARY) {
     let max = SUMMARY_BYTES;
     let body = formatMarkdown(r, { title, notes, link, maxLength: max });

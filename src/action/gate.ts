@@ -7,7 +7,7 @@
  */
 import picomatch from 'picomatch';
 import { ConfigError, loadConfig } from '../config/load.js';
-import type { ResolvedConfig } from '../config/types.js';
+import type { ResolvedConfig, SignOffConfig } from '../config/types.js';
 import { check, linkedRunbooks, summarise, type Report } from '../engine.js';
 import { parseDocument } from '../markdown/document.js';
 import { formatMarkdown } from '../report/markdown.js';
@@ -15,7 +15,9 @@ import { plural } from '../report/text.js';
 import type { Finding } from '../rules/rule.js';
 import { publishCheckRun, type Annotation } from '../github/check-run.js';
 import type { GitHubClient } from '../github/client.js';
-import { upsertComment, type CommentResult } from '../github/comment.js';
+import { listComments, MARKER, upsertComment, type CommentResult, type IssueComment } from '../github/comment.js';
+import { descriptionHistory, listReviews, resolveAuthority, type History } from '../github/signoff.js';
+import { evaluateSignOff, loginsToCheck, type SignOffResult } from '../signoff/evaluate.js';
 import { resolveTarget, type Target } from '../github/event.js';
 import { getPullRequest, listChangedFiles, readFileAt, type PullRequest, type Repo } from '../github/repository.js';
 
@@ -62,8 +64,9 @@ export async function runGate(client: GitHubClient, env: GateEnv, inputs: GateIn
   const link = blobLink(env, pr.headSha);
   const notes: string[] = [];
 
-  const { report, skipped } = await evaluate(client, env.repo, pr, inputs.configPath);
+  const { report, skipped, comments, notes: evaluationNotes } = await evaluate(client, env.repo, pr, inputs.configPath);
   if (skipped) notes.push(`Skipped: ${skipped}`);
+  notes.push(...evaluationNotes);
 
   // The check run and the comment are independent: both go out at once.
   const writes = new WriteGuard(log);
@@ -81,7 +84,9 @@ export async function runGate(client: GitHubClient, env: GateEnv, inputs: GateIn
     }),
   );
   const wanted = target.comment && inputs.comment !== 'never';
-  const comment = wanted ? writeComment(client, env, inputs, pr, report.conclusion, render, writes) : undefined;
+  const comment = wanted
+    ? writeComment(client, env, inputs, pr, report.conclusion, render, writes, comments)
+    : undefined;
   const [checkRunId, commentResult] = await Promise.all([checkRun, comment]);
   if (commentResult === 'stale') {
     notes.push(
@@ -101,22 +106,26 @@ async function writeComment(
   conclusion: Report['conclusion'],
   render: (max: number) => string,
   writes: WriteGuard,
+  comments: IssueComment[] | undefined,
 ): Promise<GateResult['comment']> {
   const current = await getPullRequest(client, env.repo, pr.number);
   if (current.headSha !== pr.headSha) return 'stale';
   const create = inputs.comment === 'always' || conclusion === 'failure';
   const body = render(LIMITS.comment - 64);
   return writes.attempt('the pull-request comment', () =>
-    upsertComment(client, env.repo, pr.number, { body, create, selfLogins: inputs.selfLogins }),
+    upsertComment(client, env.repo, pr.number, { body, create, selfLogins: inputs.selfLogins }, comments),
   );
 }
 
-async function evaluate(
-  client: GitHubClient,
-  repo: Repo,
-  pr: PullRequest,
-  configPath: string,
-): Promise<{ report: Report; skipped?: string }> {
+interface Evaluation {
+  report: Report;
+  skipped?: string;
+  /** The pull request's comments, when sign-off already read them. */
+  comments?: IssueComment[];
+  notes: string[];
+}
+
+async function evaluate(client: GitHubClient, repo: Repo, pr: PullRequest, configPath: string): Promise<Evaluation> {
   // The changed files are asked for alongside the config; a skip or a broken config leaves them unused.
   const changedFiles = listChangedFiles(client, repo, pr.number);
   changedFiles.catch(() => {}); // awaited below, or not needed
@@ -125,10 +134,12 @@ async function evaluate(
     config = loadConfig(await readFileAt(client, repo, configPath, pr.baseSha), configPath);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    return { report: configFailure(error) };
+    return { report: configFailure(error), notes: [] };
   }
   const skipped = skipReason(config, pr);
-  if (skipped) return { report: summarise([], [], [], [], config.strict), skipped };
+  if (skipped) return { report: summarise([], [], [], [], config.strict), skipped, notes: [] };
+  const signOffData = config.signOff ? readSignOffData(client, repo, pr, config.signOff) : undefined;
+  signOffData?.catch(() => {}); // awaited below
 
   const description = parseDocument(pr.body);
   const isRunbook = picomatch(config.runbooks.paths, { dot: true });
@@ -138,7 +149,58 @@ async function evaluate(
   const runbooks = await Promise.all(
     paths.map(async (path) => ({ path, text: await readFileAt(client, repo, path, pr.headSha) })),
   );
-  return { report: check({ description, runbooks, config }) };
+  const report = check({ description, runbooks, config });
+  if (!signOffData || !config.signOff) return { report, notes: [] };
+  const data = await signOffData;
+  const result = evaluateSignOff({
+    config: config.signOff,
+    author: pr.author,
+    headSha: pr.headSha,
+    description,
+    createdAt: data.history.createdAt,
+    reviews: data.reviews,
+    comments: data.comments.filter((c) => !c.body.startsWith(MARKER)),
+    revisions: data.history.revisions,
+    historyComplete: data.history.complete,
+    authority: data.authority,
+  });
+  return { report: withSignOff(report, result, config.strict), comments: data.comments, notes: data.notes };
+}
+
+async function readSignOffData(client: GitHubClient, repo: Repo, pr: PullRequest, config: SignOffConfig) {
+  const notes: string[] = [];
+  const [reviews, comments, history] = await Promise.all([
+    listReviews(client, repo, pr.number),
+    listComments(client, repo, pr.number),
+    descriptionHistory(client, repo, pr.number).catch((error: Error): History => {
+      notes.push(
+        `Could not read the description's edit history (${error.message.split('\n')[0]}), so ticks in it cannot be attributed to a reviewer.`,
+      );
+      return { createdAt: '', revisions: [], complete: false };
+    }),
+  ]);
+  const logins = loginsToCheck({ author: pr.author, reviews, comments, revisions: history.revisions });
+  const authority = await resolveAuthority(client, config.reviewers, logins);
+  return { reviews, comments, history, authority, notes };
+}
+
+/** The report with the sign-off findings (source: the description) and who signed off. */
+function withSignOff(report: Report, result: SignOffResult, strict: boolean): Report {
+  const findings = [
+    ...report.findings,
+    ...result.findings.map((f): Finding => ({
+      ruleId: 'sign-off',
+      severity: 'error',
+      source: 'pull-request',
+      message: f.message,
+      line: f.line,
+      column: f.column,
+    })),
+  ];
+  const order = new Map(report.sources.map((s, i) => [s, i]));
+  findings.sort((a, b) => order.get(a.source)! - order.get(b.source)! || a.line - b.line);
+  const merged = summarise(findings, report.waivers, report.passed, report.sources, strict);
+  return result.signedOff ? { ...merged, signOff: result.signedOff } : merged;
 }
 
 function configFailure(error: ConfigError): Report {

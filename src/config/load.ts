@@ -5,7 +5,7 @@
  */
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type * as z from 'zod/mini';
-import { devopsPreset, emptyPreset } from '../presets/devops.js';
+import { DEFAULT_SIGN_OFF_SECTIONS, devopsPreset, emptyPreset } from '../presets/devops.js';
 import type { RuleId } from '../rules/ids.js';
 import { configSchema, type ConfigFile } from './schema.js';
 import type { ItemSpec, ResolvedConfig, SectionSpec } from './types.js';
@@ -142,5 +142,14 @@ export function resolve(file: ConfigFile): ResolvedConfig {
       authors: file.skip?.authors ?? base.skip.authors,
       drafts: file.skip?.drafts ?? base.skip.drafts,
     },
+    ...(file['sign-off']
+      ? {
+          signOff: {
+            reviewers: file['sign-off'].reviewers,
+            sections: file['sign-off'].sections ?? [...DEFAULT_SIGN_OFF_SECTIONS],
+            allowStaleApproval: file['sign-off']['allow-stale-approval'] ?? false,
+          },
+        }
+      : {}),
   };
 }

@@ -81,6 +81,21 @@ export const configSchema = described(
         sections: z.optional(described(z.array(section), 'Sections every runbook must hold.')),
       }),
     ),
+    'sign-off': z.optional(
+      described(
+        z.strictObject({
+          reviewers: described(
+            z.array(name()).check(z.minLength(1)),
+            'GitHub logins and org/team slugs whose approval and sign-off count.',
+          ),
+          sections: names('Sections only a reviewer may satisfy. Default: DevOps Sign-off and Recommendation.'),
+          'allow-stale-approval': z.optional(
+            described(z.boolean(), 'Count an approval given on an older commit of the pull request.'),
+          ),
+        }),
+        'Only an authorised reviewer, not the author, can make the gate pass.',
+      ),
+    ),
     skip: z.optional(
       z.strictObject({
         labels: names('Pull requests with any of these labels pass.'),

@@ -26,4 +26,14 @@ export interface ResolvedConfig {
   };
   runbooks: { paths: string[]; exclude: string[]; sections: SectionSpec[] };
   skip: { labels: string[]; authors: string[]; drafts: boolean };
+  /** Present when only an authorised reviewer can make the gate pass. */
+  signOff?: SignOffConfig;
+}
+
+export interface SignOffConfig {
+  /** Logins, and `org/team` slugs. */
+  reviewers: string[];
+  /** Sections whose boxes only a reviewer may tick. */
+  sections: string[];
+  allowStaleApproval: boolean;
 }

@@ -18,21 +18,33 @@ export interface CommentPlan {
   selfLogins: string[];
 }
 
-export async function upsertComment(
-  client: GitHubClient,
-  repo: Repo,
-  issueNumber: number,
-  plan: CommentPlan,
-): Promise<CommentResult> {
-  const body = `${MARKER}\n${plan.body}`;
+export interface IssueComment {
+  id: number;
+  login: string;
+  body: string;
+  createdAt: string;
+}
+
+export async function listComments(client: GitHubClient, repo: Repo, issueNumber: number): Promise<IssueComment[]> {
   const comments = await client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
     ...repo,
     issue_number: issueNumber,
     per_page: 100,
   });
-  const own = comments.filter(
-    (c) => c.user && plan.selfLogins.includes(c.user.login) && (c.body ?? '').startsWith(MARKER),
-  );
+  return comments.map((c) => ({ id: c.id, login: c.user?.login ?? '', body: c.body ?? '', createdAt: c.created_at }));
+}
+
+/** Writes the comment; `comments` is the pull request's comments when already read. */
+export async function upsertComment(
+  client: GitHubClient,
+  repo: Repo,
+  issueNumber: number,
+  plan: CommentPlan,
+  comments?: IssueComment[],
+): Promise<CommentResult> {
+  const body = `${MARKER}\n${plan.body}`;
+  const all = comments ?? (await listComments(client, repo, issueNumber));
+  const own = all.filter((c) => plan.selfLogins.includes(c.login) && c.body.startsWith(MARKER));
   const [first, ...duplicates] = own;
   let result: CommentResult;
   if (!first) {

@@ -14,14 +14,21 @@ export class EventError extends Error {
   override name = 'EventError';
 }
 
-export const SUPPORTED_EVENTS = ['pull_request', 'pull_request_target', 'merge_group', 'workflow_dispatch'] as const;
+export const SUPPORTED_EVENTS = [
+  'pull_request',
+  'pull_request_target',
+  'pull_request_review',
+  'merge_group',
+  'workflow_dispatch',
+] as const;
 
 const QUEUE_REF = /^(?:refs\/heads\/)?gh-readonly-queue\/.+\/pr-(\d+)-[0-9a-f]{7,40}$/;
 
 export function resolveTarget(eventName: string, payload: Record<string, unknown>, pullInput: string): Target {
   switch (eventName) {
     case 'pull_request':
-    case 'pull_request_target': {
+    case 'pull_request_target':
+    case 'pull_request_review': {
       const pr = payload.pull_request as { number?: unknown } | undefined;
       if (typeof pr?.number !== 'number') throw new EventError(`the ${eventName} event has no pull request number.`);
       return { pullNumber: pr.number, comment: true };

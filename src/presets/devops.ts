@@ -45,6 +45,9 @@ const GENERIC: readonly RuleId[] = [
   'runbook-section-empty',
 ];
 
+/** The Operations Review sections that are the DevOps reviewer's, not the author's. */
+export const DEFAULT_SIGN_OFF_SECTIONS = ['DevOps Sign-off', 'Recommendation'] as const;
+
 export const RUNBOOK_SECTIONS = {
   overview: 'Overview',
   preDeployment: 'Pre-Deployment Checklist',

@@ -44,6 +44,13 @@ function render(report: Report, options: MarkdownOptions, shown: number): string
   const passed = report.conclusion === 'success';
   const counts = `${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}`;
   out.push(`## ${passed ? '✅' : '❌'} ${neutralise(options.title)}: ${passed ? 'passed' : 'failed'} (${counts})`, '');
+  if (report.signOff) {
+    const { login, at, commit, via } = report.signOff;
+    out.push(
+      `Signed off by ${neutralise(`@${login}`)} on ${at.slice(0, 10)} at commit ${commit.slice(0, 7)} (${via}).`,
+      '',
+    );
+  }
   for (const note of options.notes ?? []) out.push(`> ${note}`, '');
 
   const cutFindings = report.findings.slice(0, shown);

@@ -3,6 +3,7 @@
  * description: its section and the subsections the `ops-*` rules read.
  */
 import { findSection, inSection, type DocumentView, type Section, type Table } from '../markdown/document.js';
+import type { ResolvedConfig } from '../config/types.js';
 import { headingKey } from '../markdown/heading.js';
 
 export const OPERATIONS_REVIEW = 'Operations Review';
@@ -35,3 +36,12 @@ const MARK = '(?:✅|⚠️?|❌)';
 export const TEMPLATE_CHOICES = new RegExp(`${MARK}\\s*/\\s*${MARK}`, 'u');
 export const FAILED = /❌/u;
 export const WARNED = /⚠/u;
+
+/**
+ * With `sign-off` configured, the named sections are the reviewer's: the
+ * sign-off check reads them (from the reviewer's own text, or ticks the
+ * reviewer made), so the description rules leave them alone.
+ */
+export function ownedByReviewer(config: ResolvedConfig, name: string): boolean {
+  return config.signOff?.sections.some((s) => headingKey(s) === headingKey(name)) ?? false;
+}

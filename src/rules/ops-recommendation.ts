@@ -7,16 +7,16 @@
  */
 import { headingKey } from '../markdown/heading.js';
 import { inSection } from '../markdown/document.js';
-import { operationsReview, subsection } from './operations-review.js';
+import { operationsReview, ownedByReviewer, subsection } from './operations-review.js';
 import { at, type PullRequestRule } from './rule.js';
 
 export const opsRecommendation: PullRequestRule = {
   id: 'ops-recommendation',
   target: 'pull-request',
   title: 'The Operations Review recommends "Production ready"',
-  check({ doc }) {
+  check({ doc, config }) {
     const review = operationsReview(doc);
-    if (!review) return undefined;
+    if (!review || ownedByReviewer(config, 'Recommendation')) return undefined;
     const section = subsection(doc, review, 'Recommendation');
     if (!section) {
       return [

@@ -7,8 +7,8 @@ import type { DocumentView } from '../markdown/document.js';
 import type { RuleId } from './ids.js';
 
 export interface Finding {
-  /** A rule, or `config-invalid` when the config itself cannot be read. */
-  ruleId: RuleId | 'config-invalid';
+  /** A rule; `config-invalid` when the config cannot be read; `sign-off` for a missing reviewer sign-off. */
+  ruleId: RuleId | 'config-invalid' | 'sign-off';
   severity: Severity;
   message: string;
   /** A repository path, or `pull-request` for the description. */

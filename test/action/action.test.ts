@@ -248,7 +248,7 @@ describe('events', () => {
     const run = await runAction(gh, { event: 'push', payload: {} });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
-      '::error::readiness-gate: the "push" event is not supported. Run on pull_request, pull_request_target, merge_group, workflow_dispatch',
+      '::error::readiness-gate: the "push" event is not supported. Run on pull_request, pull_request_target, pull_request_review, merge_group, workflow_dispatch',
     );
     expect(gh.requests).toEqual([]);
   });

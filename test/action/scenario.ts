@@ -70,6 +70,12 @@ export function mergeGroupEvent(sha = 'e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1'
   return payload;
 }
 
+export function reviewEvent(action = 'submitted'): Record<string, unknown> {
+  const payload = example('pull_request_review', action);
+  (payload.pull_request as Record<string, unknown>).number = NUMBER;
+  return payload;
+}
+
 export function dispatchEvent(): Record<string, unknown> {
   return example('workflow_dispatch');
 }

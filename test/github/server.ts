@@ -61,6 +61,7 @@ export interface Comment {
   body: string;
   login: string;
   type: 'Bot' | 'User';
+  createdAt: string;
 }
 
 export interface CheckRun {
@@ -98,6 +99,24 @@ export interface Identity {
   login: string;
   type: 'Bot' | 'User';
   write: boolean;
+  /** Whether the token may read organisation teams (read:org, or an App with Members: read). */
+  readOrg: boolean;
+}
+
+export interface Review {
+  id: number;
+  login: string;
+  state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING';
+  commit_id: string;
+  submitted_at: string;
+  body: string;
+}
+
+/** One version of the description, as GraphQL's `userContentEdits` gives it. */
+export interface ContentEdit {
+  editedAt: string;
+  editor: string;
+  body: string;
 }
 
 export class FakeGitHub {
@@ -111,9 +130,16 @@ export class FakeGitHub {
   readonly checkRuns: CheckRun[] = [];
   readonly faults: Fault[] = [];
   readonly tokens = new Map<string, Identity>([
-    ['ghs_write', { login: 'github-actions[bot]', type: 'Bot', write: true }],
-    ['ghs_read', { login: 'github-actions[bot]', type: 'Bot', write: false }],
+    ['ghs_write', { login: 'github-actions[bot]', type: 'Bot', write: true, readOrg: false }],
+    ['ghs_read', { login: 'github-actions[bot]', type: 'Bot', write: false, readOrg: false }],
+    ['ghs_app', { login: 'readiness-app[bot]', type: 'Bot', write: true, readOrg: true }],
   ]);
+  readonly reviews: Review[] = [];
+  /** Members of `org/team`. */
+  readonly teams = new Map<string, string[]>();
+  /** The description's versions, oldest first; empty when never edited. */
+  readonly edits: ContentEdit[] = [];
+  createdAt = '2026-11-20T10:00:00Z';
   /** Called after a pull request is read, to move it on between two reads (a push during the run). */
   onPullRead?: (pull: PullState, count: number) => void;
   private nextId = 1000;
@@ -146,8 +172,23 @@ export class FakeGitHub {
     this.trees.get(sha)!.set(file, text);
   }
 
-  addComment(body: string, login: string, type: 'Bot' | 'User' = 'User'): Comment {
-    const comment = { id: this.nextId++, body, login, type };
+  addReview(login: string, state: Review['state'], commitId: string, body = '', at = '2026-11-20T12:00:00Z'): Review {
+    const review = { id: this.nextId++, login, state, commit_id: commitId, submitted_at: at, body };
+    this.reviews.push(review);
+    return review;
+  }
+
+  /** Records an edit of the description by `editor`, which becomes its body. */
+  editBody(editor: string, body: string, at: string, number = 7): void {
+    const pull = this.pulls.get(number)!;
+    if (this.edits.length === 0)
+      this.edits.push({ editedAt: this.createdAt, editor: pull.author, body: pull.body ?? '' });
+    this.edits.push({ editedAt: at, editor, body });
+    pull.body = body;
+  }
+
+  addComment(body: string, login: string, type: 'Bot' | 'User' = 'User', createdAt = '2026-11-20T11:00:00Z'): Comment {
+    const comment = { id: this.nextId++, body, login, type, createdAt };
     this.comments.push(comment);
     return comment;
   }
@@ -176,6 +217,20 @@ export class FakeGitHub {
     const identity = this.tokens.get(auth.replace(/^(token|bearer) /i, ''));
     if (!identity) return reject(401, 'Bad credentials', false);
 
+    if (method === 'POST' && url.pathname === '/graphql') {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        return reject(400, 'Problems parsing JSON');
+      }
+      const [status, data] = this.graphql(body as { query?: string; variables?: Record<string, unknown> });
+      if (data && typeof data === 'object' && 'errors' in data && !('data' in data)) {
+        this.violations.push(`POST /graphql: ${JSON.stringify((data as { errors: unknown }).errors)}`);
+      }
+      record(status);
+      this.send(res, status, data);
+      return;
+    }
     const route = routes.find((r) => r.method === method && r.regex.test(url.pathname));
     if (!route) return reject(404, `no such route in GitHub's API: ${method} ${url.pathname}`);
     const match = route.regex.exec(url.pathname)!;
@@ -206,7 +261,11 @@ export class FakeGitHub {
         return reject(422, `Invalid request: ${ajv.errorsText(route.body.errors, { dataVar: 'body' })}`);
       }
     }
-    if (params.owner !== this.owner || params.repo !== this.repo) return reject(404, 'Not Found', false);
+    if (params.org !== undefined) {
+      if (!identity.readOrg) return reject(403, 'Resource not accessible by integration', false);
+    } else if (params.owner !== this.owner || params.repo !== this.repo) {
+      return reject(404, 'Not Found', false);
+    }
 
     const fault = this.faults.find(
       (f) => f.times > 0 && f.path.test(url.pathname) && (!f.method || f.method === method),
@@ -287,6 +346,44 @@ export class FakeGitHub {
         run.output.annotations.push(...(output.annotations ?? []));
         return [200, checkRunResponse(this, run)];
       }
+      case 'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews':
+        if (!this.pulls.has(Number(params.pull_number))) return notFound;
+        return paginate(
+          this.reviews.map((r) => reviewResponse(this, r)),
+          query,
+          url,
+        );
+      case 'GET /orgs/{org}/teams/{team_slug}': {
+        const name = `${params.org}/${params.team_slug}`;
+        if (!this.teams.has(name)) return notFound;
+        return [
+          200,
+          {
+            id: 1,
+            node_id: 'T_1',
+            name: params.team_slug,
+            slug: params.team_slug,
+            description: null,
+            privacy: 'closed',
+            permission: 'pull',
+            url: '',
+            html_url: '',
+            members_url: '',
+            repositories_url: '',
+            parent: null,
+            members_count: this.teams.get(name)!.length,
+            repos_count: 1,
+            created_at: '2026-01-01T00:00:00Z',
+            updated_at: '2026-01-01T00:00:00Z',
+            organization: { login: params.org },
+          },
+        ];
+      }
+      case 'GET /orgs/{org}/teams/{team_slug}/memberships/{username}': {
+        const members = this.teams.get(`${params.org}/${params.team_slug}`);
+        if (!members?.includes(params.username!)) return notFound;
+        return [200, { url: '', role: 'member', state: 'active' }];
+      }
       case 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments':
         return paginate(
           this.comments.map((c) => commentResponse(this, c)),
@@ -334,6 +431,46 @@ export class FakeGitHub {
       default:
         return notFound;
     }
+  }
+
+  /** The one GraphQL query the action makes: the description's edit history. */
+  private graphql(request: { query?: string; variables?: Record<string, unknown> }): [number, unknown] {
+    const query = request.query ?? '';
+    const vars = request.variables ?? {};
+    const shape =
+      /repository\(owner: \$owner, name: \$repo\)/.test(query) &&
+      /pullRequest\(number: \$number\)/.test(query) &&
+      /userContentEdits\(last: 100\)/.test(query) &&
+      /nodes \{ editedAt editor \{ login \} diff \}/.test(query);
+    if (!shape || typeof vars.owner !== 'string' || typeof vars.repo !== 'string' || typeof vars.number !== 'number') {
+      return [
+        200,
+        { errors: [{ message: 'this fake GitHub answers only the edit-history query, with owner, repo and number' }] },
+      ];
+    }
+    if (vars.owner !== this.owner || vars.repo !== this.repo || !this.pulls.has(vars.number)) {
+      return [
+        200,
+        { data: { repository: null }, errors: [{ type: 'NOT_FOUND', message: 'Could not resolve to a Repository' }] },
+      ];
+    }
+    const nodes = [...this.edits]
+      .reverse()
+      .map((e) => ({ editedAt: e.editedAt, editor: e.editor ? { login: e.editor } : null, diff: e.body }));
+    return [
+      200,
+      {
+        data: {
+          repository: {
+            pullRequest: {
+              createdAt: this.createdAt,
+              includesCreatedEdit: this.edits.length > 0,
+              userContentEdits: { pageInfo: { hasPreviousPage: false }, nodes },
+            },
+          },
+        },
+      },
+    ];
   }
 
   private send(res: ServerResponse, status: number, data: unknown, headers: Record<string, string> = {}): void {
@@ -502,6 +639,22 @@ function checkRunResponse(gh: FakeGitHub, run: CheckRun) {
   };
 }
 
+function reviewResponse(gh: FakeGitHub, r: Review) {
+  return {
+    id: r.id,
+    node_id: 'PRR_1',
+    user: user(r.login, 'User'),
+    body: r.body,
+    state: r.state,
+    html_url: `https://github.com/${gh.owner}/${gh.repo}/pull/7#pullrequestreview-${r.id}`,
+    pull_request_url: `https://api.github.com/repos/${gh.owner}/${gh.repo}/pulls/7`,
+    _links: { html: { href: '' }, pull_request: { href: '' } },
+    submitted_at: r.submitted_at,
+    commit_id: r.commit_id,
+    author_association: 'MEMBER',
+  };
+}
+
 function commentResponse(gh: FakeGitHub, c: Comment) {
   return {
     id: c.id,
@@ -510,8 +663,8 @@ function commentResponse(gh: FakeGitHub, c: Comment) {
     html_url: `https://github.com/${gh.owner}/${gh.repo}/pull/1#issuecomment-${c.id}`,
     body: c.body,
     user: user(c.login, c.type),
-    created_at: '2026-11-20T11:00:00Z',
-    updated_at: '2026-11-20T11:00:00Z',
+    created_at: c.createdAt,
+    updated_at: c.createdAt,
     issue_url: '',
     author_association: c.type === 'Bot' ? 'NONE' : 'MEMBER',
   };
