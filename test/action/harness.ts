@@ -12,6 +12,9 @@ import { parse } from 'yaml';
 import { ROOT } from '../helpers.js';
 import type { FakeGitHub } from '../github/server.js';
 
+/** The Node that runs the bundle: this one, or another (e.g. Node 24, the action's runtime) named in READINESS_GATE_NODE. */
+export const NODE = process.env.READINESS_GATE_NODE || process.execPath;
+
 const ACTION = parse(await readFile(path.join(ROOT, 'action.yml'), 'utf8')) as {
   inputs: Record<string, { default?: string }>;
 };
@@ -72,14 +75,9 @@ export async function runAction(gh: FakeGitHub, options: RunOptions): Promise<Ac
     RUNNER_TEMP: dir,
   };
   const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      [path.join(ROOT, 'dist/index.js')],
-      { env, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-      },
-    );
+    execFile(NODE, [path.join(ROOT, 'dist/index.js')], { env, timeout: 60_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
   });
   const outputs = parseOutputs(await readFile(files.output, 'utf8'));
   const report = outputs.report ? JSON.parse(await readFile(outputs.report, 'utf8')) : undefined;

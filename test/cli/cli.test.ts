@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { NODE } from '../action/harness.js';
 import { ROOT } from '../helpers.js';
 
 const run = promisify(execFile);
@@ -20,7 +21,7 @@ afterAll(async () => {
 const BIN = path.join(ROOT, 'bin/readiness-gate.js');
 
 async function cli(args: string[], options: { cwd?: string; input?: string } = {}) {
-  const child = run(process.execPath, [BIN, ...args], {
+  const child = run(NODE, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, NO_COLOR: '1' },
   });
