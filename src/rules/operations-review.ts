@@ -33,9 +33,39 @@ export const STATUS_TABLES = ['Deployment Assessment', 'Monitoring Checklist'] a
 
 const MARK = '(?:✅|⚠️?|❌)';
 /** A status cell that still holds the template's choices, e.g. `✅/⚠️/❌`. */
-export const TEMPLATE_CHOICES = new RegExp(`${MARK}\\s*/\\s*${MARK}`, 'u');
-export const FAILED = /❌/u;
-export const WARNED = /⚠/u;
+const TEMPLATE_CHOICES = new RegExp(`${MARK}\\s*/\\s*${MARK}`, 'u');
+
+export interface StatusRow {
+  /** The table's subsection, e.g. "Deployment Assessment". */
+  table: string;
+  /** The row's first cell, e.g. "Rollback plan". */
+  name: string;
+  /** The Status cell; undefined when the table has no Status column. */
+  status: string | undefined;
+  /** ✅, ⚠️ or ❌ when one was chosen; `template` when the template's choices are still there; `none` when empty. */
+  state: 'ok' | 'warned' | 'failed' | 'template' | 'none' | 'other';
+  line: number;
+  column: number;
+}
+
+/** Every row of the Deployment Assessment and Monitoring Checklist tables, with its status read. */
+export function statusRows(doc: DocumentView): StatusRow[] {
+  return reviewTables(doc, STATUS_TABLES).flatMap(({ name: table, table: { rows } }) =>
+    rows.map((row) => {
+      const status = row.cells.get('status');
+      return { table, name: row.values[0] ?? '', status, state: stateOf(status), line: row.line, column: row.column };
+    }),
+  );
+}
+
+function stateOf(status: string | undefined): StatusRow['state'] {
+  if (status === undefined) return 'other';
+  if (TEMPLATE_CHOICES.test(status)) return 'template';
+  if (status.trim() === '') return 'none';
+  if (/❌/u.test(status)) return 'failed';
+  if (/⚠/u.test(status)) return 'warned';
+  return /✅/u.test(status) ? 'ok' : 'other';
+}
 
 /**
  * With `sign-off` configured, the named sections are the reviewer's: the

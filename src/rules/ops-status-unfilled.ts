@@ -7,7 +7,7 @@
  * Message: `"Zero-downtime" in "Deployment Assessment" still has the template's status "✅/⚠️/❌". Pick one.`
  */
 import { headingKey } from '../markdown/heading.js';
-import { STATUS_TABLES, TEMPLATE_CHOICES, operationsReview, reviewTables } from './operations-review.js';
+import { operationsReview, reviewTables, statusRows } from './operations-review.js';
 import { at, type PullRequestRule, type RawFinding } from './rule.js';
 
 const LEVEL_CHOICES = /\b(high|med|medium|low)\s*\/\s*(high|med|medium|low)\b/i;
@@ -19,16 +19,12 @@ export const opsStatusUnfilled: PullRequestRule = {
   check({ doc }) {
     if (!operationsReview(doc)) return undefined;
     const out: RawFinding[] = [];
-    for (const { name, table } of reviewTables(doc, STATUS_TABLES)) {
-      for (const row of table.rows) {
-        const status = row.cells.get('status');
-        if (status === undefined) continue;
-        const what = `"${row.values[0] ?? ''}" in "${name}"`;
-        if (TEMPLATE_CHOICES.test(status)) {
-          out.push(at(row, `${what} still has the template's status "${status}". Pick one.`));
-        } else if (status === '') {
-          out.push(at(row, `${what} has no status. Set ✅, ⚠️ or ❌.`));
-        }
+    for (const row of statusRows(doc)) {
+      const what = `"${row.name}" in "${row.table}"`;
+      if (row.state === 'template') {
+        out.push(at(row, `${what} still has the template's status "${row.status}". Pick one.`));
+      } else if (row.state === 'none') {
+        out.push(at(row, `${what} has no status. Set ✅, ⚠️ or ❌.`));
       }
     }
     for (const { name, table } of reviewTables(doc, ['Operational Risks'])) {

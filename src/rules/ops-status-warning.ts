@@ -5,15 +5,8 @@
  * Fails: `| Config management | ⚠️ | env vars pending |`
  * Message: `"Config management" in "Deployment Assessment" is ⚠️. Resolve it or explain in Notes why it is acceptable.`
  */
-import {
-  FAILED,
-  STATUS_TABLES,
-  TEMPLATE_CHOICES,
-  WARNED,
-  operationsReview,
-  reviewTables,
-} from './operations-review.js';
-import { at, type PullRequestRule, type RawFinding } from './rule.js';
+import { operationsReview, statusRows } from './operations-review.js';
+import { at, type PullRequestRule } from './rule.js';
 
 export const opsStatusWarning: PullRequestRule = {
   id: 'ops-status-warning',
@@ -21,16 +14,10 @@ export const opsStatusWarning: PullRequestRule = {
   title: 'No Operations Review status is ⚠️',
   check({ doc }) {
     if (!operationsReview(doc)) return undefined;
-    const out: RawFinding[] = [];
-    for (const { name, table } of reviewTables(doc, STATUS_TABLES)) {
-      for (const row of table.rows) {
-        const status = row.cells.get('status') ?? '';
-        if (!WARNED.test(status) || FAILED.test(status) || TEMPLATE_CHOICES.test(status)) continue;
-        out.push(
-          at(row, `"${row.values[0] ?? ''}" in "${name}" is ⚠️. Resolve it or explain in Notes why it is acceptable.`),
-        );
-      }
-    }
-    return out;
+    return statusRows(doc)
+      .filter((row) => row.state === 'warned')
+      .map((row) =>
+        at(row, `"${row.name}" in "${row.table}" is ⚠️. Resolve it or explain in Notes why it is acceptable.`),
+      );
   },
 };

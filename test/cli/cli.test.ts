@@ -7,6 +7,10 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NODE } from '../action/harness.js';
 import { ROOT } from '../helpers.js';
+import { loadConfig } from '../../src/config/load.js';
+import { check } from '../../src/engine.js';
+import { PARALLEL_THRESHOLD } from '../../src/parallel.js';
+import { toJson } from '../../src/report/json.js';
 
 const run = promisify(execFile);
 const temps: string[] = [];
@@ -137,6 +141,25 @@ describe('readiness-gate check', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/^readiness-gate: Unknown option '--bogus'/);
     expect(unknown.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('readiness-gate check on many files', () => {
+  it('spreads them over threads and reports exactly what one thread would', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rg-'));
+    const failing = await readFile(path.join(ROOT, 'examples/runbooks/rotate-certs.md'), 'utf8');
+    const passing = await readFile(path.join(ROOT, 'examples/runbooks/deploy-payments.md'), 'utf8');
+    const files = Array.from({ length: PARALLEL_THRESHOLD + 50 }, (_, i) => ({
+      path: `runbooks/r${String(i).padStart(3, '0')}.md`,
+      text: i % 4 === 0 ? passing : failing,
+    }));
+    await mkdir(path.join(dir, 'runbooks'));
+    await Promise.all(files.map((f) => writeFile(path.join(dir, f.path), f.text)));
+    const { code, stdout } = await cli(['check', '--format', 'json', 'runbooks/*.md'], { cwd: dir });
+    expect(code).toBe(1);
+    const expected = toJson(check({ runbooks: files, config: loadConfig(undefined, 'x.yml') }));
+    expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(expected.errors).toBe(7 * (files.length - Math.ceil(files.length / 4)));
   });
 });
 
