@@ -7,7 +7,7 @@
  */
 import picomatch from 'picomatch';
 import { ConfigError, loadConfig } from '../config/load.js';
-import type { ResolvedConfig, SignOffConfig } from '../config/types.js';
+import type { ResolvedConfig } from '../config/types.js';
 import { check, linkedRunbooks, summarise, type Report } from '../engine.js';
 import { parseDocument } from '../markdown/document.js';
 import { formatMarkdown } from '../report/markdown.js';
@@ -15,9 +15,8 @@ import { plural } from '../report/text.js';
 import type { Finding } from '../rules/rule.js';
 import { publishCheckRun, type Annotation } from '../github/check-run.js';
 import type { GitHubClient } from '../github/client.js';
-import { listComments, MARKER, upsertComment, type CommentResult, type IssueComment } from '../github/comment.js';
-import { descriptionHistory, listReviews, resolveAuthority, type History } from '../github/signoff.js';
-import { evaluateSignOff, loginsToCheck, type SignOffResult } from '../signoff/evaluate.js';
+import { upsertComment, type CommentResult, type IssueComment } from '../github/comment.js';
+import { applySignOff, readSignOffData } from './sign-off.js';
 import { resolveTarget, type Target } from '../github/event.js';
 import { getPullRequest, listChangedFiles, readFileAt, type PullRequest, type Repo } from '../github/repository.js';
 
@@ -152,55 +151,11 @@ async function evaluate(client: GitHubClient, repo: Repo, pr: PullRequest, confi
   const report = check({ description, runbooks, config });
   if (!signOffData || !config.signOff) return { report, notes: [] };
   const data = await signOffData;
-  const result = evaluateSignOff({
-    config: config.signOff,
-    author: pr.author,
-    headSha: pr.headSha,
-    description,
-    createdAt: data.history.createdAt,
-    reviews: data.reviews,
-    comments: data.comments.filter((c) => !c.body.startsWith(MARKER)),
-    revisions: data.history.revisions,
-    historyComplete: data.history.complete,
-    authority: data.authority,
-  });
-  return { report: withSignOff(report, result, config.strict), comments: data.comments, notes: data.notes };
-}
-
-async function readSignOffData(client: GitHubClient, repo: Repo, pr: PullRequest, config: SignOffConfig) {
-  const notes: string[] = [];
-  const [reviews, comments, history] = await Promise.all([
-    listReviews(client, repo, pr.number),
-    listComments(client, repo, pr.number),
-    descriptionHistory(client, repo, pr.number).catch((error: Error): History => {
-      notes.push(
-        `Could not read the description's edit history (${error.message.split('\n')[0]}), so ticks in it cannot be attributed to a reviewer.`,
-      );
-      return { createdAt: '', revisions: [], complete: false };
-    }),
-  ]);
-  const logins = loginsToCheck({ author: pr.author, reviews, comments, revisions: history.revisions });
-  const authority = await resolveAuthority(client, config.reviewers, logins);
-  return { reviews, comments, history, authority, notes };
-}
-
-/** The report with the sign-off findings (source: the description) and who signed off. */
-function withSignOff(report: Report, result: SignOffResult, strict: boolean): Report {
-  const findings = [
-    ...report.findings,
-    ...result.findings.map((f): Finding => ({
-      ruleId: 'sign-off',
-      severity: 'error',
-      source: 'pull-request',
-      message: f.message,
-      line: f.line,
-      column: f.column,
-    })),
-  ];
-  const order = new Map(report.sources.map((s, i) => [s, i]));
-  findings.sort((a, b) => order.get(a.source)! - order.get(b.source)! || a.line - b.line);
-  const merged = summarise(findings, report.waivers, report.passed, report.sources, strict);
-  return result.signedOff ? { ...merged, signOff: result.signedOff } : merged;
+  return {
+    report: applySignOff(report, data, { config: config.signOff, strict: config.strict, pr, description }),
+    comments: data.comments,
+    notes: data.notes,
+  };
 }
 
 function configFailure(error: ConfigError): Report {
@@ -256,7 +211,8 @@ function blobLink(env: GateEnv, sha: string) {
 /**
  * A read-only token (a fork's pull request under `pull_request`) gets 403 on
  * every write. The first such answer is reported once; later writes are not
- * tried. The verdict still stands in the job summary, outputs and exit code.
+ * tried. A write GitHub keeps failing (5xx past the retries) is reported too.
+ * Either way the verdict still stands in the job summary, outputs and exit code.
  */
 class WriteGuard {
   allowed = true;
@@ -269,15 +225,26 @@ class WriteGuard {
       return await write();
     } catch (error) {
       const status = (error as { status?: number }).status;
-      if (status !== 403 && status !== 404) throw error;
+      if (status !== 403 && status !== 404) {
+        // GitHub still failing after the retries: the verdict must not be lost with the write.
+        const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        this.say(
+          `Could not write ${what} (${status ? `HTTP ${status}: ` : ''}${reason}). The verdict is in this job summary, the outputs and the exit code.`,
+        );
+        return 'not written';
+      }
       if (!this.allowed) return 'not written'; // a concurrent write already said so
       this.allowed = false;
-      const message =
+      this.say(
         `Could not write ${what} (HTTP ${status}): the token is read-only here, as for pull requests from forks under \`pull_request\`. ` +
-        'The verdict is in this job summary, the outputs and the exit code. See the README for the pull_request_target set-up.';
-      this.log.warning(message);
-      this.notes.push(message);
+          'The verdict is in this job summary, the outputs and the exit code. See the README for the pull_request_target set-up.',
+      );
       return 'not written';
     }
+  }
+
+  private say(message: string): void {
+    this.log.warning(message);
+    this.notes.push(message);
   }
 }

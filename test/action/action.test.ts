@@ -304,6 +304,25 @@ describe('faults', () => {
     expect(run.stdout).toContain('secondary rate limit');
   });
 
+  it('keeps the verdict when a write keeps failing: warning, summary, outputs, exit code', async () => {
+    gh = await scenario();
+    gh.setFile(HEAD, 'docs/runbooks/deploy-payments.md', text('examples/runbooks/rotate-certs.md'));
+    gh.faults.push({
+      method: 'POST',
+      path: /\/issues\/7\/comments$/,
+      status: 500,
+      message: 'Server Error',
+      times: 100,
+    });
+    const run = await runAction(gh, pullEvent);
+    expect(run.code).toBe(1);
+    expect(run.outputs).toMatchObject({ conclusion: 'failure', errors: '7' });
+    expect(gh.checkRuns).toHaveLength(1);
+    expect(gh.comments).toEqual([]);
+    expect(run.stdout).toContain('::warning::Could not write the pull-request comment (HTTP 500: Server Error).');
+    expect(run.summary).toContain('Could not write the pull-request comment');
+  }, 40_000);
+
   it('gives up on persistent 5xx with one readable line and no token in the log', async () => {
     gh = await scenario();
     gh.faults.push({ method: 'GET', path: /\/pulls\/7$/, status: 503, message: 'Service Unavailable', times: 100 });
