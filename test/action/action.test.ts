@@ -128,6 +128,26 @@ describe('the action on a pull request', () => {
     expect(gh.comments[1]!.body).toContain('passed');
   });
 
+  it('reads every page of changed files and comments: finds the runbook and its own comment past page one', async () => {
+    gh = await scenario();
+    const pull = gh.pulls.get(NUMBER)!;
+    pull.files = Array.from({ length: 230 }, (_, i) => ({ filename: `src/file-${i}.ts`, status: 'modified' }));
+    pull.files.push({ filename: 'docs/runbooks/rotate.md', status: 'added' });
+    gh.setFile(HEAD, 'docs/runbooks/rotate.md', text('examples/runbooks/rotate-certs.md'));
+    for (let i = 0; i < 150; i++) gh.addComment(`comment ${i}`, `user${i}`);
+    const mine = gh.addComment(`${MARKER}\nold`, 'github-actions[bot]', 'Bot');
+    const run = await runAction(gh, pullEvent);
+    expect(run.code).toBe(1);
+    expect(run.report!.findings.some((f) => f.source === 'docs/runbooks/rotate.md')).toBe(true);
+    expect(gh.requests.filter((r) => r.path.endsWith('/files')).map((r) => r.query.page ?? '1')).toEqual([
+      '1',
+      '2',
+      '3',
+    ]);
+    expect(gh.comments.filter((c) => c.body.startsWith(MARKER)).map((c) => c.id)).toEqual([mine.id]);
+    expect(gh.comments.at(-1)!.body).toContain('failed');
+  });
+
   it('with comment: on-failure, a pass creates nothing but turns an existing comment green', async () => {
     gh = await scenario();
     const run = await runAction(gh, { ...pullEvent, inputs: { comment: 'on-failure' } });
@@ -211,6 +231,22 @@ describe('configuration', () => {
     expect(run.summary).toContain('rules.item-checked');
     expect(run.summary).toContain('line 2');
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('skips drafts and listed authors when configured', async () => {
+    gh = await scenario({ draft: true, body: '' });
+    gh.setFile(BASE, '.github/readiness-gate.yml', "skip:\n  drafts: true\n  authors: ['dependabot[bot]']\n");
+    const draft = await runAction(gh, pullEvent);
+    expect(draft.code).toBe(0);
+    expect(draft.summary).toContain('Skipped: the pull request is a draft');
+    const pull = gh.pulls.get(NUMBER)!;
+    pull.draft = false;
+    pull.author = 'dependabot[bot]';
+    const bot = await runAction(gh, pullEvent);
+    expect(bot.code).toBe(0);
+    expect(bot.summary).toContain('Skipped: pull requests by dependabot[bot] are not gated.');
+    pull.author = 'octocat';
+    expect((await runAction(gh, pullEvent)).code).toBe(1);
   });
 
   it('skips by label with success and the reason', async () => {

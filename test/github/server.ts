@@ -199,7 +199,7 @@ export class FakeGitHub {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const url = new URL(req.url ?? '/', this.url);
     const method = req.method ?? 'GET';
     const raw = await readBody(req);
     let body: unknown;

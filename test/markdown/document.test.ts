@@ -35,6 +35,13 @@ describe('parseDocument', () => {
     ]);
   });
 
+  it('takes no items from raw HTML or inline code', () => {
+    const view = parseDocument(
+      '<div>\n- [x] **Timeouts**: inside an HTML block\n</div>\n\nText `- [x] **Alerts**` inline.\n',
+    );
+    expect(view.items).toEqual([]);
+  });
+
   it('records nesting of task items', () => {
     const nested = parseDocument('- [x] outer\n  - [ ] inner\n');
     expect(nested.items.map((i) => [i.text, i.nesting, i.line, i.column])).toEqual([
