@@ -61,6 +61,8 @@ describe('the action on a pull request', () => {
     );
     expect(gh.requests.find((r) => r.path.endsWith('readiness-gate.yml'))!.query.ref).toBe(BASE);
     expect(gh.requests.find((r) => r.path.endsWith('deploy-payments.md'))!.query.ref).toBe(HEAD);
+    expect(gh.requests.every((r) => r.headers['accept-encoding'] === undefined)).toBe(true);
+    expect(gh.requests.every((r) => String(r.headers['user-agent']).startsWith('readiness-gate '))).toBe(true);
   });
 
   it('fails a pull request whose runbook is not ready: annotations at the lines, exit 1', async () => {
@@ -260,6 +262,20 @@ describe('configuration', () => {
 });
 
 describe('events', () => {
+  it('behind a proxy, builds its client with @actions/github (loaded only then), which leaves loopback unproxied', async () => {
+    gh = await scenario();
+    const run = await runAction(gh, {
+      ...pullEvent,
+      env: { HTTPS_PROXY: 'http://127.0.0.1:9', HTTP_PROXY: 'http://127.0.0.1:9' },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(gh.checkRuns).toHaveLength(1);
+    expect(gh.comments).toHaveLength(1);
+    // Node's fetch (undici, under @actions/github) asks for compressed answers; the node:http client does not.
+    expect(gh.requests.every((r) => String(r.headers['accept-encoding'] ?? '').includes('gzip'))).toBe(true);
+  });
+
   it('reports a merge group on its head SHA, evaluating the queued pull request', async () => {
     gh = await scenario();
     const run = await runAction(gh, { event: 'merge_group', payload: mergeGroupEvent('e1'.repeat(20)) });

@@ -41,6 +41,8 @@ export interface RunOptions {
   payload: object;
   inputs?: Record<string, string>;
   token?: string;
+  /** Extra environment, e.g. a proxy. */
+  env?: Record<string, string>;
 }
 
 export async function runAction(gh: FakeGitHub, options: RunOptions): Promise<ActionRun> {
@@ -73,6 +75,7 @@ export async function runAction(gh: FakeGitHub, options: RunOptions): Promise<Ac
     GITHUB_RUN_ID: '4242',
     GITHUB_SHA: 'f00dfeedf00dfeedf00dfeedf00dfeedf00dfeed',
     RUNNER_TEMP: dir,
+    ...options.env,
   };
   const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     execFile(NODE, [path.join(ROOT, 'dist/index.js')], { env, timeout: 60_000 }, (error, stdout, stderr) => {

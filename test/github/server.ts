@@ -49,6 +49,8 @@ const routes = Object.entries(SUBSET.paths).flatMap(([template, methods]) =>
 );
 
 export interface RecordedRequest {
+  /** Headers as sent, names in lower case. */
+  headers: Record<string, string | string[] | undefined>;
   method: string;
   path: string;
   query: Record<string, string>;
@@ -205,7 +207,7 @@ export class FakeGitHub {
     let body: unknown;
     const query = Object.fromEntries(url.searchParams);
     const record = (status: number) =>
-      this.requests.push({ method, path: decodeURIComponent(url.pathname), query, body, status });
+      this.requests.push({ headers: req.headers, method, path: decodeURIComponent(url.pathname), query, body, status });
 
     const reject = (status: number, message: string, violation = true) => {
       if (violation) this.violations.push(`${method} ${url.pathname}: ${message}`);
