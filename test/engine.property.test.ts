@@ -15,6 +15,7 @@ const fragment = fc.constantFrom(
   '- [ ] **Feature Flags**: N/A\n',
   '- [ ] **Timeouts**: N/A — mesh\n',
   '1. [ ] Step 1: [Command or action]\n',
+  '- \\[Time\\] escaped, so not where the text says\n',
   '| Aspect | Status |\n|---|---|\n| Rollback plan | ✅/⚠️/❌ |\n',
   '| Risk | Impact | Mitigation |\n|--|--|--|\n| x | High | |\n',
   '- **Risk Level**: High\n',
@@ -57,11 +58,16 @@ describe('engine properties', () => {
     const unit = fc.sample(fc.array(fragment, { minLength: 40, maxLength: 40 }), { numRuns: 1, seed: 42 })[0]!.join('');
     const sizes = [1, 4, 16];
     for (let i = 0; i < 5; i++) check({ description: unit, runbooks: [], config }); // warm up the JIT
+    // The fastest of a few runs of each size, so a pause from elsewhere on the machine does not count.
     const times = sizes.map((n) => {
       const text = unit.repeat(n);
-      const started = process.hrtime.bigint();
-      for (let i = 0; i < 3; i++) check({ description: text, runbooks: [{ path: 'r.md', text }], config });
-      return Number(process.hrtime.bigint() - started);
+      let best = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < 5; i++) {
+        const started = process.hrtime.bigint();
+        check({ description: text, runbooks: [{ path: 'r.md', text }], config });
+        best = Math.min(best, Number(process.hrtime.bigint() - started));
+      }
+      return best;
     });
     // 16x the input must cost well under 16x16 (quadratic) the time; allow generous noise.
     expect(times[2]! / times[0]!).toBeLessThan(16 * 4);

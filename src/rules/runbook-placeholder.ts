@@ -39,9 +39,10 @@ export const runbookPlaceholder: RunbookRule = {
 
 /** Where `text` stands in the source, searched within the block; the block itself when escapes hide it. */
 function locate(doc: DocumentView, text: string, block: TextBlock): Position {
-  const offset = doc.source.indexOf(text, block.offset);
-  const nearby = offset >= 0 && offset - block.offset <= block.text.length * 2 + 16;
-  return nearby ? positionAt(doc, offset) : block;
+  // Search only the block's own stretch of source: a scan to the end for every block would be quadratic.
+  const window = doc.source.slice(block.offset, block.offset + block.text.length * 2 + 16);
+  const found = window.indexOf(text);
+  return found >= 0 ? positionAt(doc, block.offset + found) : block;
 }
 
 function message(placeholder: string): string {
