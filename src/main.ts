@@ -42,7 +42,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     await report(result, inputs.checkName, env);
     if (result.report.conclusion === 'failure') {
       const message = `${inputs.checkName} failed: ${plural(result.report.errors, 'error')}, ${plural(result.report.warnings, 'warning')}. See the job summary or the pull-request comment.`;
-      if (core.getBooleanInput('fail-job')) core.setFailed(message);
+      if (inputs.failJob) core.setFailed(message);
       else core.warning(message);
     }
   } catch (error) {
@@ -55,17 +55,27 @@ function readInputs() {
   if (comment !== 'always' && comment !== 'on-failure' && comment !== 'never') {
     throw new EventError(`input "comment" must be always, on-failure or never, not "${comment}".`);
   }
+  const selfLogins = core
+    .getInput('bot-login')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return {
+    failJob: booleanInput('fail-job', true),
     configPath: core.getInput('config') || '.github/readiness-gate.yml',
     checkName: core.getInput('check-name') || 'Production readiness',
     comment: comment as CommentMode,
     pullRequest: core.getInput('pull-request'),
-    selfLogins: core
-      .getInput('bot-login')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
+    // Without a login of its own the action could not find its comment again, and would write a new one each run.
+    selfLogins: selfLogins.length > 0 ? selfLogins : ['github-actions[bot]'],
   };
+}
+
+function booleanInput(name: string, fallback: boolean): boolean {
+  const value = core.getInput(name).trim().toLowerCase();
+  if (value === '') return fallback;
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw new EventError(`input "${name}" must be true or false, not "${core.getInput(name)}".`);
 }
 
 async function readPayload(file: string | undefined): Promise<Record<string, unknown>> {

@@ -295,6 +295,14 @@ describe('events', () => {
     expect(gh.checkRuns[0]!.head_sha).toBe(HEAD);
   });
 
+  it('refuses a bad input before doing anything', async () => {
+    gh = await scenario();
+    const run = await runAction(gh, { ...pullEvent, inputs: { 'fail-job': 'sometimes' } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('::error::readiness-gate: input "fail-job" must be true or false, not "sometimes".');
+    expect(gh.requests).toEqual([]);
+  });
+
   it('refuses other events with one clear line', async () => {
     gh = await scenario();
     const run = await runAction(gh, { event: 'push', payload: {} });
