@@ -29,7 +29,7 @@ export function reviewTables(doc: DocumentView, names: readonly string[]): { nam
   return out;
 }
 
-export const STATUS_TABLES = ['Deployment Assessment', 'Monitoring Checklist'] as const;
+const STATUS_TABLES = ['Deployment Assessment', 'Monitoring Checklist'] as const;
 
 const MARK = '(?:✅|⚠️?|❌)';
 /** A status cell that still holds the template's choices, e.g. `✅/⚠️/❌`. */

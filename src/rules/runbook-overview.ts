@@ -12,7 +12,7 @@ import { at, type RawFinding, type RunbookRule } from './rule.js';
 import { fieldIn, templateSection, unfilled } from './runbook-template.js';
 
 const FIELDS = ['Purpose', 'Risk Level', 'Estimated Duration'] as const;
-export const RISK_LEVELS = ['low', 'medium', 'high'];
+const RISK_LEVELS = ['low', 'medium', 'high'];
 
 export const runbookOverview: RunbookRule = {
   id: 'runbook-overview',
