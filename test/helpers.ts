@@ -42,3 +42,13 @@ export function onRunbook(rule: RuleId, text: string, yaml = ''): string[] {
   }
   return report.findings.map((f) => `${f.line}:${f.column} ${f.message}`);
 }
+
+/** The first finding on examples/runbooks/rotate-certs.md, as the JSON report gives it. */
+export const ROTATE_CERTS_FIRST_FINDING = {
+  ruleId: 'runbook-placeholder',
+  severity: 'error',
+  message: 'Template placeholder "[What this does]" left in. Replace it with the real command or text.',
+  source: 'examples/runbooks/rotate-certs.md',
+  line: 4,
+  column: 16,
+} as const;

@@ -20,6 +20,7 @@ export const SUPPORTED_EVENTS = [
   'pull_request_review',
   'merge_group',
   'workflow_dispatch',
+  'workflow_run',
 ] as const;
 
 const QUEUE_REF = /^(?:refs\/heads\/)?gh-readonly-queue\/.+\/pr-(\d+)-[0-9a-f]{7,40}$/;
@@ -41,13 +42,21 @@ export function resolveTarget(eventName: string, payload: Record<string, unknown
       }
       return { pullNumber: Number(match[1]), reportSha: group.head_sha, comment: false };
     }
-    case 'workflow_dispatch': {
+    case 'workflow_dispatch':
+    case 'workflow_run': {
       const inputs = (payload.inputs ?? {}) as Record<string, unknown>;
-      const raw = pullInput || String(inputs['pull-request'] ?? inputs.pull_request ?? '');
-      if (!/^\d+$/.test(raw.trim())) {
-        throw new EventError('workflow_dispatch needs the pull request number: set the `pull-request` input.');
+      const run = payload.workflow_run as { pull_requests?: { number?: unknown }[] } | undefined;
+      const fromPayload = inputs['pull-request'] ?? inputs.pull_request ?? run?.pull_requests?.[0]?.number ?? '';
+      const raw = (pullInput || String(fromPayload)).trim();
+      if (!/^\d+$/.test(raw)) {
+        throw new EventError(
+          `${eventName} needs the pull request number: set the \`pull-request\` input` +
+            (eventName === 'workflow_run'
+              ? ' (GitHub leaves workflow_run.pull_requests empty for pull requests from forks).'
+              : '.'),
+        );
       }
-      return { pullNumber: Number(raw.trim()), comment: true };
+      return { pullNumber: Number(raw), comment: true };
     }
     default:
       throw new EventError(

@@ -13,6 +13,7 @@ import {
   pullRequestEvent,
   scenario,
   text,
+  workflowRunEvent,
 } from './scenario.js';
 
 let gh: FakeGitHub;
@@ -295,6 +296,16 @@ describe('events', () => {
     expect(gh.checkRuns[0]!.head_sha).toBe(HEAD);
   });
 
+  it('publishes from workflow_run, with the number passed in (fork runs carry none)', async () => {
+    gh = await scenario();
+    const payload = workflowRunEvent();
+    expect((payload.workflow_run as { pull_requests: unknown[] }).pull_requests).toEqual([]);
+    const run = await runAction(gh, { event: 'workflow_run', payload, inputs: { 'pull-request': String(NUMBER) } });
+    expect(run.code).toBe(0);
+    expect(gh.checkRuns.map((c) => c.head_sha)).toEqual([HEAD]);
+    expect(gh.comments).toHaveLength(1);
+  });
+
   it('refuses a bad input before doing anything', async () => {
     gh = await scenario();
     const run = await runAction(gh, { ...pullEvent, inputs: { 'fail-job': 'sometimes' } });
@@ -308,7 +319,7 @@ describe('events', () => {
     const run = await runAction(gh, { event: 'push', payload: {} });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
-      '::error::readiness-gate: the "push" event is not supported. Run on pull_request, pull_request_target, pull_request_review, merge_group, workflow_dispatch',
+      '::error::readiness-gate: the "push" event is not supported. Run on pull_request, pull_request_target, pull_request_review, merge_group, workflow_dispatch, workflow_run',
     );
     expect(gh.requests).toEqual([]);
   });

@@ -76,6 +76,10 @@ export function reviewEvent(action = 'submitted'): Record<string, unknown> {
   return payload;
 }
 
+export function workflowRunEvent(): Record<string, unknown> {
+  return example('workflow_run', 'completed');
+}
+
 export function dispatchEvent(): Record<string, unknown> {
   return example('workflow_dispatch');
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NODE } from '../action/harness.js';
-import { ROOT } from '../helpers.js';
+import { ROOT, ROTATE_CERTS_FIRST_FINDING } from '../helpers.js';
 import { loadConfig } from '../../src/config/load.js';
 import { check } from '../../src/engine.js';
 import { PARALLEL_THRESHOLD } from '../../src/parallel.js';
@@ -67,14 +67,7 @@ describe('readiness-gate check', () => {
     expect(code).toBe(1);
     const json = JSON.parse(stdout);
     expect(json).toMatchObject({ conclusion: 'failure', errors: 7, warnings: 1 });
-    expect(json.findings[0]).toEqual({
-      ruleId: 'runbook-placeholder',
-      severity: 'error',
-      message: 'Template placeholder "[What this does]" left in. Replace it with the real command or text.',
-      source: 'examples/runbooks/rotate-certs.md',
-      line: 4,
-      column: 16,
-    });
+    expect(json.findings[0]).toEqual(ROTATE_CERTS_FIRST_FINDING);
   });
 
   it('prints the same Markdown as the pull-request comment', async () => {

@@ -24,6 +24,16 @@ describe('resolveTarget', () => {
     expect(() => resolveTarget('workflow_dispatch', {}, 'abc')).toThrow(EventError);
   });
 
+  it("takes workflow_run from the input, else from the run's pull requests", () => {
+    expect(resolveTarget('workflow_run', { workflow_run: { pull_requests: [{ number: 46 }] } }, '').pullNumber).toBe(
+      46,
+    );
+    expect(resolveTarget('workflow_run', { workflow_run: { pull_requests: [] } }, '47').pullNumber).toBe(47);
+    expect(() => resolveTarget('workflow_run', { workflow_run: { pull_requests: [] } }, '')).toThrow(
+      'workflow_run needs the pull request number: set the `pull-request` input (GitHub leaves workflow_run.pull_requests empty for pull requests from forks).',
+    );
+  });
+
   it('refuses other events, naming the supported ones', () => {
     expect(() => resolveTarget('issue_comment', {}, '')).toThrow(/the "issue_comment" event is not supported/);
   });

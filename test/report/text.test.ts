@@ -3,7 +3,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { check } from '../../src/engine.js';
 import { toJson } from '../../src/report/json.js';
 import { formatText } from '../../src/report/text.js';
-import { example } from '../helpers.js';
+import { example, ROTATE_CERTS_FIRST_FINDING } from '../helpers.js';
 
 const report = check({
   description: example('pull-request.md'),
@@ -34,14 +34,7 @@ describe('toJson', () => {
   it('has the documented shape', () => {
     const json = toJson(report);
     expect(Object.keys(json)).toEqual(['conclusion', 'errors', 'warnings', 'findings', 'waivers']);
-    expect(json.findings[0]).toEqual({
-      ruleId: 'runbook-placeholder',
-      severity: 'error',
-      message: 'Template placeholder "[What this does]" left in. Replace it with the real command or text.',
-      source: 'examples/runbooks/rotate-certs.md',
-      line: 4,
-      column: 16,
-    });
+    expect(json.findings[0]).toEqual(ROTATE_CERTS_FIRST_FINDING);
     expect([json.conclusion, json.errors, json.warnings]).toEqual(['failure', 7, 1]);
   });
 });

@@ -21,9 +21,10 @@ describe('item-checked', () => {
   });
 
   it('counts only items of the section itself and its subsections', () => {
-    const text =
-      '## Monitoring\n### Details\n- [x] **Metrics**: yes\n## Other\n- [ ] **Alerts**: outside\n## Reliability\n';
-    expect(onDescription('item-checked', text).filter((f) => f.includes('Monitoring'))).toEqual([]);
+    const text = '## Monitoring\n### Details\n- [ ] **Metrics**: not yet\n## Other\n- [ ] **Alerts**: outside\n';
+    expect(onDescription('item-checked', text).filter((f) => f.includes('Monitoring'))).toEqual([
+      '3:1 "Metrics" in "Monitoring" is not ticked. Tick it once done, or write "N/A — reason" after the label.',
+    ]);
   });
 
   it('applies at-least policies to the section', () => {
