@@ -84,8 +84,7 @@ function render(report: Report, options: MarkdownOptions, shown: number): string
     out.push('');
   }
 
-  const clean = report.sources.filter((s) => !report.findings.some((f) => f.source === s));
-  if (report.passed.length > 0 || clean.length > 0) {
+  if (report.passed.length > 0) {
     out.push(`<details><summary>Passing checks (${report.passed.length})</summary>`, '');
     for (const pass of report.passed) {
       const where = pass.sources.map((s) => documentName(s, options)).join(', ');

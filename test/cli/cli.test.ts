@@ -156,6 +156,15 @@ describe('readiness-gate check on many files', () => {
   });
 });
 
+describe('readiness-gate --version and --help', () => {
+  it('prints the version of package.json, and the usage', async () => {
+    const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect((await cli(['--version'])).stdout).toBe(`${pkg.version}\n`);
+    const help = await cli(['--help']);
+    expect([help.code, help.stdout.split('\n')[0]]).toEqual([0, 'Usage:']);
+  });
+});
+
 describe('readiness-gate init', () => {
   it('writes the four files, then refuses to overwrite without --force', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'rg-'));
