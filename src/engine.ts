@@ -91,8 +91,6 @@ export function check(input: CheckInput): Report {
     for (const rule of RULES) if (rule.target === 'runbook') run(rule, file.path, { doc, config, path: file.path });
   }
 
-  const order = new Map(sources.map((s, i) => [s, i]));
-  findings.sort((a, b) => order.get(a.source)! - order.get(b.source)! || a.line - b.line || a.column - b.column);
   return summarise(findings, waivers, [...passes.values()], sources, config.strict);
 }
 
@@ -149,13 +147,17 @@ export function mergeReports(reports: Report[], strict: boolean): Report {
   );
 }
 
+/** The report for these findings: sorted by document (in `sources` order), line and column; counted; concluded. */
 export function summarise(
-  findings: Finding[],
+  unsorted: Finding[],
   waivers: Waiver[],
   passed: Pass[],
   sources: string[],
   strict: boolean,
 ): Report {
+  const order = new Map(sources.map((s, i) => [s, i]));
+  const rank = (f: Finding) => order.get(f.source) ?? sources.length;
+  const findings = [...unsorted].sort((a, b) => rank(a) - rank(b) || a.line - b.line || a.column - b.column);
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const errors = count('error');
   const warnings = count('warning');

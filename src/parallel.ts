@@ -50,9 +50,9 @@ export async function checkInParallel(input: ParallelInput): Promise<Report> {
   const { description, linkedFiles, root, config } = input;
   const linked = new Set(linkedFiles.map((f) => f.path));
   const named = input.named.filter((p) => !linked.has(p));
-  const head = check({ description, runbooks: linkedFiles, config });
   const threads = Math.min(availableParallelism(), 4);
   if (!workerScript || threads < 2 || named.length < PARALLEL_THRESHOLD) {
+    const head = check({ description, runbooks: linkedFiles, config });
     const rest = await checkChunk({ root, paths: named, config });
     return mergeReports([head, rest], config.strict);
   }
@@ -61,8 +61,10 @@ export async function checkInParallel(input: ParallelInput): Promise<Report> {
     (c) => c.length,
   );
   const script = workerScript;
-  const reports = await Promise.all(chunks.map((paths) => runInWorker(script, { root, paths, config })));
-  return mergeReports([head, ...reports], config.strict);
+  // The threads start first, so the description is checked while they work.
+  const running = Promise.all(chunks.map((paths) => runInWorker(script, { root, paths, config })));
+  const head = check({ description, runbooks: linkedFiles, config });
+  return mergeReports([head, ...(await running)], config.strict);
 }
 
 function runInWorker(script: URL, task: WorkerTask): Promise<Report> {

@@ -73,8 +73,6 @@ export function applySignOff(
       column: f.column,
     })),
   ];
-  const order = new Map(report.sources.map((s, i) => [s, i]));
-  findings.sort((a, b) => order.get(a.source)! - order.get(b.source)! || a.line - b.line);
   const merged = summarise(findings, report.waivers, report.passed, report.sources, strict);
   return result.signedOff ? { ...merged, signOff: result.signedOff } : merged;
 }

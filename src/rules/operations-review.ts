@@ -2,7 +2,14 @@
  * The Operations Review (the role document's Output Format) inside a
  * description: its section and the subsections the `ops-*` rules read.
  */
-import { findSection, inSection, type DocumentView, type Section, type Table } from '../markdown/document.js';
+import {
+  findSection,
+  inSection,
+  type DocumentView,
+  type Section,
+  type Table,
+  type TaskItem,
+} from '../markdown/document.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { headingKey } from '../markdown/heading.js';
 
@@ -74,4 +81,20 @@ function stateOf(status: string | undefined): StatusRow['state'] {
  */
 export function ownedByReviewer(config: ResolvedConfig, name: string): boolean {
   return config.signOff?.sections.some((s) => headingKey(s) === headingKey(name)) ?? false;
+}
+
+export type Recommendation =
+  | { kind: 'ready' }
+  | { kind: 'none' }
+  | { kind: 'several'; count: number; second: TaskItem }
+  | { kind: 'other'; choice: TaskItem; name: string };
+
+/** What a Recommendation's boxes say: exactly "Production ready", nothing, several, or another choice. */
+export function readRecommendation(boxes: readonly TaskItem[]): Recommendation {
+  const ticked = boxes.filter((b) => b.checked);
+  if (ticked.length === 0) return { kind: 'none' };
+  if (ticked.length > 1) return { kind: 'several', count: ticked.length, second: ticked[1]! };
+  const choice = ticked[0]!;
+  const name = choice.label ?? choice.text;
+  return headingKey(name) === 'production ready' ? { kind: 'ready' } : { kind: 'other', choice, name };
 }

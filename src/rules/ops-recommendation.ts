@@ -5,9 +5,8 @@
  * Fails: `- [x] **Needs operational improvements**`
  * Message: `The Operations Review recommends "Needs operational improvements". Resolve the review's points, then tick only "Production ready".`
  */
-import { headingKey } from '../markdown/heading.js';
 import { inSection } from '../markdown/document.js';
-import { operationsReview, ownedByReviewer, subsection } from './operations-review.js';
+import { operationsReview, ownedByReviewer, readRecommendation, subsection } from './operations-review.js';
 import { at, type PullRequestRule } from './rule.js';
 
 export const opsRecommendation: PullRequestRule = {
@@ -23,21 +22,21 @@ export const opsRecommendation: PullRequestRule = {
         at(review, 'The Operations Review has no "Recommendation" section. Add it with "- [x] **Production ready**".'),
       ];
     }
-    const ticked = inSection(doc.items, section).filter((i) => i.checked);
-    if (ticked.length === 0) {
-      return [at(section, 'No Recommendation is ticked. Tick exactly one; the gate passes on "Production ready".')];
+    const recommendation = readRecommendation(inSection(doc.items, section));
+    switch (recommendation.kind) {
+      case 'ready':
+        return [];
+      case 'none':
+        return [at(section, 'No Recommendation is ticked. Tick exactly one; the gate passes on "Production ready".')];
+      case 'several':
+        return [at(recommendation.second, `${recommendation.count} Recommendations are ticked. Tick exactly one.`)];
+      case 'other':
+        return [
+          at(
+            recommendation.choice,
+            `The Operations Review recommends "${recommendation.name}". Resolve the review's points, then tick only "Production ready".`,
+          ),
+        ];
     }
-    if (ticked.length > 1) {
-      return [at(ticked[1]!, `${ticked.length} Recommendations are ticked. Tick exactly one.`)];
-    }
-    const choice = ticked[0]!;
-    const name = choice.label ?? choice.text;
-    if (headingKey(name) === 'production ready') return [];
-    return [
-      at(
-        choice,
-        `The Operations Review recommends "${name}". Resolve the review's points, then tick only "Production ready".`,
-      ),
-    ];
   },
 };

@@ -16,6 +16,7 @@
 import type { SignOffConfig } from '../config/types.js';
 import { findSection, inSection, parseDocument, type DocumentView, type TaskItem } from '../markdown/document.js';
 import { headingKey } from '../markdown/heading.js';
+import { readRecommendation } from '../rules/operations-review.js';
 import type { RawFinding } from '../rules/rule.js';
 
 export interface ReviewRecord {
@@ -159,20 +160,21 @@ function checkOwned(doc: DocumentView, sections: string[]): { items: TaskItem[];
     }
     const boxes = inSection(doc.items, section);
     items.push(...boxes);
-    const ticked = boxes.filter((b) => b.checked);
     if (headingKey(name) === 'recommendation') {
-      const choice = ticked[0];
-      if (ticked.length !== 1) {
+      const recommendation = readRecommendation(boxes);
+      if (recommendation.kind === 'other') {
+        const { choice } = recommendation;
         problems.push({
-          message: `"${name}" must have exactly one box ticked, not ${ticked.length}`,
+          message: `"${name}" is "${recommendation.name}", not "Production ready"`,
+          line: choice.line,
+          column: choice.column,
+        });
+      } else if (recommendation.kind !== 'ready') {
+        const count = recommendation.kind === 'several' ? recommendation.count : 0;
+        problems.push({
+          message: `"${name}" must have exactly one box ticked, not ${count}`,
           line: section.line,
           column: section.column,
-        });
-      } else if (headingKey(choice!.label ?? choice!.text) !== 'production ready') {
-        problems.push({
-          message: `"${name}" is "${choice!.label ?? choice!.text}", not "Production ready"`,
-          line: choice!.line,
-          column: choice!.column,
         });
       }
       continue;
