@@ -1,18 +1,9 @@
 // Writes schema/readiness-gate.schema.json from the zod schema in src/config/schema.ts,
 // so editors can complete and check .github/readiness-gate.yml.
-import { build } from 'esbuild';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { importTs } from './import-ts.mjs';
 
-const out = await build({
-  entryPoints: ['src/config/schema.ts'],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  write: false,
-  logLevel: 'warning',
-});
-const url = `data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`;
-const { configSchema } = await import(url);
+const { configSchema } = await importTs('src/config/schema.ts');
 const z = await import('zod/mini');
 const schema = {
   $id: 'https://github.com/readiness-gate/readiness-gate/blob/main/schema/readiness-gate.schema.json',

@@ -1,7 +1,7 @@
 /** Entry of the CLI bundle (`dist/cli.js`), and of its checking threads. */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { main } from './cli.js';
-import { checkChunk, setWorkerScript, type WorkerTask } from './parallel.js';
+import { main } from './cli/main.js';
+import { checkChunk, setWorkerScript, type WorkerTask } from './cli/parallel.js';
 
 const task = (workerData as { readinessGateTask?: WorkerTask } | null)?.readinessGateTask;
 

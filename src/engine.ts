@@ -1,32 +1,46 @@
 /**
  * The pure core: documents and a resolved config in, a report out. No I/O:
- * the CLI and the action read files or the API and hand over text.
+ * the CLI and the action read files or the API and hand over text, each file
+ * with the kind the planning step gave it. Every kind and every rule is
+ * looked up in its registry; nothing here knows one kind from another.
  */
 import type { ResolvedConfig, Severity } from './config/types.js';
-import { parseDocument, type DocumentView } from './markdown/document.js';
-import { matchSections } from './rules/checklist.js';
-import { RULES } from './rules/index.js';
-import type { RuleId } from './rules/ids.js';
-import type { Finding, Outcome, PullRequestContext, RawFinding, Rule, RunbookFile } from './rules/rule.js';
-import { runbookSection } from './rules/runbook-links.js';
-import type { SignOff } from './signoff/evaluate.js';
+import { KINDS, type KindId } from './kinds/index.js';
+import type { Facts, SourceFile, Waiver } from './kinds/kind.js';
+import { PULL_REQUEST } from './kinds/pull-request.js';
+import type { DocumentView } from './markdown/document.js';
+import type { RawFinding } from './model/finding.js';
+import { RULES, type AnyRule, type RuleId } from './rules/index.js';
+import type { Outcome } from './rules/rule.js';
+import type { ReviewFacts, SignOff } from './signoff/evaluate.js';
 
-export const PULL_REQUEST = 'pull-request';
+export { PULL_REQUEST };
+export type { Waiver };
 
-export interface CheckInput {
-  /** The pull-request description; omitted when only runbooks are checked. */
-  description?: string | DocumentView;
-  /** Runbooks to check, and the files the description links (text undefined when missing). */
-  runbooks: RunbookFile[];
-  config: ResolvedConfig;
+export interface Finding {
+  /** A rule; `config-invalid` when the config cannot be read. */
+  ruleId: RuleId | 'config-invalid';
+  severity: Severity;
+  message: string;
+  /** A repository path, or `pull-request` for the description. */
+  source: string;
+  line: number;
+  column: number;
 }
 
-export interface Waiver {
-  source: string;
-  section: string;
-  label: string;
-  reason: string;
-  line: number;
+/** A file to check, with the kind the planning step gave it; `text` undefined when it does not exist. */
+export interface KindedFile extends SourceFile {
+  kind: KindId;
+}
+
+export interface CheckInput {
+  /** The pull-request description, as text or already parsed; omitted when only files are checked. */
+  description?: string | DocumentView;
+  /** Files to check, and the files the description links (text undefined when missing). */
+  files: KindedFile[];
+  /** What the action read for sign-off. */
+  reviews?: ReviewFacts;
+  config: ResolvedConfig;
 }
 
 export interface Pass {
@@ -49,81 +63,65 @@ export interface Report {
   signOff?: SignOff;
 }
 
-/** Paths of the runbooks a description links, for the caller to fetch. */
-export function linkedRunbooks(description: DocumentView, config: ResolvedConfig): string[] {
-  return runbookSection(description, config).links.map((l) => l.path);
-}
-
 export function check(input: CheckInput): Report {
   const { config } = input;
   const findings: Finding[] = [];
   const waivers: Waiver[] = [];
   const passes = new Map<RuleId, Pass>();
   const sources: string[] = [];
+  let signOff: SignOff | undefined;
+  const files = new Map(input.files.map((file) => [file.path, file]));
+  const facts: Facts = { files, ...(input.reviews ? { reviews: input.reviews } : {}) };
 
-  const run = <C>(rule: Rule, source: string, ctx: C): void => {
-    const severity = config.rules[rule.id];
-    if (severity === 'off') return;
-    const raw = (rule.check as (c: C) => Outcome)(ctx);
-    if (raw === undefined) return;
-    if (raw.length === 0) {
-      const pass = passes.get(rule.id) ?? { ruleId: rule.id, title: rule.title, sources: [] };
-      pass.sources.push(source);
-      passes.set(rule.id, pass);
+  const checkDocument = (kind: KindId, path: string, view: unknown): void => {
+    sources.push(path);
+    const waiversOf = KINDS[kind].waivers as ((v: unknown, s: ResolvedConfig) => Waiver[]) | undefined;
+    if (waiversOf) waivers.push(...waiversOf(view, config));
+    const context = (KINDS[kind].context as (v: unknown, p: string, s: ResolvedConfig, f: Facts) => unknown)(
+      view,
+      path,
+      config,
+      facts,
+    );
+    for (const rule of RULES as readonly AnyRule[]) {
+      if (rule.kind !== kind) continue;
+      const severity = config.rules[rule.id];
+      if (severity === 'off') continue;
+      const outcome = normalise((rule.check as (c: unknown) => Outcome)(context));
+      if (!outcome) continue;
+      if (outcome.signOff) signOff = outcome.signOff;
+      if (outcome.findings.length === 0) {
+        const pass = passes.get(rule.id) ?? { ruleId: rule.id, title: rule.title, sources: [] };
+        pass.sources.push(path);
+        passes.set(rule.id, pass);
+      }
+      for (const f of outcome.findings) findings.push(stamp(rule.id, severity, path, f));
     }
-    for (const f of raw) findings.push(stamp(rule.id, severity, source, f));
   };
 
-  const runbooks = new Map(input.runbooks.map((file) => [file.path, file]));
-
   if (input.description !== undefined) {
-    const doc = typeof input.description === 'string' ? parseDocument(input.description) : input.description;
-    sources.push(PULL_REQUEST);
-    const ctx: PullRequestContext = { doc, config, runbooks };
-    for (const rule of RULES) if (rule.target === 'pull-request') run(rule, PULL_REQUEST, ctx);
-    waivers.push(...collectWaivers(doc, config));
+    const doc =
+      typeof input.description === 'string'
+        ? KINDS['pull-request'].parse(input.description, PULL_REQUEST)
+        : input.description;
+    checkDocument('pull-request', PULL_REQUEST, doc);
   }
-
-  for (const file of runbooks.values()) {
+  for (const file of files.values()) {
     if (file.text === undefined) continue;
-    const doc = parseDocument(file.text);
-    sources.push(file.path);
-    for (const rule of RULES) if (rule.target === 'runbook') run(rule, file.path, { doc, config, path: file.path });
+    checkDocument(file.kind, file.path, KINDS[file.kind].parse(file.text, file.path));
   }
 
-  return summarise(findings, waivers, [...passes.values()], sources, config.strict);
+  const report = summarise(findings, waivers, [...passes.values()], sources, config.strict);
+  return signOff ? { ...report, signOff } : report;
+}
+
+function normalise(outcome: Outcome): { findings: RawFinding[]; signOff?: SignOff } | undefined {
+  if (outcome === undefined) return undefined;
+  return Array.isArray(outcome) ? { findings: outcome } : outcome;
 }
 
 function stamp(ruleId: RuleId, severity: Severity, source: string, f: RawFinding): Finding {
   return { ruleId, severity, message: f.message, source, line: f.line, column: f.column };
-}
-
-function collectWaivers(doc: DocumentView, config: ResolvedConfig): Waiver[] {
-  const out: Waiver[] = [];
-  for (const { spec, items } of matchSections(doc, config.pullRequest.sections)) {
-    for (const match of items) {
-      if (match.state?.kind !== 'waived' || !match.item) continue;
-      out.push({
-        source: PULL_REQUEST,
-        section: spec.name,
-        label: match.label,
-        reason: match.state.reason,
-        line: match.item.line,
-      });
-    }
-  }
-  const runbook = runbookSection(doc, config);
-  if (runbook.section && runbook.links.length === 0 && runbook.waiver.kind === 'waived') {
-    const name = config.pullRequest.runbook.section;
-    out.push({
-      source: PULL_REQUEST,
-      section: name,
-      label: name,
-      reason: runbook.waiver.reason,
-      line: runbook.section.line,
-    });
-  }
-  return out;
 }
 
 /** One report from reports over disjoint documents, in the order given. */
@@ -136,15 +134,17 @@ export function mergeReports(reports: Report[], strict: boolean): Report {
       else passes.set(pass.ruleId, { ...pass, sources: [...pass.sources] });
     }
   }
-  const order = RULES.map((r) => r.id);
+  const order: string[] = RULES.map((r) => r.id);
   const passed = [...passes.values()].sort((a, b) => order.indexOf(a.ruleId) - order.indexOf(b.ruleId));
-  return summarise(
+  const merged = summarise(
     reports.flatMap((r) => r.findings),
     reports.flatMap((r) => r.waivers),
     passed,
     reports.flatMap((r) => r.sources),
     strict,
   );
+  const signOff = reports.find((r) => r.signOff)?.signOff;
+  return signOff ? { ...merged, signOff } : merged;
 }
 
 /** The report for these findings: sorted by document (in `sources` order), line and column; counted; concluded. */

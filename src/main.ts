@@ -7,15 +7,14 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
+import { RequestError } from '@octokit/request-error';
 import { runGate, type CommentMode, type GateResult } from './action/gate.js';
 import { createClient } from './github/client.js';
 import { EventError } from './github/event.js';
+import { LIMITS } from './limits.js';
 import { toJson } from './report/json.js';
 import { formatMarkdown } from './report/markdown.js';
 import { plural } from './report/text.js';
-
-/** GitHub refuses a job summary over 1 MiB; keep well inside it. */
-const SUMMARY_BYTES = 1_000_000;
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
@@ -101,13 +100,7 @@ async function report(result: GateResult, title: string, env: NodeJS.ProcessEnv)
   core.setOutput('report', file);
   core.setOutput('signed-off-by', r.signOff?.login ?? '');
   if (env.GITHUB_STEP_SUMMARY) {
-    let max = SUMMARY_BYTES;
-    let body = formatMarkdown(r, { title, notes, link, maxLength: max });
-    while (Buffer.byteLength(body) > SUMMARY_BYTES) {
-      max = Math.floor(max / 2);
-      body = formatMarkdown(r, { title, notes, link, maxLength: max });
-    }
-    await core.summary.addRaw(body).write();
+    await core.summary.addRaw(formatMarkdown(r, { title, notes, link, limit: LIMITS.jobSummary })).write();
   }
   core.info(
     `${title}: ${r.conclusion} (${plural(r.errors, 'error')}, ${plural(r.warnings, 'warning')}); check run ${result.checkRun}, comment ${result.comment}.`,
@@ -117,13 +110,11 @@ async function report(result: GateResult, title: string, env: NodeJS.ProcessEnv)
 /** One line for the job log: what went wrong and, where known, what to do. */
 export function describe(error: unknown): string {
   if (error instanceof EventError) return `readiness-gate: ${error.message}`;
-  const status = (error as { status?: number }).status;
   const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-  if (status === 401) return 'readiness-gate: GitHub rejected the token (401). Check the github-token input.';
-  if (typeof status === 'number') {
-    const request = (error as { request?: { method?: string; url?: string } }).request;
-    const where = request ? ` on ${request.method} ${new URL(request.url ?? '', 'https://x').pathname}` : '';
-    return `readiness-gate: GitHub answered ${status}${where}: ${message}`;
+  if (error instanceof RequestError) {
+    if (error.status === 401) return 'readiness-gate: GitHub rejected the token (401). Check the github-token input.';
+    const where = ` on ${error.request.method} ${new URL(error.request.url, 'https://x').pathname}`;
+    return `readiness-gate: GitHub answered ${error.status}${where}: ${message}`;
   }
   return `readiness-gate: unexpected error: ${message}`;
 }

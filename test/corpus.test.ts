@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
+import { runbooks } from './helpers.js';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/load.js';
 import { check } from '../src/engine.js';
@@ -22,13 +23,15 @@ describe.skipIf(!existsSync(CORPUS))('the corpus of real documents', () => {
     for (const file of files) {
       const text = readFileSync(path.join(CORPUS, file), 'utf8');
       const lines = text.split('\n').length;
-      const report = check({ description: text, runbooks: [{ path: file, text }], config });
+      const report = check({ description: text, files: runbooks([{ path: file, text }]), config });
       for (const f of report.findings) {
         expect(f.line, `${file}: ${f.ruleId}`).toBeGreaterThanOrEqual(1);
         expect(f.line, `${file}: ${f.ruleId}`).toBeLessThanOrEqual(lines);
       }
       findings += report.findings.length;
-      expect(formatMarkdown(report, { title: 't', maxLength: 65_536 }).length).toBeLessThanOrEqual(65_536);
+      expect(formatMarkdown(report, { title: 't', limit: { max: 65_536, unit: 'utf16' } }).length).toBeLessThanOrEqual(
+        65_536,
+      );
     }
     expect(findings).toBeGreaterThan(files.length);
   }, 120_000);

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { runbooks } from './helpers.js';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/load.js';
 import { check } from '../src/engine.js';
@@ -40,7 +41,7 @@ describe('engine properties', () => {
     );
     fc.assert(
       fc.property(input, input, (description, runbook) => {
-        const report = check({ description, runbooks: [{ path: 'r.md', text: runbook }], config });
+        const report = check({ description, files: runbooks([{ path: 'r.md', text: runbook }]), config });
         const errors = report.findings.filter((f) => f.severity === 'error').length;
         expect(report.errors).toBe(errors);
         expect(report.conclusion).toBe(errors > 0 ? 'failure' : 'success');
@@ -57,14 +58,14 @@ describe('engine properties', () => {
     // Work is counted in parsed structures, not seconds, so the test does not depend on machine load.
     const unit = fc.sample(fc.array(fragment, { minLength: 40, maxLength: 40 }), { numRuns: 1, seed: 42 })[0]!.join('');
     const sizes = [1, 4, 16];
-    for (let i = 0; i < 5; i++) check({ description: unit, runbooks: [], config }); // warm up the JIT
+    for (let i = 0; i < 5; i++) check({ description: unit, files: [], config }); // warm up the JIT
     // The fastest of a few runs of each size, so a pause from elsewhere on the machine does not count.
     const times = sizes.map((n) => {
       const text = unit.repeat(n);
       let best = Number.POSITIVE_INFINITY;
       for (let i = 0; i < 5; i++) {
         const started = process.hrtime.bigint();
-        check({ description: text, runbooks: [{ path: 'r.md', text }], config });
+        check({ description: text, files: runbooks([{ path: 'r.md', text }]), config });
         best = Math.min(best, Number(process.hrtime.bigint() - started));
       }
       return best;

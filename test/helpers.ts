@@ -3,9 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config/load.js';
 import type { ResolvedConfig } from '../src/config/types.js';
-import { check } from '../src/engine.js';
-import { RULE_IDS, type RuleId } from '../src/rules/ids.js';
-import type { RunbookFile } from '../src/rules/rule.js';
+import { check, type KindedFile } from '../src/engine.js';
+import type { SourceFile } from '../src/kinds/kind.js';
+import { RULE_IDS, type RuleId } from '../src/rules/index.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -15,6 +15,11 @@ export function fixture(name: string): string {
 
 export function example(name: string): string {
   return readFileSync(path.join(ROOT, 'examples', name), 'utf8');
+}
+
+/** Files checked as runbooks. */
+export function runbooks(files: readonly SourceFile[]): KindedFile[] {
+  return files.map((file) => ({ ...file, kind: 'runbook' }));
 }
 
 /** The devops preset (or the given YAML) with every rule but `only` turned off. */
@@ -28,15 +33,19 @@ export function configFor(only: RuleId, yaml = ''): ResolvedConfig {
 export function onDescription(
   rule: RuleId,
   text: string,
-  options: { yaml?: string; runbooks?: RunbookFile[] } = {},
+  options: { yaml?: string; runbooks?: SourceFile[] } = {},
 ): string[] {
-  const report = check({ description: text, runbooks: options.runbooks ?? [], config: configFor(rule, options.yaml) });
+  const report = check({
+    description: text,
+    files: runbooks(options.runbooks ?? []),
+    config: configFor(rule, options.yaml),
+  });
   return report.findings.map((f) => `${f.line}:${f.column} ${f.message}`);
 }
 
 /** Findings of one rule on a runbook, as `line:column message`. */
 export function onRunbook(rule: RuleId, text: string, yaml = ''): string[] {
-  const report = check({ runbooks: [{ path: 'docs/runbooks/x.md', text }], config: configFor(rule, yaml) });
+  const report = check({ files: runbooks([{ path: 'docs/runbooks/x.md', text }]), config: configFor(rule, yaml) });
   for (const f of report.findings) {
     if (f.source !== 'docs/runbooks/x.md') throw new Error(`finding on ${f.source}`);
   }

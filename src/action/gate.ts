@@ -5,20 +5,22 @@
  * run, and nothing is checked out. Inputs, outputs and the job summary are
  * main.ts's business; this file only talks to GitHub through `github/`.
  */
-import picomatch from 'picomatch';
+import { RequestError } from '@octokit/request-error';
 import { ConfigError, loadConfig } from '../config/load.js';
 import type { ResolvedConfig } from '../config/types.js';
-import { check, linkedRunbooks, summarise, type Report } from '../engine.js';
-import { parseDocument } from '../markdown/document.js';
-import { formatMarkdown } from '../report/markdown.js';
-import { plural } from '../report/text.js';
-import type { Finding } from '../rules/rule.js';
+import { check, summarise, type Finding, type Report } from '../engine.js';
 import { publishCheckRun, type Annotation } from '../github/check-run.js';
 import type { GitHubClient } from '../github/client.js';
 import { upsertComment, type CommentResult, type IssueComment } from '../github/comment.js';
-import { applySignOff, readSignOffData } from './sign-off.js';
 import { resolveTarget, type Target } from '../github/event.js';
 import { getPullRequest, listChangedFiles, readFileAt, type PullRequest, type Repo } from '../github/repository.js';
+import { KINDS } from '../kinds/index.js';
+import { linkedRunbooks, PULL_REQUEST } from '../kinds/pull-request.js';
+import { LIMITS, type Limit } from '../limits.js';
+import { planFiles, skipReason, withText } from '../plan.js';
+import { formatMarkdown } from '../report/markdown.js';
+import { plural } from '../report/text.js';
+import { readSignOffData } from '../signoff/read.js';
 
 export type CommentMode = 'always' | 'on-failure' | 'never';
 
@@ -54,9 +56,6 @@ export interface GateResult {
   link: (source: string, line?: number) => string | undefined;
 }
 
-/** GitHub's limits on what one check run or comment holds. */
-export const LIMITS = { checkSummary: 65_535, comment: 65_536, title: 255 } as const;
-
 export async function runGate(client: GitHubClient, env: GateEnv, inputs: GateInputs, log: Log): Promise<GateResult> {
   const target = resolveTarget(env.eventName, env.payload, inputs.pullRequest);
   const pr = await getPullRequest(client, env.repo, target.pullNumber);
@@ -69,15 +68,14 @@ export async function runGate(client: GitHubClient, env: GateEnv, inputs: GateIn
 
   // The check run and the comment are independent: both go out at once.
   const writes = new WriteGuard(log);
-  const render = (max: number) =>
-    formatMarkdown(report, { title: inputs.checkName, maxLength: max, notes: [...notes], link });
+  const render = (limit: Limit) => formatMarkdown(report, { title: inputs.checkName, limit, notes: [...notes], link });
   const checkRun = writes.attempt('the check run', () =>
     publishCheckRun(client, env.repo, {
       name: inputs.checkName,
       headSha: target.reportSha ?? pr.headSha,
       conclusion: report.conclusion,
       title: title(report, skipped),
-      summary: render(LIMITS.checkSummary),
+      summary: render(LIMITS.checkRunSummary),
       annotations: annotations(report.findings),
       detailsUrl: env.runUrl,
     }),
@@ -103,14 +101,14 @@ async function writeComment(
   inputs: GateInputs,
   pr: PullRequest,
   conclusion: Report['conclusion'],
-  render: (max: number) => string,
+  render: (limit: Limit) => string,
   writes: WriteGuard,
   comments: IssueComment[] | undefined,
 ): Promise<GateResult['comment']> {
   const current = await getPullRequest(client, env.repo, pr.number);
   if (current.headSha !== pr.headSha) return 'stale';
   const create = inputs.comment === 'always' || conclusion === 'failure';
-  const body = render(LIMITS.comment - 64);
+  const body = render(LIMITS.comment);
   return writes.attempt('the pull-request comment', () =>
     upsertComment(client, env.repo, pr.number, { body, create, selfLogins: inputs.selfLogins }, comments),
   );
@@ -140,22 +138,14 @@ async function evaluate(client: GitHubClient, repo: Repo, pr: PullRequest, confi
   const signOffData = config.signOff ? readSignOffData(client, repo, pr, config.signOff) : undefined;
   signOffData?.catch(() => {}); // awaited below
 
-  const description = parseDocument(pr.body);
-  const isRunbook = picomatch(config.runbooks.paths, { dot: true });
-  const excluded = picomatch(config.runbooks.exclude, { dot: true });
-  const changed = (await changedFiles).filter((p) => isRunbook(p) && !excluded(p));
-  const paths = [...new Set([...linkedRunbooks(description, config), ...changed])];
-  const runbooks = await Promise.all(
-    paths.map(async (path) => ({ path, text: await readFileAt(client, repo, path, pr.headSha) })),
+  const description = KINDS['pull-request'].parse(pr.body, PULL_REQUEST);
+  const planned = planFiles({ linked: linkedRunbooks(description, config), changed: await changedFiles }, config);
+  const files = await Promise.all(
+    planned.map(async (file) => withText(file, await readFileAt(client, repo, file.path, pr.headSha))),
   );
-  const report = check({ description, runbooks, config });
-  if (!signOffData || !config.signOff) return { report, notes: [] };
   const data = await signOffData;
-  return {
-    report: applySignOff(report, data, { config: config.signOff, strict: config.strict, pr, description }),
-    comments: data.comments,
-    notes: data.notes,
-  };
+  const report = check({ description, files, config, ...(data ? { reviews: data.facts } : {}) });
+  return data ? { report, comments: data.comments, notes: data.notes } : { report, notes: [] };
 }
 
 function configFailure(error: ConfigError): Report {
@@ -170,18 +160,13 @@ function configFailure(error: ConfigError): Report {
   return summarise([finding], [], [], [error.file], false);
 }
 
-function skipReason(config: ResolvedConfig, pr: PullRequest): string | undefined {
-  const label = pr.labels.find((l) => config.skip.labels.includes(l));
-  if (label !== undefined) return `the pull request has the label "${label}".`;
-  if (config.skip.authors.includes(pr.author)) return `pull requests by ${pr.author} are not gated.`;
-  if (config.skip.drafts && pr.draft) return 'the pull request is a draft; the gate runs when it is ready for review.';
-  return undefined;
-}
-
 function title(report: Report, skipped: string | undefined): string {
   if (skipped) return 'Skipped';
   const counts = `${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}`;
-  return (report.conclusion === 'success' ? `Passed (${counts})` : `Failed: ${counts}`).slice(0, LIMITS.title);
+  return (report.conclusion === 'success' ? `Passed (${counts})` : `Failed: ${counts}`).slice(
+    0,
+    LIMITS.checkRunTitle.max,
+  );
 }
 
 const LEVEL = { error: 'failure', warning: 'warning', notice: 'notice' } as const;
@@ -189,7 +174,7 @@ const LEVEL = { error: 'failure', warning: 'warning', notice: 'notice' } as cons
 /** Findings in files become annotations; the description has no file to point at. */
 function annotations(findings: Finding[]): Annotation[] {
   return findings
-    .filter((f) => f.source !== 'pull-request')
+    .filter((f) => f.source !== PULL_REQUEST)
     .map((f) => ({
       path: f.source,
       start_line: f.line,
@@ -202,7 +187,7 @@ function annotations(findings: Finding[]): Annotation[] {
 
 function blobLink(env: GateEnv, sha: string) {
   return (source: string, line?: number): string | undefined => {
-    if (source === 'pull-request') return undefined;
+    if (source === PULL_REQUEST) return undefined;
     const path = source.split('/').map(encodeURIComponent).join('/').replace(/\(/g, '%28').replace(/\)/g, '%29');
     return `${env.serverUrl}/${env.repo.owner}/${env.repo.repo}/blob/${sha}/${path}${line ? `#L${line}` : ''}`;
   };
@@ -224,7 +209,7 @@ class WriteGuard {
     try {
       return await write();
     } catch (error) {
-      const status = (error as { status?: number }).status;
+      const status = error instanceof RequestError ? error.status : undefined;
       if (status !== 403 && status !== 404) {
         // GitHub still failing after the retries: the verdict must not be lost with the write.
         const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);

@@ -5,11 +5,11 @@
  */
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type * as z from 'zod/mini';
-import { DEFAULT_SIGN_OFF_SECTIONS, devopsPreset, emptyPreset } from '../presets/devops.js';
-import type { RuleId } from '../rules/ids.js';
+import { headingKey } from '../markdown/heading.js';
+import { DEFAULT_SIGN_OFF_SECTIONS, preset } from '../presets/devops.js';
+import type { RuleId } from '../rules/index.js';
 import { configSchema, type ConfigFile } from './schema.js';
 import type { ItemSpec, ResolvedConfig, SectionSpec } from './types.js';
-import { headingKey } from '../markdown/heading.js';
 
 export class ConfigError extends Error {
   constructor(
@@ -24,7 +24,7 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(text: string | undefined, file: string): ResolvedConfig {
-  if (text === undefined || text.trim() === '') return devopsPreset();
+  if (text === undefined || text.trim() === '') return resolve({});
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problem = doc.errors[0];
@@ -114,7 +114,7 @@ function mergeSections(base: SectionSpec[], extra: SectionInput[] | undefined): 
 }
 
 export function resolve(file: ConfigFile): ResolvedConfig {
-  const base = file.extends === 'none' ? emptyPreset() : devopsPreset();
+  const base = preset(file.extends ?? 'devops');
   const rules = { ...base.rules };
   for (const [id, severity] of Object.entries(file.rules ?? {})) {
     if (severity) rules[id as RuleId] = severity;
@@ -122,7 +122,7 @@ export function resolve(file: ConfigFile): ResolvedConfig {
   const pr = file['pull-request'];
   const rb = file.runbooks;
   return {
-    strict: file.strict ?? base.strict,
+    strict: file.strict ?? false,
     rules,
     pullRequest: {
       sections: mergeSections(base.pullRequest.sections, pr?.sections),
@@ -138,9 +138,9 @@ export function resolve(file: ConfigFile): ResolvedConfig {
       sections: mergeSections(base.runbooks.sections, rb?.sections),
     },
     skip: {
-      labels: file.skip?.labels ?? base.skip.labels,
-      authors: file.skip?.authors ?? base.skip.authors,
-      drafts: file.skip?.drafts ?? base.skip.drafts,
+      labels: file.skip?.labels ?? [],
+      authors: file.skip?.authors ?? [],
+      drafts: file.skip?.drafts ?? false,
     },
     ...(file['sign-off']
       ? {

@@ -9,7 +9,7 @@
  */
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
-import { RULE_IDS } from '../rules/ids.js';
+import { RULE_IDS } from '../rules/index.js';
 
 z.config(en());
 

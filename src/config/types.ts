@@ -1,39 +1,11 @@
-import type { RuleId } from '../rules/ids.js';
+import type { DocumentSettings, Level } from '../model/spec.js';
+import type { RuleId } from '../rules/index.js';
 
-export type Severity = 'error' | 'warning' | 'notice';
+export type { ItemSpec, Level, Policy, SectionSpec, Severity, SignOffSpec } from '../model/spec.js';
 
-export interface ItemSpec {
-  label: string;
-  aliases: string[];
-}
-
-export type Policy = 'all' | 'any' | { 'at-least': number };
-
-export interface SectionSpec {
-  name: string;
-  aliases: string[];
-  items: ItemSpec[];
-  policy: Policy;
-}
-
-/** Configuration after the preset and the file are merged; what rules read. */
-export interface ResolvedConfig {
+/** Configuration after the preset and the file are merged: what the engine, the planning step and the adapters read. */
+export interface ResolvedConfig extends DocumentSettings {
   strict: boolean;
-  rules: Record<RuleId, Severity | 'off'>;
-  pullRequest: {
-    sections: SectionSpec[];
-    runbook: { section: string; aliases: string[]; required: boolean };
-  };
-  runbooks: { paths: string[]; exclude: string[]; sections: SectionSpec[] };
+  rules: Record<RuleId, Level>;
   skip: { labels: string[]; authors: string[]; drafts: boolean };
-  /** Present when only an authorised reviewer can make the gate pass. */
-  signOff?: SignOffConfig;
-}
-
-export interface SignOffConfig {
-  /** Logins, and `org/team` slugs. */
-  reviewers: string[];
-  /** Sections whose boxes only a reviewer may tick. */
-  sections: string[];
-  allowStaleApproval: boolean;
 }

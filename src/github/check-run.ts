@@ -2,6 +2,7 @@
  * The check run on the evaluated commit: created completed with the first 50
  * annotations, then updated with the rest, 50 at a time (GitHub's limit).
  */
+import { ANNOTATIONS_PER_REQUEST } from '../limits.js';
 import type { GitHubClient } from './client.js';
 import type { Repo } from './repository.js';
 
@@ -23,8 +24,6 @@ export interface CheckRunOutput {
   annotations: Annotation[];
   detailsUrl?: string;
 }
-
-export const ANNOTATIONS_PER_REQUEST = 50;
 
 export async function publishCheckRun(client: GitHubClient, repo: Repo, run: CheckRunOutput): Promise<number> {
   const batches: Annotation[][] = [];

@@ -21,6 +21,7 @@
  */
 import { Octokit } from '@octokit/core';
 import { paginateRest } from '@octokit/plugin-paginate-rest';
+import { RequestError } from '@octokit/request-error';
 import { createHttpFetch } from './http-fetch.js';
 
 const GitHub = Octokit.plugin(paginateRest);
@@ -38,9 +39,10 @@ export interface ClientOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/** What the retry decision reads of an error: a RequestError's status, message and headers. */
 interface HttpError {
-  status?: number;
-  message?: string;
+  status: number;
+  message: string;
   response?: { headers?: Record<string, string | number | undefined> };
 }
 
@@ -66,16 +68,15 @@ function addRetries(client: GitHubClient, options: ClientOptions): void {
       try {
         return await request(endpoint);
       } catch (error) {
-        const wait = retryAfter(error as HttpError, attempt);
+        if (!(error instanceof RequestError)) throw error;
+        const wait = retryAfter(error, attempt);
         const where = `${endpoint.method} ${new URL(endpoint.url, 'https://api.github.com').pathname}`;
         if (wait === undefined || attempt >= retries) throw error;
         if (wait > maxWait) {
           warn(`GitHub asks to wait ${wait} s before retrying ${where}; not waiting that long.`);
           throw error;
         }
-        warn(
-          `GitHub answered ${(error as HttpError).status} on ${where}${describeLimit(error as HttpError)}; retrying in ${wait} s.`,
-        );
+        warn(`GitHub answered ${error.status} on ${where}${describeLimit(error)}; retrying in ${wait} s.`);
         await sleep(wait * 1000);
       }
     }
@@ -84,7 +85,7 @@ function addRetries(client: GitHubClient, options: ClientOptions): void {
 
 /** Seconds to wait before trying again, or undefined when the error is not worth another try. */
 export function retryAfter(error: HttpError, attempt: number, now = Date.now()): number | undefined {
-  const status = error.status ?? 0;
+  const { status } = error;
   const headers = error.response?.headers ?? {};
   const limited =
     status === 429 || (status === 403 && (isSecondaryLimit(error) || headers['x-ratelimit-remaining'] === '0'));

@@ -1,4 +1,5 @@
 /** Reads from the repository: the pull request, its changed files, file contents at a commit. */
+import { RequestError } from '@octokit/request-error';
 import type { GitHubClient } from './client.js';
 
 export interface Repo {
@@ -59,7 +60,7 @@ export async function readFileAt(
     }
     return Buffer.from(data.content, 'base64').toString('utf8');
   } catch (error) {
-    if ((error as { status?: number }).status === 404) return undefined;
+    if (error instanceof RequestError && error.status === 404) return undefined;
     throw error;
   }
 }

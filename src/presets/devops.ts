@@ -1,66 +1,37 @@
 /**
- * The built-in `devops` preset: the Review Checklist, Runbook Template and
- * Output Format of the DevOps engineer role document, as rules.
+ * The built-in presets. `devops` is the Review Checklist, Runbook Template
+ * and Output Format of the DevOps engineer role document, as rules; `none`
+ * starts from nothing but the rules that enforce what the config sets up.
+ * Each rule's severity under a preset comes from the rule itself.
  */
-import type { ResolvedConfig, SectionSpec, Severity } from '../config/types.js';
-import { RULE_IDS, type RuleId } from '../rules/ids.js';
+import type { DocumentSettings, Level, SectionSpec } from '../model/spec.js';
+import { RUNBOOK_SECTIONS } from '../model/runbook-template.js';
+import { RULES, type RuleId } from '../rules/index.js';
+
+export type PresetId = 'devops' | 'none';
+
+export interface Preset extends DocumentSettings {
+  rules: Record<RuleId, Level>;
+}
+
+/** The Operations Review sections that are the DevOps reviewer's, not the author's. */
+export const DEFAULT_SIGN_OFF_SECTIONS = ['DevOps Sign-off', 'Recommendation'] as const;
 
 function section(name: string, items: string[], aliases: string[] = []): SectionSpec {
   return { name, aliases, items: items.map((label) => ({ label, aliases: [] })), policy: 'all' };
 }
 
-/** Severities of every rule under the devops preset. */
-export const DEVOPS_SEVERITIES: Record<RuleId, Severity> = {
-  'section-required': 'error',
-  'item-required': 'error',
-  'item-checked': 'error',
-  'waiver-reason': 'error',
-  'runbook-linked': 'error',
-  'runbook-exists': 'error',
-  'ops-recommendation': 'error',
-  'ops-checklist': 'error',
-  'ops-status-failed': 'error',
-  'ops-status-warning': 'warning',
-  'ops-status-unfilled': 'error',
-  'ops-risk-mitigation': 'error',
-  'ops-resource-placeholder': 'warning',
-  'runbook-section': 'error',
-  'runbook-section-empty': 'error',
-  'runbook-overview': 'error',
-  'runbook-placeholder': 'error',
-  'runbook-steps': 'error',
-  'runbook-health-check': 'warning',
-  'runbook-high-risk': 'error',
-};
+function severities(preset: PresetId): Record<RuleId, Level> {
+  return Object.fromEntries(RULES.map((rule) => [rule.id, rule.defaultSeverity[preset]])) as Record<RuleId, Level>;
+}
 
-/** Rules that only enforce configured sections; on under `extends: none` too. */
-const GENERIC: readonly RuleId[] = [
-  'section-required',
-  'item-required',
-  'item-checked',
-  'waiver-reason',
-  'runbook-linked',
-  'runbook-exists',
-  'runbook-section',
-  'runbook-section-empty',
-];
+export function preset(id: PresetId): Preset {
+  return id === 'none' ? emptyPreset() : devopsPreset();
+}
 
-/** The Operations Review sections that are the DevOps reviewer's, not the author's. */
-export const DEFAULT_SIGN_OFF_SECTIONS = ['DevOps Sign-off', 'Recommendation'] as const;
-
-export const RUNBOOK_SECTIONS = {
-  overview: 'Overview',
-  preDeployment: 'Pre-Deployment Checklist',
-  deploymentSteps: 'Deployment Steps',
-  verification: 'Verification',
-  rollback: 'Rollback Procedure',
-  knownIssues: 'Known Issues',
-} as const;
-
-export function devopsPreset(): ResolvedConfig {
+function devopsPreset(): Preset {
   return {
-    strict: false,
-    rules: { ...DEVOPS_SEVERITIES },
+    rules: severities('devops'),
     pullRequest: {
       sections: [
         section('Deployment', ['Zero Downtime', 'Rollback Plan', 'Database Migrations', 'Feature Flags']),
@@ -75,19 +46,13 @@ export function devopsPreset(): ResolvedConfig {
       exclude: ['**/TEMPLATE.md', '**/template.md', '**/README.md'],
       sections: Object.values(RUNBOOK_SECTIONS).map((name) => section(name, [])),
     },
-    skip: { labels: [], authors: [], drafts: false },
   };
 }
 
-export function emptyPreset(): ResolvedConfig {
-  const rules = Object.fromEntries(
-    RULE_IDS.map((id) => [id, GENERIC.includes(id) ? DEVOPS_SEVERITIES[id] : 'off']),
-  ) as ResolvedConfig['rules'];
+function emptyPreset(): Preset {
   return {
-    strict: false,
-    rules,
+    rules: severities('none'),
     pullRequest: { sections: [], runbook: { section: 'Runbook', aliases: [], required: false } },
     runbooks: { paths: ['docs/runbooks/**/*.md', 'runbooks/**/*.md'], exclude: ['**/TEMPLATE.md'], sections: [] },
-    skip: { labels: [], authors: [], drafts: false },
   };
 }

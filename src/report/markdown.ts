@@ -3,19 +3,19 @@
  * run summary, the job summary and the CLI's `--format markdown`. Verdict
  * first, then what to fix grouped by document, waivers, and the passing
  * checks collapsed. Everything quoted from the pull request is neutralised.
- * The result never exceeds `maxLength`: findings past it are cut with a note.
+ * The result never exceeds `limit` (see `limits.ts`): findings past it are cut with a note.
  */
-import type { Report } from '../engine.js';
-import { PULL_REQUEST } from '../engine.js';
 import type { Severity } from '../config/types.js';
+import { PULL_REQUEST, type Report } from '../engine.js';
+import { fits, type Limit } from '../limits.js';
 import { neutralise } from './neutralise.js';
 import { plural } from './text.js';
 
 export interface MarkdownOptions {
   /** Heading of the report, e.g. the check name. */
   title: string;
-  /** Upper bound on the length in UTF-16 code units, as GitHub counts. */
-  maxLength?: number;
+  /** The most GitHub takes where the report goes. */
+  limit?: Limit;
   /** Lines added after the verdict, e.g. why a skip happened or that the comment could not be posted. Trusted text. */
   notes?: string[];
   /** Where a document can be read, e.g. the file at the head commit. */
@@ -25,18 +25,21 @@ export interface MarkdownOptions {
 const ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
 
 export function formatMarkdown(report: Report, options: MarkdownOptions): string {
-  const max = options.maxLength ?? Number.POSITIVE_INFINITY;
+  const { limit } = options;
   const full = render(report, options, report.findings.length);
-  if (full.length <= max) return full;
+  if (!limit || fits(full, limit)) return full;
   let lo = 0;
   let hi = report.findings.length;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    if (render(report, options, mid).length <= max) lo = mid;
+    if (fits(render(report, options, mid), limit)) lo = mid;
     else hi = mid - 1;
   }
   const cut = render(report, options, lo);
-  return cut.length <= max ? cut : `${cut.slice(0, Math.max(0, max - 2))}\n`;
+  if (fits(cut, limit)) return cut;
+  // Even without findings it is too long (a huge title or notes): cut the text itself, a UTF-8 character being at most 4 bytes.
+  const room = limit.unit === 'bytes' ? Math.floor(limit.max / 4) : limit.max;
+  return `${cut.slice(0, Math.max(0, room - 2))}\n`;
 }
 
 function render(report: Report, options: MarkdownOptions, shown: number): string {

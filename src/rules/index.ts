@@ -1,3 +1,9 @@
+/**
+ * Every rule, in report order: pull-request rules first, then runbook rules.
+ * Rule ids, the presets' severities, the config schema's rule keys and the
+ * README's rules table all come from this list. A new rule is one file and
+ * one line here.
+ */
 import { itemChecked } from './item-checked.js';
 import { itemRequired } from './item-required.js';
 import { opsChecklist } from './ops-checklist.js';
@@ -7,7 +13,6 @@ import { opsRiskMitigation } from './ops-risk-mitigation.js';
 import { opsStatusFailed } from './ops-status-failed.js';
 import { opsStatusUnfilled } from './ops-status-unfilled.js';
 import { opsStatusWarning } from './ops-status-warning.js';
-import type { Rule } from './rule.js';
 import { runbookExists } from './runbook-exists.js';
 import { runbookHealthCheck } from './runbook-health-check.js';
 import { runbookHighRisk } from './runbook-high-risk.js';
@@ -18,10 +23,10 @@ import { runbookSectionEmpty } from './runbook-section-empty.js';
 import { runbookSectionRule } from './runbook-section.js';
 import { runbookSteps } from './runbook-steps.js';
 import { sectionRequired } from './section-required.js';
+import { signOff } from './sign-off.js';
 import { waiverReason } from './waiver-reason.js';
 
-/** Every rule, in the order of RULE_IDS. */
-export const RULES: readonly Rule[] = [
+export const RULES = [
   sectionRequired,
   itemRequired,
   itemChecked,
@@ -35,6 +40,7 @@ export const RULES: readonly Rule[] = [
   opsStatusUnfilled,
   opsRiskMitigation,
   opsResourcePlaceholder,
+  signOff,
   runbookSectionRule,
   runbookSectionEmpty,
   runbookOverview,
@@ -42,4 +48,9 @@ export const RULES: readonly Rule[] = [
   runbookSteps,
   runbookHealthCheck,
   runbookHighRisk,
-];
+] as const;
+
+export type AnyRule = (typeof RULES)[number];
+export type RuleId = AnyRule['id'];
+
+export const RULE_IDS = RULES.map((rule) => rule.id) as [RuleId, ...RuleId[]];

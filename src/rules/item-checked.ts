@@ -2,41 +2,55 @@
  * `item-checked`: required checklist items are ticked, or waived: left
  * unticked with `N/A` and a reason (`- [ ] **Feature Flags**: N/A — config-only change`).
  * Under `any` or `{at-least: N}` policies, enough of the section's items are.
- *
- * Fails: `- [ ] **Alerts**: Are failure conditions alerted?`
- * Message: `"Alerts" in "Monitoring" is not ticked. Tick it once done, or write "N/A — reason" after the label.`
  */
-import { required, satisfied, matchSections } from './checklist.js';
-import type { PullRequestRule, RawFinding } from './rule.js';
+import { matchSections, required, satisfied } from '../model/checklist.js';
+import type { RawFinding } from '../model/finding.js';
+import { defineRule } from './rule.js';
 
-export const itemChecked: PullRequestRule = {
+export const itemChecked = defineRule({
   id: 'item-checked',
-  target: 'pull-request',
+  kind: 'pull-request',
   title: 'Every required checklist item is ticked or waived',
-  check({ doc, config }) {
+  description: 'each required item is ticked or waived; `any`/`at-least` policies count ticks',
+  defaultSeverity: { devops: 'error', none: 'error' },
+  examples: [
+    {
+      name: 'an item is left unticked',
+      text: '## Monitoring\n- [x] **Metrics**: p99 latency\n- [ ] **Alerts**: Are failure conditions alerted?\n',
+      findings: [
+        '3:1 "Alerts" in "Monitoring" is not ticked. Tick it once done, or write "N/A — reason" after the label.',
+      ],
+    },
+    {
+      name: 'ticked, or waived with a reason',
+      text: '## Monitoring\n- [x] **Metrics**: p99 latency\n- [ ] **Alerts**: N/A — a batch job; the scheduler pages\n',
+      findings: [],
+    },
+  ],
+  check({ doc, spec }) {
     const out: RawFinding[] = [];
-    for (const { spec, section, items } of matchSections(doc, config.pullRequest.sections)) {
+    for (const { spec: wanted, section, items } of matchSections(doc, spec.sections)) {
       if (!section) continue;
-      if (spec.policy === 'all') {
+      if (wanted.policy === 'all') {
         for (const match of items) {
           if (!match.item || match.state?.kind !== 'unchecked') continue;
           out.push({
-            message: `"${match.label}" in "${spec.name}" is not ticked. Tick it once done, or write "N/A — reason" after the label.`,
+            message: `"${match.label}" in "${wanted.name}" is not ticked. Tick it once done, or write "N/A — reason" after the label.`,
             line: match.item.line,
             column: match.item.column,
           });
         }
         continue;
       }
-      const need = required(spec.policy, items.length);
+      const need = required(wanted.policy, items.length);
       const have = items.filter(satisfied).length;
       if (have >= need) continue;
       out.push({
-        message: `"${spec.name}" needs at least ${need} of ${items.map((i) => `"${i.label}"`).join(', ')} ticked or waived; ${have} ${have === 1 ? 'is' : 'are'}.`,
+        message: `"${wanted.name}" needs at least ${need} of ${items.map((i) => `"${i.label}"`).join(', ')} ticked or waived; ${have} ${have === 1 ? 'is' : 'are'}.`,
         line: section.line,
         column: section.column,
       });
     }
     return out;
   },
-};
+});

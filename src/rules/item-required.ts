@@ -2,25 +2,39 @@
  * `item-required`: under the `all` policy, each configured checklist item is
  * in its section, found by its bold label (or an alias). A deleted or renamed
  * item is an error, not a silent pass.
- *
- * Fails: `## Reliability` without `- [ ] **Timeouts**`.
- * Message: `Missing checklist item "Timeouts" in "Reliability". Restore "- [ ] **Timeouts**" and tick it or waive it with "N/A — reason".`
  */
-import { matchSections } from './checklist.js';
-import type { PullRequestRule, RawFinding } from './rule.js';
+import { matchSections } from '../model/checklist.js';
+import type { RawFinding } from '../model/finding.js';
+import { defineRule } from './rule.js';
 
-export const itemRequired: PullRequestRule = {
+export const itemRequired = defineRule({
   id: 'item-required',
-  target: 'pull-request',
+  kind: 'pull-request',
   title: 'Every required checklist item is present',
-  check({ doc, config }) {
+  description: 'each required checklist item is there (a deleted or renamed item fails)',
+  defaultSeverity: { devops: 'error', none: 'error' },
+  examples: [
+    {
+      name: 'an item was deleted from its section',
+      text: '## Reliability\n- [x] **Health Checks**\n- [x] **Graceful Shutdown**\n- [x] **Circuit Breakers**\n',
+      findings: [
+        '1:1 Missing checklist item "Timeouts" in "Reliability". Restore "- [ ] **Timeouts**" and tick it or waive it with "N/A — reason".',
+      ],
+    },
+    {
+      name: 'every item is there, ticked or not',
+      text: '## Reliability\n- [x] **Health Checks**\n- [x] **Graceful Shutdown**\n- [x] **Circuit Breakers**\n- [ ] **Timeouts**\n',
+      findings: [],
+    },
+  ],
+  check({ doc, spec }) {
     const out: RawFinding[] = [];
-    for (const { spec, section, items } of matchSections(doc, config.pullRequest.sections)) {
-      if (!section || spec.policy !== 'all') continue;
+    for (const { spec: wanted, section, items } of matchSections(doc, spec.sections)) {
+      if (!section || wanted.policy !== 'all') continue;
       for (const match of items) {
         if (match.item) continue;
         out.push({
-          message: `Missing checklist item "${match.label}" in "${spec.name}". Restore "- [ ] **${match.label}**" and tick it or waive it with "N/A — reason".`,
+          message: `Missing checklist item "${match.label}" in "${wanted.name}". Restore "- [ ] **${match.label}**" and tick it or waive it with "N/A — reason".`,
           line: section.line,
           column: section.column,
         });
@@ -28,4 +42,4 @@ export const itemRequired: PullRequestRule = {
     }
     return out;
   },
-};
+});

@@ -1,23 +1,34 @@
-/**
- * `ops-checklist`: in an Operations Review, every box under "DevOps
- * Sign-off" and "Runbook Items" is ticked.
- *
- * Fails: `- [ ] Rollback plan defined` under `### 🔧 DevOps Sign-off`.
- * Message: `"Rollback plan defined" in "DevOps Sign-off" is not ticked. The review is complete only when every box is.`
- */
+/** `ops-checklist`: in an Operations Review, every box under "DevOps Sign-off" and "Runbook Items" is ticked. */
 import { inSection } from '../markdown/document.js';
-import { operationsReview, ownedByReviewer, subsection } from './operations-review.js';
-import { at, type PullRequestRule, type RawFinding } from './rule.js';
+import { at, type RawFinding } from '../model/finding.js';
+import { operationsReview, ownedByReviewer, subsection } from '../model/operations-review.js';
+import { defineRule } from './rule.js';
 
 const LISTS = ['DevOps Sign-off', 'Runbook Items'] as const;
 
-export const opsChecklist: PullRequestRule = {
+export const opsChecklist = defineRule({
   id: 'ops-checklist',
-  target: 'pull-request',
+  kind: 'pull-request',
   title: 'Every Operations Review sign-off and runbook box is ticked',
-  check({ doc, config }) {
+  description: 'every DevOps Sign-off and Runbook Items box is ticked',
+  defaultSeverity: { devops: 'error', none: 'off' },
+  examples: [
+    {
+      name: 'a sign-off box is left unticked',
+      text: '## Operations Review\n### 🔧 DevOps Sign-off\n- [x] Health checks verified\n- [ ] Rollback plan defined\n### Runbook Items\n- [x] Deployment runbook linked\n',
+      findings: [
+        '4:1 "Rollback plan defined" in "DevOps Sign-off" is not ticked. The review is complete only when every box is.',
+      ],
+    },
+    {
+      name: 'every box ticked',
+      text: '## Operations Review\n### 🔧 DevOps Sign-off\n- [x] Health checks verified\n- [x] Rollback plan defined\n### Runbook Items\n- [x] Deployment runbook linked\n',
+      findings: [],
+    },
+  ],
+  check({ doc, spec }) {
     const review = operationsReview(doc);
-    const lists = LISTS.filter((name) => !ownedByReviewer(config, name));
+    const lists = LISTS.filter((name) => !ownedByReviewer(spec.signOff, name));
     if (!review || lists.length === 0) return undefined;
     const out: RawFinding[] = [];
     for (const name of lists) {
@@ -40,4 +51,4 @@ export const opsChecklist: PullRequestRule = {
     }
     return out;
   },
-};
+});

@@ -1,21 +1,37 @@
-/**
- * `ops-recommendation`: an Operations Review ticks exactly one
- * Recommendation, and it is "Production ready".
- *
- * Fails: `- [x] **Needs operational improvements**`
- * Message: `The Operations Review recommends "Needs operational improvements". Resolve the review's points, then tick only "Production ready".`
- */
+/** `ops-recommendation`: an Operations Review ticks exactly one Recommendation, and it is "Production ready". */
 import { inSection } from '../markdown/document.js';
-import { operationsReview, ownedByReviewer, readRecommendation, subsection } from './operations-review.js';
-import { at, type PullRequestRule } from './rule.js';
+import { at } from '../model/finding.js';
+import { operationsReview, ownedByReviewer, readRecommendation, subsection } from '../model/operations-review.js';
+import { defineRule } from './rule.js';
 
-export const opsRecommendation: PullRequestRule = {
+export const opsRecommendation = defineRule({
   id: 'ops-recommendation',
-  target: 'pull-request',
+  kind: 'pull-request',
   title: 'The Operations Review recommends "Production ready"',
-  check({ doc, config }) {
+  description: 'an Operations Review ticks exactly one Recommendation, "Production ready"',
+  defaultSeverity: { devops: 'error', none: 'off' },
+  examples: [
+    {
+      name: 'another recommendation is ticked',
+      text: '## Operations Review\n### Recommendation\n- [ ] **Production ready**\n- [x] **Needs operational improvements**\n',
+      findings: [
+        `4:1 The Operations Review recommends "Needs operational improvements". Resolve the review's points, then tick only "Production ready".`,
+      ],
+    },
+    {
+      name: 'two are ticked',
+      text: '## Operations Review\n### Recommendation\n- [x] **Production ready**\n- [x] **Needs operational improvements**\n',
+      findings: ['4:1 2 Recommendations are ticked. Tick exactly one.'],
+    },
+    {
+      name: 'production ready',
+      text: '## Operations Review\n### Recommendation\n- [x] **Production ready**\n- [ ] **Needs operational improvements**\n',
+      findings: [],
+    },
+  ],
+  check({ doc, spec }) {
     const review = operationsReview(doc);
-    if (!review || ownedByReviewer(config, 'Recommendation')) return undefined;
+    if (!review || ownedByReviewer(spec.signOff, 'Recommendation')) return undefined;
     const section = subsection(doc, review, 'Recommendation');
     if (!section) {
       return [
@@ -39,4 +55,4 @@ export const opsRecommendation: PullRequestRule = {
         ];
     }
   },
-};
+});

@@ -1,19 +1,30 @@
-/**
- * `ops-resource-placeholder`: Resource Estimates hold numbers, not the
- * template's `X MB`, `Y%` or `X`.
- *
- * Fails: `| Memory | X MB | Y MB |`
- * Message: `"Memory" in "Resource Estimates" still has the placeholder "X MB" under "Expected". Put the estimate.`
- */
-import { operationsReview, reviewTables } from './operations-review.js';
-import { at, type PullRequestRule, type RawFinding } from './rule.js';
+/** `ops-resource-placeholder`: Resource Estimates hold numbers, not the template's `X MB`, `Y%` or `X`. */
+import { at, type RawFinding } from '../model/finding.js';
+import { operationsReview, reviewTables } from '../model/operations-review.js';
+import { defineRule } from './rule.js';
 
 const PLACEHOLDER = /^[XYN]\s*(%|[KMGTP]i?B|cores?|ops|rps)?$/i;
 
-export const opsResourcePlaceholder: PullRequestRule = {
+export const opsResourcePlaceholder = defineRule({
   id: 'ops-resource-placeholder',
-  target: 'pull-request',
+  kind: 'pull-request',
   title: 'Resource Estimates are filled in',
+  description: 'Resource Estimates still reading `X MB`, `Y%`',
+  defaultSeverity: { devops: 'warning', none: 'off' },
+  examples: [
+    {
+      name: 'an estimate left as the placeholder',
+      text: '## Operations Review\n### Resource Estimates\n| Resource | Expected | Peak |\n|---|---|---|\n| Memory | X MB | 512 MB |\n',
+      findings: [
+        '5:1 "Memory" in "Resource Estimates" still has the placeholder "X MB" under "Expected". Put the estimate.',
+      ],
+    },
+    {
+      name: 'estimates given',
+      text: '## Operations Review\n### Resource Estimates\n| Resource | Expected | Peak |\n|---|---|---|\n| Memory | 256 MB | 512 MB |\n',
+      findings: [],
+    },
+  ],
   check({ doc }) {
     if (!operationsReview(doc)) return undefined;
     const out: RawFinding[] = [];
@@ -33,4 +44,4 @@ export const opsResourcePlaceholder: PullRequestRule = {
     }
     return out;
   },
-};
+});

@@ -1,20 +1,29 @@
-/**
- * `ops-risk-mitigation`: every Operational Risk with High impact names a
- * mitigation.
- *
- * Fails: `| Cache stampede | High | Med | |`
- * Message: `Risk "Cache stampede" has High impact and no mitigation. Say what reduces or contains it.`
- */
+/** `ops-risk-mitigation`: every Operational Risk with High impact names a mitigation. */
 import { headingKey } from '../markdown/heading.js';
-import { operationsReview, reviewTables } from './operations-review.js';
-import { at, type PullRequestRule, type RawFinding } from './rule.js';
+import { at, type RawFinding } from '../model/finding.js';
+import { operationsReview, reviewTables } from '../model/operations-review.js';
+import { defineRule } from './rule.js';
 
 const NO_MITIGATION = new Set(['', 'none', 'tbd', 'todo', 'n a', 'action', 'unknown']);
 
-export const opsRiskMitigation: PullRequestRule = {
+export const opsRiskMitigation = defineRule({
   id: 'ops-risk-mitigation',
-  target: 'pull-request',
+  kind: 'pull-request',
   title: 'Every high-impact risk has a mitigation',
+  description: 'a High-impact Operational Risk has a mitigation',
+  defaultSeverity: { devops: 'error', none: 'off' },
+  examples: [
+    {
+      name: 'a high-impact risk without mitigation',
+      text: '## Operations Review\n### Operational Risks\n| Risk | Impact | Likelihood | Mitigation |\n|---|---|---|---|\n| Cache stampede | High | Med | |\n',
+      findings: ['5:1 Risk "Cache stampede" has High impact and no mitigation. Say what reduces or contains it.'],
+    },
+    {
+      name: 'mitigated',
+      text: '## Operations Review\n### Operational Risks\n| Risk | Impact | Likelihood | Mitigation |\n|---|---|---|---|\n| Cache stampede | High | Med | request coalescing |\n',
+      findings: [],
+    },
+  ],
   check({ doc }) {
     if (!operationsReview(doc)) return undefined;
     const out: RawFinding[] = [];
@@ -30,4 +39,4 @@ export const opsRiskMitigation: PullRequestRule = {
     }
     return out;
   },
-};
+});

@@ -1,17 +1,28 @@
-/**
- * `ops-status-warning`: rows of the Deployment Assessment or Monitoring
- * Checklist tables with the status ⚠️ are reported as warnings.
- *
- * Fails: `| Config management | ⚠️ | env vars pending |`
- * Message: `"Config management" in "Deployment Assessment" is ⚠️. Resolve it or explain in Notes why it is acceptable.`
- */
-import { operationsReview, statusRows } from './operations-review.js';
-import { at, type PullRequestRule } from './rule.js';
+/** `ops-status-warning`: rows of the Deployment Assessment or Monitoring Checklist tables with the status ⚠️. */
+import { at } from '../model/finding.js';
+import { operationsReview, statusRows } from '../model/operations-review.js';
+import { defineRule } from './rule.js';
 
-export const opsStatusWarning: PullRequestRule = {
+export const opsStatusWarning = defineRule({
   id: 'ops-status-warning',
-  target: 'pull-request',
+  kind: 'pull-request',
   title: 'No Operations Review status is ⚠️',
+  description: '⚠️ in the Deployment Assessment and Monitoring Checklist tables',
+  defaultSeverity: { devops: 'warning', none: 'off' },
+  examples: [
+    {
+      name: 'an aspect with a warning',
+      text: '## Operations Review\n### Deployment Assessment\n| Aspect | Status | Notes |\n|---|---|---|\n| Config management | ⚠️ | env vars pending |\n',
+      findings: [
+        '5:1 "Config management" in "Deployment Assessment" is ⚠️. Resolve it or explain in Notes why it is acceptable.',
+      ],
+    },
+    {
+      name: 'every aspect ✅',
+      text: '## Operations Review\n### Deployment Assessment\n| Aspect | Status | Notes |\n|---|---|---|\n| Config management | ✅ | from the ConfigMap |\n',
+      findings: [],
+    },
+  ],
   check({ doc }) {
     if (!operationsReview(doc)) return undefined;
     return statusRows(doc)
@@ -20,4 +31,4 @@ export const opsStatusWarning: PullRequestRule = {
         at(row, `"${row.name}" in "${row.table}" is ⚠️. Resolve it or explain in Notes why it is acceptable.`),
       );
   },
-};
+});

@@ -1,79 +1,58 @@
 /**
- * What a rule is and what it returns. A rule reports where and what; the
- * engine stamps on the rule id, the configured severity and the source.
+ * What a rule is: one object with its metadata beside its check, as eslint's
+ * rules carry `meta`. The rule list (`rules/index.ts`) is the one source for
+ * rule ids, the presets' severities, the config schema's rule keys and the
+ * README's rules table; each rule's `examples` run as tests, so what a rule
+ * documents is what it does.
+ *
+ * A rule reports where and what; the engine stamps on the rule id, the
+ * configured severity and the source.
  */
-import type { ResolvedConfig, Severity } from '../config/types.js';
-import type { DocumentView } from '../markdown/document.js';
-import type { RuleId } from './ids.js';
-
-export interface Finding {
-  /** A rule; `config-invalid` when the config cannot be read; `sign-off` for a missing reviewer sign-off. */
-  ruleId: RuleId | 'config-invalid' | 'sign-off';
-  severity: Severity;
-  message: string;
-  /** A repository path, or `pull-request` for the description. */
-  source: string;
-  line: number;
-  column: number;
-}
-
-export interface RawFinding {
-  message: string;
-  line: number;
-  column: number;
-}
-
-export interface RunbookFile {
-  path: string;
-  /** `undefined` when the file does not exist. */
-  text: string | undefined;
-}
-
-export interface PullRequestContext {
-  doc: DocumentView;
-  config: ResolvedConfig;
-  /** Runbook files linked from the description, looked up by path. */
-  runbooks: ReadonlyMap<string, RunbookFile>;
-}
-
-export interface RunbookContext {
-  doc: DocumentView;
-  config: ResolvedConfig;
-  path: string;
-}
-
-interface RuleBase {
-  id: RuleId;
-  /** What a pass means, shown in the report's list of passing checks. */
-  title: string;
-}
+import type { ContextOf, KindId } from '../kinds/index.js';
+import type { RawFinding } from '../model/finding.js';
+import type { Level } from '../model/spec.js';
+import type { ReviewFacts, SignOff } from '../signoff/evaluate.js';
 
 /**
  * A check returns its findings, or `undefined` when the rule does not apply
  * to the document (no Operations Review, a runbook below High risk): only a
- * rule that applied and found nothing is listed as a passing check.
+ * rule that applied and found nothing is listed as a passing check. A rule
+ * that establishes who signed off says so beside its findings.
  */
-export type Outcome = RawFinding[] | undefined;
+export type Outcome = RawFinding[] | undefined | { findings: RawFinding[]; signOff?: SignOff };
 
-export interface PullRequestRule extends RuleBase {
-  target: 'pull-request';
-  check(ctx: PullRequestContext): Outcome;
+export interface RuleExample {
+  /** What the example shows. */
+  name: string;
+  /** A document of the rule's kind. */
+  text: string;
+  /** Its path in the repository, for kinds that read it (default: `docs/runbooks/example.md`). */
+  path?: string;
+  /** A config file (YAML) for the example; the built-in devops rules when absent. */
+  config?: string;
+  /** Other files of the repository at the head commit, by path (e.g. a linked runbook). */
+  files?: Record<string, string>;
+  /** What the action read for sign-off. */
+  reviews?: ReviewFacts;
+  /** The rule's findings, each as `line:column message`; none for an example that passes. */
+  findings: string[];
 }
 
-export interface RunbookRule extends RuleBase {
-  target: 'runbook';
-  check(ctx: RunbookContext): Outcome;
+export interface Rule<K extends KindId = KindId, Id extends string = string> {
+  id: Id;
+  /** The kind of document the rule reads. */
+  kind: K;
+  /** What a pass means, shown in the report's list of passing checks. */
+  title: string;
+  /** What the rule checks, in one line (the README's rules table). */
+  description: string;
+  /** Severity under each preset: `devops` (the default) and `none` (only what the config sets up). */
+  defaultSeverity: { devops: Level; none: Level };
+  examples: RuleExample[];
+  check(ctx: ContextOf<K>): Outcome;
 }
 
-export type Rule = PullRequestRule | RunbookRule;
-
-/** A place in a document, as a finding wants it. */
-export function at(p: { line: number; column: number }, message: string): RawFinding {
-  return { message, line: p.line, column: p.column };
-}
-
-/** Quote untrusted text for a message, short and on one line. */
-export function quote(text: string, max = 80): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return `"${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}"`;
+/** A rule, with its id kept as a literal type so the list of rules yields the union of ids. */
+export function defineRule<const Id extends string, K extends KindId>(rule: Rule<K, Id>): Rule<K, Id> {
+  return rule;
 }

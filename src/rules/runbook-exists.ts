@@ -1,23 +1,35 @@
-/**
- * `runbook-exists`: every runbook the description links exists in the
- * repository (at the pull request's head).
- *
- * Fails: `[runbook](docs/runbooks/missing.md)` with no such file.
- * Message: `Linked runbook "docs/runbooks/missing.md" does not exist. Add the file in this pull request or fix the link.`
- */
-import type { PullRequestRule, RawFinding } from './rule.js';
-import { runbookSection } from './runbook-links.js';
+/** `runbook-exists`: every runbook the description links exists in the repository (at the pull request's head). */
+import type { RawFinding } from '../model/finding.js';
+import { readRunbookLinks } from '../model/runbook-links.js';
+import { defineRule } from './rule.js';
 
-export const runbookExists: PullRequestRule = {
+export const runbookExists = defineRule({
   id: 'runbook-exists',
-  target: 'pull-request',
+  kind: 'pull-request',
   title: 'Every linked runbook exists',
-  check({ doc, config, runbooks }) {
-    const { links } = runbookSection(doc, config);
+  description: 'every linked runbook exists at the head commit',
+  defaultSeverity: { devops: 'error', none: 'error' },
+  examples: [
+    {
+      name: 'the linked file is not there',
+      text: '## Runbook\n[Deploy](docs/runbooks/missing.md)\n',
+      findings: [
+        '2:1 Linked runbook "docs/runbooks/missing.md" does not exist. Add the file in this pull request or fix the link.',
+      ],
+    },
+    {
+      name: 'the linked file is there',
+      text: '## Runbook\nFollow `docs/runbooks/deploy.md`.\n',
+      files: { 'docs/runbooks/deploy.md': '# Deploy\n' },
+      findings: [],
+    },
+  ],
+  check({ doc, spec, files }) {
+    const { links } = readRunbookLinks(doc, spec.runbook);
     if (links.length === 0) return undefined;
     const out: RawFinding[] = [];
     for (const link of links) {
-      if (runbooks.get(link.path)?.text !== undefined) continue;
+      if (files.get(link.path)?.text !== undefined) continue;
       out.push({
         message: `Linked runbook "${link.path}" does not exist. Add the file in this pull request or fix the link.`,
         line: link.line,
@@ -26,4 +38,4 @@ export const runbookExists: PullRequestRule = {
     }
     return out;
   },
-};
+});

@@ -1,23 +1,29 @@
-/**
- * `runbook-health-check`: Verification includes a health check (text or a
- * command naming health, readiness or liveness).
- *
- * Fails: `## Verification` with `- [ ] Metrics look fine` only.
- * Message: `"Verification" has no health check. Add one, e.g. "- [ ] Health check: \`curl -fsS https://service/health\`".`
- */
+/** `runbook-health-check`: Verification includes a health check (text or a command naming health, readiness or liveness). */
 import { inSection } from '../markdown/document.js';
-import { RUNBOOK_SECTIONS } from '../presets/devops.js';
-import { at, type RunbookRule } from './rule.js';
-import { templateSection } from './runbook-template.js';
+import { at } from '../model/finding.js';
+import { RUNBOOK_SECTIONS, templateSection } from '../model/runbook-template.js';
+import { defineRule } from './rule.js';
 
 const HEALTH = /health|readyz|livez|readiness|liveness/i;
 
-export const runbookHealthCheck: RunbookRule = {
+export const runbookHealthCheck = defineRule({
   id: 'runbook-health-check',
-  target: 'runbook',
+  kind: 'runbook',
   title: 'Verification includes a health check',
-  check({ doc, config }) {
-    const section = templateSection(doc, config, RUNBOOK_SECTIONS.verification);
+  description: 'Verification includes a health check',
+  defaultSeverity: { devops: 'warning', none: 'off' },
+  examples: [
+    {
+      name: 'no health check',
+      text: '## Verification\n- [ ] Metrics look fine\n',
+      findings: [
+        '1:1 "Verification" has no health check. Add one, e.g. "- [ ] Health check: `curl -fsS https://service/health`".',
+      ],
+    },
+    { name: 'a readiness endpoint', text: '## Verification\n```sh\ncurl -fsS https://api/readyz\n```\n', findings: [] },
+  ],
+  check({ doc, spec }) {
+    const section = templateSection(doc, spec.sections, RUNBOOK_SECTIONS.verification);
     if (!section?.hasContent) return undefined; // runbook-section-empty reports an empty one
     const texts = [...inSection(doc.texts, section), ...inSection(doc.code, section)];
     if (texts.some((t) => HEALTH.test(t.text))) return [];
@@ -28,4 +34,4 @@ export const runbookHealthCheck: RunbookRule = {
       ),
     ];
   },
-};
+});

@@ -1,25 +1,35 @@
-/**
- * `runbook-high-risk`: a runbook with Risk Level High has every
- * Pre-Deployment Checklist box ticked.
- *
- * Fails: `- **Risk Level**: High` and `- [ ] Backup taken`.
- * Message: `Risk Level is High and "Backup taken" in "Pre-Deployment Checklist" is not ticked. Do it and tick it before deploying.`
- */
+/** `runbook-high-risk`: a runbook with Risk Level High has every Pre-Deployment Checklist box ticked. */
 import { inSection } from '../markdown/document.js';
 import { headingKey } from '../markdown/heading.js';
-import { RUNBOOK_SECTIONS } from '../presets/devops.js';
-import { at, type RunbookRule } from './rule.js';
-import { fieldIn, templateSection } from './runbook-template.js';
+import { at } from '../model/finding.js';
+import { fieldIn, RUNBOOK_SECTIONS, templateSection } from '../model/runbook-template.js';
+import { defineRule } from './rule.js';
 
-export const runbookHighRisk: RunbookRule = {
+export const runbookHighRisk = defineRule({
   id: 'runbook-high-risk',
-  target: 'runbook',
+  kind: 'runbook',
   title: 'High-risk runbooks have every pre-deployment box ticked',
-  check({ doc, config }) {
-    const overview = templateSection(doc, config, RUNBOOK_SECTIONS.overview);
+  description: 'a High-risk runbook has every Pre-Deployment box ticked',
+  defaultSeverity: { devops: 'error', none: 'off' },
+  examples: [
+    {
+      name: 'high risk, a box unticked',
+      text: '## Overview\n- **Risk Level**: High\n## Pre-Deployment Checklist\n- [x] Rollback plan tested\n- [ ] Backup taken\n',
+      findings: [
+        '5:1 Risk Level is High and "Backup taken" in "Pre-Deployment Checklist" is not ticked. Do it and tick it before deploying.',
+      ],
+    },
+    {
+      name: 'low risk may deploy with boxes open',
+      text: '## Overview\n- **Risk Level**: Low\n## Pre-Deployment Checklist\n- [ ] Backup taken\n',
+      findings: [],
+    },
+  ],
+  check({ doc, spec }) {
+    const overview = templateSection(doc, spec.sections, RUNBOOK_SECTIONS.overview);
     const risk = overview && fieldIn(doc, overview, 'Risk Level');
     if (!risk || headingKey(risk.value) !== 'high') return undefined;
-    const checklist = templateSection(doc, config, RUNBOOK_SECTIONS.preDeployment);
+    const checklist = templateSection(doc, spec.sections, RUNBOOK_SECTIONS.preDeployment);
     if (!checklist) return undefined;
     return inSection(doc.items, checklist)
       .filter((item) => !item.checked)
@@ -30,4 +40,4 @@ export const runbookHighRisk: RunbookRule = {
         ),
       );
   },
-};
+});

@@ -2,24 +2,40 @@
  * `runbook-overview`: the Overview fills in `**Purpose**`, `**Risk Level**`
  * (Low, Medium or High) and `**Estimated Duration**`. A value left as a
  * template placeholder (`[Time]`) is reported by `runbook-placeholder`.
- *
- * Fails: `- **Risk Level**: Low/Medium/High`
- * Message: `"Risk Level" is "Low/Medium/High". Write one of Low, Medium or High.`
  */
-import { RUNBOOK_SECTIONS } from '../presets/devops.js';
 import { headingKey } from '../markdown/heading.js';
-import { at, type RawFinding, type RunbookRule } from './rule.js';
-import { fieldIn, templateSection, unfilled } from './runbook-template.js';
+import { at, type RawFinding } from '../model/finding.js';
+import { fieldIn, RUNBOOK_SECTIONS, templateSection, unfilled } from '../model/runbook-template.js';
+import { defineRule } from './rule.js';
 
 const FIELDS = ['Purpose', 'Risk Level', 'Estimated Duration'] as const;
 const RISK_LEVELS = ['low', 'medium', 'high'];
 
-export const runbookOverview: RunbookRule = {
+export const runbookOverview = defineRule({
   id: 'runbook-overview',
-  target: 'runbook',
+  kind: 'runbook',
   title: 'The Overview gives purpose, risk level and duration',
-  check({ doc, config }) {
-    const overview = templateSection(doc, config, RUNBOOK_SECTIONS.overview);
+  description: 'Purpose, Risk Level (Low/Medium/High), Estimated Duration are filled',
+  defaultSeverity: { devops: 'error', none: 'off' },
+  examples: [
+    {
+      name: "the risk level still reads the template's choices",
+      text: '## Overview\n- **Purpose**: Rotate the TLS certificates\n- **Risk Level**: Low/Medium/High\n- **Estimated Duration**: 20 minutes\n',
+      findings: ['3:3 "Risk Level" is "Low/Medium/High". Write one of Low, Medium or High.'],
+    },
+    {
+      name: 'a field is missing',
+      text: '## Overview\n- **Purpose**: Rotate the TLS certificates\n- **Risk Level**: Low\n',
+      findings: ['1:1 The Overview has no "**Estimated Duration**:" field. Add "- **Estimated Duration**: …".'],
+    },
+    {
+      name: 'every field filled',
+      text: '## Overview\n- **Purpose**: Rotate the TLS certificates\n- **Risk Level**: Low\n- **Estimated Duration**: 20 minutes\n',
+      findings: [],
+    },
+  ],
+  check({ doc, spec }) {
+    const overview = templateSection(doc, spec.sections, RUNBOOK_SECTIONS.overview);
     if (!overview) return undefined;
     const out: RawFinding[] = [];
     for (const name of FIELDS) {
@@ -34,4 +50,4 @@ export const runbookOverview: RunbookRule = {
     }
     return out;
   },
-};
+});

@@ -1,27 +1,34 @@
-/**
- * `runbook-section-empty`: no required runbook section is empty: a heading
- * followed only by other headings or HTML comments does not count.
- *
- * Fails: `## Known Issues` directly followed by the next `##` heading.
- * Message: `Section "Known Issues" is empty. Write its content, or "None known" where that is the truth.`
- */
+/** `runbook-section-empty`: no required runbook section is empty: a heading followed only by other headings or HTML comments does not count. */
 import { findSection } from '../markdown/document.js';
 import { keysOf } from '../markdown/heading.js';
-import { at, type RawFinding, type RunbookRule } from './rule.js';
+import { at, type RawFinding } from '../model/finding.js';
+import { defineRule } from './rule.js';
 
-export const runbookSectionEmpty: RunbookRule = {
+export const runbookSectionEmpty = defineRule({
   id: 'runbook-section-empty',
-  target: 'runbook',
+  kind: 'runbook',
   title: 'No required runbook section is empty',
-  check({ doc, config }) {
+  description: 'no required runbook section is empty (a heading followed only by headings or comments)',
+  defaultSeverity: { devops: 'error', none: 'error' },
+  examples: [
+    {
+      name: 'a heading with nothing under it',
+      text: '## Rollback Procedure\n<!-- fill in -->\n## Known Issues\nNone known.\n',
+      findings: [
+        '1:1 Section "Rollback Procedure" is empty. Write its content, or "None known" where that is the truth.',
+      ],
+    },
+    { name: 'content under it', text: '## Rollback Procedure\n1. `helm rollback api`\n', findings: [] },
+  ],
+  check({ doc, spec }) {
     const out: RawFinding[] = [];
-    for (const spec of config.runbooks.sections) {
-      const section = findSection(doc, keysOf(spec));
+    for (const wanted of spec.sections) {
+      const section = findSection(doc, keysOf(wanted));
       if (!section || section.hasContent) continue;
       out.push(
-        at(section, `Section "${spec.name}" is empty. Write its content, or "None known" where that is the truth.`),
+        at(section, `Section "${wanted.name}" is empty. Write its content, or "None known" where that is the truth.`),
       );
     }
     return out;
   },
-};
+});

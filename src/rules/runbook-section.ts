@@ -2,28 +2,43 @@
  * `runbook-section`: every configured runbook section has a heading: under
  * the devops preset, the Runbook Template's Overview, Pre-Deployment
  * Checklist, Deployment Steps, Verification, Rollback Procedure and Known Issues.
- *
- * Fails: a runbook without `## Rollback Procedure`.
- * Message: `Missing section "Rollback Procedure". Add a "## Rollback Procedure" heading (see the runbook template).`
  */
 import { findSection } from '../markdown/document.js';
 import { keysOf } from '../markdown/heading.js';
-import type { RawFinding, RunbookRule } from './rule.js';
+import type { RawFinding } from '../model/finding.js';
+import { defineRule } from './rule.js';
 
-export const runbookSectionRule: RunbookRule = {
+export const runbookSectionRule = defineRule({
   id: 'runbook-section',
-  target: 'runbook',
+  kind: 'runbook',
   title: 'Every required runbook section is present',
-  check({ doc, config }) {
+  description:
+    'a runbook has Overview, Pre-Deployment Checklist, Deployment Steps, Verification, Rollback Procedure, Known Issues',
+  defaultSeverity: { devops: 'error', none: 'error' },
+  examples: [
+    {
+      name: 'no rollback procedure',
+      text: '# Runbook: Rotate certificates\n## Overview\n## Pre-Deployment Checklist\n## Deployment Steps\n## Verification\n## Known Issues\n',
+      findings: [
+        '1:1 Missing section "Rollback Procedure". Add a "## Rollback Procedure" heading (see the runbook template).',
+      ],
+    },
+    {
+      name: 'every section, at any level',
+      text: '# Runbook: Rotate certificates\n## Overview\n## Pre-Deployment Checklist\n## Deployment Steps\n## Verification\n### Rollback Procedure\n## Known Issues\n',
+      findings: [],
+    },
+  ],
+  check({ doc, spec }) {
     const out: RawFinding[] = [];
-    for (const spec of config.runbooks.sections) {
-      if (findSection(doc, keysOf(spec))) continue;
+    for (const wanted of spec.sections) {
+      if (findSection(doc, keysOf(wanted))) continue;
       out.push({
-        message: `Missing section "${spec.name}". Add a "## ${spec.name}" heading (see the runbook template).`,
+        message: `Missing section "${wanted.name}". Add a "## ${wanted.name}" heading (see the runbook template).`,
         line: 1,
         column: 1,
       });
     }
     return out;
   },
-};
+});

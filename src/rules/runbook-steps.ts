@@ -1,27 +1,35 @@
-/**
- * `runbook-steps`: Deployment Steps and Rollback Procedure hold at least one
- * step: a list item or a code block.
- *
- * Fails: `## Rollback Procedure` followed by prose only.
- * Message: `"Rollback Procedure" has no step. Write it as a numbered list, one action per step.`
- */
+/** `runbook-steps`: Deployment Steps and Rollback Procedure hold at least one step: a list item or a code block. */
 import { inSection } from '../markdown/document.js';
-import { RUNBOOK_SECTIONS } from '../presets/devops.js';
-import { at, type RawFinding, type RunbookRule } from './rule.js';
-import { templateSection } from './runbook-template.js';
+import { at, type RawFinding } from '../model/finding.js';
+import { RUNBOOK_SECTIONS, templateSection } from '../model/runbook-template.js';
+import { defineRule } from './rule.js';
 
-export const runbookSteps: RunbookRule = {
+export const runbookSteps = defineRule({
   id: 'runbook-steps',
-  target: 'runbook',
+  kind: 'runbook',
   title: 'Deployment and rollback have steps',
-  check({ doc, config }) {
+  description: 'Deployment Steps and Rollback Procedure have a step (list item or code block)',
+  defaultSeverity: { devops: 'error', none: 'off' },
+  examples: [
+    {
+      name: 'prose, no step',
+      text: '## Rollback Procedure\nRevert the deploy if needed.\n',
+      findings: ['1:1 "Rollback Procedure" has no step. Write it as a numbered list, one action per step.'],
+    },
+    {
+      name: 'a code block is a step',
+      text: '## Rollback Procedure\nRevert the deploy:\n\n```sh\nhelm rollback api\n```\n',
+      findings: [],
+    },
+  ],
+  check({ doc, spec }) {
     const out: RawFinding[] = [];
     for (const name of [RUNBOOK_SECTIONS.deploymentSteps, RUNBOOK_SECTIONS.rollback]) {
-      const section = templateSection(doc, config, name);
+      const section = templateSection(doc, spec.sections, name);
       if (!section?.hasContent) continue; // runbook-section-empty reports it
       if (inSection(doc.steps, section).length > 0 || inSection(doc.code, section).length > 0) continue;
       out.push(at(section, `"${name}" has no step. Write it as a numbered list, one action per step.`));
     }
     return out;
   },
-};
+});

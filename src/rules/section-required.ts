@@ -1,19 +1,29 @@
-/**
- * `section-required`: every configured pull-request section has a heading.
- *
- * Fails: a description without `## Monitoring` under the devops preset.
- * Message: `Missing section "Monitoring". Add a "## Monitoring" heading with its checklist.`
- */
-import { matchSections } from './checklist.js';
-import type { PullRequestRule, RawFinding } from './rule.js';
+/** `section-required`: every configured pull-request section has a heading. */
+import { matchSections } from '../model/checklist.js';
+import type { RawFinding } from '../model/finding.js';
+import { defineRule } from './rule.js';
 
-export const sectionRequired: PullRequestRule = {
+export const sectionRequired = defineRule({
   id: 'section-required',
-  target: 'pull-request',
+  kind: 'pull-request',
   title: 'Every required section is present',
-  check({ doc, config }) {
+  description: 'the description has each required section',
+  defaultSeverity: { devops: 'error', none: 'error' },
+  examples: [
+    {
+      name: 'a section of the checklist is missing',
+      text: '## Deployment\n## Monitoring\n## Reliability\n',
+      findings: ['1:1 Missing section "Resources". Add a "## Resources" heading with its checklist.'],
+    },
+    {
+      name: 'headings match whatever their level, emoji and trailing colon',
+      text: '## Deployment\n## Monitoring\n### 🛡️ Reliability:\n# Resources\n',
+      findings: [],
+    },
+  ],
+  check({ doc, spec }) {
     const out: RawFinding[] = [];
-    for (const match of matchSections(doc, config.pullRequest.sections)) {
+    for (const match of matchSections(doc, spec.sections)) {
       if (match.section) continue;
       const what = match.spec.items.length ? ' with its checklist' : '';
       out.push({
@@ -24,4 +34,4 @@ export const sectionRequired: PullRequestRule = {
     }
     return out;
   },
-};
+});

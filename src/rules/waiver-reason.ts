@@ -1,20 +1,29 @@
-/**
- * `waiver-reason`: a waived item gives its reason. A bare `N/A` says nothing
- * a reviewer can check.
- *
- * Fails: `- [ ] **Feature Flags**: N/A`
- * Message: `"Feature Flags" is waived with a bare "N/A". Say why after it: "N/A — config-only change".`
- */
-import { matchSections } from './checklist.js';
-import type { PullRequestRule, RawFinding } from './rule.js';
+/** `waiver-reason`: a waived item gives its reason. A bare `N/A` says nothing a reviewer can check. */
+import { matchSections } from '../model/checklist.js';
+import type { RawFinding } from '../model/finding.js';
+import { defineRule } from './rule.js';
 
-export const waiverReason: PullRequestRule = {
+export const waiverReason = defineRule({
   id: 'waiver-reason',
-  target: 'pull-request',
+  kind: 'pull-request',
   title: 'Every waiver gives a reason',
-  check({ doc, config }) {
+  description: 'a waiver says why',
+  defaultSeverity: { devops: 'error', none: 'error' },
+  examples: [
+    {
+      name: 'a bare N/A',
+      text: '## Deployment\n- [ ] **Feature Flags**: N/A\n',
+      findings: ['2:1 "Feature Flags" is waived with a bare "N/A". Say why after it: "N/A — config-only change".'],
+    },
+    {
+      name: 'N/A with a reason',
+      text: '## Deployment\n- [ ] **Feature Flags**: N/A — config-only change\n',
+      findings: [],
+    },
+  ],
+  check({ doc, spec }) {
     const out: RawFinding[] = [];
-    for (const { items } of matchSections(doc, config.pullRequest.sections)) {
+    for (const { items } of matchSections(doc, spec.sections)) {
       for (const match of items) {
         if (!match.item || match.state?.kind !== 'bare-na') continue;
         out.push({
@@ -26,4 +35,4 @@ export const waiverReason: PullRequestRule = {
     }
     return out;
   },
-};
+});

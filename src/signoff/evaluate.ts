@@ -13,11 +13,11 @@
  *   the description whose last tick an authorised reviewer made, read from
  *   the description's edit history.
  */
-import type { SignOffConfig } from '../config/types.js';
 import { findSection, inSection, parseDocument, type DocumentView, type TaskItem } from '../markdown/document.js';
 import { headingKey } from '../markdown/heading.js';
-import { readRecommendation } from '../rules/operations-review.js';
-import type { RawFinding } from '../rules/rule.js';
+import type { RawFinding } from '../model/finding.js';
+import { readRecommendation } from '../model/operations-review.js';
+import type { SignOffSpec } from '../model/spec.js';
 
 export interface ReviewRecord {
   login: string;
@@ -44,7 +44,7 @@ export interface Revision {
 export type Authority = { kind: 'yes'; via: string } | { kind: 'no' } | { kind: 'unknown'; reason: string };
 
 export interface SignOffInput {
-  config: SignOffConfig;
+  config: SignOffSpec;
   author: string;
   headSha: string;
   description: DocumentView;
@@ -58,6 +58,9 @@ export interface SignOffInput {
   /** For every login `loginsToCheck` names. */
   authority: ReadonlyMap<string, Authority>;
 }
+
+/** What the action reads from GitHub for sign-off: everything the evaluation needs but the config and the description. */
+export type ReviewFacts = Omit<SignOffInput, 'config' | 'description'>;
 
 export interface SignOff {
   login: string;

@@ -1,7 +1,6 @@
 // The built action end to end: dist/index.js against the local fake GitHub.
 import { afterEach, describe, expect, it } from 'vitest';
 import { MARKER } from '../../src/github/comment.js';
-import { LoopbackProxy } from '../github/proxy.js';
 import type { FakeGitHub } from '../github/server.js';
 import { runAction } from './harness.js';
 import {
@@ -264,41 +263,6 @@ describe('configuration', () => {
 });
 
 describe('events', () => {
-  it('behind a proxy, builds its client with @actions/github (loaded only then), which leaves loopback unproxied', async () => {
-    gh = await scenario();
-    const run = await runAction(gh, {
-      ...pullEvent,
-      env: { HTTPS_PROXY: 'http://127.0.0.1:9', HTTP_PROXY: 'http://127.0.0.1:9' },
-    });
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    expect(gh.checkRuns).toHaveLength(1);
-    expect(gh.comments).toHaveLength(1);
-    // Node's fetch (undici, under @actions/github) asks for compressed answers; the node:http client does not.
-    expect(gh.requests.every((r) => String(r.headers['accept-encoding'] ?? '').includes('gzip'))).toBe(true);
-  });
-
-  it('sends every request through the proxy to a host that is not loopback', async () => {
-    gh = await scenario();
-    const port = new URL(gh.url).port;
-    const proxy = await new LoopbackProxy(Number(port)).start();
-    try {
-      // The name resolves nowhere: only a request that goes through the proxy can reach the fake GitHub.
-      const run = await runAction(gh, {
-        ...pullEvent,
-        env: { GITHUB_API_URL: `http://api.github.invalid:${port}`, HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url },
-      });
-      expect(run.stderr).toBe('');
-      expect(run.code).toBe(0);
-      expect(gh.checkRuns).toHaveLength(1);
-      expect(gh.comments).toHaveLength(1);
-      expect(proxy.asked.length).toBeGreaterThan(0);
-      expect(new Set(proxy.asked)).toEqual(new Set([`api.github.invalid:${port}`]));
-    } finally {
-      await proxy.stop();
-    }
-  });
-
   it('reports a merge group on its head SHA, evaluating the queued pull request', async () => {
     gh = await scenario();
     const run = await runAction(gh, { event: 'merge_group', payload: mergeGroupEvent('e1'.repeat(20)) });

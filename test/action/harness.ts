@@ -1,8 +1,11 @@
 /**
- * Runs the built action (dist/index.js) as the runner does: a child process
- * with INPUT_* variables holding action.yml's defaults, an event payload
- * file, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, and GITHUB_API_URL
- * pointing at the local fake GitHub.
+ * Runs the action as the runner does: INPUT_* variables holding action.yml's
+ * defaults, an event payload file, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY
+ * files, and GITHUB_API_URL pointing at the local fake GitHub.
+ *
+ * `runAction` runs the source (`src/main.ts`) in this process, so a change
+ * in src/ shows without a rebuild; `runBundledAction` runs the committed
+ * dist/index.js in a child process, as the runner does.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -45,12 +48,65 @@ export interface RunOptions {
   env?: Record<string, string>;
 }
 
-export async function runAction(gh: FakeGitHub, options: RunOptions): Promise<ActionRun> {
+type Runner = (env: Record<string, string>) => Promise<{ code: number; stdout: string; stderr: string }>;
+
+/** The source, in this process, with process.env, stdout and the exit code swapped for the run's. */
+const inProcess: Runner = async (env) => {
+  const { run } = await import('../../src/main.js');
+  const saved = { env: process.env, exitCode: process.exitCode, out: process.stdout.write, err: process.stderr.write };
+  let stdout = '';
+  let stderr = '';
+  process.env = env;
+  process.exitCode = undefined;
+  process.stdout.write = ((chunk: string | Uint8Array) => (
+    (stdout += String(chunk)),
+    true
+  )) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => (
+    (stderr += String(chunk)),
+    true
+  )) as typeof process.stderr.write;
+  try {
+    await run(env);
+    return { code: Number(process.exitCode ?? 0), stdout, stderr };
+  } finally {
+    process.env = saved.env;
+    process.exitCode = saved.exitCode;
+    process.stdout.write = saved.out;
+    process.stderr.write = saved.err;
+  }
+};
+
+/** dist/index.js in a child process, as the runner starts it. */
+const bundled: Runner = (env) =>
+  new Promise((resolve) => {
+    execFile(NODE, [path.join(ROOT, 'dist/index.js')], { env, timeout: 60_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+
+// @actions/core remembers the first job-summary path it sees, so in-process runs share one, emptied before each run.
+const SUMMARY = path.join(await mkdtemp(path.join(tmpdir(), 'rg-summary-')), 'summary.md');
+
+export function runAction(gh: FakeGitHub, options: RunOptions): Promise<ActionRun> {
+  return runWith(inProcess, SUMMARY, gh, options);
+}
+
+export function runBundledAction(gh: FakeGitHub, options: RunOptions): Promise<ActionRun> {
+  return runWith(bundled, undefined, gh, options);
+}
+
+async function runWith(
+  runner: Runner,
+  summaryFile: string | undefined,
+  gh: FakeGitHub,
+  options: RunOptions,
+): Promise<ActionRun> {
   const dir = await mkdtemp(path.join(tmpdir(), 'rg-action-'));
   const files = {
     event: path.join(dir, 'event.json'),
     output: path.join(dir, 'output'),
-    summary: path.join(dir, 'summary.md'),
+    summary: summaryFile ?? path.join(dir, 'summary.md'),
   };
   await writeFile(files.event, JSON.stringify(options.payload));
   await writeFile(files.output, '');
@@ -77,11 +133,7 @@ export async function runAction(gh: FakeGitHub, options: RunOptions): Promise<Ac
     RUNNER_TEMP: dir,
     ...options.env,
   };
-  const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(NODE, [path.join(ROOT, 'dist/index.js')], { env, timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
+  const result = await runner(env);
   const outputs = parseOutputs(await readFile(files.output, 'utf8'));
   const report = outputs.report ? JSON.parse(await readFile(outputs.report, 'utf8')) : undefined;
   const summary = await readFile(files.summary, 'utf8');

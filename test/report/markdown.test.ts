@@ -3,17 +3,17 @@ import { loadConfig } from '../../src/config/load.js';
 import { check, type Report } from '../../src/engine.js';
 import { formatMarkdown } from '../../src/report/markdown.js';
 import { neutralise } from '../../src/report/neutralise.js';
-import { example, fixture } from '../helpers.js';
+import { example, fixture, runbooks } from '../helpers.js';
 
 const config = loadConfig(undefined, 'x.yml');
 
 function examplesReport(): Report {
   return check({
     description: example('pull-request.md'),
-    runbooks: [
+    files: runbooks([
       { path: 'examples/runbooks/deploy-payments.md', text: example('runbooks/deploy-payments.md') },
       { path: 'examples/runbooks/rotate-certs.md', text: example('runbooks/rotate-certs.md') },
-    ],
+    ]),
     config,
   });
 }
@@ -26,7 +26,7 @@ describe('formatMarkdown', () => {
   });
 
   it('renders a failing description as the golden report', async () => {
-    const report = check({ description: fixture('pull-requests/checklist-problems.md'), runbooks: [], config });
+    const report = check({ description: fixture('pull-requests/checklist-problems.md'), files: [], config });
     await expect(formatMarkdown(report, { title: 'Production readiness' })).toMatchFileSnapshot(
       '../golden/checklist-problems.md',
     );
@@ -40,9 +40,9 @@ describe('formatMarkdown', () => {
   it('stays within a length limit, saying what it cut', () => {
     const many = Array.from({ length: 400 }, (_, i) => `- [ ] **Item ${i}**`).join('\n');
     const yaml = `pull-request:\n  sections:\n    - name: Huge\n      items: [${Array.from({ length: 400 }, (_, i) => `"Item ${i}"`).join(', ')}]\n`;
-    const report = check({ description: `## Huge\n${many}\n`, runbooks: [], config: loadConfig(yaml, 'x.yml') });
+    const report = check({ description: `## Huge\n${many}\n`, files: [], config: loadConfig(yaml, 'x.yml') });
     expect(report.findings.length).toBeGreaterThan(400);
-    const text = formatMarkdown(report, { title: 'Production readiness', maxLength: 10_000 });
+    const text = formatMarkdown(report, { title: 'Production readiness', limit: { max: 10_000, unit: 'utf16' } });
     expect(text.length).toBeLessThanOrEqual(10_000);
     expect(text).toMatch(/_…and \d+ more findings, cut to fit GitHub's size limit\./);
     expect(text.startsWith('## ❌ Production readiness: failed')).toBe(true);
@@ -52,7 +52,7 @@ describe('formatMarkdown', () => {
     const yaml =
       'extends: none\npull-request:\n  sections:\n    - name: Deploy\n      items: ["@octocat <img src=x onerror=alert(1)>"]\n';
     const description = '## Deploy\n- [ ] **@octocat <img src=x onerror=alert(1)>**: `x`\n';
-    const report = check({ description, runbooks: [], config: loadConfig(yaml, 'x.yml') });
+    const report = check({ description, files: [], config: loadConfig(yaml, 'x.yml') });
     const text = formatMarkdown(report, { title: 'Production readiness' });
     expect(text).not.toMatch(/@octocat/);
     expect(text).toContain('@\u200boctocat');

@@ -3,14 +3,14 @@ import { loadConfig } from '../../src/config/load.js';
 import { check } from '../../src/engine.js';
 import { toJson } from '../../src/report/json.js';
 import { formatText } from '../../src/report/text.js';
-import { example, ROTATE_CERTS_FIRST_FINDING } from '../helpers.js';
+import { example, ROTATE_CERTS_FIRST_FINDING, runbooks } from '../helpers.js';
 
 const report = check({
   description: example('pull-request.md'),
-  runbooks: [
+  files: runbooks([
     { path: 'examples/runbooks/deploy-payments.md', text: example('runbooks/deploy-payments.md') },
     { path: 'examples/runbooks/rotate-certs.md', text: example('runbooks/rotate-certs.md') },
-  ],
+  ]),
   config: loadConfig(undefined, 'x.yml'),
 });
 

@@ -18,7 +18,7 @@ describe('ops-resource-placeholder', () => {
   it('is a warning by default', () => {
     const report = check({
       description: fixture('pull-requests/ops-review-template.md'),
-      runbooks: [],
+      files: [],
       config: configFor('ops-resource-placeholder'),
     });
     expect(report.findings.map((f) => f.severity)).toEqual(['warning', 'warning', 'warning']);

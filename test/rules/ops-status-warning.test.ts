@@ -18,8 +18,8 @@ describe('ops-status-warning', () => {
     const text = '## Operations Review\n### Deployment Assessment\n| Aspect | Status |\n|---|---|\n| Config | ⚠️ |\n';
     const lenient = loadConfig('extends: none\nrules:\n  ops-status-warning: warning\n', 'c.yml');
     const strict = loadConfig('extends: none\nstrict: true\nrules:\n  ops-status-warning: warning\n', 'c.yml');
-    const a = check({ description: text, runbooks: [], config: lenient });
-    const b = check({ description: text, runbooks: [], config: strict });
+    const a = check({ description: text, files: [], config: lenient });
+    const b = check({ description: text, files: [], config: strict });
     expect([a.warnings, a.conclusion]).toEqual([1, 'success']);
     expect([b.warnings, b.conclusion]).toEqual([1, 'failure']);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/engine.js';
-import { configFor, example, onDescription } from '../helpers.js';
+import { configFor, example, onDescription, runbooks } from '../helpers.js';
 
 const linking = '## Runbook\n- [Deploy](docs/runbooks/deploy.md)\n- `docs/runbooks/missing.md`\n';
 
@@ -26,7 +26,7 @@ describe('runbook-exists', () => {
   it('checks a linked runbook with the runbook rules', () => {
     const report = check({
       description: example('pull-request.md'),
-      runbooks: [{ path: 'examples/runbooks/deploy-payments.md', text: example('runbooks/rotate-certs.md') }],
+      files: runbooks([{ path: 'examples/runbooks/deploy-payments.md', text: example('runbooks/rotate-certs.md') }]),
       config: configFor('runbook-high-risk'),
     });
     expect(report.findings.map((f) => `${f.source}:${f.line}`)).toEqual([

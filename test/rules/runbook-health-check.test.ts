@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/engine.js';
-import { configFor, example, fixture, onRunbook } from '../helpers.js';
+import { configFor, example, fixture, onRunbook, runbooks } from '../helpers.js';
 
 describe('runbook-health-check', () => {
   it('passes a Verification with a health check, in text or code', () => {
@@ -13,7 +13,7 @@ describe('runbook-health-check', () => {
       '17:1 "Verification" has no health check. Add one, e.g. "- [ ] Health check: `curl -fsS https://service/health`".',
     ]);
     const report = check({
-      runbooks: [{ path: 'r.md', text: example('runbooks/rotate-certs.md') }],
+      files: runbooks([{ path: 'r.md', text: example('runbooks/rotate-certs.md') }]),
       config: configFor('runbook-health-check'),
     });
     expect([report.findings[0]?.severity, report.conclusion]).toEqual(['warning', 'success']);
@@ -21,7 +21,7 @@ describe('runbook-health-check', () => {
 
   it('can be made an error', () => {
     const config = configFor('runbook-health-check', 'rules:\n  runbook-health-check: error\n');
-    const report = check({ runbooks: [{ path: 'r.md', text: example('runbooks/rotate-certs.md') }], config });
+    const report = check({ files: runbooks([{ path: 'r.md', text: example('runbooks/rotate-certs.md') }]), config });
     expect(report.conclusion).toBe('failure');
   });
 });

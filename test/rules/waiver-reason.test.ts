@@ -20,7 +20,7 @@ describe('waiver-reason', () => {
   it('lists waivers with their reasons in the report', () => {
     const report = check({
       description: fixture('pull-requests/checklist-problems.md'),
-      runbooks: [],
+      files: [],
       config: configFor('waiver-reason'),
     });
     expect(report.waivers).toEqual([

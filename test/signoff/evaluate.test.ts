@@ -121,7 +121,7 @@ describe('sign-off config', () => {
   it('takes the owned sections away from the description rules, leaving them to sign-off', () => {
     const body = OPEN.replace('- [ ] **Not ready', '- [x] **Not ready');
     const rules = (yaml: string) =>
-      check({ description: body, runbooks: [], config: loadConfig(yaml, 'c.yml') })
+      check({ description: body, files: [], config: loadConfig(yaml, 'c.yml') })
         .findings.map((f) => f.ruleId)
         .filter((id) => id.startsWith('ops-'));
     expect(rules('')).toEqual(['ops-checklist', 'ops-checklist', 'ops-recommendation']);

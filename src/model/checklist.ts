@@ -3,7 +3,7 @@
  * section and item rules, and the report's list of waivers, all read the
  * same match, computed once per document.
  */
-import type { Policy, SectionSpec } from '../config/types.js';
+import type { Policy, SectionSpec } from './spec.js';
 import { findSection, inSection, type DocumentView, type Section, type TaskItem } from '../markdown/document.js';
 import { headingKey, keysOf } from '../markdown/heading.js';
 

@@ -5,18 +5,20 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from './config/load.js';
-import type { ResolvedConfig } from './config/types.js';
-import { linkedRunbooks, type Report } from './engine.js';
-import { expandRunbookArgs, readIfExists, UsageError } from './files.js';
-import { CONFIG_PATH, INIT_FILES } from './init/templates.js';
-import { parseDocument } from './markdown/document.js';
-import { checkInParallel } from './parallel.js';
-import { toJson } from './report/json.js';
-import { formatMarkdown } from './report/markdown.js';
-import { formatText } from './report/text.js';
-import type { RunbookFile } from './rules/rule.js';
-import { VERSION } from './version.js';
+import { ConfigError, loadConfig } from '../config/load.js';
+import type { ResolvedConfig } from '../config/types.js';
+import type { Report } from '../engine.js';
+import { CONFIG_PATH, INIT_FILES } from '../init/templates.js';
+import { KINDS } from '../kinds/index.js';
+import { linkedRunbooks, PULL_REQUEST } from '../kinds/pull-request.js';
+import { planFiles } from '../plan.js';
+import { toJson } from '../report/json.js';
+import { formatMarkdown } from '../report/markdown.js';
+import { formatText } from '../report/text.js';
+import { VERSION } from '../version.js';
+import { expandFileArgs, readIfExists } from './files.js';
+import { checkInParallel, readAll } from './parallel.js';
+import { UsageError } from './usage-error.js';
 
 export interface Io {
   cwd: string;
@@ -110,13 +112,17 @@ export async function checkFiles(
   config: ResolvedConfig,
   root: string,
 ): Promise<Report> {
-  const description = body === undefined ? undefined : parseDocument(body);
-  const named = await expandRunbookArgs(args, root, config.runbooks.exclude);
+  const description = body === undefined ? undefined : KINDS['pull-request'].parse(body, PULL_REQUEST);
   const linked = description ? linkedRunbooks(description, config) : [];
-  const linkedFiles: RunbookFile[] = await Promise.all(
-    linked.map(async (p) => ({ path: p, text: await readIfExists(root, p) })),
+  const named = await expandFileArgs(args, root, config.runbooks.exclude);
+  const planned = planFiles({ linked, named }, config);
+  const isLinked = new Set(linked);
+  const linkedFiles = await readAll(
+    root,
+    planned.filter((f) => isLinked.has(f.path)),
   );
-  return checkInParallel({ description, linkedFiles, named, root, config });
+  const rest = planned.filter((f) => !isLinked.has(f.path));
+  return checkInParallel({ description, linkedFiles, named: rest, root, config });
 }
 
 async function readConfig(file: string | undefined, cwd: string): Promise<ResolvedConfig> {

@@ -1,13 +1,13 @@
 /**
  * Where the description points at runbooks: the links and inline-code paths
- * to Markdown files inside its Runbook section. The adapters read this to
- * know which files to fetch; `runbook-linked` and `runbook-exists` check it.
+ * to Markdown files inside its Runbook section. The planning step reads this
+ * to know which files to fetch; `runbook-linked` and `runbook-exists` check it.
  */
 import path from 'node:path';
-import type { ResolvedConfig } from '../config/types.js';
 import { findSection, inSection, type DocumentView, type Section } from '../markdown/document.js';
 import { keysOf } from '../markdown/heading.js';
 import { notApplicable, type ItemState } from './checklist.js';
+import type { RunbookLinkSpec } from './spec.js';
 
 export interface RunbookLink {
   path: string;
@@ -15,7 +15,7 @@ export interface RunbookLink {
   column: number;
 }
 
-export interface RunbookSection {
+export interface RunbookLinks {
   section: Section | undefined;
   links: RunbookLink[];
   /** What the section says when it links nothing: `N/A` with or without a reason. */
@@ -42,12 +42,14 @@ export function repositoryPath(target: string): string | undefined {
   return normal;
 }
 
-const cache = new WeakMap<DocumentView, RunbookSection>();
+const cache = new WeakMap<DocumentView, WeakMap<RunbookLinkSpec, RunbookLinks>>();
 
-export function runbookSection(doc: DocumentView, config: ResolvedConfig): RunbookSection {
-  const cached = cache.get(doc);
+/** The description's Runbook section, what it links and what it says when it links nothing; computed once per document and spec. */
+export function readRunbookLinks(doc: DocumentView, spec: RunbookLinkSpec): RunbookLinks {
+  let perDoc = cache.get(doc);
+  if (!perDoc) cache.set(doc, (perDoc = new WeakMap()));
+  const cached = perDoc.get(spec);
   if (cached) return cached;
-  const spec = config.pullRequest.runbook;
   const section = findSection(doc, keysOf({ name: spec.section, aliases: spec.aliases }));
   const links: RunbookLink[] = [];
   let waiver: ItemState = { kind: 'unchecked' };
@@ -66,6 +68,6 @@ export function runbookSection(doc: DocumentView, config: ResolvedConfig): Runbo
     );
   }
   const result = { section, links, waiver };
-  cache.set(doc, result);
+  perDoc.set(spec, result);
   return result;
 }

@@ -1,15 +1,29 @@
 /**
  * Lookups into a runbook shaped like the role document's Runbook Template.
- * Section names come from the preset; aliases from the config when it lists
- * the same section.
+ * A template section is found by its name, or by the aliases a team gives
+ * the same section in its runbook sections.
  */
-import type { ResolvedConfig } from '../config/types.js';
 import { findSection, inSection, type DocumentView, type Field, type Section } from '../markdown/document.js';
 import { headingKey, keysOf } from '../markdown/heading.js';
+import type { SectionSpec } from './spec.js';
 
-export function templateSection(doc: DocumentView, config: ResolvedConfig, name: string): Section | undefined {
+/** The sections of the role document's Runbook Template. */
+export const RUNBOOK_SECTIONS = {
+  overview: 'Overview',
+  preDeployment: 'Pre-Deployment Checklist',
+  deploymentSteps: 'Deployment Steps',
+  verification: 'Verification',
+  rollback: 'Rollback Procedure',
+  knownIssues: 'Known Issues',
+} as const;
+
+export function templateSection(
+  doc: DocumentView,
+  sections: readonly SectionSpec[],
+  name: string,
+): Section | undefined {
   const key = headingKey(name);
-  const spec = config.runbooks.sections.find((s) => headingKey(s.name) === key);
+  const spec = sections.find((s) => headingKey(s.name) === key);
   return findSection(doc, spec ? keysOf(spec) : [key]);
 }
 

@@ -1,5 +1,6 @@
 /** What sign-off reads from GitHub: reviews, the description's edit history, team membership. */
 import type { Authority, ReviewRecord, Revision } from '../signoff/evaluate.js';
+import { RequestError } from '@octokit/request-error';
 import type { GitHubClient } from './client.js';
 import type { Repo } from './repository.js';
 
@@ -86,8 +87,8 @@ export async function resolveAuthority(
       known = client
         .request('GET /orgs/{org}/teams/{team_slug}', { org: team.org, team_slug: team.slug })
         .then(() => true)
-        .catch((error: { status?: number }) => {
-          if (error.status === 403 || error.status === 404) return false;
+        .catch((error: unknown) => {
+          if (error instanceof RequestError && (error.status === 403 || error.status === 404)) return false;
           throw error;
         });
       readable.set(team.name, known);
@@ -118,7 +119,7 @@ export async function resolveAuthority(
             return;
           }
         } catch (error) {
-          if ((error as { status?: number }).status !== 404) throw error;
+          if (!(error instanceof RequestError && error.status === 404)) throw error;
         }
       }
       result.set(

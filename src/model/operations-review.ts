@@ -10,8 +10,8 @@ import {
   type Table,
   type TaskItem,
 } from '../markdown/document.js';
-import type { ResolvedConfig } from '../config/types.js';
 import { headingKey } from '../markdown/heading.js';
+import type { SignOffSpec } from './spec.js';
 
 export const OPERATIONS_REVIEW = 'Operations Review';
 
@@ -79,8 +79,8 @@ function stateOf(status: string | undefined): StatusRow['state'] {
  * sign-off check reads them (from the reviewer's own text, or ticks the
  * reviewer made), so the description rules leave them alone.
  */
-export function ownedByReviewer(config: ResolvedConfig, name: string): boolean {
-  return config.signOff?.sections.some((s) => headingKey(s) === headingKey(name)) ?? false;
+export function ownedByReviewer(signOff: SignOffSpec | undefined, name: string): boolean {
+  return signOff?.sections.some((s) => headingKey(s) === headingKey(name)) ?? false;
 }
 
 export type Recommendation =

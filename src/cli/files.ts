@@ -6,13 +6,10 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
-
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+import { UsageError } from './usage-error.js';
 
 /** Paths (relative to `root`, POSIX separators) named by the arguments, in argument order, without repeats. */
-export async function expandRunbookArgs(args: string[], root: string, exclude: string[]): Promise<string[]> {
+export async function expandFileArgs(args: string[], root: string, exclude: string[]): Promise<string[]> {
   const out = new Set<string>();
   const excluded = picomatch(exclude, { dot: true });
   for (const arg of args) {

@@ -5,11 +5,11 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ResolvedConfig } from './config/types.js';
-import { check, mergeReports, type Report } from './engine.js';
+import type { ResolvedConfig } from '../config/types.js';
+import { check, mergeReports, type KindedFile, type Report } from '../engine.js';
+import type { DocumentView } from '../markdown/document.js';
+import { withText, type PlannedFile } from '../plan.js';
 import { readIfExists } from './files.js';
-import type { DocumentView } from './markdown/document.js';
-import type { RunbookFile } from './rules/rule.js';
 
 /** Files below which one thread is faster than starting workers. */
 export const PARALLEL_THRESHOLD = 150;
@@ -23,37 +23,34 @@ export function setWorkerScript(url: URL): void {
 
 export interface WorkerTask {
   root: string;
-  paths: string[];
+  files: PlannedFile[];
   config: ResolvedConfig;
 }
 
-export async function checkChunk({ root, paths, config }: WorkerTask): Promise<Report> {
-  const runbooks = await readAll(root, paths);
-  return check({ runbooks, config });
+export async function checkChunk({ root, files, config }: WorkerTask): Promise<Report> {
+  return check({ files: await readAll(root, files), config });
 }
 
-async function readAll(root: string, paths: string[]): Promise<RunbookFile[]> {
-  return Promise.all(paths.map(async (p) => ({ path: p, text: await readIfExists(root, p) })));
+export async function readAll(root: string, files: readonly PlannedFile[]): Promise<KindedFile[]> {
+  return Promise.all(files.map(async (file) => withText(file, await readIfExists(root, file.path))));
 }
 
 export interface ParallelInput {
   description: DocumentView | undefined;
-  /** Runbooks the description links, already read. */
-  linkedFiles: RunbookFile[];
-  /** Runbooks named on the command line, not yet read. */
-  named: string[];
+  /** Files the description links, already read. */
+  linkedFiles: KindedFile[];
+  /** The other planned files, not yet read. */
+  named: PlannedFile[];
   root: string;
   config: ResolvedConfig;
 }
 
 export async function checkInParallel(input: ParallelInput): Promise<Report> {
-  const { description, linkedFiles, root, config } = input;
-  const linked = new Set(linkedFiles.map((f) => f.path));
-  const named = input.named.filter((p) => !linked.has(p));
+  const { description, linkedFiles, named, root, config } = input;
   const threads = Math.min(availableParallelism(), 4);
   if (!workerScript || threads < 2 || named.length < PARALLEL_THRESHOLD) {
-    const head = check({ description, runbooks: linkedFiles, config });
-    const rest = await checkChunk({ root, paths: named, config });
+    const head = check({ description, files: linkedFiles, config });
+    const rest = await checkChunk({ root, files: named, config });
     return mergeReports([head, rest], config.strict);
   }
   const size = Math.ceil(named.length / threads);
@@ -62,8 +59,8 @@ export async function checkInParallel(input: ParallelInput): Promise<Report> {
   );
   const script = workerScript;
   // The threads start first, so the description is checked while they work.
-  const running = Promise.all(chunks.map((paths) => runInWorker(script, { root, paths, config })));
-  const head = check({ description, runbooks: linkedFiles, config });
+  const running = Promise.all(chunks.map((files) => runInWorker(script, { root, files, config })));
+  const head = check({ description, files: linkedFiles, config });
   return mergeReports([head, ...(await running)], config.strict);
 }
 

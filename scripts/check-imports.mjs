@@ -1,0 +1,65 @@
+// Imports under src/ run one way, type-only imports included:
+//   markdown <- model, signoff/evaluate <- kinds <- rules <- presets <- config <- core <- adapters
+// and no file is part of a cycle. Run by `npm run lint`.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+import { glob } from 'tinyglobby';
+
+const LAYERS = [
+  ['markdown/', 'version.ts'],
+  ['model/', 'signoff/evaluate.ts'],
+  ['kinds/'],
+  ['rules/'],
+  ['presets/'],
+  ['config/'],
+  ['engine.ts', 'plan.ts', 'limits.ts', 'report/', 'init/'],
+  ['github/', 'signoff/read.ts', 'action/', 'cli/', 'main.ts', 'index.ts', 'cli-entry.ts'],
+];
+
+const layerOf = (file) => {
+  const found = LAYERS.findIndex((prefixes) => prefixes.some((p) => file === p || file.startsWith(p)));
+  if (found < 0) throw new Error(`src/${file} is in no layer: add it to scripts/check-imports.mjs`);
+  return found;
+};
+
+const files = (await glob('**/*.ts', { cwd: 'src' })).sort();
+const graph = new Map();
+const problems = [];
+for (const file of files) {
+  const info = ts.preProcessFile(readFileSync(path.join('src', file), 'utf8'), true, true);
+  const targets = info.importedFiles
+    .map((i) => i.fileName)
+    .filter((name) => name.startsWith('.'))
+    .map((name) => path.posix.normalize(path.posix.join(path.posix.dirname(file), name)).replace(/\.js$/, '.ts'));
+  graph.set(file, targets);
+  for (const target of targets) {
+    if (layerOf(target) > layerOf(file)) problems.push(`src/${file} imports src/${target}, a layer above it`);
+  }
+}
+
+// Cycles: depth-first search, reporting each cycle once by its smallest member.
+const state = new Map();
+const stack = [];
+const cycles = new Set();
+function visit(file) {
+  state.set(file, 'open');
+  stack.push(file);
+  for (const next of graph.get(file) ?? []) {
+    if (state.get(next) === 'open') {
+      const cycle = stack.slice(stack.indexOf(next));
+      const start = cycle.indexOf([...cycle].sort()[0]);
+      cycles.add([...cycle.slice(start), ...cycle.slice(0, start)].join(' -> '));
+    } else if (!state.has(next)) visit(next);
+  }
+  stack.pop();
+  state.set(file, 'done');
+}
+for (const file of files) if (!state.has(file)) visit(file);
+for (const cycle of cycles) problems.push(`import cycle: ${cycle}`);
+
+if (problems.length > 0) {
+  console.error(problems.join('\n'));
+  process.exit(1);
+}
+console.log(`imports: ${files.length} files, no cycle, every import points down a layer or within one`);

@@ -1,0 +1,43 @@
+/**
+ * A kind of document the gate reads: the pull-request description, a
+ * runbook, and next to them any other kind (a manifest, a Dockerfile). A kind
+ * says which files are its own, how to parse one, and what its rules see.
+ * The kinds are registered in `kinds/index.ts`; the engine, the planning
+ * step, the CLI and its threads go through that list and switch on nothing.
+ */
+import type { ReviewFacts } from '../signoff/evaluate.js';
+import type { DocumentSettings } from '../model/spec.js';
+
+/** A file as read from the repository; `text` is undefined when there is no such file. */
+export interface SourceFile {
+  path: string;
+  text: string | undefined;
+}
+
+/** What the caller read besides the documents, for rules that look across them. */
+export interface Facts {
+  /** Every file handed to the engine, by path (a description's linked runbooks among them). */
+  files: ReadonlyMap<string, SourceFile>;
+  /** Reviews, comments, the description's edit history and who may sign off; only the action reads them. */
+  reviews?: ReviewFacts;
+}
+
+/** An item left unticked on purpose, with its reason: listed in the report. */
+export interface Waiver {
+  source: string;
+  section: string;
+  label: string;
+  reason: string;
+  line: number;
+}
+
+export interface DocumentKind<Id extends string, View, Context> {
+  id: Id;
+  /** Whether a file in the repository (changed by the pull request, or under the CLI's root) is of this kind. */
+  select(path: string, settings: DocumentSettings): boolean;
+  parse(text: string, path: string): View;
+  /** What this kind's rules see: the view, the settings that concern them and the facts. */
+  context(view: View, path: string, settings: DocumentSettings, facts: Facts): Context;
+  /** Items a document of this kind waives, for the report's list of waivers. */
+  waivers?(view: View, settings: DocumentSettings): Waiver[];
+}

@@ -1,0 +1,65 @@
+/** The pull-request description: parsed as Markdown; its rules see its sections, the runbooks it links and the reviews. */
+import { parseDocument, type DocumentView } from '../markdown/document.js';
+import { matchSections } from '../model/checklist.js';
+import { readRunbookLinks } from '../model/runbook-links.js';
+import type { DocumentSettings, RunbookLinkSpec, SectionSpec, SignOffSpec } from '../model/spec.js';
+import type { ReviewFacts } from '../signoff/evaluate.js';
+import type { DocumentKind, SourceFile, Waiver } from './kind.js';
+
+/** The source name of the description in reports. */
+export const PULL_REQUEST = 'pull-request';
+
+export interface PullRequestContext {
+  doc: DocumentView;
+  spec: { sections: SectionSpec[]; runbook: RunbookLinkSpec; signOff: SignOffSpec | undefined };
+  /** Files read for the description, by path: the runbooks it links (text undefined when missing). */
+  files: ReadonlyMap<string, SourceFile>;
+  reviews: ReviewFacts | undefined;
+}
+
+export const pullRequestKind: DocumentKind<'pull-request', DocumentView, PullRequestContext> = {
+  id: 'pull-request',
+  // The description is not a file: the caller hands it over.
+  select: () => false,
+  parse: (text) => parseDocument(text),
+  context: (doc, _path, settings, facts) => ({
+    doc,
+    spec: { ...settings.pullRequest, signOff: settings.signOff },
+    files: facts.files,
+    reviews: facts.reviews,
+  }),
+  waivers: descriptionWaivers,
+};
+
+/** Paths of the runbooks a description links, for the caller to read. */
+export function linkedRunbooks(description: DocumentView, settings: DocumentSettings): string[] {
+  return readRunbookLinks(description, settings.pullRequest.runbook).links.map((l) => l.path);
+}
+
+function descriptionWaivers(doc: DocumentView, settings: DocumentSettings): Waiver[] {
+  const out: Waiver[] = [];
+  for (const { spec, items } of matchSections(doc, settings.pullRequest.sections)) {
+    for (const match of items) {
+      if (match.state?.kind !== 'waived' || !match.item) continue;
+      out.push({
+        source: PULL_REQUEST,
+        section: spec.name,
+        label: match.label,
+        reason: match.state.reason,
+        line: match.item.line,
+      });
+    }
+  }
+  const runbook = readRunbookLinks(doc, settings.pullRequest.runbook);
+  if (runbook.section && runbook.links.length === 0 && runbook.waiver.kind === 'waived') {
+    const name = settings.pullRequest.runbook.section;
+    out.push({
+      source: PULL_REQUEST,
+      section: name,
+      label: name,
+      reason: runbook.waiver.reason,
+      line: runbook.section.line,
+    });
+  }
+  return out;
+}

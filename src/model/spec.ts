@@ -1,0 +1,46 @@
+/**
+ * What a team asks of its documents, as the document kinds and the rules
+ * read it: sections, checklist items, the runbook link, sign-off. The config
+ * resolves into these; nothing here knows about YAML or presets.
+ */
+export type Severity = 'error' | 'warning' | 'notice';
+
+/** A rule's severity, or `off`. */
+export type Level = Severity | 'off';
+
+export interface ItemSpec {
+  label: string;
+  aliases: string[];
+}
+
+export type Policy = 'all' | 'any' | { 'at-least': number };
+
+export interface SectionSpec {
+  name: string;
+  aliases: string[];
+  items: ItemSpec[];
+  policy: Policy;
+}
+
+/** The description's section that links a runbook. */
+export interface RunbookLinkSpec {
+  section: string;
+  aliases: string[];
+  required: boolean;
+}
+
+export interface SignOffSpec {
+  /** Logins, and `org/team` slugs. */
+  reviewers: string[];
+  /** Sections whose boxes only a reviewer may tick. */
+  sections: string[];
+  allowStaleApproval: boolean;
+}
+
+/** The parts of a resolved config that say what documents must hold. */
+export interface DocumentSettings {
+  pullRequest: { sections: SectionSpec[]; runbook: RunbookLinkSpec };
+  runbooks: { paths: string[]; exclude: string[]; sections: SectionSpec[] };
+  /** Present when only an authorised reviewer can make the gate pass. */
+  signOff?: SignOffSpec;
+}

@@ -1,0 +1,52 @@
+/**
+ * What sign-off needs from GitHub, read before the check: reviews, comments,
+ * the description's edit history and who among their authors may sign off.
+ * The decision is the pure `evaluate.ts`, applied by the `sign-off` rule.
+ */
+import { listComments, MARKER, type IssueComment } from '../github/comment.js';
+import type { GitHubClient } from '../github/client.js';
+import type { PullRequest, Repo } from '../github/repository.js';
+import { descriptionHistory, listReviews, resolveAuthority, type History } from '../github/reviews.js';
+import type { SignOffSpec } from '../model/spec.js';
+import { loginsToCheck, type ReviewFacts } from './evaluate.js';
+
+export interface SignOffData {
+  facts: ReviewFacts;
+  /** Every comment on the pull request, the action's own included, for the comment writer to reuse. */
+  comments: IssueComment[];
+  /** Trusted lines for the report, e.g. that the edit history could not be read. */
+  notes: string[];
+}
+
+export async function readSignOffData(
+  client: GitHubClient,
+  repo: Repo,
+  pr: PullRequest,
+  config: SignOffSpec,
+): Promise<SignOffData> {
+  const notes: string[] = [];
+  const [reviews, comments, history] = await Promise.all([
+    listReviews(client, repo, pr.number),
+    listComments(client, repo, pr.number),
+    descriptionHistory(client, repo, pr.number).catch((error: Error): History => {
+      notes.push(
+        `Could not read the description's edit history (${error.message.split('\n')[0]}), so ticks in it cannot be attributed to a reviewer.`,
+      );
+      return { createdAt: '', revisions: [], complete: false };
+    }),
+  ]);
+  const logins = loginsToCheck({ author: pr.author, reviews, comments, revisions: history.revisions });
+  const authority = await resolveAuthority(client, config.reviewers, logins);
+  const facts: ReviewFacts = {
+    author: pr.author,
+    headSha: pr.headSha,
+    createdAt: history.createdAt,
+    reviews,
+    // The action's own report is not a sign-off, whoever's token wrote it.
+    comments: comments.filter((c) => !c.body.startsWith(MARKER)),
+    revisions: history.revisions,
+    historyComplete: history.complete,
+    authority,
+  };
+  return { facts, comments, notes };
+}

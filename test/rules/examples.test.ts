@@ -1,0 +1,55 @@
+// Every rule's documented examples, run as tests: a rule's docs cannot drift from what it does.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
+import { check, type KindedFile } from '../../src/engine.js';
+import { rulesTable, TABLE_END, TABLE_START } from '../../src/rules/docs.js';
+import { RULE_IDS, RULES } from '../../src/rules/index.js';
+import type { RuleExample } from '../../src/rules/rule.js';
+import { ROOT } from '../helpers.js';
+
+function findingsOf(rule: (typeof RULES)[number], example: RuleExample): string[] {
+  const config = loadConfig(example.config ?? '', 'example.yml');
+  for (const id of RULE_IDS) config.rules[id] = id === rule.id ? 'error' : 'off';
+  const files: KindedFile[] = Object.entries(example.files ?? {}).map(([p, text]) => ({
+    path: p,
+    text,
+    kind: 'runbook',
+  }));
+  const own = example.path ?? 'docs/runbooks/example.md';
+  const report =
+    rule.kind === 'pull-request'
+      ? check({ description: example.text, files, config, ...(example.reviews ? { reviews: example.reviews } : {}) })
+      : check({ files: [{ path: own, text: example.text, kind: rule.kind }, ...files], config });
+  const source = rule.kind === 'pull-request' ? 'pull-request' : own;
+  return report.findings.filter((f) => f.source === source).map((f) => `${f.line}:${f.column} ${f.message}`);
+}
+
+describe.each(RULES.map((rule) => [rule.id, rule] as const))('%s', (_id, rule) => {
+  it('documents a failing and a passing example', () => {
+    expect(rule.examples.some((e) => e.findings.length > 0)).toBe(true);
+    expect(rule.examples.some((e) => e.findings.length === 0)).toBe(true);
+    expect(rule.description.length).toBeGreaterThan(0);
+  });
+
+  it.each(rule.examples.map((e) => [e.name, e] as const))('example: %s', (_name, example) => {
+    expect(findingsOf(rule, example)).toEqual(example.findings);
+  });
+});
+
+describe('the list of rules', () => {
+  it('has one rule per id, each in src/rules/<id>.ts', () => {
+    expect(new Set(RULE_IDS).size).toBe(RULES.length);
+    for (const rule of RULES) {
+      const file = readFileSync(path.join(ROOT, 'src/rules', `${rule.id}.ts`), 'utf8');
+      expect(file).toContain(`id: '${rule.id}'`);
+    }
+  });
+
+  it('is what the README rules table shows (run `npm run docs` after changing a rule)', () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf(TABLE_START) + TABLE_START.length, readme.indexOf(TABLE_END)).trim();
+    expect(table).toBe(rulesTable());
+  });
+});

@@ -1,0 +1,141 @@
+// The committed bundles, as users run them: dist/index.js against the local GitHub and dist/cli.js,
+// each in a child process (under READINESS_GATE_NODE when set, e.g. Node 24). The rest of the suite
+// runs the source; these check that dist/ is the same program. .ci/run rebuilds dist/ and fails when
+// it differs from what is committed, before these run.
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
+import { PARALLEL_THRESHOLD } from '../../src/cli/parallel.js';
+import { check } from '../../src/engine.js';
+import { toJson } from '../../src/report/json.js';
+import { NODE, runBundledAction as runAction } from '../action/harness.js';
+import { HEAD, pullRequestEvent, scenario, text } from '../action/scenario.js';
+import { LoopbackProxy } from '../github/proxy.js';
+import type { FakeGitHub } from '../github/server.js';
+import { ROOT, ROTATE_CERTS_FIRST_FINDING, runbooks } from '../helpers.js';
+
+const temps: string[] = [];
+afterAll(async () => {
+  await Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+const run = promisify(execFile);
+async function cli(args: string[], cwd = ROOT) {
+  try {
+    const { stdout, stderr } = await run(NODE, [path.join(ROOT, 'bin/readiness-gate.js'), ...args], {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('dist/cli.js', () => {
+  it('checks the examples as `npm start` does: one passing and one failing runbook', async () => {
+    const { code, stdout, stderr } = await cli([
+      'check',
+      '--body',
+      'examples/pull-request.md',
+      'examples/runbooks/*.md',
+    ]);
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    expect(stdout).toContain(
+      '✔ pull-request\n✔ examples/runbooks/deploy-payments.md\n✖ examples/runbooks/rotate-certs.md\n',
+    );
+    expect(stdout).toContain('Gate failed: 7 errors, 1 warning in 3 documents.');
+    const json = await cli(['check', '--format', 'json', 'examples/runbooks/rotate-certs.md']);
+    expect(JSON.parse(json.stdout).findings[0]).toEqual(ROTATE_CERTS_FIRST_FINDING);
+  });
+
+  it('prints the version of package.json', async () => {
+    const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect((await cli(['--version'])).stdout).toBe(`${pkg.version}\n`);
+  });
+});
+
+describe('readiness-gate check on many files', () => {
+  it('spreads them over threads and reports exactly what one thread would', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rg-'));
+    temps.push(dir);
+    const failing = await readFile(path.join(ROOT, 'examples/runbooks/rotate-certs.md'), 'utf8');
+    const passing = await readFile(path.join(ROOT, 'examples/runbooks/deploy-payments.md'), 'utf8');
+    const files = Array.from({ length: PARALLEL_THRESHOLD + 50 }, (_, i) => ({
+      path: `runbooks/r${String(i).padStart(3, '0')}.md`,
+      text: i % 4 === 0 ? passing : failing,
+    }));
+    await mkdir(path.join(dir, 'runbooks'));
+    await Promise.all(files.map((f) => writeFile(path.join(dir, f.path), f.text)));
+    const { code, stdout } = await cli(['check', '--format', 'json', 'runbooks/*.md'], dir);
+    expect(code).toBe(1);
+    const expected = toJson(check({ files: runbooks(files), config: loadConfig(undefined, 'x.yml') }));
+    expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(expected.errors).toBe(7 * (files.length - Math.ceil(files.length / 4)));
+  });
+});
+
+let gh: FakeGitHub | undefined;
+afterEach(async () => {
+  if (!gh) return;
+  expect(gh.violations).toEqual([]);
+  await gh.stop();
+  gh = undefined;
+});
+const pullEvent = { event: 'pull_request', payload: pullRequestEvent() };
+
+describe('dist/index.js', () => {
+  it('passes a ready pull request and fails one whose runbook is not ready, with annotations', async () => {
+    const github = (gh = await scenario());
+    const pass = await runAction(github, pullEvent);
+    expect([pass.code, pass.stderr, pass.outputs.conclusion]).toEqual([0, '', 'success']);
+    expect(github.checkRuns.map((c) => [c.head_sha, c.conclusion])).toEqual([[HEAD, 'success']]);
+    github.setFile(HEAD, 'docs/runbooks/deploy-payments.md', text('examples/runbooks/rotate-certs.md'));
+    const fail = await runAction(github, pullEvent);
+    expect(fail.code).toBe(1);
+    expect(fail.outputs).toMatchObject({ conclusion: 'failure', errors: '7', warnings: '1' });
+    expect(github.checkRuns[1]!.output.annotations).toHaveLength(8);
+    expect(github.comments).toHaveLength(1);
+  });
+
+  it('behind a proxy, builds its client with @actions/github (loaded only then), which leaves loopback unproxied', async () => {
+    gh = await scenario();
+    const run = await runAction(gh, {
+      ...pullEvent,
+      env: { HTTPS_PROXY: 'http://127.0.0.1:9', HTTP_PROXY: 'http://127.0.0.1:9' },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(gh.checkRuns).toHaveLength(1);
+    expect(gh.comments).toHaveLength(1);
+    // Node's fetch (undici, under @actions/github) asks for compressed answers; the node:http client does not.
+    expect(gh.requests.every((r) => String(r.headers['accept-encoding'] ?? '').includes('gzip'))).toBe(true);
+  });
+
+  it('sends every request through the proxy to a host that is not loopback', async () => {
+    gh = await scenario();
+    const port = new URL(gh.url).port;
+    const proxy = await new LoopbackProxy(Number(port)).start();
+    try {
+      // The name resolves nowhere: only a request that goes through the proxy can reach the fake GitHub.
+      const run = await runAction(gh, {
+        ...pullEvent,
+        env: { GITHUB_API_URL: `http://api.github.invalid:${port}`, HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url },
+      });
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(gh.checkRuns).toHaveLength(1);
+      expect(gh.comments).toHaveLength(1);
+      expect(proxy.asked.length).toBeGreaterThan(0);
+      expect(new Set(proxy.asked)).toEqual(new Set([`api.github.invalid:${port}`]));
+    } finally {
+      await proxy.stop();
+    }
+  });
+});
