@@ -6,7 +6,7 @@
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type * as z from 'zod/mini';
 import { headingKey } from '../markdown/heading.js';
-import { DEFAULT_SIGN_OFF_SECTIONS, preset } from '../presets/devops.js';
+import { defaultSignOffSections, preset } from '../presets/devops.js';
 import type { RuleId } from '../rules/index.js';
 import { configSchema, type ConfigFile } from './schema.js';
 import type { ItemSpec, ResolvedConfig, SectionSpec } from './types.js';
@@ -113,6 +113,19 @@ function mergeSections(base: SectionSpec[], extra: SectionInput[] | undefined): 
   return merged;
 }
 
+type SignOffSectionInput = NonNullable<NonNullable<ConfigFile['sign-off']>['sections']>[number];
+
+/** The owned sections: the defaults, or those listed; a name alone takes the default boxes of its section. */
+function signOffSections(listed: SignOffSectionInput[] | undefined): SectionSpec[] {
+  const defaults = defaultSignOffSections();
+  if (!listed) return defaults;
+  return listed.map((input) => {
+    const spec = toSection(input);
+    const known = defaults.find((d) => headingKey(d.name) === headingKey(spec.name));
+    return typeof input === 'string' && known ? known : spec;
+  });
+}
+
 export function resolve(file: ConfigFile): ResolvedConfig {
   const base = preset(file.extends ?? 'devops');
   const rules = { ...base.rules };
@@ -146,7 +159,7 @@ export function resolve(file: ConfigFile): ResolvedConfig {
       ? {
           signOff: {
             reviewers: file['sign-off'].reviewers,
-            sections: file['sign-off'].sections ?? [...DEFAULT_SIGN_OFF_SECTIONS],
+            sections: signOffSections(file['sign-off'].sections),
             allowStaleApproval: file['sign-off']['allow-stale-approval'] ?? false,
           },
         }

@@ -88,7 +88,23 @@ export const configSchema = described(
             z.array(name()).check(z.minLength(1)),
             'GitHub logins and org/team slugs whose approval and sign-off count.',
           ),
-          sections: names('Sections only a reviewer may satisfy. Default: DevOps Sign-off and Recommendation.'),
+          sections: z.optional(
+            described(
+              z.array(
+                z.union([
+                  name(),
+                  z.strictObject({
+                    name: described(name(), 'Heading of a section only a reviewer may satisfy.'),
+                    aliases: names('Other headings accepted for this section.'),
+                    items: z.optional(
+                      described(z.array(item), 'Boxes the section must hold, every one ticked by a reviewer.'),
+                    ),
+                  }),
+                ]),
+              ),
+              'Sections only a reviewer may satisfy. Default: DevOps Sign-off (its four boxes from the role document) and Recommendation. A name alone keeps the default boxes of a section of that name.',
+            ),
+          ),
           'allow-stale-approval': z.optional(
             described(z.boolean(), 'Count an approval given on an older commit of the pull request.'),
           ),

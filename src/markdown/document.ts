@@ -99,7 +99,16 @@ export function parseMarkdown(source: string): Root {
   return processor.parse(source);
 }
 
-export function parseDocument(source: string): DocumentView {
+export interface ParseOptions {
+  /**
+   * Leave out what is inside block quotes. A reviewer's comment that quotes
+   * someone else's checklist has not ticked it: sign-off reads reviews and
+   * comments this way.
+   */
+  skipQuotes?: boolean;
+}
+
+export function parseDocument(source: string, options: ParseOptions = {}): DocumentView {
   const view: DocumentView = {
     source,
     sections: [],
@@ -114,40 +123,48 @@ export function parseDocument(source: string): DocumentView {
   const root = parseMarkdown(source);
   const headings: { node: Heading; pos: Position; end: number }[] = [];
   const contentOffsets: number[] = [];
+  for (const child of root.children) {
+    if (!isHeadingOrComment(child)) contentOffsets.push(at(child).offset);
+  }
 
-  const visit = (node: Nodes, listDepth: number): void => {
+  // An explicit stack, not recursion: a hostile document nests lists or quotes thousands deep.
+  const stack: { node: Nodes; listDepth: number }[] = [];
+  const push = (children: readonly Nodes[], listDepth: number) => {
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, listDepth });
+  };
+  push(root.children, 0);
+  while (stack.length > 0) {
+    const { node, listDepth } = stack.pop()!;
     switch (node.type) {
       case 'heading': {
         const pos = at(node);
         headings.push({ node, pos, end: node.position?.end.offset ?? pos.offset });
         view.texts.push({ ...pos, kind: 'heading', ...texts(node.children) });
-        return;
+        break;
       }
       case 'paragraph':
         collectParagraph(view, node);
         visitPhrasing(view, node.children);
-        return;
+        break;
       case 'listItem':
         collectListItem(view, node, listDepth);
-        for (const child of node.children) visit(child, listDepth + 1);
-        return;
-      case 'list':
-        for (const child of node.children) visit(child, listDepth);
-        return;
+        push(node.children, listDepth + 1);
+        break;
       case 'table':
         collectTable(view, node);
-        return;
+        break;
       case 'code':
         view.code.push({ ...at(node), text: node.value });
-        return;
+        break;
+      // A footnote's text is shown at the foot of the page, away from the checklist: never an item or a field.
+      case 'footnoteDefinition':
+        break;
+      case 'blockquote':
+        if (!options.skipQuotes) push(node.children, listDepth);
+        break;
       default:
-        if ('children' in node) for (const child of node.children) visit(child as Nodes, listDepth);
+        if ('children' in node) push(node.children as Nodes[], listDepth);
     }
-  };
-
-  for (const child of root.children) {
-    if (!isHeadingOrComment(child)) contentOffsets.push(at(child).offset);
-    visit(child, 0);
   }
 
   view.sections = buildSections(headings, contentOffsets, source.length);
@@ -238,13 +255,15 @@ function collectTable(view: DocumentView, node: MdTable): void {
 }
 
 function visitPhrasing(view: DocumentView, nodes: PhrasingContent[]): void {
-  for (const node of nodes) {
+  const stack = [...nodes].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
     if (node.type === 'link') {
       view.references.push({ ...at(node), target: node.url, kind: 'link' });
     } else if (node.type === 'inlineCode') {
       view.references.push({ ...at(node), target: node.value, kind: 'code' });
     }
-    if ('children' in node) visitPhrasing(view, node.children as PhrasingContent[]);
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
 }
 
@@ -273,8 +292,13 @@ function texts(nodes: readonly PhrasingContent[]): { text: string; prose: string
 }
 
 function hasCode(node: PhrasingContent): boolean {
-  if (node.type === 'inlineCode') return true;
-  return 'children' in node && (node.children as PhrasingContent[]).some(hasCode);
+  const stack = [node];
+  while (stack.length > 0) {
+    const next = stack.pop()!;
+    if (next.type === 'inlineCode') return true;
+    if ('children' in next) stack.push(...(next.children as PhrasingContent[]));
+  }
+  return false;
 }
 
 /**
@@ -284,7 +308,9 @@ function hasCode(node: PhrasingContent): boolean {
  */
 export function inlineText(nodes: readonly PhrasingContent[], withCode = true): string {
   let out = '';
-  for (const node of nodes) {
+  const stack = [...nodes].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
     switch (node.type) {
       case 'text':
         out += node.value;
@@ -301,7 +327,10 @@ export function inlineText(nodes: readonly PhrasingContent[], withCode = true): 
       case 'footnoteReference':
         break;
       default:
-        if ('children' in node) out += inlineText(node.children as PhrasingContent[], withCode);
+        if ('children' in node) {
+          const children = node.children as PhrasingContent[];
+          for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+        }
     }
   }
   return out;

@@ -4,7 +4,7 @@
  * same match, computed once per document.
  */
 import type { Policy, SectionSpec } from './spec.js';
-import { findSection, inSection, type DocumentView, type Section, type TaskItem } from '../markdown/document.js';
+import { inSection, type DocumentView, type Section, type TaskItem } from '../markdown/document.js';
 import { headingKey, keysOf } from '../markdown/heading.js';
 
 export type ItemState =
@@ -14,11 +14,15 @@ export interface ItemMatch {
   label: string;
   item: TaskItem | undefined;
   state: ItemState | undefined;
+  /** Another box with the same label anywhere in the document. */
+  duplicate: TaskItem | undefined;
 }
 
 export interface SectionMatch {
   spec: SectionSpec;
   section: Section | undefined;
+  /** A second heading for the same section, which the gate does not read. */
+  duplicate: Section | undefined;
   items: ItemMatch[];
 }
 
@@ -55,14 +59,17 @@ export function matchSections(doc: DocumentView, specs: SectionSpec[]): SectionM
 }
 
 function matchSection(doc: DocumentView, spec: SectionSpec): SectionMatch {
-  const section = findSection(doc, keysOf(spec));
+  const sectionKeys = keysOf(spec);
+  const [section, duplicate] = doc.sections.filter((s) => sectionKeys.includes(s.key));
   const candidates = section ? inSection(doc.items, section) : [];
   const items = spec.items.map((itemSpec): ItemMatch => {
     const keys = keysOf({ name: itemSpec.label, aliases: itemSpec.aliases });
     const item = candidates.find((c) => keys.includes(itemKey(c)));
-    return { label: itemSpec.label, item, state: item ? itemState(item) : undefined };
+    // The same item anywhere else (another section, a <details> block) is one a reviewer may read instead.
+    const other = item && doc.items.find((c) => c !== item && keys.includes(itemKey(c)));
+    return { label: itemSpec.label, item, state: item ? itemState(item) : undefined, duplicate: other };
   });
-  return { spec, section, items };
+  return { spec, section, duplicate, items };
 }
 
 export function required(policy: Policy, total: number): number {

@@ -80,7 +80,7 @@ function stateOf(status: string | undefined): StatusRow['state'] {
  * reviewer made), so the description rules leave them alone.
  */
 export function ownedByReviewer(signOff: SignOffSpec | undefined, name: string): boolean {
-  return signOff?.sections.some((s) => headingKey(s) === headingKey(name)) ?? false;
+  return signOff?.sections.some((s) => headingKey(s.name) === headingKey(name)) ?? false;
 }
 
 export type Recommendation =

@@ -32,6 +32,12 @@ export function fieldIn(doc: DocumentView, section: Section, name: string): Fiel
   return inSection(doc.fields, section).find((f) => headingKey(f.name) === key);
 }
 
+/** Every `**name**: value` field in the document with this name, wherever it stands. */
+export function fieldsNamed(doc: DocumentView, name: string): Field[] {
+  const key = headingKey(name);
+  return doc.fields.filter((f) => headingKey(f.name) === key);
+}
+
 /** Empty, or only a bracketed placeholder such as `[Time]`. */
 export function unfilled(value: string): boolean {
   return value.trim() === '' || /^\[[^\]]*\]$/.test(value.trim());

@@ -32,8 +32,8 @@ export interface RunbookLinkSpec {
 export interface SignOffSpec {
   /** Logins, and `org/team` slugs. */
   reviewers: string[];
-  /** Sections whose boxes only a reviewer may tick. */
-  sections: string[];
+  /** Sections whose boxes only a reviewer may tick, with the boxes each must hold. */
+  sections: SectionSpec[];
   allowStaleApproval: boolean;
 }
 

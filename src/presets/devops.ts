@@ -14,11 +14,25 @@ export interface Preset extends DocumentSettings {
   rules: Record<RuleId, Level>;
 }
 
-/** The Operations Review sections that are the DevOps reviewer's, not the author's. */
-export const DEFAULT_SIGN_OFF_SECTIONS = ['DevOps Sign-off', 'Recommendation'] as const;
-
 function section(name: string, items: string[], aliases: string[] = []): SectionSpec {
   return { name, aliases, items: items.map((label) => ({ label, aliases: [] })), policy: 'all' };
+}
+
+/**
+ * The Operations Review sections that are the DevOps reviewer's, not the
+ * author's, with the boxes the role document gives them. A box deleted from
+ * them fails sign-off; the Recommendation is read as exactly one choice.
+ */
+export function defaultSignOffSections(): SectionSpec[] {
+  return [
+    section('DevOps Sign-off', [
+      'Deployment strategy clear',
+      'Rollback plan defined',
+      'Monitoring requirements identified',
+      'Resource limits set',
+    ]),
+    section('Recommendation', []),
+  ];
 }
 
 function severities(preset: PresetId): Record<RuleId, Level> {

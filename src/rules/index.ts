@@ -5,6 +5,7 @@
  * one line here.
  */
 import { itemChecked } from './item-checked.js';
+import { itemDuplicate } from './item-duplicate.js';
 import { itemRequired } from './item-required.js';
 import { opsChecklist } from './ops-checklist.js';
 import { opsRecommendation } from './ops-recommendation.js';
@@ -30,6 +31,7 @@ export const RULES = [
   sectionRequired,
   itemRequired,
   itemChecked,
+  itemDuplicate,
   waiverReason,
   runbookLinked,
   runbookExists,

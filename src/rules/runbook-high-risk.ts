@@ -1,8 +1,11 @@
-/** `runbook-high-risk`: a runbook with Risk Level High has every Pre-Deployment Checklist box ticked. */
+/**
+ * `runbook-high-risk`: a runbook with Risk Level High has every Pre-Deployment
+ * Checklist box ticked. A runbook that says High anywhere is High risk.
+ */
 import { inSection } from '../markdown/document.js';
 import { headingKey } from '../markdown/heading.js';
 import { at } from '../model/finding.js';
-import { fieldIn, RUNBOOK_SECTIONS, templateSection } from '../model/runbook-template.js';
+import { fieldsNamed, RUNBOOK_SECTIONS, templateSection } from '../model/runbook-template.js';
 import { defineRule } from './rule.js';
 
 export const runbookHighRisk = defineRule({
@@ -26,9 +29,7 @@ export const runbookHighRisk = defineRule({
     },
   ],
   check({ doc, spec }) {
-    const overview = templateSection(doc, spec.sections, RUNBOOK_SECTIONS.overview);
-    const risk = overview && fieldIn(doc, overview, 'Risk Level');
-    if (!risk || headingKey(risk.value) !== 'high') return undefined;
+    if (!fieldsNamed(doc, 'Risk Level').some((risk) => headingKey(risk.value) === 'high')) return undefined;
     const checklist = templateSection(doc, spec.sections, RUNBOOK_SECTIONS.preDeployment);
     if (!checklist) return undefined;
     return inSection(doc.items, checklist)

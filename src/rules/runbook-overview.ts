@@ -1,11 +1,13 @@
 /**
  * `runbook-overview`: the Overview fills in `**Purpose**`, `**Risk Level**`
  * (Low, Medium or High) and `**Estimated Duration**`. A value left as a
- * template placeholder (`[Time]`) is reported by `runbook-placeholder`.
+ * template placeholder (`[Time]`) is reported by `runbook-placeholder`. A
+ * field given twice anywhere (a copy in a footnote-like `<details>` block) is
+ * an error: the gate and a reviewer could read different values.
  */
 import { headingKey } from '../markdown/heading.js';
 import { at, type RawFinding } from '../model/finding.js';
-import { fieldIn, RUNBOOK_SECTIONS, templateSection, unfilled } from '../model/runbook-template.js';
+import { fieldIn, fieldsNamed, RUNBOOK_SECTIONS, templateSection, unfilled } from '../model/runbook-template.js';
 import { defineRule } from './rule.js';
 
 const FIELDS = ['Purpose', 'Risk Level', 'Estimated Duration'] as const;
@@ -29,6 +31,13 @@ export const runbookOverview = defineRule({
       findings: ['1:1 The Overview has no "**Estimated Duration**:" field. Add "- **Estimated Duration**: …".'],
     },
     {
+      name: 'a field given twice',
+      text: '## Overview\n- **Purpose**: Rotate the TLS certificates\n- **Risk Level**: Low\n- **Estimated Duration**: 20 minutes\n\n<details>\n\n**Risk Level**: High\n\n</details>\n',
+      findings: [
+        '8:1 "Risk Level" is given twice (lines 3 and 8). Keep one, so that the gate and a reviewer read the same value.',
+      ],
+    },
+    {
       name: 'every field filled',
       text: '## Overview\n- **Purpose**: Rotate the TLS certificates\n- **Risk Level**: Low\n- **Estimated Duration**: 20 minutes\n',
       findings: [],
@@ -39,6 +48,15 @@ export const runbookOverview = defineRule({
     if (!overview) return undefined;
     const out: RawFinding[] = [];
     for (const name of FIELDS) {
+      const [first, second] = fieldsNamed(doc, name);
+      if (first && second) {
+        out.push(
+          at(
+            second,
+            `"${name}" is given twice (lines ${first.line} and ${second.line}). Keep one, so that the gate and a reviewer read the same value.`,
+          ),
+        );
+      }
       const field = fieldIn(doc, overview, name);
       if (!field) {
         out.push(at(overview, `The Overview has no "**${name}**:" field. Add "- **${name}**: …".`));

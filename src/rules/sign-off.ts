@@ -11,7 +11,7 @@ import { defineRule } from './rule.js';
 
 const HEAD = 'c0ffee0000000000000000000000000000000001';
 const OWNED =
-  '## Operations Review\n### DevOps Sign-off\n- [x] Rollback plan defined\n### Recommendation\n- [x] **Production ready**\n';
+  '## Operations Review\n### DevOps Sign-off\n- [x] Deployment strategy clear\n- [x] Rollback plan defined\n- [x] Monitoring requirements identified\n- [x] Resource limits set\n### Recommendation\n- [x] **Production ready**\n';
 const CONFIG = 'sign-off:\n  reviewers: [sre-lead]\n';
 
 function facts(overrides: Partial<ReviewFacts>): ReviewFacts {
@@ -43,8 +43,11 @@ export const signOff = defineRule({
       reviews: facts({}),
       findings: [
         '1:1 No approving review by an authorised reviewer on c0ffee0. Sign-off needs an approval from @sre-lead.',
-        '3:1 "Rollback plan defined" was ticked by @octocat, who is not an authorised reviewer. Only a reviewer may tick it.',
-        '5:1 "Production ready" was ticked by @octocat, who is not an authorised reviewer. Only a reviewer may tick it.',
+        '3:1 "Deployment strategy clear" was ticked by @octocat, who is not an authorised reviewer. Only a reviewer may tick it.',
+        '4:1 "Rollback plan defined" was ticked by @octocat, who is not an authorised reviewer. Only a reviewer may tick it.',
+        '5:1 "Monitoring requirements identified" was ticked by @octocat, who is not an authorised reviewer. Only a reviewer may tick it.',
+        '6:1 "Resource limits set" was ticked by @octocat, who is not an authorised reviewer. Only a reviewer may tick it.',
+        '8:1 "Production ready" was ticked by @octocat, who is not an authorised reviewer. Only a reviewer may tick it.',
       ],
     },
     {

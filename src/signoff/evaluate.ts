@@ -14,10 +14,10 @@
  *   the description's edit history.
  */
 import { findSection, inSection, parseDocument, type DocumentView, type TaskItem } from '../markdown/document.js';
-import { headingKey } from '../markdown/heading.js';
+import { headingKey, keysOf } from '../markdown/heading.js';
 import type { RawFinding } from '../model/finding.js';
 import { readRecommendation } from '../model/operations-review.js';
-import type { SignOffSpec } from '../model/spec.js';
+import type { SectionSpec, SignOffSpec } from '../model/spec.js';
 
 export interface ReviewRecord {
   login: string;
@@ -151,63 +151,99 @@ function findApproval(input: SignOffInput): { approved?: Omit<SignOff, 'via'>; f
   };
 }
 
+const RECOMMENDATION = headingKey('Recommendation');
+
+interface OwnedBox {
+  /** The owned section, as configured. */
+  spec: SectionSpec;
+  item: TaskItem;
+}
+
+const boxName = (item: TaskItem) => (item.label ?? item.text).replace(/\s+/g, ' ').trim();
+const boxKey = (item: TaskItem) => headingKey(boxName(item));
+/** Boxes are told apart by their section and their label: the same label in two sections is two boxes. */
+const ownedKey = (spec: SectionSpec, item: TaskItem) => `${headingKey(spec.name)}\u0000${boxKey(item)}`;
+
 /** The owned sections' boxes in a document, and what is wrong with them. */
-function checkOwned(doc: DocumentView, sections: string[]): { items: TaskItem[]; problems: RawFinding[] } {
-  const items: TaskItem[] = [];
+function checkOwned(doc: DocumentView, specs: readonly SectionSpec[]): { boxes: OwnedBox[]; problems: RawFinding[] } {
+  const boxes: OwnedBox[] = [];
   const problems: RawFinding[] = [];
-  for (const name of sections) {
-    const section = findSection(doc, [headingKey(name)]);
+  for (const spec of specs) {
+    const section = findSection(doc, keysOf(spec));
     if (!section) {
-      problems.push({ message: `no "${name}" section`, line: 1, column: 1 });
+      problems.push({ message: `no "${spec.name}" section`, line: 1, column: 1 });
       continue;
     }
-    const boxes = inSection(doc.items, section);
-    items.push(...boxes);
-    if (headingKey(name) === 'recommendation') {
-      const recommendation = readRecommendation(boxes);
+    const found = inSection(doc.items, section);
+    boxes.push(...found.map((item) => ({ spec, item })));
+    const seen = new Map<string, TaskItem>();
+    for (const item of found) {
+      const first = seen.get(boxKey(item));
+      if (first) {
+        problems.push({
+          message: `"${boxName(item)}" appears twice in "${spec.name}" (lines ${first.line} and ${item.line}); keep one`,
+          line: item.line,
+          column: item.column,
+        });
+      } else seen.set(boxKey(item), item);
+    }
+    if (headingKey(spec.name) === RECOMMENDATION) {
+      const recommendation = readRecommendation(found);
       if (recommendation.kind === 'other') {
         const { choice } = recommendation;
         problems.push({
-          message: `"${name}" is "${recommendation.name}", not "Production ready"`,
+          message: `"${spec.name}" is "${recommendation.name}", not "Production ready"`,
           line: choice.line,
           column: choice.column,
         });
       } else if (recommendation.kind !== 'ready') {
         const count = recommendation.kind === 'several' ? recommendation.count : 0;
         problems.push({
-          message: `"${name}" must have exactly one box ticked, not ${count}`,
+          message: `"${spec.name}" must have exactly one box ticked, not ${count}`,
           line: section.line,
           column: section.column,
         });
       }
       continue;
     }
-    if (boxes.length === 0)
-      problems.push({ message: `"${name}" has no boxes`, line: section.line, column: section.column });
-    for (const box of boxes) {
-      if (!box.checked)
+    for (const wanted of spec.items) {
+      const keys = keysOf({ name: wanted.label, aliases: wanted.aliases });
+      if (found.some((item) => keys.includes(boxKey(item)))) continue;
+      problems.push({
+        message: `"${wanted.label}" is missing from "${spec.name}"; restore "- [ ] ${wanted.label}" for the reviewer to tick`,
+        line: section.line,
+        column: section.column,
+      });
+    }
+    if (found.length === 0 && spec.items.length === 0) {
+      problems.push({ message: `"${spec.name}" has no boxes`, line: section.line, column: section.column });
+    }
+    for (const item of found) {
+      if (!item.checked) {
         problems.push({
-          message: `"${box.label ?? box.text}" in "${name}" is not ticked`,
-          line: box.line,
-          column: box.column,
+          message: `"${boxName(item)}" in "${spec.name}" is not ticked`,
+          line: item.line,
+          column: item.column,
         });
+      }
     }
   }
-  return { items, problems };
+  return { boxes, problems };
 }
 
 function ownedSections(input: SignOffInput): { via?: SignOff['via']; findings: RawFinding[] } {
   const { sections } = input.config;
-  const keys = sections.map(headingKey);
+  const keys = sections.flatMap((spec) => keysOf(spec));
   const written: { login: string; at: string; body: string; via: 'review' | 'comment' }[] = [
     ...input.reviews
       .filter((r) => r.state !== 'PENDING')
       .map((r) => ({ login: r.login, at: r.submittedAt ?? '', body: r.body, via: 'review' as const })),
     ...input.comments.map((c) => ({ login: c.login, at: c.createdAt, body: c.body, via: 'comment' as const })),
   ];
+  // What a reviewer quotes (`> `) is someone else's text: only their own lines count.
   const byReviewers = written
     .filter((w) => authorityOf(input, w.login).kind === 'yes')
-    .map((w) => ({ ...w, doc: parseDocument(w.body) }))
+    .map((w) => ({ ...w, doc: parseDocument(w.body, { skipQuotes: true }) }))
     .filter((w) => w.doc.sections.some((s) => keys.includes(s.key)))
     .sort((a, b) => a.at.localeCompare(b.at));
   const latest = byReviewers.at(-1);
@@ -223,19 +259,21 @@ function ownedSections(input: SignOffInput): { via?: SignOff['via']; findings: R
     };
   }
 
-  const { items, problems } = checkOwned(input.description, sections);
-  const owners = lastTickers(input, keys);
+  const { boxes, problems } = checkOwned(input.description, sections);
+  const history = readHistory(input);
   const findings: RawFinding[] = problems.map((p) => ({
     message: `Sign-off: ${p.message}. An authorised reviewer ticks the reviewer's sections, or posts an Operations Review in their review.`,
     line: p.line,
     column: p.column,
   }));
-  for (const item of items) {
+  const attributed = new Set<SectionSpec>();
+  for (const { spec, item } of boxes) {
     if (!item.checked) continue;
-    const owner = owners.get(boxKey(item)) ?? { kind: 'unknown' as const };
+    const owner = history.tickers.get(ownedKey(spec, item)) ?? { kind: 'unknown' as const };
     if (owner.kind === 'unknown') {
+      attributed.add(spec);
       findings.push({
-        message: `Cannot tell who ticked "${item.label ?? item.text}": the edit history does not reach back that far. An authorised reviewer should untick and tick it again.`,
+        message: `Cannot tell who ticked "${boxName(item)}": the edit history does not reach back that far. An authorised reviewer should untick and tick it again.`,
         line: item.line,
         column: item.column,
       });
@@ -243,33 +281,45 @@ function ownedSections(input: SignOffInput): { via?: SignOff['via']; findings: R
     }
     const authority = authorityOf(input, owner.login);
     if (authority.kind === 'yes') continue;
+    attributed.add(spec);
     const why =
       authority.kind === 'unknown'
         ? `whose authority could not be checked: ${authority.reason}`
         : `who is not an authorised reviewer`;
     findings.push({
-      message: `"${item.label ?? item.text}" was ticked by @${owner.login}, ${why}. Only a reviewer may tick it.`,
+      message: `"${boxName(item)}" was ticked by @${owner.login}, ${why}. Only a reviewer may tick it.`,
       line: item.line,
       column: item.column,
     });
   }
-  const anyBox = items.length > 0;
+  // Every tick is a reviewer's; the section must also still be as a reviewer left it.
+  for (const spec of sections) {
+    if (attributed.has(spec)) continue;
+    const section = findSection(input.description, keysOf(spec));
+    const changer = history.changers.get(spec);
+    if (!section || !changer) continue;
+    if (changer.kind === 'known' && authorityOf(input, changer.login).kind === 'yes') continue;
+    const who = changer.kind === 'known' ? `@${changer.login}` : 'an edit the history does not show';
+    findings.push({
+      message: `"${spec.name}" was last changed by ${who}, not by an authorised reviewer: a sign-off counts only as a reviewer left it. An authorised reviewer should check the section and tick it again.`,
+      line: section.line,
+      column: section.column,
+    });
+  }
+  const anyBox = boxes.length > 0;
   return { via: findings.length === 0 && anyBox ? 'description' : undefined, findings };
 }
 
-function boxKey(item: TaskItem): string {
-  return headingKey(item.label ?? item.text);
-}
+type Who = { kind: 'known'; login: string } | { kind: 'unknown' };
 
 /**
- * Who last ticked each box of the owned sections: walk the versions oldest
- * first; a box that goes from unticked (or absent) to ticked takes that
- * version's editor. A description never edited was written by its author.
+ * Who last ticked each owned box, and who last changed each owned section:
+ * walk the versions oldest first; a box that goes from unticked (or absent)
+ * to ticked takes that version's editor, and so does a section whose text
+ * changes. A description never edited was written by its author.
  */
-function lastTickers(
-  input: SignOffInput,
-  keys: string[],
-): Map<string, { kind: 'known'; login: string } | { kind: 'unknown' }> {
+function readHistory(input: SignOffInput): { tickers: Map<string, Who>; changers: Map<SectionSpec, Who> } {
+  const { sections } = input.config;
   const versions: Revision[] =
     input.revisions.length > 0
       ? [...input.revisions]
@@ -278,26 +328,33 @@ function lastTickers(
   if (last.body !== input.description.source) {
     versions.push({ editor: '', editedAt: '', body: input.description.source });
   }
-  const owners = new Map<string, { kind: 'known'; login: string } | { kind: 'unknown' }>();
+  const tickers = new Map<string, Who>();
+  const changers = new Map<SectionSpec, Who>();
   let previous = new Map<string, boolean>();
+  const previousText = new Map<SectionSpec, string>();
   versions.forEach((version, index) => {
     const doc = index === versions.length - 1 ? input.description : parseDocument(version.body);
+    const who: Who =
+      (index === 0 && !input.historyComplete) || version.editor === ''
+        ? { kind: 'unknown' }
+        : { kind: 'known', login: version.editor };
     const state = new Map<string, boolean>();
-    for (const section of doc.sections.filter((s) => keys.includes(s.key))) {
+    for (const spec of sections) {
+      const section = findSection(doc, keysOf(spec));
+      const text = section ? doc.source.slice(section.offset, section.end).replace(/\s+/g, ' ').trim() : '';
+      if (text !== previousText.get(spec)) changers.set(spec, who);
+      previousText.set(spec, text);
+      if (!section) continue;
       for (const item of inSection(doc.items, section)) {
-        const key = boxKey(item);
+        const key = ownedKey(spec, item);
         if (!state.has(key)) state.set(key, item.checked);
       }
     }
     for (const [key, checked] of state) {
-      if (!checked) {
-        owners.delete(key);
-      } else if (!previous.get(key)) {
-        const unknown = (index === 0 && !input.historyComplete) || version.editor === '';
-        owners.set(key, unknown ? { kind: 'unknown' } : { kind: 'known', login: version.editor });
-      }
+      if (!checked) tickers.delete(key);
+      else if (!previous.get(key)) tickers.set(key, who);
     }
     previous = state;
   });
-  return owners;
+  return { tickers, changers };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { check } from '../../src/engine.js';
 import { parseDocument } from '../../src/markdown/document.js';
+import { defaultSignOffSections } from '../../src/presets/devops.js';
 import {
   evaluateSignOff,
   loginsToCheck,
@@ -14,7 +15,7 @@ import {
 const HEAD = 'a'.repeat(40);
 const config = loadConfig('sign-off:\n  reviewers: [lead]\n', 'c.yml').signOff!;
 const OWNED =
-  '## Operations Review\n### DevOps Sign-off\n- [x] Deployment strategy clear\n### Recommendation\n- [x] **Production ready**\n- [ ] **Not ready for production**\n';
+  '## Operations Review\n### DevOps Sign-off\n- [x] Deployment strategy clear\n- [x] Rollback plan defined\n- [x] Monitoring requirements identified\n- [x] Resource limits set\n### Recommendation\n- [x] **Production ready**\n- [ ] **Not ready for production**\n';
 const OPEN = OWNED.replace(/- \[x\]/g, '- [ ]');
 
 function input(over: Partial<SignOffInput> & { body?: string } = {}): SignOffInput {
@@ -83,7 +84,10 @@ describe('evaluateSignOff', () => {
     const result = evaluateSignOff(input({ body: OWNED, revisions, reviews: [approve('lead', 'APPROVED', '')] }));
     expect(result.findings.map((f) => `${f.line} ${f.message}`)).toEqual([
       '3 "Deployment strategy clear" was ticked by @octocat, who is not an authorised reviewer. Only a reviewer may tick it.',
-      '5 "Production ready" was ticked by @octocat, who is not an authorised reviewer. Only a reviewer may tick it.',
+      '4 "Rollback plan defined" was ticked by @octocat, who is not an authorised reviewer. Only a reviewer may tick it.',
+      '5 "Monitoring requirements identified" was ticked by @octocat, who is not an authorised reviewer. Only a reviewer may tick it.',
+      '6 "Resource limits set" was ticked by @octocat, who is not an authorised reviewer. Only a reviewer may tick it.',
+      '8 "Production ready" was ticked by @octocat, who is not an authorised reviewer. Only a reviewer may tick it.',
     ]);
   });
 
@@ -112,9 +116,13 @@ describe('sign-off config', () => {
   it('defaults the reviewer-owned sections and refuses an empty reviewer list', () => {
     expect(config).toEqual({
       reviewers: ['lead'],
-      sections: ['DevOps Sign-off', 'Recommendation'],
+      sections: defaultSignOffSections(),
       allowStaleApproval: false,
     });
+    expect(config.sections.map((s) => [s.name, s.items.length])).toEqual([
+      ['DevOps Sign-off', 4],
+      ['Recommendation', 0],
+    ]);
     expect(() => loadConfig('sign-off:\n  reviewers: []\n', 'c.yml')).toThrow(/c\.yml:2:14: `sign-off\.reviewers`/);
   });
 
@@ -124,7 +132,7 @@ describe('sign-off config', () => {
       check({ description: body, files: [], config: loadConfig(yaml, 'c.yml') })
         .findings.map((f) => f.ruleId)
         .filter((id) => id.startsWith('ops-'));
-    expect(rules('')).toEqual(['ops-checklist', 'ops-checklist', 'ops-recommendation']);
+    expect(rules('')).toEqual([...Array(5).fill('ops-checklist'), 'ops-recommendation']);
     expect(rules('sign-off:\n  reviewers: [lead]\n')).toEqual(['ops-checklist']);
   });
 });
