@@ -13,7 +13,7 @@ const LAYERS = [
   ['rules/'],
   ['presets/'],
   ['config/'],
-  ['engine.ts', 'plan.ts', 'limits.ts', 'report/', 'init/'],
+  ['engine.ts', 'plan.ts', 'limits.ts', 'concurrency.ts', 'report/', 'init/'],
   ['github/', 'signoff/read.ts', 'action/', 'cli/', 'main.ts', 'index.ts', 'cli-entry.ts'],
 ];
 

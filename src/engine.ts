@@ -17,9 +17,16 @@ import type { ReviewFacts, SignOff } from './signoff/evaluate.js';
 export { PULL_REQUEST };
 export type { Waiver };
 
+/**
+ * Findings of the gate itself, not of a rule: always errors, never turned
+ * off, so the gate fails closed when it cannot read its config or a
+ * document it should check.
+ */
+export const GATE_FINDINGS = ['config-invalid', 'document-unreadable', 'document-too-complex'] as const;
+
 export interface Finding {
-  /** A rule; `config-invalid` when the config cannot be read. */
-  ruleId: RuleId | 'config-invalid';
+  /** A rule, or one of GATE_FINDINGS. */
+  ruleId: RuleId | (typeof GATE_FINDINGS)[number];
   severity: Severity;
   message: string;
   /** A repository path, or `pull-request` for the description. */
@@ -28,7 +35,7 @@ export interface Finding {
   column: number;
 }
 
-/** A file to check, with the kind the planning step gave it; `text` undefined when it does not exist. */
+/** A file to check, with the kind the planning step gave it; `text` undefined when it does not exist or was not read. */
 export interface KindedFile extends SourceFile {
   kind: KindId;
 }
@@ -106,9 +113,35 @@ export function check(input: CheckInput): Report {
         : input.description;
     checkDocument('pull-request', PULL_REQUEST, doc);
   }
+  const overLimit: string[] = [];
   for (const file of files.values()) {
-    if (file.text === undefined) continue;
-    checkDocument(file.kind, file.path, KINDS[file.kind].parse(file.text, file.path));
+    if (file.unread?.kind === 'over-limit') overLimit.push(file.path);
+    else if (file.unread) {
+      sources.push(file.path);
+      const message = `Could not read ${file.path}: ${file.unread.reason}. The gate fails until it can read every document it checks.`;
+      findings.push({
+        ruleId: 'document-unreadable',
+        severity: 'error',
+        message,
+        source: file.path,
+        line: 1,
+        column: 1,
+      });
+    } else if (file.text !== undefined) {
+      checkDocument(file.kind, file.path, KINDS[file.kind].parse(file.text, file.path));
+    }
+  }
+  if (overLimit.length > 0) {
+    const shown = overLimit.slice(0, 3).join(', ');
+    const more = overLimit.length > 3 ? ` and ${overLimit.length - 3} more` : '';
+    findings.push({
+      ruleId: 'document-unreadable',
+      severity: 'error',
+      message: `${overLimit.length} linked runbook files were not read: the gate reads at most ${config.pullRequest.runbook.maxLinks} (\`pull-request.runbook.max-links\`) and fails on the rest. Not read: ${shown}${more}. Link fewer runbooks.`,
+      source: PULL_REQUEST,
+      line: 1,
+      column: 1,
+    });
   }
 
   const report = summarise(findings, waivers, [...passes.values()], sources, config.strict);

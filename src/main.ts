@@ -9,7 +9,7 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { RequestError } from '@octokit/request-error';
 import { runGate, type CommentMode, type GateResult } from './action/gate.js';
-import { createClient } from './github/client.js';
+import { createClient, describeRequest } from './github/client.js';
 import { EventError } from './github/event.js';
 import { LIMITS } from './limits.js';
 import { toJson } from './report/json.js';
@@ -113,8 +113,9 @@ export function describe(error: unknown): string {
   const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
   if (error instanceof RequestError) {
     if (error.status === 401) return 'readiness-gate: GitHub rejected the token (401). Check the github-token input.';
-    const where = ` on ${error.request.method} ${new URL(error.request.url, 'https://x').pathname}`;
-    return `readiness-gate: GitHub answered ${error.status}${where}: ${message}`;
+    // Octokit reports a request that got no answer at all as status 500 without a response.
+    if (!error.response) return `readiness-gate: could not reach GitHub on ${describeRequest(error)}: ${message}`;
+    return `readiness-gate: GitHub answered ${error.status} on ${describeRequest(error)}: ${message}`;
   }
   return `readiness-gate: unexpected error: ${message}`;
 }

@@ -6,6 +6,7 @@
 import type { ResolvedConfig } from './config/types.js';
 import type { KindedFile } from './engine.js';
 import { kindOf, type KindId } from './kinds/index.js';
+import type { Unread } from './kinds/kind.js';
 
 export interface PlanInput {
   /** Paths the description links: runbooks, wherever they are. */
@@ -19,26 +20,45 @@ export interface PlanInput {
 export interface PlannedFile {
   path: string;
   kind: KindId;
+  /** Set when the file is not to be read: a linked runbook past the limit. */
+  unread?: Unread;
 }
 
-/** The files to read and check, each once, in the order: linked, changed, named. */
+/**
+ * The files to read and check, each once, in the order: linked, changed,
+ * named. Linked runbooks past `pull-request.runbook.max-links` are planned
+ * unread, so the report names them and the gate fails closed.
+ */
 export function planFiles(input: PlanInput, config: ResolvedConfig): PlannedFile[] {
-  const planned = new Map<string, KindId>();
-  for (const path of input.linked) if (!planned.has(path)) planned.set(path, 'runbook');
+  const planned = new Map<string, PlannedFile>();
+  const add = (file: PlannedFile) => {
+    if (!planned.has(file.path)) planned.set(file.path, file);
+  };
+  const linked = [...new Set(input.linked)];
+  const max = config.pullRequest.runbook.maxLinks;
+  linked.forEach((path, i) => add({ path, kind: 'runbook', ...(i >= max ? { unread: { kind: 'over-limit' } } : {}) }));
   for (const path of input.changed ?? []) {
     const kind = kindOf(path, config);
-    if (kind && !planned.has(path)) planned.set(path, kind);
+    if (kind) add({ path, kind });
   }
-  for (const path of input.named ?? []) {
-    if (!planned.has(path)) planned.set(path, kindOf(path, config) ?? 'runbook');
-  }
-  return [...planned].map(([path, kind]) => ({ path, kind }));
+  for (const path of input.named ?? []) add({ path, kind: kindOf(path, config) ?? 'runbook' });
+  return [...planned.values()];
 }
 
-/** Planned files with their text. */
-export function withText(file: PlannedFile, text: string | undefined): KindedFile {
+/** The planned files to read. */
+export function toRead(files: readonly PlannedFile[]): PlannedFile[] {
+  return files.filter((file) => !file.unread);
+}
+
+/** A planned file with what reading it gave: its text, or why it could not be read. */
+export function withText(file: PlannedFile, text: string | undefined | Unread): KindedFile {
+  if (file.unread) return { ...file, text: undefined };
+  if (typeof text === 'object') return { ...file, text: undefined, unread: text };
   return { ...file, text };
 }
+
+/** How many files are read at once, from GitHub or the disk. */
+export const READ_CONCURRENCY = 4;
 
 export interface PullRequestFacts {
   labels: readonly string[];

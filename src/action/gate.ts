@@ -6,7 +6,7 @@
  * main.ts's business; this file only talks to GitHub through `github/`.
  */
 import { RequestError } from '@octokit/request-error';
-import { ConfigError, loadConfig } from '../config/load.js';
+import { ConfigError, DEFAULT_MAX_ANNOTATIONS, loadConfig } from '../config/load.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { check, summarise, type Finding, type Report } from '../engine.js';
 import { publishCheckRun, type Annotation } from '../github/check-run.js';
@@ -17,7 +17,9 @@ import { getPullRequest, listChangedFiles, readFileAt, type PullRequest, type Re
 import { KINDS } from '../kinds/index.js';
 import { linkedRunbooks, PULL_REQUEST } from '../kinds/pull-request.js';
 import { LIMITS, type Limit } from '../limits.js';
-import { planFiles, skipReason, withText } from '../plan.js';
+import { mapLimit } from '../concurrency.js';
+import type { Unread } from '../kinds/kind.js';
+import { planFiles, READ_CONCURRENCY, skipReason, withText } from '../plan.js';
 import { formatMarkdown } from '../report/markdown.js';
 import { plural } from '../report/text.js';
 import { readSignOffData } from '../signoff/read.js';
@@ -62,9 +64,17 @@ export async function runGate(client: GitHubClient, env: GateEnv, inputs: GateIn
   const link = blobLink(env, pr.headSha);
   const notes: string[] = [];
 
-  const { report, skipped, comments, notes: evaluationNotes } = await evaluate(client, env.repo, pr, inputs.configPath);
+  const evaluation = await evaluate(client, env.repo, pr, inputs.configPath);
+  const { report, skipped, comments } = evaluation;
   if (skipped) notes.push(`Skipped: ${skipped}`);
-  notes.push(...evaluationNotes);
+  notes.push(...evaluation.notes);
+  const inFiles = annotations(report.findings);
+  const sent = inFiles.slice(0, evaluation.maxAnnotations);
+  if (sent.length < inFiles.length) {
+    notes.push(
+      `${inFiles.length - sent.length} of ${inFiles.length} findings in files are not annotations on the check run (at most ${evaluation.maxAnnotations}: \`report.max-annotations\`); they are all listed here and in the JSON report.`,
+    );
+  }
 
   // The check run and the comment are independent: both go out at once.
   const writes = new WriteGuard(log);
@@ -76,7 +86,7 @@ export async function runGate(client: GitHubClient, env: GateEnv, inputs: GateIn
       conclusion: report.conclusion,
       title: title(report, skipped),
       summary: render(LIMITS.checkRunSummary),
-      annotations: annotations(report.findings),
+      annotations: sent,
       detailsUrl: env.runUrl,
     }),
   );
@@ -120,6 +130,8 @@ interface Evaluation {
   /** The pull request's comments, when sign-off already read them. */
   comments?: IssueComment[];
   notes: string[];
+  /** From the config, or the default when it could not be read. */
+  maxAnnotations: number;
 }
 
 async function evaluate(client: GitHubClient, repo: Repo, pr: PullRequest, configPath: string): Promise<Evaluation> {
@@ -131,21 +143,40 @@ async function evaluate(client: GitHubClient, repo: Repo, pr: PullRequest, confi
     config = loadConfig(await readFileAt(client, repo, configPath, pr.baseSha), configPath);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    return { report: configFailure(error), notes: [] };
+    return { report: configFailure(error), notes: [], maxAnnotations: DEFAULT_MAX_ANNOTATIONS };
   }
   const skipped = skipReason(config, pr);
-  if (skipped) return { report: summarise([], [], [], [], config.strict), skipped, notes: [] };
+  const maxAnnotations = config.report.maxAnnotations;
+  if (skipped) return { report: summarise([], [], [], [], config.strict), skipped, notes: [], maxAnnotations };
   const signOffData = config.signOff ? readSignOffData(client, repo, pr, config.signOff) : undefined;
   signOffData?.catch(() => {}); // awaited below
 
   const description = KINDS['pull-request'].parse(pr.body, PULL_REQUEST);
   const planned = planFiles({ linked: linkedRunbooks(description, config), changed: await changedFiles }, config);
-  const files = await Promise.all(
-    planned.map(async (file) => withText(file, await readFileAt(client, repo, file.path, pr.headSha))),
+  const files = await mapLimit(planned, READ_CONCURRENCY, async (file) =>
+    withText(file, file.unread ? undefined : await readOrWhy(client, repo, file.path, pr.headSha)),
   );
   const data = await signOffData;
   const report = check({ description, files, config, ...(data ? { reviews: data.facts } : {}) });
-  return data ? { report, comments: data.comments, notes: data.notes } : { report, notes: [] };
+  return data
+    ? { report, comments: data.comments, notes: data.notes, maxAnnotations }
+    : { report, notes: [], maxAnnotations };
+}
+
+/** A file's text at the head commit, undefined when absent, or why it could not be read. */
+async function readOrWhy(
+  client: GitHubClient,
+  repo: Repo,
+  path: string,
+  ref: string,
+): Promise<string | undefined | Unread> {
+  try {
+    return await readFileAt(client, repo, path, ref);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    const status = error instanceof RequestError && error.response ? `GitHub answered ${error.status}: ` : '';
+    return { kind: 'failed', reason: `${status}${reason}` };
+  }
 }
 
 function configFailure(error: ConfigError): Report {

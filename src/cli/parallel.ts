@@ -8,8 +8,9 @@ import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from '../config/types.js';
 import { check, mergeReports, type KindedFile, type Report } from '../engine.js';
 import type { DocumentView } from '../markdown/document.js';
-import { withText, type PlannedFile } from '../plan.js';
-import { readIfExists } from './files.js';
+import { mapLimit } from '../concurrency.js';
+import { READ_CONCURRENCY, withText, type PlannedFile } from '../plan.js';
+import { readDocument } from './files.js';
 
 /** Files below which one thread is faster than starting workers. */
 export const PARALLEL_THRESHOLD = 150;
@@ -32,7 +33,10 @@ export async function checkChunk({ root, files, config }: WorkerTask): Promise<R
 }
 
 export async function readAll(root: string, files: readonly PlannedFile[]): Promise<KindedFile[]> {
-  return Promise.all(files.map(async (file) => withText(file, await readIfExists(root, file.path))));
+  // A bounded pool: thousands of files at once run out of file descriptors (macOS allows 256).
+  return mapLimit(files, READ_CONCURRENCY * 4, async (file) =>
+    withText(file, file.unread ? undefined : await readDocument(root, file.path)),
+  );
 }
 
 export interface ParallelInput {

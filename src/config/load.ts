@@ -11,6 +11,9 @@ import type { RuleId } from '../rules/index.js';
 import { configSchema, type ConfigFile } from './schema.js';
 import type { ItemSpec, ResolvedConfig, SectionSpec } from './types.js';
 
+/** Findings sent as check-run annotations, at most, unless the config says otherwise. */
+export const DEFAULT_MAX_ANNOTATIONS = 500;
+
 export class ConfigError extends Error {
   constructor(
     readonly file: string,
@@ -143,6 +146,7 @@ export function resolve(file: ConfigFile): ResolvedConfig {
         section: pr?.runbook?.section ?? base.pullRequest.runbook.section,
         aliases: pr?.runbook?.aliases ?? base.pullRequest.runbook.aliases,
         required: pr?.runbook?.required ?? base.pullRequest.runbook.required,
+        maxLinks: pr?.runbook?.['max-links'] ?? base.pullRequest.runbook.maxLinks,
       },
     },
     runbooks: {
@@ -150,6 +154,7 @@ export function resolve(file: ConfigFile): ResolvedConfig {
       exclude: rb?.exclude ?? base.runbooks.exclude,
       sections: mergeSections(base.runbooks.sections, rb?.sections),
     },
+    report: { maxAnnotations: file.report?.['max-annotations'] ?? DEFAULT_MAX_ANNOTATIONS },
     skip: {
       labels: file.skip?.labels ?? [],
       authors: file.skip?.authors ?? [],

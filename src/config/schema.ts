@@ -68,6 +68,12 @@ export const configSchema = described(
               section: z.optional(name()),
               aliases: z.optional(z.array(name())),
               required: z.optional(z.boolean()),
+              'max-links': z.optional(
+                described(
+                  z.number().check(z.int(), z.minimum(1), z.maximum(1000)),
+                  'The most linked runbooks read (default 20); the gate fails when the description links more.',
+                ),
+              ),
             }),
             'The section that must link a runbook file or say N/A with a reason.',
           ),
@@ -111,6 +117,16 @@ export const configSchema = described(
         }),
         'Only an authorised reviewer, not the author, can make the gate pass.',
       ),
+    ),
+    report: z.optional(
+      z.strictObject({
+        'max-annotations': z.optional(
+          described(
+            z.number().check(z.int(), z.minimum(0), z.maximum(10_000)),
+            'The most findings sent as check-run annotations (default 500); all stay in the summary and the JSON report.',
+          ),
+        ),
+      }),
     ),
     skip: z.optional(
       z.strictObject({

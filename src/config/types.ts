@@ -7,5 +7,7 @@ export type { ItemSpec, Level, Policy, SectionSpec, Severity, SignOffSpec } from
 export interface ResolvedConfig extends DocumentSettings {
   strict: boolean;
   rules: Record<RuleId, Level>;
+  /** How the action reports: the most check-run annotations. */
+  report: { maxAnnotations: number };
   skip: { labels: string[]; authors: string[]; drafts: boolean };
 }

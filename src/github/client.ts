@@ -22,7 +22,7 @@
 import { Octokit } from '@octokit/core';
 import { paginateRest } from '@octokit/plugin-paginate-rest';
 import { RequestError } from '@octokit/request-error';
-import { createHttpFetch } from './http-fetch.js';
+import { createHttpFetch, FetchRefused } from './http-fetch.js';
 
 const GitHub = Octokit.plugin(paginateRest);
 export type GitHubClient = InstanceType<typeof GitHub>;
@@ -34,6 +34,10 @@ export interface ClientOptions {
   retries?: number;
   /** The longest single wait, in seconds. */
   maxWait?: number;
+  /** The longest one request may take, in ms: its whole answer, not only a silence. */
+  requestDeadline?: number;
+  /** The longest all requests of a run may take together, retries included, in ms. */
+  runDeadline?: number;
   warn: (message: string) => void;
   env?: Record<string, string | undefined>;
   sleep?: (ms: number) => Promise<void>;
@@ -48,19 +52,32 @@ interface HttpError {
 
 export async function createClient(options: ClientOptions): Promise<GitHubClient> {
   const { token, baseUrl, warn, env = process.env } = options;
+  const { requestDeadline = 30_000, runDeadline = 300_000 } = options;
+  // The run's deadline aborts whatever is in flight when it passes; the timer does not keep the process alive.
+  const signal = AbortSignal.timeout(runDeadline);
   const settings = { baseUrl, userAgent: 'readiness-gate', log: { debug() {}, info() {}, warn, error: warn } };
   let client: GitHubClient;
   if (usesProxy(env)) {
     const { getOctokit } = await import('@actions/github');
     client = getOctokit(token, settings, paginateRest) as unknown as GitHubClient;
   } else {
-    client = new GitHub({ ...settings, auth: token, request: { fetch: createHttpFetch() } });
+    const fetch = createHttpFetch({ deadline: requestDeadline });
+    client = new GitHub({ ...settings, auth: token, request: { fetch } });
   }
-  addRetries(client, options);
+  // Added per request, not in the defaults: @actions/github keeps its proxy-aware fetch in `request`.
+  client.hook.before('request', (endpoint) => {
+    endpoint.request = { ...endpoint.request, signal };
+  });
+  addRetries(client, options, { signal, at: Date.now() + runDeadline });
   return client;
 }
 
-function addRetries(client: GitHubClient, options: ClientOptions): void {
+/** `GET /repos/o/r/pulls/1`: the request as sent, for messages. */
+export function describeRequest(error: RequestError): string {
+  return `${error.request.method} ${new URL(error.request.url, 'https://api.github.com').pathname}`;
+}
+
+function addRetries(client: GitHubClient, options: ClientOptions, deadline: { signal: AbortSignal; at: number }): void {
   const { retries = 3, maxWait = 120, warn } = options;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   client.hook.wrap('request', async (request, endpoint) => {
@@ -69,10 +86,12 @@ function addRetries(client: GitHubClient, options: ClientOptions): void {
         return await request(endpoint);
       } catch (error) {
         if (!(error instanceof RequestError)) throw error;
+        // A refused redirect, an answer too slow or too large, or the run's deadline: another try cannot help.
+        if (error.cause instanceof FetchRefused || deadline.signal.aborted) throw error;
         const wait = retryAfter(error, attempt);
-        const where = `${endpoint.method} ${new URL(endpoint.url, 'https://api.github.com').pathname}`;
+        const where = describeRequest(error);
         if (wait === undefined || attempt >= retries) throw error;
-        if (wait > maxWait) {
+        if (wait > maxWait || Date.now() + wait * 1000 > deadline.at) {
           warn(`GitHub asks to wait ${wait} s before retrying ${where}; not waiting that long.`);
           throw error;
         }

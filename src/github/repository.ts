@@ -54,9 +54,11 @@ export async function readFileAt(
 ): Promise<string | undefined> {
   try {
     const { data } = await client.request('GET /repos/{owner}/{repo}/contents/{path}', { ...repo, path, ref });
+    // Octokit hands over the raw text when an answer is not valid JSON (cut short, say).
+    if (typeof data !== 'object' || data === null) throw new Error("GitHub's answer was not complete JSON");
     if (Array.isArray(data) || data.type !== 'file') return undefined;
     if (!('content' in data) || (data.encoding !== 'base64' && data.content === '')) {
-      throw new Error(`${path} is too large to read through the contents API (over 1 MB).`);
+      throw new Error(`it is over 1 MB, too large for the contents API`);
     }
     return Buffer.from(data.content, 'base64').toString('utf8');
   } catch (error) {

@@ -8,10 +8,19 @@
 import type { ReviewFacts } from '../signoff/evaluate.js';
 import type { DocumentSettings } from '../model/spec.js';
 
-/** A file as read from the repository; `text` is undefined when there is no such file. */
+/** Why a file the gate should check was not read. */
+export type Unread =
+  /** A linked runbook past `pull-request.runbook.max-links`. */
+  | { kind: 'over-limit' }
+  /** The read failed: too large, a path GitHub refuses, an answer cut short, not a regular file. */
+  | { kind: 'failed'; reason: string };
+
+/** A file as read from the repository; `text` is undefined when there is no such file, or it was not read. */
 export interface SourceFile {
   path: string;
   text: string | undefined;
+  /** Set when the file was not read: the gate fails closed on it. */
+  unread?: Unread;
 }
 
 /** What the caller read besides the documents, for rules that look across them. */

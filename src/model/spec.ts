@@ -27,6 +27,8 @@ export interface RunbookLinkSpec {
   section: string;
   aliases: string[];
   required: boolean;
+  /** The most linked runbooks read; more fail the gate. */
+  maxLinks: number;
 }
 
 export interface SignOffSpec {

@@ -14,6 +14,9 @@ export interface Preset extends DocumentSettings {
   rules: Record<RuleId, Level>;
 }
 
+/** Linked runbooks read from one description: each is a request, and a description can name thousands. */
+const MAX_LINKS = 20;
+
 function section(name: string, items: string[], aliases: string[] = []): SectionSpec {
   return { name, aliases, items: items.map((label) => ({ label, aliases: [] })), policy: 'all' };
 }
@@ -53,7 +56,7 @@ function devopsPreset(): Preset {
         section('Reliability', ['Health Checks', 'Graceful Shutdown', 'Circuit Breakers', 'Timeouts']),
         section('Resources', ['Memory', 'CPU', 'Storage', 'Connections']),
       ],
-      runbook: { section: 'Runbook', aliases: ['Runbooks'], required: true },
+      runbook: { section: 'Runbook', aliases: ['Runbooks'], required: true, maxLinks: MAX_LINKS },
     },
     runbooks: {
       paths: ['docs/runbooks/**/*.md', 'runbooks/**/*.md', '**/RUNBOOK.md', '**/*.runbook.md'],
@@ -66,7 +69,7 @@ function devopsPreset(): Preset {
 function emptyPreset(): Preset {
   return {
     rules: severities('none'),
-    pullRequest: { sections: [], runbook: { section: 'Runbook', aliases: [], required: false } },
+    pullRequest: { sections: [], runbook: { section: 'Runbook', aliases: [], required: false, maxLinks: MAX_LINKS } },
     runbooks: { paths: ['docs/runbooks/**/*.md', 'runbooks/**/*.md'], exclude: ['**/TEMPLATE.md'], sections: [] },
   };
 }

@@ -29,7 +29,9 @@ export const runbookExists = defineRule({
     if (links.length === 0) return undefined;
     const out: RawFinding[] = [];
     for (const link of links) {
-      if (files.get(link.path)?.text !== undefined) continue;
+      const file = files.get(link.path);
+      // A file that exists but could not be read is reported as unreadable, not as missing.
+      if (file?.text !== undefined || file?.unread) continue;
       out.push({
         message: `Linked runbook "${link.path}" does not exist. Add the file in this pull request or fix the link.`,
         line: link.line,

@@ -34,7 +34,7 @@ export interface ActionRun {
         conclusion: string;
         errors: number;
         warnings: number;
-        findings: { ruleId: string; source: string; line: number }[];
+        findings: { ruleId: string; source: string; line: number; message: string }[];
       }
     | undefined;
 }

@@ -63,7 +63,9 @@ describe('createHttpFetch', () => {
     const url = await serve(() => {
       // never answers
     });
-    await expect(createHttpFetch(200)(`${url}/slow`)).rejects.toThrow(/no answer from 127\.0\.0\.1:\d+ within 0\.2 s/);
+    await expect(createHttpFetch({ deadline: 200 })(`${url}/slow`)).rejects.toThrow(
+      /no complete answer from 127\.0\.0\.1:\d+ within 0\.2 s/,
+    );
   });
 });
 

@@ -95,6 +95,8 @@ export interface Fault {
   headers?: Record<string, string>;
   message: string;
   times: number;
+  /** A body sent as is instead of `{ message }`, e.g. JSON cut short. */
+  raw?: string;
 }
 
 export interface Identity {
@@ -123,6 +125,9 @@ export interface ContentEdit {
 
 export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
+  /** Requests being answered now, and the most there ever were at once. */
+  inFlight = 0;
+  maxInFlight = 0;
   /** Requests GitHub would have rejected as malformed: a test that sees any has found a bug. */
   readonly violations: string[] = [];
   readonly pulls = new Map<number, PullState>();
@@ -156,6 +161,8 @@ export class FakeGitHub {
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
+      this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
+      res.on('close', () => this.inFlight--);
       this.handle(req, res).catch((error: unknown) => {
         this.send(res, 500, { message: String(error) });
       });
@@ -275,6 +282,11 @@ export class FakeGitHub {
     if (fault) {
       fault.times--;
       record(fault.status);
+      if (fault.raw !== undefined) {
+        res.writeHead(fault.status, { 'content-type': 'application/json; charset=utf-8', ...fault.headers });
+        res.end(fault.raw);
+        return;
+      }
       this.send(res, fault.status, { message: fault.message }, fault.headers);
       return;
     }
@@ -595,12 +607,16 @@ function fileResponse(file: { filename: string; status: string }, i: number) {
 }
 
 function contentResponse(gh: FakeGitHub, file: string, ref: string, text: string) {
-  const content = Buffer.from(text, 'utf8')
-    .toString('base64')
-    .replace(/(.{60})/g, '$1\n');
+  // Over 1 MB, GitHub's JSON answer has no content: an empty string and the encoding "none".
+  const large = Buffer.byteLength(text) > 1024 * 1024;
+  const content = large
+    ? ''
+    : Buffer.from(text, 'utf8')
+        .toString('base64')
+        .replace(/(.{60})/g, '$1\n');
   return {
     type: 'file',
-    encoding: 'base64',
+    encoding: large ? 'none' : 'base64',
     size: Buffer.byteLength(text),
     name: path.posix.basename(file),
     path: file,
