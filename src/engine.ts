@@ -66,6 +66,8 @@ export interface Report {
   passed: Pass[];
   /** Every document checked, the description first. */
   sources: string[];
+  /** Which config decided: its path, or the built-in rules. */
+  config?: string;
   /** Who signed off, when `sign-off` is configured and satisfied. */
   signOff?: SignOff;
 }
@@ -144,7 +146,10 @@ export function check(input: CheckInput): Report {
     });
   }
 
-  const report = summarise(findings, waivers, [...passes.values()], sources, config.strict);
+  const report = {
+    ...summarise(findings, waivers, [...passes.values()], sources, config.strict),
+    config: config.source,
+  };
   return signOff ? { ...report, signOff } : report;
 }
 
@@ -177,7 +182,8 @@ export function mergeReports(reports: Report[], strict: boolean): Report {
     strict,
   );
   const signOff = reports.find((r) => r.signOff)?.signOff;
-  return signOff ? { ...merged, signOff } : merged;
+  const config = reports.find((r) => r.config)?.config;
+  return { ...merged, ...(config ? { config } : {}), ...(signOff ? { signOff } : {}) };
 }
 
 /** The report for these findings: sorted by document (in `sources` order), line and column; counted; concluded. */

@@ -9,7 +9,7 @@ import { RequestError } from '@octokit/request-error';
 import { ConfigError, DEFAULT_MAX_ANNOTATIONS, loadConfig } from '../config/load.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { check, summarise, type Finding, type Report } from '../engine.js';
-import { publishCheckRun, type Annotation } from '../github/check-run.js';
+import { AnnotationsNotAdded, publishCheckRun, type Annotation } from '../github/check-run.js';
 import type { GitHubClient } from '../github/client.js';
 import { upsertComment, type CommentResult, type IssueComment } from '../github/comment.js';
 import { resolveTarget, type Target } from '../github/event.js';
@@ -20,6 +20,7 @@ import { LIMITS, type Limit } from '../limits.js';
 import { mapLimit } from '../concurrency.js';
 import type { Unread } from '../kinds/kind.js';
 import { planFiles, READ_CONCURRENCY, skipReason, withText } from '../plan.js';
+import { CONFIG_PATH } from '../init/templates.js';
 import { formatMarkdown } from '../report/markdown.js';
 import { plural } from '../report/text.js';
 import { readSignOffData } from '../signoff/read.js';
@@ -140,7 +141,13 @@ async function evaluate(client: GitHubClient, repo: Repo, pr: PullRequest, confi
   changedFiles.catch(() => {}); // awaited below, or not needed
   let config: ResolvedConfig;
   try {
-    config = loadConfig(await readFileAt(client, repo, configPath, pr.baseSha), configPath);
+    const text = await readFileAt(client, repo, configPath, pr.baseSha);
+    // Only the default path may be absent: a named config that is missing would silently drop the team's rules.
+    if (text === undefined && configPath !== CONFIG_PATH) {
+      const detail = `no such file at the base commit ${pr.baseSha.slice(0, 7)}, though the \`config\` input names it. Fix the input, or add the file.`;
+      throw new ConfigError(configPath, 1, 1, detail);
+    }
+    config = loadConfig(text, configPath);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     return { report: configFailure(error), notes: [], maxAnnotations: DEFAULT_MAX_ANNOTATIONS };
@@ -188,7 +195,7 @@ function configFailure(error: ConfigError): Report {
     line: error.line,
     column: error.column,
   };
-  return summarise([finding], [], [], [error.file], false);
+  return { ...summarise([finding], [], [], [error.file], false), config: error.file };
 }
 
 function title(report: Report, skipped: string | undefined): string {
@@ -240,6 +247,15 @@ class WriteGuard {
     try {
       return await write();
     } catch (error) {
+      if (error instanceof AnnotationsNotAdded) {
+        // The token could write: this is not a read-only token, whatever the status.
+        const cause = error.cause instanceof RequestError ? `HTTP ${error.cause.status}: ` : '';
+        const reason = error.cause instanceof Error ? error.cause.message.split('\n')[0] : String(error.cause);
+        this.say(
+          `The check run was created, but only ${error.sent} of ${error.total} annotations could be added (${cause}${reason}). Every finding is in this summary and the JSON report.`,
+        );
+        return error.checkRunId as T;
+      }
       const status = error instanceof RequestError ? error.status : undefined;
       if (status !== 403 && status !== 404) {
         // GitHub still failing after the retries: the verdict must not be lost with the write.

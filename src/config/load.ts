@@ -3,7 +3,7 @@
  * YAML, an unknown key or a wrong type raises a ConfigError that names the
  * file, the line and the key.
  */
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type * as z from 'zod/mini';
 import { headingKey } from '../markdown/heading.js';
 import { defaultSignOffSections, preset } from '../presets/devops.js';
@@ -26,8 +26,23 @@ export class ConfigError extends Error {
   }
 }
 
+/** The largest config read: a real one is a few kilobytes. */
+export const MAX_CONFIG_BYTES = 64 * 1024;
+
+/** What reports call the config when there is no file. */
+export const BUILT_IN = 'built-in devops rules';
+
 export function loadConfig(text: string | undefined, file: string): ResolvedConfig {
-  if (text === undefined || text.trim() === '') return resolve({});
+  if (text === undefined) return resolve({}, BUILT_IN);
+  if (text.trim() === '') return resolve({}, `${file} (empty: ${BUILT_IN})`);
+  if (Buffer.byteLength(text) > MAX_CONFIG_BYTES) {
+    throw new ConfigError(
+      file,
+      1,
+      1,
+      `the config is ${Buffer.byteLength(text)} bytes, over the ${MAX_CONFIG_BYTES}-byte limit.`,
+    );
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problem = doc.errors[0];
@@ -40,7 +55,21 @@ export function loadConfig(text: string | undefined, file: string): ResolvedConf
       `invalid YAML: ${firstLine(problem.message)}. Fix the syntax at this line.`,
     );
   }
-  const data: unknown = doc.toJS() ?? {};
+  let data: unknown;
+  try {
+    // The yaml package stops alias expansion past 100 aliases (a "billion laughs" document).
+    data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error) {
+    const alias = firstAlias(doc);
+    const pos = lineCounter.linePos(alias?.range?.[0] ?? 0);
+    const why = error instanceof Error ? error.message : String(error);
+    throw new ConfigError(
+      file,
+      pos.line,
+      pos.col,
+      `the config expands its YAML aliases too far (${why}). Write the values out.`,
+    );
+  }
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new ConfigError(
       file,
@@ -54,7 +83,18 @@ export function loadConfig(text: string | undefined, file: string): ResolvedConf
     const issue = parsed.error.issues[0]!;
     throw issueError(issue, doc, lineCounter, file);
   }
-  return resolve(parsed.data);
+  return resolve(parsed.data, file);
+}
+
+function firstAlias(doc: Document): Node | undefined {
+  let found: Node | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      found = node;
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 function issueError(issue: z.core.$ZodIssue, doc: Document, lineCounter: LineCounter, file: string): ConfigError {
@@ -129,7 +169,7 @@ function signOffSections(listed: SignOffSectionInput[] | undefined): SectionSpec
   });
 }
 
-export function resolve(file: ConfigFile): ResolvedConfig {
+export function resolve(file: ConfigFile, source: string): ResolvedConfig {
   const base = preset(file.extends ?? 'devops');
   const rules = { ...base.rules };
   for (const [id, severity] of Object.entries(file.rules ?? {})) {
@@ -138,6 +178,7 @@ export function resolve(file: ConfigFile): ResolvedConfig {
   const pr = file['pull-request'];
   const rb = file.runbooks;
   return {
+    source,
     strict: file.strict ?? false,
     rules,
     pullRequest: {

@@ -5,6 +5,8 @@ export type { ItemSpec, Level, Policy, SectionSpec, Severity, SignOffSpec } from
 
 /** Configuration after the preset and the file are merged: what the engine, the planning step and the adapters read. */
 export interface ResolvedConfig extends DocumentSettings {
+  /** Where it came from, for reports: the file's path, or `built-in devops rules`. */
+  source: string;
   strict: boolean;
   rules: Record<RuleId, Level>;
   /** How the action reports: the most check-run annotations. */

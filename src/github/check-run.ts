@@ -25,6 +25,19 @@ export interface CheckRunOutput {
   detailsUrl?: string;
 }
 
+/** The check run was created, but adding its later annotations failed. */
+export class AnnotationsNotAdded extends Error {
+  override name = 'AnnotationsNotAdded';
+  constructor(
+    readonly checkRunId: number,
+    readonly sent: number,
+    readonly total: number,
+    override readonly cause: unknown,
+  ) {
+    super(`${sent} of ${total} annotations were added`);
+  }
+}
+
 export async function publishCheckRun(client: GitHubClient, repo: Repo, run: CheckRunOutput): Promise<number> {
   const batches: Annotation[][] = [];
   for (let i = 0; i < run.annotations.length; i += ANNOTATIONS_PER_REQUEST) {
@@ -41,12 +54,18 @@ export async function publishCheckRun(client: GitHubClient, repo: Repo, run: Che
     ...(run.detailsUrl ? { details_url: run.detailsUrl } : {}),
     output: { ...output, ...(batches[0] ? { annotations: batches[0] } : {}) },
   });
+  let sent = batches[0]?.length ?? 0;
   for (const batch of batches.slice(1)) {
-    await client.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
-      ...repo,
-      check_run_id: data.id,
-      output: { ...output, annotations: batch },
-    });
+    try {
+      await client.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+        ...repo,
+        check_run_id: data.id,
+        output: { ...output, annotations: batch },
+      });
+    } catch (error) {
+      throw new AnnotationsNotAdded(Number(data.id), sent, run.annotations.length, error);
+    }
+    sent += batch.length;
   }
   return Number(data.id);
 }

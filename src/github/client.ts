@@ -74,7 +74,14 @@ export async function createClient(options: ClientOptions): Promise<GitHubClient
 
 /** `GET /repos/o/r/pulls/1`: the request as sent, for messages. */
 export function describeRequest(error: RequestError): string {
-  return `${error.request.method} ${new URL(error.request.url, 'https://api.github.com').pathname}`;
+  const path = new URL(error.request.url, 'https://api.github.com').pathname;
+  let readable = path;
+  try {
+    readable = decodeURIComponent(path); // `contents/docs%2Fa.md` reads as the file's path
+  } catch {
+    // keep it encoded
+  }
+  return `${error.request.method} ${readable}`;
 }
 
 function addRetries(client: GitHubClient, options: ClientOptions, deadline: { signal: AbortSignal; at: number }): void {

@@ -3,6 +3,7 @@
  * comments written by the action's own identity. Comments by anyone else
  * are never edited or deleted, whatever they contain.
  */
+import { RequestError } from '@octokit/request-error';
 import type { GitHubClient } from './client.js';
 import type { Repo } from './repository.js';
 
@@ -43,18 +44,32 @@ export async function upsertComment(
   comments?: IssueComment[],
 ): Promise<CommentResult> {
   const body = `${MARKER}\n${plan.body}`;
-  const all = comments ?? (await listComments(client, repo, issueNumber));
-  const own = all.filter((c) => plan.selfLogins.includes(c.login) && c.body.startsWith(MARKER));
-  const [first, ...duplicates] = own;
+  const own = (list: IssueComment[]) =>
+    list.filter((c) => plan.selfLogins.includes(c.login) && c.body.startsWith(MARKER)).sort((a, b) => a.id - b.id);
+  const [first, ...duplicates] = own(comments ?? (await listComments(client, repo, issueNumber)));
   let result: CommentResult;
   if (!first) {
     if (!plan.create) return 'none';
-    await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+    const { data } = await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
       ...repo,
       issue_number: issueNumber,
       body,
     });
-    result = 'created';
+    // Another run may have created one at the same time: keep the oldest, with this body, and remove the rest.
+    const [oldest, ...extra] = own(await listComments(client, repo, issueNumber));
+    if (oldest && oldest.id !== data.id) {
+      if (oldest.body !== body) {
+        await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+          ...repo,
+          comment_id: oldest.id,
+          body,
+        });
+      }
+      await deleteComments(client, repo, extra);
+      return 'updated';
+    }
+    await deleteComments(client, repo, extra);
+    return 'created';
   } else if (first.body === body) {
     result = 'unchanged';
   } else {
@@ -65,11 +80,20 @@ export async function upsertComment(
     });
     result = 'updated';
   }
-  for (const extra of duplicates) {
-    await client.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', {
-      ...repo,
-      comment_id: extra.id,
-    });
-  }
+  await deleteComments(client, repo, duplicates);
   return result;
+}
+
+/** Deletes the action's own extra comments; one another run deleted first is gone already. */
+async function deleteComments(client: GitHubClient, repo: Repo, comments: IssueComment[]): Promise<void> {
+  for (const extra of comments) {
+    try {
+      await client.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+        ...repo,
+        comment_id: extra.id,
+      });
+    } catch (error) {
+      if (!(error instanceof RequestError && error.status === 404)) throw error;
+    }
+  }
 }

@@ -24,6 +24,7 @@ export function toJson(report: Report, extra: Record<string, unknown> = {}): Jso
       column,
     })),
     waivers: report.waivers,
+    ...(report.config ? { config: report.config } : {}),
     ...(report.signOff ? { signedOffBy: report.signOff } : {}),
     ...extra,
   };

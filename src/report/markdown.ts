@@ -7,6 +7,7 @@
  */
 import type { Severity } from '../config/types.js';
 import { PULL_REQUEST, type Report } from '../engine.js';
+import { BUILT_IN } from '../config/load.js';
 import { fits, type Limit } from '../limits.js';
 import { neutralise } from './neutralise.js';
 import { plural } from './text.js';
@@ -54,6 +55,9 @@ function render(report: Report, options: MarkdownOptions, shown: number): string
       '',
     );
   }
+  // The config's path is the workflow's or the command line's, not the pull request's.
+  if (report.config)
+    out.push(`Config: ${report.config === BUILT_IN ? BUILT_IN : `\`${report.config.replace(/`/g, '')}\``}.`, '');
   for (const note of options.notes ?? []) out.push(`> ${note}`, '');
 
   const cutFindings = report.findings.slice(0, shown);

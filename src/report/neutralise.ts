@@ -2,9 +2,10 @@
  * Text from a pull request is untrusted. Before it is echoed into Markdown
  * that GitHub renders (comment, check run, job summary) it is neutralised:
  * HTML escaped, Markdown punctuation escaped so it cannot open links, code
- * or tables, line breaks folded, and every `@` followed by a zero-width space
- * so no user or team is mentioned. Encoded forms such as `&#64;` stay inert
- * because `&` itself is escaped.
+ * or tables, line breaks folded, every `@` followed by a zero-width space
+ * so no user or team is mentioned, and bare URLs (`https://…`, `www.…`)
+ * broken with one so GitHub does not turn them into links. Encoded forms
+ * such as `&#64;` stay inert because `&` itself is escaped.
  */
 const ZERO_WIDTH_SPACE = '\u200b';
 // eslint-disable-next-line no-control-regex -- stripping control characters is the point
@@ -19,5 +20,7 @@ export function neutralise(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(MARKDOWN, (c) => `\\${c}`)
-    .replace(/[@＠]/g, (c) => `${c}${ZERO_WIDTH_SPACE}`);
+    .replace(/[@＠]/g, (c) => `${c}${ZERO_WIDTH_SPACE}`)
+    .replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, `$1${ZERO_WIDTH_SPACE}:`)
+    .replace(/\b(www)\./gi, `$1${ZERO_WIDTH_SPACE}.`);
 }

@@ -1,6 +1,13 @@
-/** The CLI's human report: one block per document, `file:line:column`, colour on a TTY. */
-import type { Report } from '../engine.js';
+/**
+ * The CLI's human report: one block per document, `file:line:column`, colour
+ * on a TTY. Text that comes from documents (messages quote labels and
+ * values; paths are file names) is made safe for a terminal and a CI log:
+ * one line, no control characters or escape sequences, and no `::` that a
+ * runner could take for a workflow command. Every line starts with the
+ * report's own text.
+ */
 import type { Severity } from '../config/types.js';
+import type { Report } from '../engine.js';
 
 export interface TextOptions {
   color: boolean;
@@ -8,31 +15,47 @@ export interface TextOptions {
 
 const CODES = { red: 31, yellow: 33, green: 32, cyan: 36, dim: 2, bold: 1 } as const;
 
+// eslint-disable-next-line no-control-regex -- stripping control characters and escape sequences is the point
+const CONTROL =
+  /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[\]P^_][\s\S]*?(?:\u0007|\u001b\\)|[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Document text for one line of a terminal or log. */
+export function safeLine(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(CONTROL, '').replace(/::/g, ':\u200b:').trim();
+}
+
 export function formatText(report: Report, { color }: TextOptions): string {
   const paint = (code: keyof typeof CODES, s: string) => (color ? `\u001b[${CODES[code]}m${s}\u001b[0m` : s);
   const severityText = (s: Severity) =>
     s === 'error' ? paint('red', 'error  ') : s === 'warning' ? paint('yellow', 'warning') : paint('cyan', 'notice ');
   const lines: string[] = [];
   for (const source of report.sources) {
+    const name = safeLine(source);
     const findings = report.findings.filter((f) => f.source === source);
     if (findings.length === 0) {
-      lines.push(`${paint('green', '✔')} ${paint('bold', source)}`);
+      lines.push(`${paint('green', '✔')} ${paint('bold', name)}`);
       continue;
     }
-    lines.push(`${paint('red', '✖')} ${paint('bold', source)}`);
+    const mark = findings.some((f) => f.severity === 'error') ? paint('red', '✖') : paint('yellow', '⚠');
+    lines.push(`${mark} ${paint('bold', name)}`);
     for (const f of findings) {
       lines.push(
-        `  ${paint('dim', `${source}:${f.line}:${f.column}`)}  ${severityText(f.severity)}  ${f.message}  ${paint('dim', f.ruleId)}`,
+        `  ${paint('dim', `${name}:${f.line}:${f.column}`)}  ${severityText(f.severity)}  ${safeLine(f.message)}  ${paint('dim', f.ruleId)}`,
       );
     }
   }
   if (report.waivers.length > 0) {
     lines.push('', paint('bold', 'Waived:'));
-    for (const w of report.waivers) lines.push(`  ${w.source}:${w.line}  ${w.label} (${w.section}): ${w.reason}`);
+    for (const w of report.waivers) {
+      lines.push(
+        `  ${safeLine(w.source)}:${w.line}  ${safeLine(w.label)} (${safeLine(w.section)}): ${safeLine(w.reason)}`,
+      );
+    }
   }
   const verdict = report.conclusion === 'success' ? paint('green', 'Gate passed') : paint('red', 'Gate failed');
   const checked = `${report.sources.length} document${report.sources.length === 1 ? '' : 's'}`;
   lines.push('', `${verdict}: ${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')} in ${checked}.`);
+  if (report.config) lines.push(`Config: ${safeLine(report.config)}.`);
   return `${lines.join('\n')}\n`;
 }
 

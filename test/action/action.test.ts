@@ -58,6 +58,8 @@ describe('the action on a pull request', () => {
         `GET ${repoPath(`/pulls/${NUMBER}`)}`,
         `GET ${repoPath(`/issues/${NUMBER}/comments`)}`,
         `POST ${repoPath(`/issues/${NUMBER}/comments`)}`,
+        // After creating its comment, the action lists again: a concurrent run may have created one too.
+        `GET ${repoPath(`/issues/${NUMBER}/comments`)}`,
       ].sort(),
     );
     expect(gh.requests.find((r) => r.path.endsWith('readiness-gate.yml'))!.query.ref).toBe(BASE);

@@ -16,12 +16,14 @@ describe('loadConfig', () => {
   it('gives the devops preset for an absent or empty file', () => {
     const devops = {
       ...preset('devops'),
+      source: 'built-in devops rules',
       strict: false,
       report: { maxAnnotations: 500 },
       skip: { labels: [], authors: [], drafts: false },
     };
     expect(loadConfig(undefined, 'x.yml')).toEqual(devops);
-    expect(loadConfig('# only a comment\n', 'x.yml')).toEqual(devops);
+    expect(loadConfig('# only a comment\n', 'x.yml')).toEqual({ ...devops, source: 'x.yml' });
+    expect(loadConfig('', 'x.yml')).toEqual({ ...devops, source: 'x.yml (empty: built-in devops rules)' });
   });
 
   it('changes severities and turns rules off', () => {

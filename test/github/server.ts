@@ -149,6 +149,8 @@ export class FakeGitHub {
   createdAt = '2026-11-20T10:00:00Z';
   /** Called after a pull request is read, to move it on between two reads (a push during the run). */
   onPullRead?: (pull: PullState, count: number) => void;
+  /** Called as a comment is about to be created: a test can play a concurrent run here. */
+  onCommentCreate?: () => void;
   private nextId = 1000;
   private pullReads = 0;
   private server?: Server;
@@ -406,6 +408,7 @@ export class FakeGitHub {
         );
       case 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments': {
         if (!this.pulls.has(Number(params.issue_number))) return notFound;
+        this.onCommentCreate?.();
         const text = String(input.body);
         if (text.length > 65_536)
           return [

@@ -21,7 +21,10 @@ describe('formatText', () => {
       '✔ pull-request\n✔ examples/runbooks/deploy-payments.md\n✖ examples/runbooks/rotate-certs.md\n',
     );
     expect(text).toContain('  examples/runbooks/rotate-certs.md:4:16  error    Template placeholder');
-    expect(text.trimEnd().split('\n').at(-1)).toBe('Gate failed: 7 errors, 1 warning in 3 documents.');
+    expect(text.trimEnd().split('\n').slice(-2)).toEqual([
+      'Gate failed: 7 errors, 1 warning in 3 documents.',
+      'Config: built-in devops rules.',
+    ]);
   });
 
   it('colours only when asked', () => {
@@ -33,7 +36,8 @@ describe('formatText', () => {
 describe('toJson', () => {
   it('has the documented shape', () => {
     const json = toJson(report);
-    expect(Object.keys(json)).toEqual(['conclusion', 'errors', 'warnings', 'findings', 'waivers']);
+    expect(Object.keys(json)).toEqual(['conclusion', 'errors', 'warnings', 'findings', 'waivers', 'config']);
+    expect(json.config).toBe('built-in devops rules');
     expect(json.findings[0]).toEqual(ROTATE_CERTS_FIRST_FINDING);
     expect([json.conclusion, json.errors, json.warnings]).toEqual(['failure', 7, 1]);
   });
