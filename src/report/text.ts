@@ -15,8 +15,8 @@ export interface TextOptions {
 
 const CODES = { red: 31, yellow: 33, green: 32, cyan: 36, dim: 2, bold: 1 } as const;
 
-// eslint-disable-next-line no-control-regex -- stripping control characters and escape sequences is the point
 const CONTROL =
+  // eslint-disable-next-line no-control-regex -- stripping control characters and escape sequences is the point
   /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[\]P^_][\s\S]*?(?:\u0007|\u001b\\)|[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Document text for one line of a terminal or log. */
