@@ -14,7 +14,7 @@ const LAYERS = [
   ['presets/'],
   ['config/'],
   ['engine.ts', 'plan.ts', 'limits.ts', 'concurrency.ts', 'report/', 'init/'],
-  ['github/', 'signoff/read.ts', 'action/', 'cli/', 'main.ts', 'index.ts', 'cli-entry.ts'],
+  ['github/', 'signoff/read.ts', 'budget.ts', 'action/', 'cli/', 'main.ts', 'index.ts', 'cli-entry.ts'],
 ];
 
 const layerOf = (file) => {

@@ -1,14 +1,9 @@
 /** Entry of the CLI bundle (`dist/cli.js`), and of its checking threads. */
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { serveCheckThread, setCheckScript } from './budget.js';
 import { main } from './cli/main.js';
-import { checkChunk, setWorkerScript, type WorkerTask } from './cli/parallel.js';
 
-const task = (workerData as { readinessGateTask?: WorkerTask } | null)?.readinessGateTask;
-
-if (!isMainThread && task) {
-  parentPort?.postMessage(await checkChunk(task));
-} else {
-  setWorkerScript(new URL(import.meta.url));
+if (!(await serveCheckThread())) {
+  setCheckScript(new URL(import.meta.url));
   const chunks: Buffer[] = [];
   process.exitCode = await main(process.argv.slice(2), {
     cwd: process.cwd(),

@@ -6,7 +6,7 @@
  */
 import type { ResolvedConfig, Severity } from './config/types.js';
 import { KINDS, type KindId } from './kinds/index.js';
-import type { Facts, SourceFile, Waiver } from './kinds/kind.js';
+import type { Facts, SourceFile, Unread, Waiver } from './kinds/kind.js';
 import { PULL_REQUEST } from './kinds/pull-request.js';
 import type { DocumentView } from './markdown/document.js';
 import type { RawFinding } from './model/finding.js';
@@ -41,13 +41,15 @@ export interface KindedFile extends SourceFile {
 }
 
 export interface CheckInput {
-  /** The pull-request description, as text or already parsed; omitted when only files are checked. */
-  description?: string | DocumentView;
+  /** The pull-request description, as text or already parsed, or why it cannot be; omitted when only files are checked. */
+  description?: string | DocumentView | Unread;
   /** Files to check, and the files the description links (text undefined when missing). */
   files: KindedFile[];
   /** What the action read for sign-off. */
   reviews?: ReviewFacts;
   config: ResolvedConfig;
+  /** Called as each document is about to be parsed and checked: a budgeted thread reports its progress. */
+  onDocument?: (source: string) => void;
 }
 
 export interface Pass {
@@ -82,6 +84,29 @@ export function check(input: CheckInput): Report {
   const files = new Map(input.files.map((file) => [file.path, file]));
   const facts: Facts = { files, ...(input.reviews ? { reviews: input.reviews } : {}) };
 
+  const tooComplex = (source: string, reason: string) =>
+    findings.push({
+      ruleId: 'document-too-complex',
+      severity: 'error',
+      message: `Too complex to check: ${reason}. Simplify its structure (fewer nesting levels, shorter runs of markup); the gate fails until it can check it.`,
+      source,
+      line: 1,
+      column: 1,
+    });
+
+  /** Parses a document; a parser that overflows its stack on hostile nesting makes it too complex, not a crash. */
+  const parse = (kind: KindId, path: string, text: string): unknown => {
+    input.onDocument?.(path);
+    try {
+      return KINDS[kind].parse(text, path);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      sources.push(path);
+      tooComplex(path, 'it nests too deeply for the Markdown parser');
+      return undefined;
+    }
+  };
+
   const checkDocument = (kind: KindId, path: string, view: unknown): void => {
     sources.push(path);
     const waiversOf = KINDS[kind].waivers as ((v: unknown, s: ResolvedConfig) => Waiver[]) | undefined;
@@ -108,17 +133,24 @@ export function check(input: CheckInput): Report {
     }
   };
 
-  if (input.description !== undefined) {
-    const doc =
-      typeof input.description === 'string'
-        ? KINDS['pull-request'].parse(input.description, PULL_REQUEST)
-        : input.description;
-    checkDocument('pull-request', PULL_REQUEST, doc);
+  const { description } = input;
+  if (typeof description === 'string') {
+    const doc = parse('pull-request', PULL_REQUEST, description);
+    if (doc) checkDocument('pull-request', PULL_REQUEST, doc);
+  } else if (description && 'kind' in description) {
+    sources.push(PULL_REQUEST);
+    tooComplex(PULL_REQUEST, 'reason' in description ? description.reason : description.kind);
+  } else if (description) {
+    input.onDocument?.(PULL_REQUEST);
+    checkDocument('pull-request', PULL_REQUEST, description);
   }
   const overLimit: string[] = [];
   for (const file of files.values()) {
     if (file.unread?.kind === 'over-limit') overLimit.push(file.path);
-    else if (file.unread) {
+    else if (file.unread?.kind === 'too-complex') {
+      sources.push(file.path);
+      tooComplex(file.path, file.unread.reason);
+    } else if (file.unread) {
       sources.push(file.path);
       const message = `Could not read ${file.path}: ${file.unread.reason}. The gate fails until it can read every document it checks.`;
       findings.push({
@@ -130,7 +162,8 @@ export function check(input: CheckInput): Report {
         column: 1,
       });
     } else if (file.text !== undefined) {
-      checkDocument(file.kind, file.path, KINDS[file.kind].parse(file.text, file.path));
+      const view = parse(file.kind, file.path, file.text);
+      if (view !== undefined) checkDocument(file.kind, file.path, view);
     }
   }
   if (overLimit.length > 0) {

@@ -8,14 +8,14 @@
 import { RequestError } from '@octokit/request-error';
 import { ConfigError, DEFAULT_MAX_ANNOTATIONS, loadConfig } from '../config/load.js';
 import type { ResolvedConfig } from '../config/types.js';
-import { check, summarise, type Finding, type Report } from '../engine.js';
+import { checkWithinBudget, readDescription } from '../budget.js';
+import { summarise, type Finding, type Report } from '../engine.js';
 import { AnnotationsNotAdded, publishCheckRun, type Annotation } from '../github/check-run.js';
 import type { GitHubClient } from '../github/client.js';
 import { upsertComment, type CommentResult, type IssueComment } from '../github/comment.js';
 import { resolveTarget, type Target } from '../github/event.js';
 import { getPullRequest, listChangedFiles, readFileAt, type PullRequest, type Repo } from '../github/repository.js';
-import { KINDS } from '../kinds/index.js';
-import { linkedRunbooks, PULL_REQUEST } from '../kinds/pull-request.js';
+import { PULL_REQUEST } from '../kinds/pull-request.js';
 import { LIMITS, type Limit } from '../limits.js';
 import { mapLimit } from '../concurrency.js';
 import type { Unread } from '../kinds/kind.js';
@@ -158,13 +158,13 @@ async function evaluate(client: GitHubClient, repo: Repo, pr: PullRequest, confi
   const signOffData = config.signOff ? readSignOffData(client, repo, pr, config.signOff) : undefined;
   signOffData?.catch(() => {}); // awaited below
 
-  const description = KINDS['pull-request'].parse(pr.body, PULL_REQUEST);
-  const planned = planFiles({ linked: linkedRunbooks(description, config), changed: await changedFiles }, config);
+  const { linked, description } = await readDescription(pr.body, config);
+  const planned = planFiles({ linked, changed: await changedFiles }, config);
   const files = await mapLimit(planned, READ_CONCURRENCY, async (file) =>
     withText(file, file.unread ? undefined : await readOrWhy(client, repo, file.path, pr.headSha)),
   );
   const data = await signOffData;
-  const report = check({ description, files, config, ...(data ? { reviews: data.facts } : {}) });
+  const report = await checkWithinBudget({ description, files, config, ...(data ? { reviews: data.facts } : {}) });
   return data
     ? { report, comments: data.comments, notes: data.notes, maxAnnotations }
     : { report, notes: [], maxAnnotations };

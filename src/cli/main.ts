@@ -9,8 +9,7 @@ import { ConfigError, loadConfig } from '../config/load.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Report } from '../engine.js';
 import { CONFIG_PATH, INIT_FILES } from '../init/templates.js';
-import { KINDS } from '../kinds/index.js';
-import { linkedRunbooks, PULL_REQUEST } from '../kinds/pull-request.js';
+import { readDescription } from '../budget.js';
 import { planFiles } from '../plan.js';
 import { toJson } from '../report/json.js';
 import { formatMarkdown } from '../report/markdown.js';
@@ -112,8 +111,8 @@ export async function checkFiles(
   config: ResolvedConfig,
   root: string,
 ): Promise<Report> {
-  const description = body === undefined ? undefined : KINDS['pull-request'].parse(body, PULL_REQUEST);
-  const linked = description ? linkedRunbooks(description, config) : [];
+  const { linked, description } =
+    body === undefined ? { linked: [], description: undefined } : await readDescription(body, config);
   const named = await expandFileArgs(args, root, config.runbooks.exclude);
   const planned = planFiles({ linked, named }, config);
   const isLinked = new Set(linked);

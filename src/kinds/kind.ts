@@ -13,7 +13,9 @@ export type Unread =
   /** A linked runbook past `pull-request.runbook.max-links`. */
   | { kind: 'over-limit' }
   /** The read failed: too large, a path GitHub refuses, an answer cut short, not a regular file. */
-  | { kind: 'failed'; reason: string };
+  | { kind: 'failed'; reason: string }
+  /** Read, but parsing it ran past its time budget or nested too deep. */
+  | { kind: 'too-complex'; reason: string };
 
 /** A file as read from the repository; `text` is undefined when there is no such file, or it was not read. */
 export interface SourceFile {
