@@ -32,15 +32,15 @@ export interface ParallelInput {
 }
 
 export async function checkInParallel(input: ParallelInput): Promise<Report> {
-  const { description, linkedFiles, root, config } = input;
-  const named = await readAll(root, input.named);
+  const { description, linkedFiles, named, root, config } = input;
   const threads = Math.min(availableParallelism(), 4);
   const count = named.length < PARALLEL_THRESHOLD ? 1 : threads;
   const size = Math.ceil(named.length / count);
   const chunks = Array.from({ length: count }, (_, i) => named.slice(i * size, (i + 1) * size)).filter((c) => c.length);
+  // Each chunk is read, then checked: one thread checks while the next chunk is still being read.
   const reports = await Promise.all([
     checkWithinBudget({ description, files: linkedFiles, config }),
-    ...chunks.map((files) => checkWithinBudget({ files, config })),
+    ...chunks.map(async (chunk) => checkWithinBudget({ files: await readAll(root, chunk), config })),
   ]);
   return mergeReports(reports, config.strict);
 }

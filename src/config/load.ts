@@ -133,14 +133,14 @@ function firstLine(message: string): string {
 type SectionInput = NonNullable<NonNullable<ConfigFile['pull-request']>['sections']>[number];
 
 function toSection(input: SectionInput): SectionSpec {
-  if (typeof input === 'string') return { name: input, aliases: [], items: [], policy: 'all' };
+  if (typeof input === 'string') return { name: input, aliases: [], items: [] };
   return {
     name: input.name,
     aliases: input.aliases ?? [],
     items: (input.items ?? []).map((it): ItemSpec =>
       typeof it === 'string' ? { label: it, aliases: [] } : { label: it.label, aliases: it.aliases ?? [] },
     ),
-    policy: input.policy ?? 'all',
+    ...(input.policy ? { policy: input.policy } : {}),
   };
 }
 

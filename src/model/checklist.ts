@@ -1,11 +1,20 @@
 /**
- * Matching configured sections and checklist items against a document. The
- * section and item rules, and the report's list of waivers, all read the
- * same match, computed once per document.
+ * Matching configured sections and checklist items against a document, and
+ * what is wrong with them. The description's item rules, the runbook item
+ * rules and the report's list of waivers all read the same match, computed
+ * once per document.
+ *
+ * An item is found by its bold label (`- [ ] **Timeouts**: …`), or, without
+ * one, by the start of its text (`- [x] My code follows the style
+ * guidelines (ran make lint)` matches "My code follows the style
+ * guidelines"). It is satisfied when ticked, or waived: unticked with `N/A`
+ * (or `Not applicable`) and a reason right after the label. `N/A` anywhere
+ * else in the text is not a waiver.
  */
-import type { Policy, SectionSpec } from './spec.js';
 import { inSection, type DocumentView, type Section, type TaskItem } from '../markdown/document.js';
 import { headingKey, keysOf } from '../markdown/heading.js';
+import type { RawFinding } from './finding.js';
+import type { Policy, SectionSpec } from './spec.js';
 
 export type ItemState =
   { kind: 'checked' } | { kind: 'waived'; reason: string } | { kind: 'bare-na' } | { kind: 'unchecked' };
@@ -24,29 +33,55 @@ export interface SectionMatch {
   /** A second heading for the same section, which the gate does not read. */
   duplicate: Section | undefined;
   items: ItemMatch[];
+  /** The section names no items but a policy: the policy applies to every box in it. */
+  everyBox: boolean;
 }
 
-const NOT_APPLICABLE = /(?:^|[^\p{L}\p{N}])N\/A(?![\p{L}\p{N}])/iu;
+/** `N/A` or `Not applicable` at the start of the text after the label, after an optional `:` or dash. */
+const WAIVER = /^[\s:;\-–—]*(?:n\/a|not\s+applicable)(?![\p{L}\p{N}])/iu;
 
 /** Ticked, waived (unticked, `N/A` and a reason), a bare `N/A`, or unticked. */
-export function itemState(item: TaskItem): ItemState {
-  return item.checked ? { kind: 'checked' } : notApplicable(item.rest);
+export function itemState(item: TaskItem, rest = item.rest): ItemState {
+  return item.checked ? { kind: 'checked' } : notApplicable(rest);
 }
 
-/** Whether `text` says `N/A`, and the reason given after it. */
+/** Whether `text` starts by saying `N/A`, and the reason given after it. */
 export function notApplicable(text: string): ItemState {
-  const na = NOT_APPLICABLE.exec(text);
+  const na = WAIVER.exec(text);
   if (!na) return { kind: 'unchecked' };
   const reason = text
-    .slice(na.index + na[0].length)
+    .slice(na[0].length)
     .replace(/^[\s:;,.\-–—()]+/, '')
     .trim();
   return /[\p{L}\p{N}]{2,}/u.test(reason) ? { kind: 'waived', reason } : { kind: 'bare-na' };
 }
 
-function itemKey(item: TaskItem): string {
-  return headingKey(item.label ?? item.text);
+/** The text after the first `count` words of `text`: what follows an unlabelled item's matched start. */
+function afterWords(text: string, count: number): string {
+  const words = /[\p{L}\p{N}]+/gu;
+  let end = 0;
+  for (let i = 0; i < count; i++) {
+    const word = words.exec(text);
+    if (!word) return '';
+    end = word.index + word[0].length;
+  }
+  return text.slice(end).replace(/^\s*\)/, '');
 }
+
+/** How an item answers to the given keys: its bold label, else the start of its text; and the text after that. */
+function answer(item: TaskItem, keys: readonly string[]): { rest: string } | undefined {
+  if (item.label !== undefined) return keys.includes(headingKey(item.label)) ? { rest: item.rest } : undefined;
+  const text = headingKey(item.text.replace(/\s+/g, ' '));
+  for (const key of keys) {
+    if (key === '' || !(text === key || text.startsWith(`${key} `))) continue;
+    return { rest: afterWords(item.text, key.split(' ').length) };
+  }
+  // headingKey stops at the first colon; an item such as `Tests: N/A — docs` still answers to "Tests".
+  const head = headingKey(item.text.split(':')[0] ?? '');
+  return keys.includes(head) ? { rest: item.text.slice(item.text.indexOf(':') + 1) } : undefined;
+}
+
+const boxName = (item: TaskItem) => (item.label ?? item.text).replace(/\s+/g, ' ').trim();
 
 const cache = new WeakMap<DocumentView, WeakMap<SectionSpec[], SectionMatch[]>>();
 
@@ -62,22 +97,102 @@ function matchSection(doc: DocumentView, spec: SectionSpec): SectionMatch {
   const sectionKeys = keysOf(spec);
   const [section, duplicate] = doc.sections.filter((s) => sectionKeys.includes(s.key));
   const candidates = section ? inSection(doc.items, section) : [];
+  const everyBox = spec.items.length === 0 && spec.policy !== undefined;
+  if (everyBox) {
+    const items = candidates.map((item): ItemMatch => ({
+      label: boxName(item),
+      item,
+      state: itemState(item),
+      duplicate: undefined,
+    }));
+    return { spec, section, duplicate, items, everyBox };
+  }
   const items = spec.items.map((itemSpec): ItemMatch => {
     const keys = keysOf({ name: itemSpec.label, aliases: itemSpec.aliases });
-    const item = candidates.find((c) => keys.includes(itemKey(c)));
+    let found: { item: TaskItem; rest: string } | undefined;
+    for (const candidate of candidates) {
+      const answered = answer(candidate, keys);
+      if (answered) {
+        found = { item: candidate, ...answered };
+        break;
+      }
+    }
     // The same item anywhere else (another section, a <details> block) is one a reviewer may read instead.
-    const other = item && doc.items.find((c) => c !== item && keys.includes(itemKey(c)));
-    return { label: itemSpec.label, item, state: item ? itemState(item) : undefined, duplicate: other };
+    // Only the same name counts there: "Rollback plan defined" elsewhere is not "Rollback Plan" again.
+    const other = found && doc.items.find((c) => c !== found.item && keys.includes(headingKey(c.label ?? c.text)));
+    return {
+      label: itemSpec.label,
+      item: found?.item,
+      state: found ? itemState(found.item, found.rest) : undefined,
+      duplicate: other,
+    };
   });
-  return { spec, section, duplicate, items };
+  return { spec, section, duplicate, items, everyBox };
 }
 
+/** How many ticks a policy asks for, out of `total` items. */
 export function required(policy: Policy, total: number): number {
   if (policy === 'all') return total;
-  if (policy === 'any') return Math.min(1, total);
-  return Math.min(policy['at-least'], total);
+  if (policy === 'any') return 1;
+  return Math.min(policy['at-least'], Math.max(total, 1));
 }
 
-export function satisfied(match: ItemMatch): boolean {
-  return match.state?.kind === 'checked' || match.state?.kind === 'waived';
+export interface ChecklistProblems {
+  /** Configured items not found in their section. */
+  missing: RawFinding[];
+  /** Items not ticked or waived, and policies not met. */
+  unchecked: RawFinding[];
+  /** Waivers that give no reason. */
+  bareNa: RawFinding[];
+}
+
+/** What is wrong with the checklists of these sections in a document. */
+export function checklistProblems(doc: DocumentView, specs: SectionSpec[]): ChecklistProblems {
+  const problems: ChecklistProblems = { missing: [], unchecked: [], bareNa: [] };
+  for (const { spec, section, items, everyBox } of matchSections(doc, specs)) {
+    if (!section) continue;
+    const policy = spec.policy ?? 'all';
+    for (const match of items) {
+      if (!match.item && policy === 'all') {
+        problems.missing.push({
+          message: `Missing checklist item "${match.label}" in "${spec.name}". Restore "- [ ] **${match.label}**" and tick it or waive it with "N/A — reason".`,
+          line: section.line,
+          column: section.column,
+        });
+      }
+      if (match.item && match.state?.kind === 'bare-na') {
+        problems.bareNa.push({
+          message: `"${match.label}" is waived with a bare "N/A". Say why after it: "N/A — config-only change".`,
+          line: match.item.line,
+          column: match.item.column,
+        });
+      }
+    }
+    if (policy === 'all') {
+      for (const match of items) {
+        if (!match.item || match.state?.kind !== 'unchecked') continue;
+        problems.unchecked.push({
+          message: `"${match.label}" in "${spec.name}" is not ticked. Tick it once done, or write "N/A — reason" after the label.`,
+          line: match.item.line,
+          column: match.item.column,
+        });
+      }
+      continue;
+    }
+    // Under `any` and `at-least`, only ticks count: a waiver says why an item is not done, not that it is.
+    const need = required(policy, items.length);
+    const have = items.filter((m) => m.state?.kind === 'checked').length;
+    if (have >= need) continue;
+    const of = everyBox
+      ? items.length === 0
+        ? 'its boxes (it has none)'
+        : `its ${items.length} boxes`
+      : items.map((i) => `"${i.label}"`).join(', ');
+    problems.unchecked.push({
+      message: `"${spec.name}" needs at least ${need} of ${of} ticked; ${have} ${have === 1 ? 'is' : 'are'}.`,
+      line: section.line,
+      column: section.column,
+    });
+  }
+  return problems;
 }

@@ -19,7 +19,11 @@ export interface SectionSpec {
   name: string;
   aliases: string[];
   items: ItemSpec[];
-  policy: Policy;
+  /**
+   * How many items must be ticked. Unset: every configured item, ticked or
+   * waived. Set on a section with no items: applied to every box in it.
+   */
+  policy?: Policy;
 }
 
 /** The description's section that links a runbook. */

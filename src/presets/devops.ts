@@ -18,7 +18,7 @@ export interface Preset extends DocumentSettings {
 const MAX_LINKS = 20;
 
 function section(name: string, items: string[], aliases: string[] = []): SectionSpec {
-  return { name, aliases, items: items.map((label) => ({ label, aliases: [] })), policy: 'all' };
+  return { name, aliases, items: items.map((label) => ({ label, aliases: [] })) };
 }
 
 /**

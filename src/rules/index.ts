@@ -17,6 +17,8 @@ import { opsStatusWarning } from './ops-status-warning.js';
 import { runbookExists } from './runbook-exists.js';
 import { runbookHealthCheck } from './runbook-health-check.js';
 import { runbookHighRisk } from './runbook-high-risk.js';
+import { runbookItemChecked } from './runbook-item-checked.js';
+import { runbookItemRequired } from './runbook-item-required.js';
 import { runbookLinked } from './runbook-linked.js';
 import { runbookOverview } from './runbook-overview.js';
 import { runbookPlaceholder } from './runbook-placeholder.js';
@@ -45,6 +47,8 @@ export const RULES = [
   signOff,
   runbookSectionRule,
   runbookSectionEmpty,
+  runbookItemRequired,
+  runbookItemChecked,
   runbookOverview,
   runbookPlaceholder,
   runbookSteps,

@@ -3,8 +3,7 @@
  * in its section, found by its bold label (or an alias). A deleted or renamed
  * item is an error, not a silent pass.
  */
-import { matchSections } from '../model/checklist.js';
-import type { RawFinding } from '../model/finding.js';
+import { checklistProblems } from '../model/checklist.js';
 import { defineRule } from './rule.js';
 
 export const itemRequired = defineRule({
@@ -28,18 +27,6 @@ export const itemRequired = defineRule({
     },
   ],
   check({ doc, spec }) {
-    const out: RawFinding[] = [];
-    for (const { spec: wanted, section, items } of matchSections(doc, spec.sections)) {
-      if (!section || wanted.policy !== 'all') continue;
-      for (const match of items) {
-        if (match.item) continue;
-        out.push({
-          message: `Missing checklist item "${match.label}" in "${wanted.name}". Restore "- [ ] **${match.label}**" and tick it or waive it with "N/A — reason".`,
-          line: section.line,
-          column: section.column,
-        });
-      }
-    }
-    return out;
+    return checklistProblems(doc, spec.sections).missing;
   },
 });

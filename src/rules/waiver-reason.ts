@@ -1,6 +1,5 @@
 /** `waiver-reason`: a waived item gives its reason. A bare `N/A` says nothing a reviewer can check. */
-import { matchSections } from '../model/checklist.js';
-import type { RawFinding } from '../model/finding.js';
+import { checklistProblems } from '../model/checklist.js';
 import { defineRule } from './rule.js';
 
 export const waiverReason = defineRule({
@@ -22,17 +21,6 @@ export const waiverReason = defineRule({
     },
   ],
   check({ doc, spec }) {
-    const out: RawFinding[] = [];
-    for (const { items } of matchSections(doc, spec.sections)) {
-      for (const match of items) {
-        if (!match.item || match.state?.kind !== 'bare-na') continue;
-        out.push({
-          message: `"${match.label}" is waived with a bare "N/A". Say why after it: "N/A — config-only change".`,
-          line: match.item.line,
-          column: match.item.column,
-        });
-      }
-    }
-    return out;
+    return checklistProblems(doc, spec.sections).bareNa;
   },
 });

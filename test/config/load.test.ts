@@ -46,12 +46,13 @@ describe('loadConfig', () => {
       'pull-request:\n  sections:\n    - name: monitoring\n      policy: any\n      items: [Metrics, Alerts]\n    - Security\n',
       'x.yml',
     );
+    // No policy: every configured item, ticked or waived.
     expect(config.pullRequest.sections.map((s) => [s.name, s.policy, s.items.length])).toEqual([
-      ['Deployment', 'all', 4],
+      ['Deployment', undefined, 4],
       ['monitoring', 'any', 2],
-      ['Reliability', 'all', 4],
-      ['Resources', 'all', 4],
-      ['Security', 'all', 0],
+      ['Reliability', undefined, 4],
+      ['Resources', undefined, 4],
+      ['Security', undefined, 0],
     ]);
   });
 

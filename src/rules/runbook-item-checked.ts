@@ -1,0 +1,39 @@
+/**
+ * `runbook-item-checked`: each checklist item configured for a runbook
+ * section is ticked or waived with a reason, and a section's policy
+ * (`any`, `{at-least: N}`) is met, as for the description.
+ */
+import { checklistProblems } from '../model/checklist.js';
+import { defineRule } from './rule.js';
+
+const CONFIG = 'runbooks:\n  sections:\n    - name: Escalation\n      items: [Paged on-call, Opened incident]\n';
+
+export const runbookItemChecked = defineRule({
+  id: 'runbook-item-checked',
+  kind: 'runbook',
+  title: 'Every required runbook checklist item is ticked or waived',
+  description: 'each checklist item configured for a runbook section is ticked or waived with a reason',
+  defaultSeverity: { devops: 'error', none: 'error' },
+  examples: [
+    {
+      name: 'an item unticked, another waived without a reason',
+      config: CONFIG,
+      text: '## Escalation\n- [ ] Paged on-call\n- [ ] Opened incident: N/A\n',
+      findings: [
+        '2:1 "Paged on-call" in "Escalation" is not ticked. Tick it once done, or write "N/A — reason" after the label.',
+        '3:1 "Opened incident" is waived with a bare "N/A". Say why after it: "N/A — config-only change".',
+      ],
+    },
+    {
+      name: 'ticked and waived',
+      config: CONFIG,
+      text: '## Escalation\n- [x] Paged on-call\n- [ ] Opened incident: N/A — a planned change\n',
+      findings: [],
+    },
+  ],
+  check({ doc, spec }) {
+    if (!spec.sections.some((s) => s.items.length > 0 || s.policy)) return undefined; // no checklist configured
+    const { unchecked, bareNa } = checklistProblems(doc, spec.sections);
+    return [...unchecked, ...bareNa];
+  },
+});
