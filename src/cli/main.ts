@@ -113,7 +113,11 @@ export async function checkFiles(
 ): Promise<Report> {
   const { linked, description } =
     body === undefined ? { linked: [], description: undefined } : await readDescription(body, config);
-  const named = await expandFileArgs(args, root, config.runbooks.exclude);
+  const named = await expandFileArgs(
+    args,
+    root,
+    config.runbooks.templates.flatMap((t) => t.exclude),
+  );
   const planned = planFiles({ linked, named }, config);
   const isLinked = new Set(linked);
   const linkedFiles = await readAll(

@@ -6,7 +6,8 @@
 import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type * as z from 'zod/mini';
 import { headingKey } from '../markdown/heading.js';
-import { defaultSignOffSections, preset } from '../presets/devops.js';
+import type { RunbookTemplate } from '../model/spec.js';
+import { defaultSignOffSections, devopsTemplate, preset } from '../presets/devops.js';
 import type { RuleId } from '../rules/index.js';
 import { configSchema, type ConfigFile } from './schema.js';
 import type { ItemSpec, ResolvedConfig, SectionSpec } from './types.js';
@@ -169,6 +170,50 @@ function signOffSections(listed: SignOffSectionInput[] | undefined): SectionSpec
   });
 }
 
+type RunbooksInput = NonNullable<ConfigFile['runbooks']>;
+
+/**
+ * The runbook templates. Without `templates`, the preset's one, with the
+ * config's paths, excludes and sections. Excludes are added to the preset's
+ * (README.md, TEMPLATE.md …) unless `exclude-replace` says otherwise.
+ */
+function runbookTemplates(base: RunbookTemplate, rb: RunbooksInput | undefined): RunbookTemplate[] {
+  const keep = rb?.['exclude-replace'] ? [] : base.exclude;
+  const exclude = (own: string[] | undefined) => [...new Set([...keep, ...(rb?.exclude ?? []), ...(own ?? [])])];
+  if (!rb?.templates) {
+    return [
+      {
+        ...base,
+        paths: rb?.paths ?? base.paths,
+        exclude: rb?.exclude && rb['exclude-replace'] ? [...rb.exclude] : exclude([]),
+        sections: mergeSections(base.sections, rb?.sections),
+      },
+    ];
+  }
+  return rb.templates.map((input): RunbookTemplate => {
+    if ('builtin' in input) {
+      const devops = devopsTemplate();
+      return {
+        ...devops,
+        paths: input.paths ?? devops.paths,
+        exclude: exclude(input.exclude),
+        sections: mergeSections(devops.sections, input.sections),
+      };
+    }
+    return {
+      name: input.name,
+      builtin: false,
+      paths: input.paths,
+      exclude: exclude(input.exclude),
+      sections: (input.sections ?? []).map(toSection),
+      fields: (input.fields ?? []).map((f) =>
+        typeof f === 'string' ? { name: f, allowed: [] } : { name: f.name, allowed: f.allowed ?? [] },
+      ),
+      placeholders: input.placeholders ?? [],
+    };
+  });
+}
+
 export function resolve(file: ConfigFile, source: string): ResolvedConfig {
   const base = preset(file.extends ?? 'devops');
   const rules = { ...base.rules };
@@ -190,11 +235,7 @@ export function resolve(file: ConfigFile, source: string): ResolvedConfig {
         maxLinks: pr?.runbook?.['max-links'] ?? base.pullRequest.runbook.maxLinks,
       },
     },
-    runbooks: {
-      paths: rb?.paths ?? base.runbooks.paths,
-      exclude: rb?.exclude ?? base.runbooks.exclude,
-      sections: mergeSections(base.runbooks.sections, rb?.sections),
-    },
+    runbooks: { templates: runbookTemplates(base.runbooks.templates[0]!, rb) },
     report: { maxAnnotations: file.report?.['max-annotations'] ?? DEFAULT_MAX_ANNOTATIONS },
     skip: {
       labels: file.skip?.labels ?? [],

@@ -45,6 +45,30 @@ const section = z.union([
   }),
 ]);
 
+const field = z.union([
+  name(),
+  z.strictObject({
+    name: described(name(), 'The bold label: `**Severity**: value`.'),
+    allowed: names('The values accepted (case and a trailing parenthetical ignored).'),
+  }),
+]);
+
+const builtinTemplate = z.strictObject({
+  builtin: described(z.enum(['devops']), "The role document's Runbook Template, with all its runbook rules."),
+  paths: names("Globs of its runbooks (default: the preset's)."),
+  exclude: names("Globs left out, beside the preset's."),
+  sections: z.optional(described(z.array(section), "Sections added to, or replacing, the template's.")),
+});
+
+const teamTemplate = z.strictObject({
+  name: described(name(), 'What the report calls this family.'),
+  paths: described(z.array(name()).check(z.minLength(1)), 'Globs of its runbooks.'),
+  exclude: names("Globs left out, beside the preset's."),
+  sections: z.optional(described(z.array(section), 'Sections each runbook must hold, with items and policies.')),
+  fields: z.optional(described(z.array(field), '`**Field**: value` pairs each runbook must fill.')),
+  placeholders: names('More placeholder patterns: plain text, or /regex/flags.'),
+});
+
 const severity = z.enum(['error', 'warning', 'notice', 'off']);
 
 export const configSchema = described(
@@ -81,11 +105,29 @@ export const configSchema = described(
       }),
     ),
     runbooks: z.optional(
-      z.strictObject({
-        paths: names('Globs of runbook files, from the repository root.'),
-        exclude: names('Globs never checked as runbooks.'),
-        sections: z.optional(described(z.array(section), 'Sections every runbook must hold.')),
-      }),
+      z
+        .strictObject({
+          paths: names('Globs of runbook files, from the repository root (without templates).'),
+          exclude: names(
+            "Globs never checked as runbooks, added to the preset's (README.md, TEMPLATE.md, template.md) unless exclude-replace.",
+          ),
+          'exclude-replace': z.optional(
+            described(z.boolean(), "Use exclude instead of the preset's excludes, not beside them."),
+          ),
+          sections: z.optional(described(z.array(section), 'Sections every runbook must hold (without templates).')),
+          templates: z.optional(
+            described(
+              z.array(z.union([builtinTemplate, teamTemplate])).check(z.minLength(1)),
+              "Runbook families, first match wins: the built-in devops template, or a team's own.",
+            ),
+          ),
+        })
+        .check(
+          z.refine((v) => !(v.templates && (v.paths || v.sections)), {
+            message: 'with templates, give paths and sections in each template, not here',
+            path: ['templates'],
+          }),
+        ),
     ),
     'sign-off': z.optional(
       described(

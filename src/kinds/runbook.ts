@@ -1,32 +1,44 @@
-/** A runbook: a Markdown file under the configured runbook paths, or one the description links. */
+/**
+ * A runbook: a Markdown file a runbook template selects (its `paths`, not its
+ * `exclude`), or one the description links. Its rules see the template it
+ * answers to: the first that selects it, else (a linked file elsewhere) the
+ * first template.
+ */
 import picomatch from 'picomatch';
 import { parseDocument, type DocumentView } from '../markdown/document.js';
-import type { DocumentSettings, SectionSpec } from '../model/spec.js';
+import type { DocumentSettings, RunbookTemplate, SectionSpec } from '../model/spec.js';
 import type { DocumentKind } from './kind.js';
 
 export interface RunbookContext {
   doc: DocumentView;
   path: string;
-  spec: { sections: SectionSpec[] };
+  spec: { sections: SectionSpec[]; template: RunbookTemplate };
 }
 
-const matchers = new WeakMap<DocumentSettings['runbooks'], (path: string) => boolean>();
+const matchers = new WeakMap<RunbookTemplate, (path: string) => boolean>();
 
-/** Whether `path` is a runbook under these settings: matched by `paths`, not by `exclude`. */
-export function isRunbookPath(path: string, settings: DocumentSettings): boolean {
-  let matcher = matchers.get(settings.runbooks);
+function selects(template: RunbookTemplate, path: string): boolean {
+  let matcher = matchers.get(template);
   if (!matcher) {
-    const included = picomatch(settings.runbooks.paths, { dot: true });
-    const excluded = picomatch(settings.runbooks.exclude, { dot: true });
+    const included = picomatch(template.paths, { dot: true });
+    const excluded = picomatch(template.exclude, { dot: true });
     matcher = (p) => included(p) && !excluded(p);
-    matchers.set(settings.runbooks, matcher);
+    matchers.set(template, matcher);
   }
   return matcher(path);
 }
 
+/** The template a runbook at `path` answers to, if one selects it. */
+export function templateFor(path: string, settings: DocumentSettings): RunbookTemplate | undefined {
+  return settings.runbooks.templates.find((t) => selects(t, path));
+}
+
 export const runbookKind: DocumentKind<'runbook', DocumentView, RunbookContext> = {
   id: 'runbook',
-  select: isRunbookPath,
+  select: (path, settings) => templateFor(path, settings) !== undefined,
   parse: (text) => parseDocument(text),
-  context: (doc, path, settings) => ({ doc, path, spec: { sections: settings.runbooks.sections } }),
+  context: (doc, path, settings) => {
+    const template = templateFor(path, settings) ?? settings.runbooks.templates[0]!;
+    return { doc, path, spec: { sections: template.sections, template } };
+  },
 };

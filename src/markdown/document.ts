@@ -91,6 +91,8 @@ export interface DocumentView {
   texts: TextBlock[];
   /** Offsets of fenced or indented code blocks, with their text. */
   code: (Position & { text: string })[];
+  /** Raw HTML, inline or as a block, HTML comments left out: where a `<placeholder>` hides. */
+  html: (Position & { value: string })[];
 }
 
 const processor = unified().use(remarkParse).use(remarkGfm);
@@ -119,6 +121,7 @@ export function parseDocument(source: string, options: ParseOptions = {}): Docum
     references: [],
     texts: [],
     code: [],
+    html: [],
   };
   const root = parseMarkdown(source);
   const headings: { node: Heading; pos: Position; end: number }[] = [];
@@ -155,6 +158,9 @@ export function parseDocument(source: string, options: ParseOptions = {}): Docum
         break;
       case 'code':
         view.code.push({ ...at(node), text: node.value });
+        break;
+      case 'html':
+        if (!/^\s*<!--/.test(node.value)) view.html.push({ ...at(node), value: node.value });
         break;
       // A footnote's text is shown at the foot of the page, away from the checklist: never an item or a field.
       case 'footnoteDefinition':
@@ -210,10 +216,33 @@ function buildSections(
 function collectParagraph(view: DocumentView, node: Paragraph): void {
   const pos = at(node);
   view.texts.push({ ...pos, kind: 'paragraph', ...texts(node.children) });
-  const labelled = splitLabel(node.children);
-  if (labelled && labelled.hadColon) {
-    view.fields.push({ ...pos, name: labelled.label, value: labelled.rest });
+  // Each line of a paragraph may be a field: `**Summary**: …` then `**Severity**: …` on the next line.
+  for (const [index, line] of paragraphLines(node.children).entries()) {
+    const labelled = splitLabel(line);
+    if (!labelled?.hadColon) continue;
+    view.fields.push({ ...(index === 0 ? pos : at(line[0]!)), name: labelled.label, value: labelled.rest });
   }
+}
+
+/** A paragraph's inline content split at its line breaks (soft or hard). */
+function paragraphLines(children: readonly PhrasingContent[]): PhrasingContent[][] {
+  const lines: PhrasingContent[][] = [[]];
+  for (const child of children) {
+    if (child.type === 'break') {
+      lines.push([]);
+      continue;
+    }
+    if (child.type !== 'text' || !child.value.includes('\n')) {
+      lines.at(-1)!.push(child);
+      continue;
+    }
+    const parts = child.value.split('\n');
+    parts.forEach((part, i) => {
+      if (i > 0) lines.push([]);
+      if (part !== '') lines.at(-1)!.push({ type: 'text', value: part });
+    });
+  }
+  return lines.filter((line) => line.length > 0);
 }
 
 function collectListItem(view: DocumentView, node: ListItem, nesting: number): void {
@@ -262,6 +291,8 @@ function visitPhrasing(view: DocumentView, nodes: PhrasingContent[]): void {
       view.references.push({ ...at(node), target: node.url, kind: 'link' });
     } else if (node.type === 'inlineCode') {
       view.references.push({ ...at(node), target: node.value, kind: 'code' });
+    } else if (node.type === 'html' && !node.value.startsWith('<!--')) {
+      view.html.push({ ...at(node), value: node.value });
     }
     if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }

@@ -40,6 +40,13 @@ export interface SectionMatch {
 /** `N/A` or `Not applicable` at the start of the text after the label, after an optional `:` or dash. */
 const WAIVER = /^[\s:;\-–—]*(?:n\/a|not\s+applicable)(?![\p{L}\p{N}])/iu;
 
+/** The text after an item's name: after its bold label, else after the first `:` or spaced dash. */
+export function afterName(item: TaskItem): string {
+  if (item.label !== undefined) return item.rest;
+  const separator = /:|\s[-–—]\s/.exec(item.text);
+  return separator ? item.text.slice(separator.index + separator[0].length) : '';
+}
+
 /** Ticked, waived (unticked, `N/A` and a reason), a bare `N/A`, or unticked. */
 export function itemState(item: TaskItem, rest = item.rest): ItemState {
   return item.checked ? { kind: 'checked' } : notApplicable(rest);

@@ -43,10 +43,38 @@ export interface SignOffSpec {
   allowStaleApproval: boolean;
 }
 
+/** A `**Field**: value` a runbook must fill, optionally with one of some values. */
+export interface FieldSpec {
+  name: string;
+  /** Accepted values, compared as heading keys (`Medium (customer-facing)` is Medium); empty: any value. */
+  allowed: string[];
+}
+
+/**
+ * What runbooks of one family must hold. `builtin` is the role document's
+ * Runbook Template, with the rules written for it (risk level, steps,
+ * health check, high risk); a team's own template gets the generic rules:
+ * sections present and not empty, items, fields and placeholders.
+ */
+export interface RunbookTemplate {
+  name: string;
+  builtin: boolean;
+  paths: string[];
+  exclude: string[];
+  sections: SectionSpec[];
+  fields: FieldSpec[];
+  /** Extra placeholder patterns: plain text, or `/regex/flags`. */
+  placeholders: string[];
+}
+
 /** The parts of a resolved config that say what documents must hold. */
 export interface DocumentSettings {
   pullRequest: { sections: SectionSpec[]; runbook: RunbookLinkSpec };
-  runbooks: { paths: string[]; exclude: string[]; sections: SectionSpec[] };
+  /**
+   * Runbook families, first match wins. A runbook the description links
+   * that no template selects is checked against the first.
+   */
+  runbooks: { templates: RunbookTemplate[] };
   /** Present when only an authorised reviewer can make the gate pass. */
   signOff?: SignOffSpec;
 }

@@ -4,7 +4,7 @@
  * starts from nothing but the rules that enforce what the config sets up.
  * Each rule's severity under a preset comes from the rule itself.
  */
-import type { DocumentSettings, Level, SectionSpec } from '../model/spec.js';
+import type { DocumentSettings, Level, RunbookTemplate, SectionSpec } from '../model/spec.js';
 import { RUNBOOK_SECTIONS } from '../model/runbook-template.js';
 import { RULES, type RuleId } from '../rules/index.js';
 
@@ -42,6 +42,22 @@ function severities(preset: PresetId): Record<RuleId, Level> {
   return Object.fromEntries(RULES.map((rule) => [rule.id, rule.defaultSeverity[preset]])) as Record<RuleId, Level>;
 }
 
+/** Files in runbook folders that are not runbooks: kept out whatever a config adds. */
+export const PRESET_EXCLUDE = ['**/TEMPLATE.md', '**/template.md', '**/README.md'];
+
+/** The role document's Runbook Template. */
+export function devopsTemplate(): RunbookTemplate {
+  return {
+    name: 'devops',
+    builtin: true,
+    paths: ['docs/runbooks/**/*.md', 'runbooks/**/*.md', '**/RUNBOOK.md', '**/*.runbook.md'],
+    exclude: [...PRESET_EXCLUDE],
+    sections: Object.values(RUNBOOK_SECTIONS).map((name) => section(name, [])),
+    fields: [],
+    placeholders: [],
+  };
+}
+
 export function preset(id: PresetId): Preset {
   return id === 'none' ? emptyPreset() : devopsPreset();
 }
@@ -58,11 +74,7 @@ function devopsPreset(): Preset {
       ],
       runbook: { section: 'Runbook', aliases: ['Runbooks'], required: true, maxLinks: MAX_LINKS },
     },
-    runbooks: {
-      paths: ['docs/runbooks/**/*.md', 'runbooks/**/*.md', '**/RUNBOOK.md', '**/*.runbook.md'],
-      exclude: ['**/TEMPLATE.md', '**/template.md', '**/README.md'],
-      sections: Object.values(RUNBOOK_SECTIONS).map((name) => section(name, [])),
-    },
+    runbooks: { templates: [devopsTemplate()] },
   };
 }
 
@@ -70,6 +82,18 @@ function emptyPreset(): Preset {
   return {
     rules: severities('none'),
     pullRequest: { sections: [], runbook: { section: 'Runbook', aliases: [], required: false, maxLinks: MAX_LINKS } },
-    runbooks: { paths: ['docs/runbooks/**/*.md', 'runbooks/**/*.md'], exclude: ['**/TEMPLATE.md'], sections: [] },
+    runbooks: {
+      templates: [
+        {
+          name: 'runbooks',
+          builtin: false,
+          paths: ['docs/runbooks/**/*.md', 'runbooks/**/*.md'],
+          exclude: ['**/TEMPLATE.md'],
+          sections: [],
+          fields: [],
+          placeholders: [],
+        },
+      ],
+    },
   };
 }

@@ -15,6 +15,7 @@ import { opsStatusFailed } from './ops-status-failed.js';
 import { opsStatusUnfilled } from './ops-status-unfilled.js';
 import { opsStatusWarning } from './ops-status-warning.js';
 import { runbookExists } from './runbook-exists.js';
+import { runbookField } from './runbook-field.js';
 import { runbookHealthCheck } from './runbook-health-check.js';
 import { runbookHighRisk } from './runbook-high-risk.js';
 import { runbookItemChecked } from './runbook-item-checked.js';
@@ -49,6 +50,7 @@ export const RULES = [
   runbookSectionEmpty,
   runbookItemRequired,
   runbookItemChecked,
+  runbookField,
   runbookOverview,
   runbookPlaceholder,
   runbookSteps,

@@ -23,6 +23,7 @@ export const runbookHealthCheck = defineRule({
     { name: 'a readiness endpoint', text: '## Verification\n```sh\ncurl -fsS https://api/readyz\n```\n', findings: [] },
   ],
   check({ doc, spec }) {
+    if (!spec.template.builtin) return undefined; // written for the role document's Runbook Template
     const section = templateSection(doc, spec.sections, RUNBOOK_SECTIONS.verification);
     if (!section?.hasContent) return undefined; // runbook-section-empty reports an empty one
     const texts = [...inSection(doc.texts, section), ...inSection(doc.code, section)];

@@ -4,6 +4,7 @@
  */
 import { inSection } from '../markdown/document.js';
 import { headingKey } from '../markdown/heading.js';
+import { afterName, itemState } from '../model/checklist.js';
 import { at } from '../model/finding.js';
 import { fieldsNamed, RUNBOOK_SECTIONS, templateSection } from '../model/runbook-template.js';
 import { defineRule } from './rule.js';
@@ -19,8 +20,13 @@ export const runbookHighRisk = defineRule({
       name: 'high risk, a box unticked',
       text: '## Overview\n- **Risk Level**: High\n## Pre-Deployment Checklist\n- [x] Rollback plan tested\n- [ ] Backup taken\n',
       findings: [
-        '5:1 Risk Level is High and "Backup taken" in "Pre-Deployment Checklist" is not ticked. Do it and tick it before deploying.',
+        '5:1 Risk Level is High and "Backup taken" in "Pre-Deployment Checklist" is not ticked. Do it and tick it, or write "N/A — reason" after it, before deploying.',
       ],
+    },
+    {
+      name: 'high risk, a box waived with a reason',
+      text: '## Overview\n- **Risk Level**: High\n## Pre-Deployment Checklist\n- [x] Rollback plan tested\n- [ ] Backup taken — N/A: the service keeps no state\n',
+      findings: [],
     },
     {
       name: 'low risk may deploy with boxes open',
@@ -29,15 +35,17 @@ export const runbookHighRisk = defineRule({
     },
   ],
   check({ doc, spec }) {
+    if (!spec.template.builtin) return undefined; // written for the role document's Runbook Template
     if (!fieldsNamed(doc, 'Risk Level').some((risk) => headingKey(risk.value) === 'high')) return undefined;
     const checklist = templateSection(doc, spec.sections, RUNBOOK_SECTIONS.preDeployment);
     if (!checklist) return undefined;
+    // A box that does not apply may be waived, as in the description: unticked, "N/A" and a reason.
     return inSection(doc.items, checklist)
-      .filter((item) => !item.checked)
+      .filter((item) => !['checked', 'waived'].includes(itemState(item, afterName(item)).kind))
       .map((item) =>
         at(
           item,
-          `Risk Level is High and "${item.label ?? item.text}" in "${RUNBOOK_SECTIONS.preDeployment}" is not ticked. Do it and tick it before deploying.`,
+          `Risk Level is High and "${item.label ?? item.text}" in "${RUNBOOK_SECTIONS.preDeployment}" is not ticked. Do it and tick it, or write "N/A — reason" after it, before deploying.`,
         ),
       );
   },

@@ -44,6 +44,7 @@ export const runbookOverview = defineRule({
     },
   ],
   check({ doc, spec }) {
+    if (!spec.template.builtin) return undefined; // written for the role document's Runbook Template
     const overview = templateSection(doc, spec.sections, RUNBOOK_SECTIONS.overview);
     if (!overview) return undefined;
     const out: RawFinding[] = [];

@@ -1,8 +1,12 @@
 /**
- * `runbook-placeholder`: no template placeholder is left in a runbook: the
- * template's `[Command or action]`, `[What this does]`, `[Time]`,
- * `[Issue and workaround]`, and any text that, after its label, is only a
- * bracketed placeholder (`- **Metrics**: [What to check]`).
+ * `runbook-placeholder`: no placeholder is left in a runbook, at its line:
+ * the role document's template texts (`[Command or action]`, `[Time]`, …)
+ * and example lines (`Rollback step 1`); text that after its label is only
+ * a bracketed placeholder (`- **Metrics**: [What to check]`); `TBD`, `TODO`,
+ * `FIXME` and `XXX` as words; `<Insert site specific measures>` (angle
+ * brackets around words that are not HTML); `{{ template_variables }}`
+ * (not Hugo's `{{< shortcodes >}}`); and the template's own `placeholders`.
+ * Text inside code is never a placeholder.
  */
 import { positionAt, type DocumentView, type Position, type TextBlock } from '../markdown/document.js';
 import { at, type RawFinding } from '../model/finding.js';
@@ -12,12 +16,24 @@ const KNOWN =
   /\[(?:command or action|what this does|time|issue and workaround|deployment\/operation name|what to check)\]/gi;
 const LABEL = /^[^:[\]]{0,60}:\s*/;
 const ONLY_BRACKETS = /^\[[^\]]+\]$/;
+const WORDS = /\b(?:TBD|TODO|FIXME|XXX)\b/g;
+const TEMPLATE_VARIABLE = /\{\{(?![<%])[^{}\n]{1,200}\}\}/g;
+/** Angle brackets around words in prose: real HTML never reaches the text, so this is someone's placeholder. */
+const ANGLE_TEXT = /<[A-Za-z][^<>\n]{0,200}>/g;
+const EXAMPLE_STEP = /^(?:rollback step|step) \d+$/i;
+/** HTML elements GitHub renders; any other tag name in a runbook is a placeholder such as `<service-name>`. */
+const HTML_TAGS = new Set(
+  'a abbr b bdi bdo blockquote br caption cite code dd del details dfn div dl dt em figcaption figure h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p picture pre q rp rt ruby s samp small source span strike strong sub summary sup table tbody td tfoot th thead time tr tt u ul var video wbr center font'.split(
+    ' ',
+  ),
+);
 
 export const runbookPlaceholder = defineRule({
   id: 'runbook-placeholder',
   kind: 'runbook',
   title: 'No template placeholder is left',
-  description: 'no template placeholder (`[Command or action]`, `[Time]`, …) is left',
+  description:
+    'no placeholder is left: `[Command or action]`, `[Time]`, `TBD`/`TODO`/`FIXME`/`XXX`, `<Insert …>`, `{{variable}}`, `Rollback step 1`, the template’s `placeholders`',
   defaultSeverity: { devops: 'error', none: 'off' },
   examples: [
     {
@@ -31,28 +47,67 @@ export const runbookPlaceholder = defineRule({
       findings: ['2:19 Template placeholder "[Which dashboard]" left in. Replace it with the real command or text.'],
     },
     {
-      name: 'real commands, brackets inside code are not placeholders',
-      text: '## Deployment Steps\n1. [x] Step 1: `kubectl rollout restart deploy/[name]`\n',
+      name: 'words, angle brackets, template variables and example lines',
+      text: '## Mitigation\n<Insert site specific measures, for example to grow a volume.>\n\nPage {{ oncall_team }}. TODO: add the command.\n\n## Rollback Procedure\n1. Rollback step 1\n',
+      findings: [
+        '2:1 Template placeholder "<Insert site specific measures, for example to grow a volume.>" left in. Replace it with the real command or text.',
+        '4:6 Template placeholder "{{ oncall_team }}" left in. Replace it with the real command or text.',
+        '4:25 Template placeholder "TODO" left in. Replace it with the real command or text.',
+        '7:1 Template placeholder "Rollback step 1" left in. Replace it with the real command or text.',
+      ],
+    },
+    {
+      name: "a team template's own pattern",
+      config:
+        "runbooks:\n  templates:\n    - name: alerts\n      paths: ['docs/**']\n      placeholders: ['/<value of [a-z ]+>/']\n",
+      text: '## Diagnosis\nCheck <value of instance label>.\n',
+      findings: [
+        '2:7 Template placeholder "<value of instance label>" left in. Replace it with the real command or text.',
+      ],
+    },
+    {
+      name: 'real commands; brackets, braces and TODO inside code; HTML; Hugo shortcodes',
+      text: '## Deployment Steps\n1. [x] Step 1: `kubectl rollout restart deploy/[name]`\n\n```sh\n# TODO: {{ not a placeholder }}\n```\n\n<details><summary>More</summary>\n\nSee {{< ref "other.md" >}}.\n\n</details>\n',
       findings: [],
     },
   ],
-  check({ doc }) {
+  check({ doc, spec }) {
     const out: RawFinding[] = [];
+    const own = spec.template.placeholders.map(toPattern);
+    const flag = (text: string, block: TextBlock | undefined, where: Position) =>
+      out.push(at(block ? locate(doc, text, block) : where, message(text)));
     for (const block of doc.texts) {
       const text = block.prose.trim();
-      let found = false;
-      for (const match of text.matchAll(KNOWN)) {
-        found = true;
-        out.push(at(locate(doc, match[0], block), message(match[0])));
+      const found = new Set<string>();
+      for (const pattern of [KNOWN, WORDS, TEMPLATE_VARIABLE, ANGLE_TEXT, ...own]) {
+        for (const match of text.matchAll(pattern)) {
+          if (match[0] === '' || found.has(match[0])) continue;
+          found.add(match[0]);
+          flag(match[0], block, block);
+        }
       }
-      if (found) continue;
+      if (found.size > 0) continue;
       const rest = text.replace(LABEL, '');
-      if (!ONLY_BRACKETS.test(rest)) continue;
-      out.push(at(locate(doc, rest, block), message(rest)));
+      if (ONLY_BRACKETS.test(rest)) flag(rest, block, block);
     }
-    return out;
+    for (const step of doc.steps) {
+      const text = step.text.replace(/\s+/g, ' ').trim();
+      if (EXAMPLE_STEP.test(text)) flag(text, undefined, step);
+    }
+    for (const html of doc.html) {
+      const tag = /^<([A-Za-z][\w-]*)[\s/>]/.exec(html.value);
+      if (tag && !HTML_TAGS.has(tag[1]!.toLowerCase())) flag(html.value.trim(), undefined, html);
+    }
+    return out.sort((a, b) => a.line - b.line || a.column - b.column);
   },
 });
+
+/** A template's placeholder: `/regex/flags`, or plain text matched as written, ignoring case. */
+function toPattern(source: string): RegExp {
+  const regex = /^\/(.+)\/([a-z]*)$/s.exec(source);
+  if (regex) return new RegExp(regex[1]!, regex[2]!.includes('g') ? regex[2] : `${regex[2]}g`);
+  return new RegExp(source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+}
 
 /** Where `text` stands in the source, searched within the block; the block itself when escapes hide it. */
 function locate(doc: DocumentView, text: string, block: TextBlock): Position {

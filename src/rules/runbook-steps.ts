@@ -23,6 +23,7 @@ export const runbookSteps = defineRule({
     },
   ],
   check({ doc, spec }) {
+    if (!spec.template.builtin) return undefined; // written for the role document's Runbook Template
     const out: RawFinding[] = [];
     for (const name of [RUNBOOK_SECTIONS.deploymentSteps, RUNBOOK_SECTIONS.rollback]) {
       const section = templateSection(doc, spec.sections, name);

@@ -36,7 +36,7 @@ describe('loadConfig', () => {
   it('starts empty with extends: none', () => {
     const config = loadConfig('extends: none\n', 'x.yml');
     expect(config.pullRequest.sections).toEqual([]);
-    expect(config.runbooks.sections).toEqual([]);
+    expect(config.runbooks.templates[0]!.sections).toEqual([]);
     expect(config.rules['ops-recommendation']).toBe('off');
     expect(config.rules['item-checked']).toBe('error');
   });

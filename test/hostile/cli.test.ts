@@ -69,12 +69,14 @@ describe('text output', () => {
     const dir = await repo();
     await writeFile(
       path.join(dir, 'runbooks/evil.md'),
-      '## Overview\n- **Purpose**: x\n- **Risk Level**: Extreme\n::error file=a.md::pwned \u001b[2J\u001b]0;title\u0007\n- **Estimated Duration**: 1h\n',
+      '## Overview\n- **Purpose**: x\n- **Risk Level**: Extreme ::error file=a.md::pwned \u001b[2J\u001b]0;title\u0007\n- **Estimated Duration**: 1h\n' +
+        '## Pre-Deployment Checklist\n- [ ] Backup\n  ::error::pwned twice\n\n<details>\n\n**Risk Level**: High\n\n</details>\n',
     );
     const { stdout } = await cli(['check', 'runbooks/evil.md'], dir);
     expect(stdout).toContain(
       '"Risk Level" is "Extreme :\u200b:error file=a.md:\u200b:pwned ". Write one of Low, Medium or High.',
     );
+    expect(stdout).toContain('"Backup :\u200b:error:\u200b:pwned twice" in "Pre-Deployment Checklist" is not ticked.');
     expect(stdout).not.toContain('\u001b');
     expect(stdout).not.toContain('\u0007');
     for (const line of stdout.split('\n')) expect(line.trimStart().startsWith('::')).toBe(false);

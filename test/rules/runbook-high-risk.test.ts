@@ -8,8 +8,8 @@ describe('runbook-high-risk', () => {
 
   it('reports each unticked pre-deployment box of a High-risk runbook', () => {
     expect(onRunbook('runbook-high-risk', example('runbooks/rotate-certs.md'))).toEqual([
-      '10:1 Risk Level is High and "Rollback plan tested" in "Pre-Deployment Checklist" is not ticked. Do it and tick it before deploying.',
-      '11:1 Risk Level is High and "Stakeholders notified" in "Pre-Deployment Checklist" is not ticked. Do it and tick it before deploying.',
+      '10:1 Risk Level is High and "Rollback plan tested" in "Pre-Deployment Checklist" is not ticked. Do it and tick it, or write "N/A — reason" after it, before deploying.',
+      '11:1 Risk Level is High and "Stakeholders notified" in "Pre-Deployment Checklist" is not ticked. Do it and tick it, or write "N/A — reason" after it, before deploying.',
     ]);
   });
 

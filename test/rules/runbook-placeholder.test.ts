@@ -17,7 +17,7 @@ describe('runbook-placeholder', () => {
   });
 
   it('finds every placeholder of the untouched template', () => {
-    const found = onRunbook('runbook-placeholder', RUNBOOK_TEMPLATE).map((f) => /"(\[[^\]]+\])"/.exec(f)?.[1]);
+    const found = onRunbook('runbook-placeholder', RUNBOOK_TEMPLATE).map((f) => /placeholder "([^"]+)"/.exec(f)?.[1]);
     expect(found).toEqual([
       '[Deployment/Operation Name]',
       '[What this does]',
@@ -25,6 +25,8 @@ describe('runbook-placeholder', () => {
       '[Command or action]',
       '[Command or action]',
       '[What to check]',
+      'Rollback step 1',
+      'Rollback step 2',
       '[Issue and workaround]',
     ]);
   });
