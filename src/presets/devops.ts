@@ -88,7 +88,7 @@ function emptyPreset(): Preset {
           name: 'runbooks',
           builtin: false,
           paths: ['docs/runbooks/**/*.md', 'runbooks/**/*.md'],
-          exclude: ['**/TEMPLATE.md'],
+          exclude: [...PRESET_EXCLUDE],
           sections: [],
           fields: [],
           placeholders: [],

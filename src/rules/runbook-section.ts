@@ -5,6 +5,7 @@
  */
 import { findSection } from '../markdown/document.js';
 import { keysOf } from '../markdown/heading.js';
+import { closest, didYouMean } from '../model/closest.js';
 import type { RawFinding } from '../model/finding.js';
 import { defineRule } from './rule.js';
 
@@ -33,10 +34,11 @@ export const runbookSectionRule = defineRule({
     const out: RawFinding[] = [];
     for (const wanted of spec.sections) {
       if (findSection(doc, keysOf(wanted))) continue;
+      const near = closest(wanted.name, doc.sections, (s) => s.title);
       out.push({
-        message: `Missing section "${wanted.name}". Add a "## ${wanted.name}" heading (see the runbook template).`,
-        line: 1,
-        column: 1,
+        message: `Missing section "${wanted.name}". Add a "## ${wanted.name}" heading (see the runbook template).${didYouMean(near, near?.title)}`,
+        line: near?.line ?? 1,
+        column: near?.column ?? 1,
       });
     }
     return out;

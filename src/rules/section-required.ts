@@ -1,5 +1,6 @@
 /** `section-required`: every configured pull-request section has a heading. */
 import { matchSections } from '../model/checklist.js';
+import { closest, didYouMean } from '../model/closest.js';
 import type { RawFinding } from '../model/finding.js';
 import { defineRule } from './rule.js';
 
@@ -16,6 +17,13 @@ export const sectionRequired = defineRule({
       findings: ['1:1 Missing section "Resources". Add a "## Resources" heading with its checklist.'],
     },
     {
+      name: 'a near miss is named, at its line',
+      text: '## Deployment\n## Monitoring & Alerting\n## Reliability\n## Resources\n',
+      findings: [
+        '2:1 Missing section "Monitoring". Add a "## Monitoring" heading with its checklist. Did you mean "Monitoring & Alerting" at line 2? If so, add it to the aliases.',
+      ],
+    },
+    {
       name: 'headings match whatever their level, emoji and trailing colon',
       text: '## Deployment\n## Monitoring\n### 🛡️ Reliability:\n# Resources\n',
       findings: [],
@@ -26,10 +34,11 @@ export const sectionRequired = defineRule({
     for (const match of matchSections(doc, spec.sections)) {
       if (match.section) continue;
       const what = match.spec.items.length ? ' with its checklist' : '';
+      const near = closest(match.spec.name, doc.sections, (s) => s.title);
       out.push({
-        message: `Missing section "${match.spec.name}". Add a "## ${match.spec.name}" heading${what}.`,
-        line: 1,
-        column: 1,
+        message: `Missing section "${match.spec.name}". Add a "## ${match.spec.name}" heading${what}.${didYouMean(near, near?.title)}`,
+        line: near?.line ?? 1,
+        column: near?.column ?? 1,
       });
     }
     return out;
