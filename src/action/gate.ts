@@ -65,7 +65,7 @@ export async function runGate(client: GitHubClient, env: GateEnv, inputs: GateIn
   const link = blobLink(env, pr.headSha);
   const notes: string[] = [];
 
-  const evaluation = await evaluate(client, env.repo, pr, inputs.configPath);
+  const evaluation = await evaluate(client, env, pr, inputs.configPath);
   const { report, skipped, comments } = evaluation;
   if (skipped) notes.push(`Skipped: ${skipped}`);
   notes.push(...evaluation.notes);
@@ -135,7 +135,12 @@ interface Evaluation {
   maxAnnotations: number;
 }
 
-async function evaluate(client: GitHubClient, repo: Repo, pr: PullRequest, configPath: string): Promise<Evaluation> {
+async function evaluate(
+  client: GitHubClient,
+  { repo, serverUrl }: GateEnv,
+  pr: PullRequest,
+  configPath: string,
+): Promise<Evaluation> {
   // The changed files are asked for alongside the config; a skip or a broken config leaves them unused.
   const changedFiles = listChangedFiles(client, repo, pr.number);
   changedFiles.catch(() => {}); // awaited below, or not needed
@@ -158,6 +163,8 @@ async function evaluate(client: GitHubClient, repo: Repo, pr: PullRequest, confi
   const signOffData = config.signOff ? readSignOffData(client, repo, pr, config.signOff) : undefined;
   signOffData?.catch(() => {}); // awaited below
 
+  // A link to this repository by its GitHub URL is a file at the head commit.
+  config.pullRequest.runbook.repository = { host: new URL(serverUrl).host, ...repo };
   const { linked, description } = await readDescription(pr.body, config);
   const planned = planFiles({ linked, changed: await changedFiles }, config);
   const files = await mapLimit(planned, READ_CONCURRENCY, async (file) =>

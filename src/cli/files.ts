@@ -6,16 +6,44 @@ import { open, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import type { ResolvedConfig } from '../config/types.js';
+import { kindOf } from '../kinds/index.js';
+import type { Repository } from '../model/spec.js';
 import { UsageError } from './usage-error.js';
 
-/** Paths (relative to `root`, POSIX separators) named by the arguments, in argument order, without repeats. */
-export async function expandFileArgs(args: string[], root: string, exclude: string[]): Promise<string[]> {
+/** The repository root: the nearest folder upward holding `.git` or `.github/readiness-gate.yml`, else `cwd`. */
+export async function findRoot(cwd: string): Promise<string> {
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    const marks = [path.join(dir, '.git'), path.join(dir, '.github', 'readiness-gate.yml')];
+    for (const mark of marks) if (await stat(mark).catch(() => undefined)) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(cwd);
+  }
+}
+
+/** This repository on GitHub, from the `origin` remote in `.git/config`, when there is one. */
+export async function readRepository(root: string): Promise<Repository | undefined> {
+  const text = await readFile(path.join(root, '.git', 'config'), 'utf8').catch(() => '');
+  const origin = /\[remote "origin"\][^[]*?\burl\s*=\s*(\S+)/.exec(text)?.[1];
+  if (!origin) return undefined;
+  const match = /^(?:https?:\/\/(?:[^@/]+@)?|ssh:\/\/git@|git@)([^/:]+)[/:]([^/]+)\/(.+?)(?:\.git)?\/?$/.exec(origin);
+  return match ? { host: match[1]!, owner: match[2]!, repo: match[3]! } : undefined;
+}
+
+/**
+ * Paths (relative to `root`, POSIX separators) named by the arguments, which
+ * are relative to `cwd`, in argument order, without repeats.
+ */
+export async function expandFileArgs(args: string[], cwd: string, root: string, exclude: string[]): Promise<string[]> {
   const out = new Set<string>();
   const excluded = picomatch(exclude, { dot: true });
+  const fromRoot = (p: string) => toPosix(path.relative(root, path.resolve(cwd, p)));
   for (const arg of args) {
     if (isDynamicPattern(arg)) {
-      const matches = await glob(arg, { cwd: root, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'] });
-      const kept = matches.filter((m) => !excluded(m)).sort();
+      const matches = await glob(arg, { cwd, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'] });
+      const kept = matches
+        .map(fromRoot)
+        .filter((m) => !excluded(m))
+        .sort();
       if (matches.length === 0)
         throw new UsageError(
           `no file matches "${arg}". Check the pattern, or quote it so the shell does not expand it.`,
@@ -23,22 +51,22 @@ export async function expandFileArgs(args: string[], root: string, exclude: stri
       for (const m of kept) out.add(m);
       continue;
     }
-    const info = await stat(path.resolve(root, arg)).catch(() => undefined);
+    const info = await stat(path.resolve(cwd, arg)).catch(() => undefined);
     if (!info)
       throw new UsageError(`${arg}: no such file. Name an existing runbook or a glob such as "docs/runbooks/**/*.md".`);
     if (info.isDirectory()) {
       const matches = await glob('**/*.{md,markdown}', {
-        cwd: path.resolve(root, arg),
+        cwd: path.resolve(cwd, arg),
         onlyFiles: true,
         ignore: ['**/node_modules/**'],
       });
       for (const m of matches.sort()) {
-        const rel = toPosix(path.join(arg, m));
+        const rel = fromRoot(path.join(arg, m));
         if (!excluded(rel)) out.add(rel);
       }
       continue;
     }
-    out.add(toPosix(path.normalize(arg)));
+    out.add(fromRoot(arg));
   }
   return [...out];
 }
@@ -77,6 +105,13 @@ export async function readDocument(
   } finally {
     await handle.close();
   }
+}
+
+/** The runbooks the config's templates select under `root`, sorted. */
+export async function selectedRunbooks(root: string, config: ResolvedConfig): Promise<string[]> {
+  const patterns = config.runbooks.templates.flatMap((t) => t.paths);
+  const found = await glob(patterns, { cwd: root, onlyFiles: true, ignore: ['**/node_modules/**'] });
+  return found.filter((p) => kindOf(p, config) === 'runbook').sort();
 }
 
 /** The text of a file under `root`, or undefined when there is none. */

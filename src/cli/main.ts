@@ -15,7 +15,7 @@ import { toJson } from '../report/json.js';
 import { formatMarkdown } from '../report/markdown.js';
 import { formatText } from '../report/text.js';
 import { VERSION } from '../version.js';
-import { expandFileArgs, readIfExists } from './files.js';
+import { expandFileArgs, findRoot, readIfExists, readRepository, selectedRunbooks } from './files.js';
 import { checkInParallel, readAll } from './parallel.js';
 import { UsageError } from './usage-error.js';
 
@@ -93,31 +93,44 @@ async function runCheck(args: string[], io: Io): Promise<number> {
   if (format !== 'text' && format !== 'json' && format !== 'markdown') {
     throw new UsageError(`--format must be text, json or markdown, not "${format}".`);
   }
-  const config = await readConfig(values.config, io.cwd);
+  const root = await findRoot(io.cwd);
+  const config = await readConfig(values.config, io.cwd, root);
+  const repository = await readRepository(root);
+  if (repository) config.pullRequest.runbook.repository = repository;
   const body = values.body === undefined ? undefined : await readBody(values.body, io);
-  if (body === undefined && positionals.length === 0) {
-    throw new UsageError('nothing to check: give --body FILE and/or runbook files.');
-  }
-  const report = await checkFiles(body, positionals, config, io.cwd);
-  if (format === 'json') io.stdout(`${JSON.stringify(toJson(report), null, 2)}\n`);
-  else if (format === 'markdown') io.stdout(formatMarkdown(report, { title: 'Production readiness' }));
-  else io.stdout(formatText(report, { color: io.isTTY && !io.env.NO_COLOR }));
+  const report = await checkFiles(body, positionals, config, { cwd: io.cwd, root });
+  const notes = config.signOff
+    ? [
+        'Sign-off (`sign-off` in the config) is checked by the action only, on the pull request: this report leaves it out.',
+      ]
+    : [];
+  if (format === 'json') io.stdout(`${JSON.stringify(toJson(report, notes.length > 0 ? { notes } : {}), null, 2)}\n`);
+  else if (format === 'markdown') io.stdout(formatMarkdown(report, { title: 'Production readiness', notes }));
+  else io.stdout(formatText(report, { color: io.isTTY && !io.env.NO_COLOR, notes }));
   return report.conclusion === 'success' || values['exit-zero'] ? 0 : 1;
 }
 
+/**
+ * Checks the description and the files named (relative to `cwd`); with no
+ * files named, the runbooks the config's templates select under `root`.
+ * Linked runbooks are read from `root`.
+ */
 export async function checkFiles(
   body: string | undefined,
   args: string[],
   config: ResolvedConfig,
-  root: string,
+  { cwd, root }: { cwd: string; root: string },
 ): Promise<Report> {
   const { linked, description } =
     body === undefined ? { linked: [], description: undefined } : await readDescription(body, config);
-  const named = await expandFileArgs(
-    args,
-    root,
-    config.runbooks.templates.flatMap((t) => t.exclude),
-  );
+  const excluded = config.runbooks.templates.flatMap((t) => t.exclude);
+  const named =
+    args.length > 0 ? await expandFileArgs(args, cwd, root, excluded) : await selectedRunbooks(root, config);
+  if (body === undefined && args.length === 0 && named.length === 0) {
+    throw new UsageError(
+      'nothing to check: give --body FILE and/or runbook files; no runbook under the repository root matches the config.',
+    );
+  }
   const planned = planFiles({ linked, named }, config);
   const isLinked = new Set(linked);
   const linkedFiles = await readAll(
@@ -128,14 +141,14 @@ export async function checkFiles(
   return checkInParallel({ description, linkedFiles, named: rest, root, config });
 }
 
-async function readConfig(file: string | undefined, cwd: string): Promise<ResolvedConfig> {
+async function readConfig(file: string | undefined, cwd: string, root: string): Promise<ResolvedConfig> {
   if (file !== undefined) {
     const text = await readFile(path.resolve(cwd, file), 'utf8').catch(() => {
       throw new UsageError(`${file}: cannot read the config file. Check the path given to --config.`);
     });
     return loadConfig(text, file);
   }
-  const text = await readIfExists(cwd, CONFIG_PATH);
+  const text = await readIfExists(root, CONFIG_PATH);
   return loadConfig(text, CONFIG_PATH);
 }
 

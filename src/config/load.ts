@@ -233,6 +233,7 @@ export function resolve(file: ConfigFile, source: string): ResolvedConfig {
         aliases: pr?.runbook?.aliases ?? base.pullRequest.runbook.aliases,
         required: pr?.runbook?.required ?? base.pullRequest.runbook.required,
         maxLinks: pr?.runbook?.['max-links'] ?? base.pullRequest.runbook.maxLinks,
+        external: rb?.external ?? [],
       },
     },
     runbooks: { templates: runbookTemplates(base.runbooks.templates[0]!, rb) },

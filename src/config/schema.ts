@@ -111,6 +111,9 @@ export const configSchema = described(
           exclude: names(
             "Globs never checked as runbooks, added to the preset's (README.md, TEMPLATE.md, template.md) unless exclude-replace.",
           ),
+          external: names(
+            'URL prefixes of runbooks kept elsewhere (a wiki, another repository): a description may link them; they are not checked.',
+          ),
           'exclude-replace': z.optional(
             described(z.boolean(), "Use exclude instead of the preset's excludes, not beside them."),
           ),

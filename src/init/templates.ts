@@ -28,7 +28,17 @@ rules:
 
 runbooks:
   paths: ['docs/runbooks/**/*.md', 'runbooks/**/*.md']
-  exclude: ['**/TEMPLATE.md']
+  # exclude: ['docs/runbooks/archive/**']   # added to README.md, TEMPLATE.md, template.md
+  # external: ['https://wiki.example.com/runbooks/']   # runbooks kept elsewhere, accepted, not checked
+  # Or one template per family of runbooks, first match wins:
+  # templates:
+  #   - builtin: devops                    # the role document's runbook template and its rules
+  #     paths: ['docs/runbooks/**/*.md']
+  #   - name: Alert runbooks
+  #     paths: ['alerts/**/*.md']
+  #     sections: [Meaning, Impact, Diagnosis, Mitigation]
+  #     fields: [{name: Severity, allowed: [critical, warning]}]
+  #     placeholders: ['<value of the label>']
 
 # skip:
 #   labels: [skip-readiness]
@@ -71,6 +81,62 @@ e.g. "- [ ] **Feature Flags**: N/A — config-only change". A bare N/A fails.
 
 ## Runbook
 <!-- Link the runbook this change follows, e.g. [Deploy](docs/runbooks/deploy.md), or write "N/A — reason". -->
+
+<!--
+Operations Review (optional). For a change operations should look at closely, move this block out
+of the comment and fill it in; readiness-gate then checks it too: statuses chosen (no ❌), risks with
+a High impact mitigated, estimates filled, every Runbook Items and DevOps Sign-off box ticked, and
+exactly one Recommendation, "Production ready". With sign-off in the config, only an authorised
+reviewer can tick DevOps Sign-off and Recommendation.
+
+## Operations Review: [Feature Name]
+
+### Deployment Assessment
+| Aspect | Status | Notes |
+|--------|--------|-------|
+| Zero-downtime | ✅/⚠️/❌ | [notes] |
+| Rollback plan | ✅/⚠️/❌ | [notes] |
+| Config management | ✅/⚠️/❌ | [notes] |
+| DB migrations | ✅/⚠️/❌ | [notes] |
+
+### Monitoring Checklist
+| Item | Status | Details |
+|------|--------|---------|
+| Key metrics defined | ✅/❌ | [which metrics] |
+| Alerts configured | ✅/❌ | [conditions] |
+| Dashboard created | ✅/❌ | [link] |
+| Log aggregation | ✅/❌ | [format] |
+
+### Resource Estimates
+| Resource | Expected | Limit |
+|----------|----------|-------|
+| Memory | X MB | Y MB |
+| CPU | X% | Y% |
+| Disk | X GB | Y GB |
+| Connections | X | Y |
+
+### Operational Risks
+| Risk | Impact | Likelihood | Mitigation |
+|------|--------|------------|------------|
+| [desc] | High/Med/Low | High/Med/Low | [action] |
+
+### Runbook Items
+- [ ] Deployment procedure documented
+- [ ] Rollback procedure documented
+- [ ] Troubleshooting guide created
+- [ ] On-call handoff prepared
+
+### DevOps Sign-off
+- [ ] Deployment strategy clear
+- [ ] Rollback plan defined
+- [ ] Monitoring requirements identified
+- [ ] Resource limits set
+
+### Recommendation
+- [ ] **Production ready**
+- [ ] **Needs operational improvements**
+- [ ] **Not ready for production**
+-->
 `;
 
 export const RUNBOOK_TEMPLATE = `# Runbook: [Deployment/Operation Name]

@@ -51,7 +51,22 @@ function descriptionWaivers(doc: DocumentView, settings: DocumentSettings): Waiv
     }
   }
   const runbook = readRunbookLinks(doc, settings.pullRequest.runbook);
-  if (runbook.section && runbook.links.length === 0 && runbook.waiver.kind === 'waived') {
+  for (const link of runbook.external) {
+    if (!settings.pullRequest.runbook.external.some((prefix) => link.url.startsWith(prefix))) continue;
+    out.push({
+      source: PULL_REQUEST,
+      section: settings.pullRequest.runbook.section,
+      label: link.url,
+      reason: 'an external runbook, allowed by `runbooks.external`; not checked',
+      line: link.line,
+    });
+  }
+  if (
+    runbook.section &&
+    runbook.links.length === 0 &&
+    runbook.external.length === 0 &&
+    runbook.waiver.kind === 'waived'
+  ) {
     const name = settings.pullRequest.runbook.section;
     out.push({
       source: PULL_REQUEST,

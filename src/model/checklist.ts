@@ -56,10 +56,13 @@ export function itemState(item: TaskItem, rest = item.rest): ItemState {
 export function notApplicable(text: string): ItemState {
   const na = WAIVER.exec(text);
   if (!na) return { kind: 'unchecked' };
-  const reason = text
+  let reason = text
     .slice(na[0].length)
-    .replace(/^[\s:;,.\-–—()]+/, '')
+    .replace(/^[\s:;,.\-–—]+/, '')
     .trim();
+  // "N/A (config-only change)": the reason is what the brackets hold, without a stray one left over.
+  const bracketed = /^\(([^()]*)\)[.\s]*$/.exec(reason);
+  if (bracketed) reason = bracketed[1]!.trim();
   return /[\p{L}\p{N}]{2,}/u.test(reason) ? { kind: 'waived', reason } : { kind: 'bare-na' };
 }
 

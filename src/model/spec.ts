@@ -33,6 +33,17 @@ export interface RunbookLinkSpec {
   required: boolean;
   /** The most linked runbooks read; more fail the gate. */
   maxLinks: number;
+  /** URL prefixes of runbooks kept elsewhere (a wiki, another repository): linked, accepted, not checked. */
+  external: string[];
+  /** This repository, when the adapter knows it: a link to it by its GitHub URL is a file at the head commit. */
+  repository?: Repository;
+}
+
+export interface Repository {
+  /** `github.com`, or a GitHub Enterprise host. */
+  host: string;
+  owner: string;
+  repo: string;
 }
 
 export interface SignOffSpec {

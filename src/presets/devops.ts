@@ -72,7 +72,7 @@ function devopsPreset(): Preset {
         section('Reliability', ['Health Checks', 'Graceful Shutdown', 'Circuit Breakers', 'Timeouts']),
         section('Resources', ['Memory', 'CPU', 'Storage', 'Connections']),
       ],
-      runbook: { section: 'Runbook', aliases: ['Runbooks'], required: true, maxLinks: MAX_LINKS },
+      runbook: { section: 'Runbook', aliases: ['Runbooks'], required: true, maxLinks: MAX_LINKS, external: [] },
     },
     runbooks: { templates: [devopsTemplate()] },
   };
@@ -81,7 +81,10 @@ function devopsPreset(): Preset {
 function emptyPreset(): Preset {
   return {
     rules: severities('none'),
-    pullRequest: { sections: [], runbook: { section: 'Runbook', aliases: [], required: false, maxLinks: MAX_LINKS } },
+    pullRequest: {
+      sections: [],
+      runbook: { section: 'Runbook', aliases: [], required: false, maxLinks: MAX_LINKS, external: [] },
+    },
     runbooks: {
       templates: [
         {

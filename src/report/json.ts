@@ -24,6 +24,14 @@ export function toJson(report: Report, extra: Record<string, unknown> = {}): Jso
       column,
     })),
     waivers: report.waivers,
+    documents: report.sources.map((source) => {
+      const of = report.findings.filter((f) => f.source === source);
+      return {
+        source,
+        errors: of.filter((f) => f.severity === 'error').length,
+        warnings: of.filter((f) => f.severity === 'warning').length,
+      };
+    }),
     ...(report.config ? { config: report.config } : {}),
     ...(report.signOff ? { signedOffBy: report.signOff } : {}),
     ...extra,

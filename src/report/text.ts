@@ -11,6 +11,8 @@ import type { Report } from '../engine.js';
 
 export interface TextOptions {
   color: boolean;
+  /** Lines shown after the verdict: trusted text. */
+  notes?: string[];
 }
 
 const CODES = { red: 31, yellow: 33, green: 32, cyan: 36, dim: 2, bold: 1 } as const;
@@ -24,7 +26,7 @@ export function safeLine(text: string): string {
   return text.replace(/\s+/g, ' ').replace(CONTROL, '').replace(/::/g, ':\u200b:').trim();
 }
 
-export function formatText(report: Report, { color }: TextOptions): string {
+export function formatText(report: Report, { color, notes = [] }: TextOptions): string {
   const paint = (code: keyof typeof CODES, s: string) => (color ? `\u001b[${CODES[code]}m${s}\u001b[0m` : s);
   const severityText = (s: Severity) =>
     s === 'error' ? paint('red', 'error  ') : s === 'warning' ? paint('yellow', 'warning') : paint('cyan', 'notice ');
@@ -56,6 +58,7 @@ export function formatText(report: Report, { color }: TextOptions): string {
   const checked = `${report.sources.length} document${report.sources.length === 1 ? '' : 's'}`;
   lines.push('', `${verdict}: ${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')} in ${checked}.`);
   if (report.config) lines.push(`Config: ${safeLine(report.config)}.`);
+  for (const note of notes) lines.push(`Note: ${note}`);
   return `${lines.join('\n')}\n`;
 }
 

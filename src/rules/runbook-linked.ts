@@ -27,19 +27,42 @@ export const runbookLinked = defineRule({
       findings: ['1:1 The "Runbook" section says a bare "N/A". Say why no runbook is needed: "N/A — reason".'],
     },
     { name: 'a link', text: '## Runbook\n[Deploy](docs/runbooks/deploy.md)\n', findings: [] },
+    {
+      name: 'a runbook elsewhere, not allowed',
+      text: '## Runbook\n[Deploy](https://wiki.example.com/runbooks/deploy)\n',
+      findings: [
+        '2:1 The "Runbook" section links https://wiki.example.com/runbooks/deploy, outside this repository, which the gate cannot check. Link the runbook in this repository, or list the URL\'s prefix under `runbooks.external`.',
+      ],
+    },
+    {
+      name: 'a runbook elsewhere, allowed',
+      config: "runbooks:\n  external: ['https://wiki.example.com/runbooks/']\n",
+      text: '## Runbook\n[Deploy](https://wiki.example.com/runbooks/deploy)\n',
+      findings: [],
+    },
     { name: 'N/A with a reason', text: '## Runbook\nN/A — a documentation change\n', findings: [] },
   ],
   check({ doc, spec }) {
     const { runbook } = spec;
     if (!runbook.required) return undefined;
-    const { section, links, waiver } = readRunbookLinks(doc, runbook);
+    const { section, links, external, waiver } = readRunbookLinks(doc, runbook);
     const out: RawFinding[] = [];
+    for (const link of external) {
+      if (runbook.external.some((prefix) => link.url.startsWith(prefix))) continue;
+      out.push({
+        message: `The "${runbook.section}" section links ${link.url}, outside this repository, which the gate cannot check. Link the runbook in this repository, or list the URL's prefix under \`runbooks.external\`.`,
+        line: link.line,
+        column: link.column,
+      });
+    }
     if (!section) {
       out.push({
         message: `Missing section "${runbook.section}". Add "## ${runbook.section}" with a link to the runbook file, or "N/A — reason".`,
         line: 1,
         column: 1,
       });
+    } else if (links.length === 0 && external.length > 0) {
+      // An external runbook, allowed or reported above.
     } else if (links.length === 0 && waiver.kind === 'bare-na') {
       out.push({
         message: `The "${runbook.section}" section says a bare "N/A". Say why no runbook is needed: "N/A — reason".`,

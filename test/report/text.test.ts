@@ -36,7 +36,20 @@ describe('formatText', () => {
 describe('toJson', () => {
   it('has the documented shape', () => {
     const json = toJson(report);
-    expect(Object.keys(json)).toEqual(['conclusion', 'errors', 'warnings', 'findings', 'waivers', 'config']);
+    expect(Object.keys(json)).toEqual([
+      'conclusion',
+      'errors',
+      'warnings',
+      'findings',
+      'waivers',
+      'documents',
+      'config',
+    ]);
+    expect(json.documents).toEqual([
+      { source: 'pull-request', errors: 0, warnings: 0 },
+      { source: 'examples/runbooks/deploy-payments.md', errors: 0, warnings: 0 },
+      { source: 'examples/runbooks/rotate-certs.md', errors: 7, warnings: 1 },
+    ]);
     expect(json.config).toBe('built-in devops rules');
     expect(json.findings[0]).toEqual(ROTATE_CERTS_FIRST_FINDING);
     expect([json.conclusion, json.errors, json.warnings]).toEqual(['failure', 7, 1]);

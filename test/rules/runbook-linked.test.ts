@@ -36,7 +36,12 @@ describe('runbook-linked', () => {
   it('resolves repository paths and refuses what is not one', () => {
     expect(repositoryPath('./docs/runbooks/a.md#rollback')).toBe('docs/runbooks/a.md');
     expect(repositoryPath('/docs/runbooks/a%20b.md')).toBeUndefined();
-    expect(repositoryPath('https://github.com/o/r/blob/main/docs/x.md')).toBe('docs/x.md');
+    const repository = { host: 'github.com', owner: 'o', repo: 'r' };
+    expect(repositoryPath('https://github.com/o/r/blob/main/docs/x.md', repository)).toBe('docs/x.md');
+    expect(repositoryPath('https://github.com/O/R/blob/0a1b2c3/docs/x.md', repository)).toBe('docs/x.md');
+    // Another repository's file is not this one's, whatever its path: it is an external link.
+    expect(repositoryPath('https://github.com/other/r/blob/main/docs/x.md', repository)).toBeUndefined();
+    expect(repositoryPath('https://github.com/o/r/blob/main/docs/x.md')).toBeUndefined();
     expect(repositoryPath('https://wiki.example.com/runbook.md')).toBeUndefined();
     expect(repositoryPath('../../etc/passwd.md')).toBeUndefined();
     expect(repositoryPath('docs/runbooks/a.txt')).toBeUndefined();
