@@ -10,7 +10,8 @@ import { ConfigError, DEFAULT_MAX_ANNOTATIONS, loadConfig } from '../config/load
 import type { ResolvedConfig } from '../config/types.js';
 import { checkWithinBudget, readDescription } from '../budget.js';
 import { summarise, type Finding, type Report } from '../engine.js';
-import { AnnotationsNotAdded, publishCheckRun, type Annotation } from '../github/check-run.js';
+import { AnnotationsNotAdded, publishCheckRun } from '../github/check-run.js';
+import { annotationsFor } from '../report/annotations.js';
 import type { GitHubClient } from '../github/client.js';
 import { upsertComment, type CommentResult, type IssueComment } from '../github/comment.js';
 import { resolveTarget, type Target } from '../github/event.js';
@@ -69,11 +70,10 @@ export async function runGate(client: GitHubClient, env: GateEnv, inputs: GateIn
   const { report, skipped, comments } = evaluation;
   if (skipped) notes.push(`Skipped: ${skipped}`);
   notes.push(...evaluation.notes);
-  const inFiles = annotations(report.findings);
-  const sent = inFiles.slice(0, evaluation.maxAnnotations);
-  if (sent.length < inFiles.length) {
+  const { sent, leftOut } = annotationsFor(report.findings, evaluation.maxAnnotations);
+  if (leftOut > 0) {
     notes.push(
-      `${inFiles.length - sent.length} of ${inFiles.length} findings in files are not annotations on the check run (at most ${evaluation.maxAnnotations}: \`report.max-annotations\`); they are all listed here and in the JSON report.`,
+      `${leftOut} of ${sent.length + leftOut} findings in files are not annotations on the check run (at most ${evaluation.maxAnnotations}: \`report.max-annotations\`); they are all listed here and in the JSON report.`,
     );
   }
 
@@ -212,22 +212,6 @@ function title(report: Report, skipped: string | undefined): string {
     0,
     LIMITS.checkRunTitle.max,
   );
-}
-
-const LEVEL = { error: 'failure', warning: 'warning', notice: 'notice' } as const;
-
-/** Findings in files become annotations; the description has no file to point at. */
-function annotations(findings: Finding[]): Annotation[] {
-  return findings
-    .filter((f) => f.source !== PULL_REQUEST)
-    .map((f) => ({
-      path: f.source,
-      start_line: f.line,
-      end_line: f.line,
-      annotation_level: LEVEL[f.severity],
-      message: f.message,
-      title: f.ruleId,
-    }));
 }
 
 function blobLink(env: GateEnv, sha: string) {

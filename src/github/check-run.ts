@@ -3,17 +3,9 @@
  * annotations, then updated with the rest, 50 at a time (GitHub's limit).
  */
 import { ANNOTATIONS_PER_REQUEST } from '../limits.js';
+import type { Annotation } from '../report/annotations.js';
 import type { GitHubClient } from './client.js';
 import type { Repo } from './repository.js';
-
-export interface Annotation {
-  path: string;
-  start_line: number;
-  end_line: number;
-  annotation_level: 'failure' | 'warning' | 'notice';
-  message: string;
-  title: string;
-}
 
 export interface CheckRunOutput {
   name: string;

@@ -13,6 +13,7 @@
  */
 import { inSection, type DocumentView, type Section, type TaskItem } from '../markdown/document.js';
 import { headingKey, keysOf } from '../markdown/heading.js';
+import { closest, didYouMean } from './closest.js';
 import type { RawFinding } from './finding.js';
 import type { Policy, SectionSpec } from './spec.js';
 
@@ -162,12 +163,19 @@ export function checklistProblems(doc: DocumentView, specs: SectionSpec[]): Chec
   for (const { spec, section, items, everyBox } of matchSections(doc, specs)) {
     if (!section) continue;
     const policy = spec.policy ?? 'all';
+    const boxes = inSection(doc.items, section);
     for (const match of items) {
       if (!match.item && policy === 'all') {
+        const taken = new Set(items.map((m) => m.item));
+        const near = closest(
+          match.label,
+          boxes.filter((b) => !taken.has(b)),
+          boxName,
+        );
         problems.missing.push({
-          message: `Missing checklist item "${match.label}" in "${spec.name}". Restore "- [ ] **${match.label}**" and tick it or waive it with "N/A — reason".`,
-          line: section.line,
-          column: section.column,
+          message: `Missing checklist item "${match.label}" in "${spec.name}". Restore "- [ ] **${match.label}**" and tick it or waive it with "N/A — reason".${didYouMean(near, near && boxName(near))}`,
+          line: near?.line ?? section.line,
+          column: near?.column ?? section.column,
         });
       }
       if (match.item && match.state?.kind === 'bare-na') {

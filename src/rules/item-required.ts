@@ -21,6 +21,13 @@ export const itemRequired = defineRule({
       ],
     },
     {
+      name: 'a renamed item is named, at its line',
+      text: '## Reliability\n- [x] **Health Checks**\n- [x] **Graceful Shutdown**\n- [x] **Circuit Breakers**\n- [x] **Network timeouts**\n',
+      findings: [
+        '5:1 Missing checklist item "Timeouts" in "Reliability". Restore "- [ ] **Timeouts**" and tick it or waive it with "N/A — reason". Did you mean "Network timeouts" at line 5? If so, add it to the aliases.',
+      ],
+    },
+    {
       name: 'every item is there, ticked or not',
       text: '## Reliability\n- [x] **Health Checks**\n- [x] **Graceful Shutdown**\n- [x] **Circuit Breakers**\n- [ ] **Timeouts**\n',
       findings: [],

@@ -32,11 +32,12 @@ export const runbookSectionRule = defineRule({
   ],
   check({ doc, spec }) {
     const out: RawFinding[] = [];
+    const template = spec.template.builtin ? 'runbook template' : `"${spec.template.name}" template`;
     for (const wanted of spec.sections) {
       if (findSection(doc, keysOf(wanted))) continue;
       const near = closest(wanted.name, doc.sections, (s) => s.title);
       out.push({
-        message: `Missing section "${wanted.name}". Add a "## ${wanted.name}" heading (see the runbook template).${didYouMean(near, near?.title)}`,
+        message: `Missing section "${wanted.name}". Add a "## ${wanted.name}" heading (see the ${template}).${didYouMean(near, near?.title)}`,
         line: near?.line ?? 1,
         column: near?.column ?? 1,
       });

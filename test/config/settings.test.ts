@@ -1,0 +1,413 @@
+// No dead settings: every leaf key the JSON Schema accepts changes a verdict or a report. Each entry
+// sets the key in one config and leaves it out of another, on the same input; what the gate makes
+// of the input must differ. A key missing from the table fails the test.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
+import type { ResolvedConfig } from '../../src/config/types.js';
+import { check } from '../../src/engine.js';
+import { kindOf } from '../../src/kinds/index.js';
+import { planFiles, skipReason, withText } from '../../src/plan.js';
+import { annotationsFor } from '../../src/report/annotations.js';
+import { RULES } from '../../src/rules/index.js';
+import type { ReviewFacts } from '../../src/signoff/evaluate.js';
+import { example, ROOT } from '../helpers.js';
+
+type Observe = (config: ResolvedConfig) => unknown;
+
+/** The whole report on a description and runbooks, as the CLI's JSON would show it. */
+const report =
+  (description: string | undefined, runbookFiles: Record<string, string> = {}, reviews?: ReviewFacts): Observe =>
+  (config) => {
+    const linked = description ? planFiles({ linked: [], named: [] }, config) : [];
+    const files = Object.entries(runbookFiles).map(([p, text]) => ({ path: p, text, kind: 'runbook' as const }));
+    const r = check({
+      ...(description !== undefined ? { description } : {}),
+      files: [...linked.map((f) => withText(f, undefined)), ...files],
+      config,
+      ...(reviews ? { reviews } : {}),
+    });
+    return {
+      conclusion: r.conclusion,
+      findings: r.findings.map((f) => `${f.source}:${f.line} ${f.ruleId} ${f.message}`),
+      waivers: r.waivers,
+    };
+  };
+const kinds =
+  (...paths: string[]): Observe =>
+  (config) =>
+    paths.map((p) => kindOf(p, config));
+
+const PR = example('pull-request.md');
+const RUNBOOK = example('runbooks/deploy-payments.md');
+const HEAD = 'c0ffee0000000000000000000000000000000001';
+const OWNED =
+  '## Operations Review\n### DevOps Sign-off\n- [x] Deployment strategy clear\n- [x] Rollback plan defined\n- [x] Monitoring requirements identified\n- [x] Resource limits set\n### Recommendation\n- [x] **Production ready**\n';
+const reviews = (over: Partial<ReviewFacts> = {}): ReviewFacts => ({
+  author: 'octocat',
+  headSha: HEAD,
+  createdAt: '2026-11-02T10:00:00Z',
+  reviews: [
+    { login: 'lead', state: 'APPROVED', commitId: 'a'.repeat(40), submittedAt: '2026-11-03T09:00:00Z', body: OWNED },
+  ],
+  comments: [],
+  revisions: [],
+  historyComplete: true,
+  authority: new Map([['lead', { kind: 'yes', via: 'listed' }]]),
+  ...over,
+});
+const withSections = (sections: string) => `extends: none\npull-request:\n  sections:\n${sections}`;
+const runbookSections = (sections: string) =>
+  `extends: none\nrunbooks:\n  paths: ['docs/**']\n  sections:\n${sections}`;
+const team = (extra: string) =>
+  `extends: none\nrunbooks:\n  templates:\n    - name: Alerts\n      paths: ['alerts/**']\n${extra}`;
+const ALERT = '# KubeletDown\n## Meaning\nThe kubelet is down. TODO\n**Severity**: high\n';
+
+interface Entry {
+  with: string;
+  without: string;
+  observe: Observe;
+}
+
+const ENTRIES: Record<string, Entry | { exempt: string }> = {
+  $schema: { exempt: 'read by editors for completion; the gate ignores it by design' },
+  extends: { with: 'extends: none\n', without: '', observe: report(PR.replace('## Runbook', '## Notes')) },
+  strict: {
+    with: 'strict: true\n',
+    without: '',
+    observe: report(undefined, { 'docs/runbooks/a.md': RUNBOOK.replace(/health/gi, 'smoke') }),
+  },
+  rules: {
+    with: 'rules:\n  item-checked: off\n',
+    without: '',
+    observe: report(PR.replace('- [x] **Metrics**', '- [ ] **Metrics**')),
+  },
+  'pull-request.sections[]': {
+    with: withSections('    - Security\n'),
+    without: withSections('    - Deployment\n'),
+    observe: report(PR),
+  },
+  'pull-request.sections[].name': {
+    with: withSections('    - {name: Security}\n'),
+    without: withSections('    - {name: Deployment}\n'),
+    observe: report(PR),
+  },
+  'pull-request.sections[].aliases[]': {
+    with: withSections('    - {name: Security, aliases: [Threat model]}\n'),
+    without: withSections('    - {name: Security}\n'),
+    observe: report('## Threat model\nNone.\n'),
+  },
+  'pull-request.sections[].items[]': {
+    with: withSections('    - {name: Monitoring, items: [Tracing]}\n'),
+    without: withSections('    - {name: Monitoring}\n'),
+    observe: report(PR),
+  },
+  'pull-request.sections[].items[].label': {
+    with: withSections('    - {name: Monitoring, items: [{label: Tracing}]}\n'),
+    without: withSections('    - {name: Monitoring, items: [{label: Metrics}]}\n'),
+    observe: report(PR),
+  },
+  'pull-request.sections[].items[].aliases[]': {
+    with: withSections('    - {name: Monitoring, items: [{label: Traces, aliases: [Metrics]}]}\n'),
+    without: withSections('    - {name: Monitoring, items: [{label: Traces}]}\n'),
+    observe: report(PR),
+  },
+  'pull-request.sections[].policy': {
+    with: withSections('    - {name: Testing, policy: any, items: [Unit, Load]}\n'),
+    without: withSections('    - {name: Testing, items: [Unit, Load]}\n'),
+    observe: report('## Testing\n- [x] **Unit**\n- [ ] **Load**\n'),
+  },
+  'pull-request.sections[].policy.at-least': {
+    with: withSections('    - {name: Testing, policy: {at-least: 2}, items: [Unit, Load]}\n'),
+    without: withSections('    - {name: Testing, policy: {at-least: 1}, items: [Unit, Load]}\n'),
+    observe: report('## Testing\n- [x] **Unit**\n- [ ] **Load**\n'),
+  },
+  'pull-request.runbook.section': {
+    with: 'pull-request:\n  runbook:\n    section: Playbook\n',
+    without: '',
+    observe: report(PR),
+  },
+  'pull-request.runbook.aliases[]': {
+    with: 'pull-request:\n  runbook:\n    aliases: [Playbook]\n',
+    without: 'pull-request:\n  runbook:\n    aliases: [Runbooks]\n',
+    observe: report(PR.replace('## Runbook', '## Playbook')),
+  },
+  'pull-request.runbook.required': {
+    with: 'pull-request:\n  runbook:\n    required: false\n',
+    without: '',
+    observe: report(PR.replace('## Runbook', '## Notes')),
+  },
+  'pull-request.runbook.max-links': {
+    with: 'pull-request:\n  runbook:\n    max-links: 1\n',
+    without: '',
+    observe: (config) => planFiles({ linked: ['a.md', 'b.md'] }, config),
+  },
+  'runbooks.paths[]': { with: "runbooks:\n  paths: ['ops/**']\n", without: '', observe: kinds('ops/deploy.md') },
+  'runbooks.exclude[]': {
+    with: "runbooks:\n  exclude: ['**/old/**']\n",
+    without: '',
+    observe: kinds('docs/runbooks/old/a.md'),
+  },
+  'runbooks.external[]': {
+    with: "runbooks:\n  external: ['https://wiki.example.com/']\n",
+    without: '',
+    observe: report('## Runbook\n[Deploy](https://wiki.example.com/deploy)\n'),
+  },
+  'runbooks.exclude-replace': {
+    with: "runbooks:\n  exclude: ['**/old/**']\n  exclude-replace: true\n",
+    without: "runbooks:\n  exclude: ['**/old/**']\n",
+    observe: kinds('docs/runbooks/README.md'),
+  },
+  'runbooks.sections[]': {
+    with: runbookSections('    - Escalation\n'),
+    without: runbookSections('    - Overview\n'),
+    observe: report(undefined, { 'docs/a.md': RUNBOOK }),
+  },
+  'runbooks.sections[].name': {
+    with: runbookSections('    - {name: Escalation}\n'),
+    without: runbookSections('    - {name: Overview}\n'),
+    observe: report(undefined, { 'docs/a.md': RUNBOOK }),
+  },
+  'runbooks.sections[].aliases[]': {
+    with: runbookSections('    - {name: Escalation, aliases: [Overview]}\n'),
+    without: runbookSections('    - {name: Escalation}\n'),
+    observe: report(undefined, { 'docs/a.md': RUNBOOK }),
+  },
+  'runbooks.sections[].items[]': {
+    with: runbookSections('    - {name: Verification, items: [Error rate normal]}\n'),
+    without: runbookSections('    - {name: Verification}\n'),
+    observe: report(undefined, { 'docs/a.md': RUNBOOK }),
+  },
+  'runbooks.sections[].items[].label': {
+    with: runbookSections('    - {name: Verification, items: [{label: Error rate normal}]}\n'),
+    without: runbookSections('    - {name: Verification, items: []}\n'),
+    observe: report(undefined, { 'docs/a.md': RUNBOOK }),
+  },
+  'runbooks.sections[].items[].aliases[]': {
+    with: runbookSections('    - {name: Verification, items: [{label: Errors, aliases: [Health check]}]}\n'),
+    without: runbookSections('    - {name: Verification, items: [{label: Errors}]}\n'),
+    observe: report(undefined, { 'docs/a.md': RUNBOOK }),
+  },
+  'runbooks.sections[].policy': {
+    with: runbookSections('    - {name: Pre-Deployment Checklist, policy: all}\n'),
+    without: runbookSections('    - {name: Pre-Deployment Checklist}\n'),
+    observe: report(undefined, { 'docs/a.md': '## Pre-Deployment Checklist\n- [ ] Backup taken\n' }),
+  },
+  'runbooks.sections[].policy.at-least': {
+    with: runbookSections('    - {name: Pre-Deployment Checklist, policy: {at-least: 2}}\n'),
+    without: runbookSections('    - {name: Pre-Deployment Checklist, policy: {at-least: 1}}\n'),
+    observe: report(undefined, { 'docs/a.md': '## Pre-Deployment Checklist\n- [x] Backup taken\n- [ ] Notified\n' }),
+  },
+  'runbooks.templates[].builtin': {
+    with: "runbooks:\n  templates:\n    - builtin: devops\n      paths: ['docs/**']\n",
+    without: "runbooks:\n  templates:\n    - name: plain\n      paths: ['docs/**']\n",
+    observe: report(undefined, { 'docs/a.md': ALERT }),
+  },
+  'runbooks.templates[].paths[]': {
+    with: team(''),
+    without: "extends: none\nrunbooks:\n  templates:\n    - name: Alerts\n      paths: ['other/**']\n",
+    observe: kinds('alerts/a.md'),
+  },
+  'runbooks.templates[].exclude[]': {
+    with: team("      exclude: ['alerts/old/**']\n"),
+    without: team(''),
+    observe: kinds('alerts/old/a.md'),
+  },
+  'runbooks.templates[].sections[]': {
+    with: team('      sections: [Impact]\n'),
+    without: team('      sections: [Meaning]\n'),
+    observe: report(undefined, { 'alerts/a.md': ALERT }),
+  },
+  'runbooks.templates[].sections[].name': {
+    with: team('      sections: [{name: Impact}]\n'),
+    without: team('      sections: [{name: Meaning}]\n'),
+    observe: report(undefined, { 'alerts/a.md': ALERT }),
+  },
+  'runbooks.templates[].sections[].aliases[]': {
+    with: team('      sections: [{name: Impact, aliases: [Meaning]}]\n'),
+    without: team('      sections: [{name: Impact}]\n'),
+    observe: report(undefined, { 'alerts/a.md': ALERT }),
+  },
+  'runbooks.templates[].sections[].items[]': {
+    with: team('      sections: [{name: Meaning, items: [Paged]}]\n'),
+    without: team('      sections: [{name: Meaning}]\n'),
+    observe: report(undefined, { 'alerts/a.md': ALERT }),
+  },
+  'runbooks.templates[].sections[].items[].label': {
+    with: team('      sections: [{name: Meaning, items: [{label: Paged}]}]\n'),
+    without: team('      sections: [{name: Meaning, items: []}]\n'),
+    observe: report(undefined, { 'alerts/a.md': ALERT }),
+  },
+  'runbooks.templates[].sections[].items[].aliases[]': {
+    with: team('      sections: [{name: Meaning, items: [{label: Paged, aliases: [Called]}]}]\n'),
+    without: team('      sections: [{name: Meaning, items: [{label: Paged}]}]\n'),
+    observe: report(undefined, { 'alerts/a.md': `${ALERT}- [x] Called\n` }),
+  },
+  'runbooks.templates[].sections[].policy': {
+    with: team('      sections: [{name: Meaning, policy: any}]\n'),
+    without: team('      sections: [{name: Meaning}]\n'),
+    observe: report(undefined, { 'alerts/a.md': `${ALERT}- [ ] Called\n` }),
+  },
+  'runbooks.templates[].sections[].policy.at-least': {
+    with: team('      sections: [{name: Meaning, policy: {at-least: 2}}]\n'),
+    without: team('      sections: [{name: Meaning, policy: {at-least: 1}}]\n'),
+    observe: report(undefined, { 'alerts/a.md': `${ALERT}- [x] Called\n- [ ] Paged\n` }),
+  },
+  'runbooks.templates[].name': {
+    with: team('      sections: [Impact]\n'),
+    without: team('      sections: [Impact]\n').replace('name: Alerts', 'name: Pages'),
+    observe: report(undefined, { 'alerts/a.md': ALERT }),
+  },
+  'runbooks.templates[].fields[]': {
+    with: team('      fields: [Summary]\n'),
+    without: team(''),
+    observe: report(undefined, { 'alerts/a.md': ALERT }),
+  },
+  'runbooks.templates[].fields[].name': {
+    with: team('      fields: [{name: Summary}]\n'),
+    without: team('      fields: [{name: Severity}]\n'),
+    observe: report(undefined, { 'alerts/a.md': ALERT }),
+  },
+  'runbooks.templates[].fields[].allowed[]': {
+    with: team('      fields: [{name: Severity, allowed: [critical]}]\n'),
+    without: team('      fields: [{name: Severity}]\n'),
+    observe: report(undefined, { 'alerts/a.md': ALERT }),
+  },
+  'runbooks.templates[].placeholders[]': {
+    with: `${team("      placeholders: ['kubelet is down']\n")}rules:\n  runbook-placeholder: error\n`,
+    without: `${team('')}rules:\n  runbook-placeholder: error\n`,
+    observe: report(undefined, { 'alerts/a.md': ALERT }),
+  },
+  'sign-off.reviewers[]': {
+    with: 'sign-off:\n  reviewers: [lead]\n',
+    without: 'sign-off:\n  reviewers: [someone-else]\n',
+    observe: report('## Summary\n', {}, reviews()),
+  },
+  'sign-off.sections[]': {
+    with: 'sign-off:\n  reviewers: [lead]\n  sections: [Recommendation]\n',
+    without: 'sign-off:\n  reviewers: [lead]\n  sections: [DevOps Sign-off]\n',
+    observe: report(
+      '## Summary\n',
+      {},
+      reviews({ reviews: [{ ...reviews().reviews[0]!, body: OWNED.replace('- [x] Resource limits set\n', '') }] }),
+    ),
+  },
+  'sign-off.sections[].name': {
+    with: 'sign-off:\n  reviewers: [lead]\n  sections: [{name: SRE review}]\n',
+    without: 'sign-off:\n  reviewers: [lead]\n  sections: [{name: Recommendation}]\n',
+    observe: report('## Summary\n', {}, reviews()),
+  },
+  'sign-off.sections[].aliases[]': {
+    with: 'sign-off:\n  reviewers: [lead]\n  sections: [{name: SRE review, aliases: [Recommendation]}]\n',
+    without: 'sign-off:\n  reviewers: [lead]\n  sections: [{name: SRE review}]\n',
+    observe: report('## Summary\n', {}, reviews()),
+  },
+  'sign-off.sections[].items[]': {
+    with: 'sign-off:\n  reviewers: [lead]\n  sections: [{name: DevOps Sign-off, items: [Capacity checked]}]\n',
+    without: 'sign-off:\n  reviewers: [lead]\n  sections: [{name: DevOps Sign-off, items: []}]\n',
+    observe: report('## Summary\n', {}, reviews()),
+  },
+  'sign-off.sections[].items[].label': {
+    with: 'sign-off:\n  reviewers: [lead]\n  sections: [{name: DevOps Sign-off, items: [{label: Capacity checked}]}]\n',
+    without:
+      'sign-off:\n  reviewers: [lead]\n  sections: [{name: DevOps Sign-off, items: [{label: Rollback plan defined}]}]\n',
+    observe: report('## Summary\n', {}, reviews()),
+  },
+  'sign-off.sections[].items[].aliases[]': {
+    with: 'sign-off:\n  reviewers: [lead]\n  sections: [{name: DevOps Sign-off, items: [{label: Capacity, aliases: [Resource limits set]}]}]\n',
+    without: 'sign-off:\n  reviewers: [lead]\n  sections: [{name: DevOps Sign-off, items: [{label: Capacity}]}]\n',
+    observe: report('## Summary\n', {}, reviews()),
+  },
+  'sign-off.allow-stale-approval': {
+    with: 'sign-off:\n  reviewers: [lead]\n  allow-stale-approval: true\n',
+    without: 'sign-off:\n  reviewers: [lead]\n',
+    observe: report('## Summary\n', {}, reviews()),
+  },
+  'report.max-annotations': {
+    with: 'report:\n  max-annotations: 1\n',
+    without: '',
+    observe: (config) => {
+      const r = check({ files: [{ path: 'docs/runbooks/a.md', kind: 'runbook', text: '# x\n' }], config });
+      return annotationsFor(r.findings, config.report.maxAnnotations).leftOut;
+    },
+  },
+  'skip.labels[]': {
+    with: 'skip:\n  labels: [hotfix]\n',
+    without: '',
+    observe: (c) => skipReason(c, { labels: ['hotfix'], author: 'a', draft: false }),
+  },
+  'skip.authors[]': {
+    with: "skip:\n  authors: ['dependabot[bot]']\n",
+    without: '',
+    observe: (c) => skipReason(c, { labels: [], author: 'dependabot[bot]', draft: false }),
+  },
+  'skip.drafts': {
+    with: 'skip:\n  drafts: true\n',
+    without: '',
+    observe: (c) => skipReason(c, { labels: [], author: 'a', draft: true }),
+  },
+};
+
+/** Every leaf key of the published JSON Schema, as `a.b[].c`. */
+function leafKeys(): string[] {
+  const schema = JSON.parse(readFileSync(path.join(ROOT, 'schema/readiness-gate.schema.json'), 'utf8')) as unknown;
+  const out = new Set<string>();
+  const walk = (node: Record<string, unknown> | undefined, at: string): void => {
+    if (!node) return;
+    if (Array.isArray(node.anyOf)) return node.anyOf.forEach((n) => walk(n as Record<string, unknown>, at));
+    if (node.type === 'array') return walk(node.items as Record<string, unknown>, `${at}[]`);
+    if (node.type === 'object' && node.properties) {
+      for (const [key, value] of Object.entries(node.properties as Record<string, Record<string, unknown>>)) {
+        walk(value, at ? `${at}.${key}` : key);
+      }
+      return;
+    }
+    out.add(at);
+  };
+  walk(schema as Record<string, unknown>, '');
+  return [...out];
+}
+
+describe('no dead settings', () => {
+  it('the table covers every leaf key of the schema, and nothing else', () => {
+    expect(Object.keys(ENTRIES).sort()).toEqual(leafKeys().sort());
+  });
+
+  it.each(Object.entries(ENTRIES).filter((e): e is [string, Entry] => !('exempt' in e[1])))(
+    '%s changes what the gate makes of an input',
+    (_key, entry) => {
+      const on = entry.observe(loadConfig(entry.with, 'with.yml'));
+      const off = entry.observe(loadConfig(entry.without, 'without.yml'));
+      expect(on).not.toEqual(off);
+    },
+  );
+
+  it.each(RULES.map((r) => [r.id, r] as const))(
+    'rules.%s: off silences the rule on its failing example',
+    (id, rule) => {
+      const failing = rule.examples.find((e) => e.findings.length > 0)!;
+      const files = Object.entries(failing.files ?? {}).map(([p, text]) => ({
+        path: p,
+        text,
+        kind: 'runbook' as const,
+      }));
+      const findings = (yaml: string) => {
+        const config = loadConfig(yaml, 'c.yml');
+        const input =
+          rule.kind === 'pull-request'
+            ? { description: failing.text, files, ...(failing.reviews ? { reviews: failing.reviews } : {}) }
+            : {
+                files: [
+                  { path: failing.path ?? 'docs/runbooks/example.md', text: failing.text, kind: rule.kind },
+                  ...files,
+                ],
+              };
+        return check({ ...input, config }).findings.filter((f) => f.ruleId === id).length;
+      };
+      const base = failing.config ?? '';
+      expect(findings(base)).toBeGreaterThan(0);
+      expect(findings(`${base}rules:\n  ${id}: off\n`)).toBe(0);
+    },
+  );
+});
