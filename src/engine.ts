@@ -9,9 +9,10 @@ import { KINDS, type KindId } from './kinds/index.js';
 import type { Facts, SourceFile, Unread, Waiver } from './kinds/kind.js';
 import { PULL_REQUEST } from './kinds/pull-request.js';
 import type { DocumentView } from './markdown/document.js';
+import type { PullRequestFacts } from './model/conditions.js';
 import type { RawFinding } from './model/finding.js';
 import { RULES, type AnyRule, type RuleId } from './rules/index.js';
-import type { Outcome } from './rules/rule.js';
+import type { MatchedEntry, Outcome } from './rules/rule.js';
 import type { ReviewFacts, SignOff } from './signoff/evaluate.js';
 
 export { PULL_REQUEST };
@@ -47,6 +48,8 @@ export interface CheckInput {
   files: KindedFile[];
   /** What the action read for sign-off. */
   reviews?: ReviewFacts;
+  /** What the adapter knows of the pull request, for `when` entries. */
+  pullRequest?: PullRequestFacts;
   config: ResolvedConfig;
   /** Called as each document is about to be parsed and checked: a budgeted thread reports its progress. */
   onDocument?: (source: string) => void;
@@ -72,6 +75,8 @@ export interface Report {
   config?: string;
   /** Who signed off, when `sign-off` is configured and satisfied. */
   signOff?: SignOff;
+  /** The `when` entries the pull request matched, and why. */
+  matched?: MatchedEntry[];
 }
 
 export function check(input: CheckInput): Report {
@@ -81,8 +86,13 @@ export function check(input: CheckInput): Report {
   const passes = new Map<RuleId, Pass>();
   const sources: string[] = [];
   let signOff: SignOff | undefined;
+  let matched: MatchedEntry[] | undefined;
   const files = new Map(input.files.map((file) => [file.path, file]));
-  const facts: Facts = { files, ...(input.reviews ? { reviews: input.reviews } : {}) };
+  const facts: Facts = {
+    files,
+    ...(input.reviews ? { reviews: input.reviews } : {}),
+    ...(input.pullRequest ? { pullRequest: input.pullRequest } : {}),
+  };
 
   const tooComplex = (source: string, reason: string) =>
     findings.push({
@@ -124,6 +134,7 @@ export function check(input: CheckInput): Report {
       const outcome = normalise((rule.check as (c: unknown) => Outcome)(context));
       if (!outcome) continue;
       if (outcome.signOff) signOff = outcome.signOff;
+      if (outcome.matched) matched = outcome.matched;
       if (outcome.findings.length === 0) {
         const pass = passes.get(rule.id) ?? { ruleId: rule.id, title: rule.title, sources: [] };
         pass.sources.push(path);
@@ -183,10 +194,12 @@ export function check(input: CheckInput): Report {
     ...summarise(findings, waivers, [...passes.values()], sources, config.strict),
     config: config.source,
   };
-  return signOff ? { ...report, signOff } : report;
+  return { ...report, ...(signOff ? { signOff } : {}), ...(matched?.length ? { matched } : {}) };
 }
 
-function normalise(outcome: Outcome): { findings: RawFinding[]; signOff?: SignOff } | undefined {
+function normalise(
+  outcome: Outcome,
+): { findings: RawFinding[]; signOff?: SignOff; matched?: MatchedEntry[] } | undefined {
   if (outcome === undefined) return undefined;
   return Array.isArray(outcome) ? { findings: outcome } : outcome;
 }
@@ -216,7 +229,8 @@ export function mergeReports(reports: Report[], strict: boolean): Report {
   );
   const signOff = reports.find((r) => r.signOff)?.signOff;
   const config = reports.find((r) => r.config)?.config;
-  return { ...merged, ...(config ? { config } : {}), ...(signOff ? { signOff } : {}) };
+  const matched = reports.find((r) => r.matched)?.matched;
+  return { ...merged, ...(config ? { config } : {}), ...(signOff ? { signOff } : {}), ...(matched ? { matched } : {}) };
 }
 
 /** The report for these findings: sorted by document (in `sources` order), line and column; counted; concluded. */

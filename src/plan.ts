@@ -7,6 +7,7 @@ import type { ResolvedConfig } from './config/types.js';
 import type { KindedFile } from './engine.js';
 import { kindOf, type KindId } from './kinds/index.js';
 import type { Unread } from './kinds/kind.js';
+import { onlyChangedFiles, type PullRequestFacts } from './model/conditions.js';
 
 export interface PlanInput {
   /** Paths the description links: runbooks, wherever they are. */
@@ -60,17 +61,20 @@ export function withText(file: PlannedFile, text: string | undefined | Unread): 
 /** How many files are read at once, from GitHub or the disk. */
 export const READ_CONCURRENCY = 4;
 
-export interface PullRequestFacts {
+export interface SkipFacts {
   labels: readonly string[];
   author: string;
   draft: boolean;
+  /** For `skip.only-changed-files`; unknown: that skip does not apply. */
+  changedFiles?: PullRequestFacts['changedFiles'];
 }
 
 /** Why the gate passes this pull request without checking it, or undefined. */
-export function skipReason(config: ResolvedConfig, pr: PullRequestFacts): string | undefined {
+export function skipReason(config: ResolvedConfig, pr: SkipFacts): string | undefined {
   const label = pr.labels.find((l) => config.skip.labels.includes(l));
   if (label !== undefined) return `the pull request has the label "${label}".`;
   if (config.skip.authors.includes(pr.author)) return `pull requests by ${pr.author} are not gated.`;
   if (config.skip.drafts && pr.draft) return 'the pull request is a draft; the gate runs when it is ready for review.';
-  return undefined;
+  const docsOnly = onlyChangedFiles(config.skip.onlyChangedFiles, pr, (p) => kindOf(p, config) === 'runbook');
+  return docsOnly;
 }

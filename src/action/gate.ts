@@ -15,7 +15,15 @@ import { annotationsFor } from '../report/annotations.js';
 import type { GitHubClient } from '../github/client.js';
 import { upsertComment, type CommentResult, type IssueComment } from '../github/comment.js';
 import { resolveTarget, type Target } from '../github/event.js';
-import { getPullRequest, listChangedFiles, readFileAt, type PullRequest, type Repo } from '../github/repository.js';
+import {
+  getPullRequest,
+  listChangedFiles,
+  readFileAt,
+  type ListedFile,
+  type PullRequest,
+  type Repo,
+} from '../github/repository.js';
+import type { PullRequestFacts } from '../model/conditions.js';
 import { PULL_REQUEST } from '../kinds/pull-request.js';
 import { LIMITS, type Limit } from '../limits.js';
 import { mapLimit } from '../concurrency.js';
@@ -157,7 +165,16 @@ async function evaluate(
     if (!(error instanceof ConfigError)) throw error;
     return { report: configFailure(error), notes: [], maxAnnotations: DEFAULT_MAX_ANNOTATIONS };
   }
-  const skipped = skipReason(config, pr);
+  // The changed files are needed before the skip decision only for skip.only-changed-files.
+  const listed = config.skip.onlyChangedFiles.length > 0 || config.when.length > 0 ? await changedFiles : undefined;
+  const facts: PullRequestFacts = {
+    ...(listed ? { changedFiles: changedFacts(listed, pr) } : {}),
+    labels: pr.labels,
+    baseBranch: pr.baseRef,
+    author: pr.author,
+    title: pr.title,
+  };
+  const skipped = skipReason(config, { ...pr, ...(facts.changedFiles ? { changedFiles: facts.changedFiles } : {}) });
   const maxAnnotations = config.report.maxAnnotations;
   if (skipped) return { report: summarise([], [], [], [], config.strict), skipped, notes: [], maxAnnotations };
   const signOffData = config.signOff ? readSignOffData(client, repo, pr, config.signOff) : undefined;
@@ -166,15 +183,32 @@ async function evaluate(
   // A link to this repository by its GitHub URL is a file at the head commit.
   config.pullRequest.runbook.repository = { host: new URL(serverUrl).host, ...repo };
   const { linked, description } = await readDescription(pr.body, config);
-  const planned = planFiles({ linked, changed: await changedFiles }, config);
+  const changed = (listed ?? (await changedFiles)).filter((f) => f.status !== 'removed').map((f) => f.path);
+  const planned = planFiles({ linked, changed }, config);
   const files = await mapLimit(planned, READ_CONCURRENCY, async (file) =>
     withText(file, file.unread ? undefined : await readOrWhy(client, repo, file.path, pr.headSha)),
   );
   const data = await signOffData;
-  const report = await checkWithinBudget({ description, files, config, ...(data ? { reviews: data.facts } : {}) });
+  const report = await checkWithinBudget({
+    description,
+    files,
+    config,
+    pullRequest: facts,
+    ...(data ? { reviews: data.facts } : {}),
+  });
   return data
     ? { report, comments: data.comments, notes: data.notes, maxAnnotations }
     : { report, notes: [], maxAnnotations };
+}
+
+/** The changed files as `when` entries read them; GitHub lists at most 3,000 of them. */
+function changedFacts(files: ListedFile[], pr: PullRequest): NonNullable<PullRequestFacts['changedFiles']> {
+  const total = Math.max(pr.changedFileCount, files.length);
+  return {
+    files: files.map((f) => ({ path: f.path, ...(f.previous ? { previous: f.previous } : {}) })),
+    truncated: files.length < total,
+    total,
+  };
 }
 
 /** A file's text at the head commit, undefined when absent, or why it could not be read. */

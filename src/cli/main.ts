@@ -10,6 +10,8 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { Report } from '../engine.js';
 import { CONFIG_PATH, INIT_FILES } from '../init/templates.js';
 import { readDescription } from '../budget.js';
+import type { ChangedFile, PullRequestFacts } from '../model/conditions.js';
+import { skipReason } from '../plan.js';
 import { planFiles } from '../plan.js';
 import { toJson } from '../report/json.js';
 import { formatMarkdown } from '../report/markdown.js';
@@ -29,7 +31,9 @@ export interface Io {
 }
 
 const USAGE = `Usage:
-  readiness-gate check [--body FILE|-] [--config FILE] [--format text|json|markdown] [--exit-zero] [RUNBOOK_OR_GLOB ...]
+  readiness-gate check [--body FILE|-] [--config FILE] [--format text|json|markdown] [--exit-zero]
+                       [--changed-files FILE|-] [--labels a,b] [--base BRANCH] [--author LOGIN] [--title TEXT]
+                       [RUNBOOK_OR_GLOB ...]
   readiness-gate init [--force]
   readiness-gate --help | --version
 
@@ -87,8 +91,16 @@ async function runCheck(args: string[], io: Io): Promise<number> {
       config: { type: 'string' },
       format: { type: 'string', default: 'text' },
       'exit-zero': { type: 'boolean', default: false },
+      'changed-files': { type: 'string' },
+      labels: { type: 'string' },
+      base: { type: 'string' },
+      author: { type: 'string' },
+      title: { type: 'string' },
     },
   });
+  if (values.body === '-' && values['changed-files'] === '-') {
+    throw new UsageError('--body and --changed-files cannot both read standard input.');
+  }
   const format = values.format;
   if (format !== 'text' && format !== 'json' && format !== 'markdown') {
     throw new UsageError(`--format must be text, json or markdown, not "${format}".`);
@@ -98,7 +110,35 @@ async function runCheck(args: string[], io: Io): Promise<number> {
   const repository = await readRepository(root);
   if (repository) config.pullRequest.runbook.repository = repository;
   const body = values.body === undefined ? undefined : await readBody(values.body, io);
-  const report = await checkFiles(body, positionals, config, { cwd: io.cwd, root });
+  const changed =
+    values['changed-files'] === undefined ? undefined : await readInput(values['changed-files'], io, '--changed-files');
+  const pullRequest: PullRequestFacts = {
+    ...(changed !== undefined ? { changedFiles: parseChangedFiles(changed) } : {}),
+    ...(values.labels !== undefined
+      ? {
+          labels: values.labels
+            .split(',')
+            .map((l) => l.trim())
+            .filter(Boolean),
+        }
+      : {}),
+    ...(values.base !== undefined ? { baseBranch: values.base } : {}),
+    ...(values.author !== undefined ? { author: values.author } : {}),
+    ...(values.title !== undefined ? { title: values.title } : {}),
+  };
+  const skipped = pullRequest.changedFiles
+    ? skipReason(config, {
+        labels: pullRequest.labels ?? [],
+        author: pullRequest.author ?? '',
+        draft: false,
+        changedFiles: pullRequest.changedFiles,
+      })
+    : undefined;
+  if (skipped) {
+    io.stdout(`Skipped: ${skipped}\n`);
+    return 0;
+  }
+  const report = await checkFiles(body, positionals, config, { cwd: io.cwd, root, pullRequest });
   const notes = config.signOff
     ? [
         'Sign-off (`sign-off` in the config) is checked by the action only, on the pull request: this report leaves it out.',
@@ -119,7 +159,7 @@ export async function checkFiles(
   body: string | undefined,
   args: string[],
   config: ResolvedConfig,
-  { cwd, root }: { cwd: string; root: string },
+  { cwd, root, pullRequest }: { cwd: string; root: string; pullRequest?: PullRequestFacts },
 ): Promise<Report> {
   const { linked, description } =
     body === undefined ? { linked: [], description: undefined } : await readDescription(body, config);
@@ -138,7 +178,14 @@ export async function checkFiles(
     planned.filter((f) => isLinked.has(f.path)),
   );
   const rest = planned.filter((f) => !isLinked.has(f.path));
-  return checkInParallel({ description, linkedFiles, named: rest, root, config });
+  return checkInParallel({
+    description,
+    linkedFiles,
+    named: rest,
+    root,
+    config,
+    ...(pullRequest ? { pullRequest } : {}),
+  });
 }
 
 async function readConfig(file: string | undefined, cwd: string, root: string): Promise<ResolvedConfig> {
@@ -150,6 +197,35 @@ async function readConfig(file: string | undefined, cwd: string, root: string): 
   }
   const text = await readIfExists(root, CONFIG_PATH);
   return loadConfig(text, CONFIG_PATH);
+}
+
+/**
+ * Changed files as `git diff --name-only` prints them, one a line; `git diff
+ * --name-status` lines (`M\tpath`, `R100\told\tnew`) and `R old new` too.
+ */
+export function parseChangedFiles(text: string): NonNullable<PullRequestFacts['changedFiles']> {
+  const files: ChangedFile[] = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line === '') continue;
+    const status = /^([ACDMRTUX])\d*(?:\t|\s+)(.+)$/.exec(line);
+    if (!status) {
+      files.push({ path: line });
+      continue;
+    }
+    const [kind, rest] = [status[1]!, status[2]!];
+    const parts = rest.split(/\t|\s+/);
+    if ((kind === 'R' || kind === 'C') && parts.length >= 2) files.push({ path: parts[1]!, previous: parts[0]! });
+    else files.push({ path: rest });
+  }
+  return { files, truncated: false, total: files.length };
+}
+
+async function readInput(file: string, io: Io, flag: string): Promise<string> {
+  if (file === '-') return io.stdin();
+  return readFile(path.resolve(io.cwd, file), 'utf8').catch(() => {
+    throw new UsageError(`${file}: cannot read the file given to ${flag}.`);
+  });
 }
 
 async function readBody(file: string, io: Io): Promise<string> {

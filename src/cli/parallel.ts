@@ -8,6 +8,7 @@ import { checkWithinBudget } from '../budget.js';
 import { mapLimit } from '../concurrency.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { mergeReports, type CheckInput, type KindedFile, type Report } from '../engine.js';
+import type { PullRequestFacts } from '../model/conditions.js';
 import { READ_CONCURRENCY, withText, type PlannedFile } from '../plan.js';
 import { readDocument } from './files.js';
 
@@ -29,17 +30,19 @@ export interface ParallelInput {
   named: PlannedFile[];
   root: string;
   config: ResolvedConfig;
+  /** What the command line says of the pull request, for `when` entries. */
+  pullRequest?: PullRequestFacts;
 }
 
 export async function checkInParallel(input: ParallelInput): Promise<Report> {
-  const { description, linkedFiles, named, root, config } = input;
+  const { description, linkedFiles, named, root, config, pullRequest } = input;
   const threads = Math.min(availableParallelism(), 4);
   const count = named.length < PARALLEL_THRESHOLD ? 1 : threads;
   const size = Math.ceil(named.length / count);
   const chunks = Array.from({ length: count }, (_, i) => named.slice(i * size, (i + 1) * size)).filter((c) => c.length);
   // Each chunk is read, then checked: one thread checks while the next chunk is still being read.
   const reports = await Promise.all([
-    checkWithinBudget({ description, files: linkedFiles, config }),
+    checkWithinBudget({ description, files: linkedFiles, config, ...(pullRequest ? { pullRequest } : {}) }),
     ...chunks.map(async (chunk) => checkWithinBudget({ files: await readAll(root, chunk), config })),
   ]);
   return mergeReports(reports, config.strict);

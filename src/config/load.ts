@@ -6,7 +6,7 @@
 import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type * as z from 'zod/mini';
 import { headingKey } from '../markdown/heading.js';
-import type { RunbookTemplate } from '../model/spec.js';
+import type { RunbookTemplate, WhenEntry } from '../model/spec.js';
 import { defaultSignOffSections, devopsTemplate, preset } from '../presets/devops.js';
 import type { RuleId } from '../rules/index.js';
 import { configSchema, type ConfigFile } from './schema.js';
@@ -237,11 +237,34 @@ export function resolve(file: ConfigFile, source: string): ResolvedConfig {
       },
     },
     runbooks: { templates: runbookTemplates(base.runbooks.templates[0]!, rb) },
+    when: (file.when ?? []).map((w): WhenEntry => ({
+      name: w.name,
+      ...(w['changed-files']
+        ? {
+            changedFiles: Array.isArray(w['changed-files'])
+              ? { paths: w['changed-files'], exclude: [] }
+              : { paths: w['changed-files'].paths, exclude: w['changed-files'].exclude ?? [] },
+          }
+        : {}),
+      ...(w.labels ? { labels: w.labels } : {}),
+      ...(w['base-branches'] ? { baseBranches: w['base-branches'] } : {}),
+      ...(w.authors ? { authors: w.authors } : {}),
+      ...(w['risk-level'] ? { riskLevels: [w['risk-level']].flat() } : {}),
+      ...(w.title ? { title: w.title } : {}),
+      require: {
+        items: w.require.items ?? [],
+        sections: w.require.sections ?? [],
+        runbook: w.require.runbook ?? false,
+        approvals: w.require.approvals ?? 0,
+        reviewers: w.require.reviewers ?? [],
+      },
+    })),
     report: { maxAnnotations: file.report?.['max-annotations'] ?? DEFAULT_MAX_ANNOTATIONS },
     skip: {
       labels: file.skip?.labels ?? [],
       authors: file.skip?.authors ?? [],
       drafts: file.skip?.drafts ?? false,
+      onlyChangedFiles: file.skip?.['only-changed-files'] ?? [],
     },
     ...(file['sign-off']
       ? {

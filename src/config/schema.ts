@@ -69,6 +69,55 @@ const teamTemplate = z.strictObject({
   placeholders: names('More placeholder patterns: plain text, or /regex/flags.'),
 });
 
+const oneOrMany = (schema: z.ZodMiniType<string>) => z.union([schema, z.array(schema).check(z.minLength(1))]);
+const riskLevel = z.enum(['Low', 'Medium', 'High']);
+
+const when = z
+  .strictObject({
+    name: described(name(), 'What the report calls this entry.'),
+    'changed-files': z.optional(
+      described(
+        z.union([
+          z.array(name()).check(z.minLength(1)),
+          z.strictObject({ paths: z.array(name()).check(z.minLength(1)), exclude: names('Globs left out.') }),
+        ]),
+        'Globs of changed files (added, modified, removed, and both sides of a rename).',
+      ),
+    ),
+    labels: z.optional(described(z.array(name()).check(z.minLength(1)), 'Labels; any of them.')),
+    'base-branches': z.optional(described(z.array(name()).check(z.minLength(1)), 'Base branches; any of them.')),
+    authors: z.optional(described(z.array(name()).check(z.minLength(1)), "Authors' logins; any of them.")),
+    'risk-level': z.optional(
+      described(oneOrMany(riskLevel), 'The highest Risk Level among the linked runbooks is one of these.'),
+    ),
+    title: z.optional(described(name(), 'A glob on the pull request\'s title, e.g. "*hotfix*".')),
+    require: described(
+      z
+        .strictObject({
+          items: names('Checklist items that must be ticked: a waiver is not accepted here.'),
+          sections: names('Sections the description must have (an Operations Review then passes its rules).'),
+          runbook: z.optional(described(z.boolean(), 'A runbook must be linked, not waived as N/A.')),
+          approvals: z.optional(
+            described(z.number().check(z.int(), z.minimum(1)), 'Distinct approvals on the current head, by reviewers.'),
+          ),
+          reviewers: names('Logins and org/team slugs whose approvals count.'),
+        })
+        .check(
+          z.refine((r) => (r.approvals === undefined) === (r.reviewers === undefined), {
+            message: 'approvals and reviewers go together',
+            path: ['approvals'],
+          }),
+        ),
+      'What a matching pull request owes.',
+    ),
+  })
+  .check(
+    z.refine(
+      (w) => ['changed-files', 'labels', 'base-branches', 'authors', 'risk-level', 'title'].some((k) => k in w),
+      { message: 'a when entry needs at least one condition', path: ['name'] },
+    ),
+  );
+
 const severity = z.enum(['error', 'warning', 'notice', 'off']);
 
 export const configSchema = described(
@@ -173,11 +222,20 @@ export const configSchema = described(
         ),
       }),
     ),
+    when: z.optional(
+      described(
+        z.array(when),
+        'Proportional gates: what a pull request owes more when it changes certain files, has a label, targets a branch, comes from an author, links a risky runbook or has a title.',
+      ),
+    ),
     skip: z.optional(
       z.strictObject({
         labels: names('Pull requests with any of these labels pass.'),
         authors: names('Logins whose pull requests pass, bots included.'),
         drafts: z.optional(described(z.boolean(), 'Draft pull requests pass.')),
+        'only-changed-files': names(
+          'Pull requests that change only files matching these globs pass (never when a runbook changes).',
+        ),
       }),
     ),
   }),

@@ -11,5 +11,5 @@ export interface ResolvedConfig extends DocumentSettings {
   rules: Record<RuleId, Level>;
   /** How the action reports: the most check-run annotations. */
   report: { maxAnnotations: number };
-  skip: { labels: string[]; authors: string[]; drafts: boolean };
+  skip: { labels: string[]; authors: string[]; drafts: boolean; onlyChangedFiles: string[] };
 }

@@ -15,6 +15,11 @@ export interface PullRequest {
   labels: string[];
   headSha: string;
   baseSha: string;
+  /** The base branch's name. */
+  baseRef: string;
+  title: string;
+  /** How many files GitHub says the pull request changes (its list stops at 3,000). */
+  changedFileCount: number;
   htmlUrl: string;
 }
 
@@ -31,18 +36,32 @@ export async function getPullRequest(client: GitHubClient, repo: Repo, number: n
     labels: data.labels.map((l) => l.name),
     headSha: data.head.sha,
     baseSha: data.base.sha,
+    baseRef: data.base.ref,
+    title: data.title,
+    changedFileCount: data.changed_files ?? 0,
     htmlUrl: data.html_url,
   };
 }
 
-/** Paths the pull request adds or changes (removed files left out), every page. */
-export async function listChangedFiles(client: GitHubClient, repo: Repo, number: number): Promise<string[]> {
+export interface ListedFile {
+  path: string;
+  status: string;
+  /** The old path of a renamed file. */
+  previous?: string;
+}
+
+/** Every file the pull request changes, removed ones and renames' old paths included, every page (GitHub stops at 3,000). */
+export async function listChangedFiles(client: GitHubClient, repo: Repo, number: number): Promise<ListedFile[]> {
   const files = await client.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', {
     ...repo,
     pull_number: number,
     per_page: 100,
   });
-  return files.filter((f) => f.status !== 'removed').map((f) => f.filename);
+  return files.map((f) => ({
+    path: f.filename,
+    status: f.status,
+    ...(f.previous_filename ? { previous: f.previous_filename } : {}),
+  }));
 }
 
 /** A file's text at a commit, or undefined when there is no such file. */

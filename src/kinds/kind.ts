@@ -6,6 +6,7 @@
  * step, the CLI and its threads go through that list and switch on nothing.
  */
 import type { ReviewFacts } from '../signoff/evaluate.js';
+import type { PullRequestFacts } from '../model/conditions.js';
 import type { DocumentSettings } from '../model/spec.js';
 
 /** Why a file the gate should check was not read. */
@@ -31,6 +32,8 @@ export interface Facts {
   files: ReadonlyMap<string, SourceFile>;
   /** Reviews, comments, the description's edit history and who may sign off; only the action reads them. */
   reviews?: ReviewFacts;
+  /** The pull request's changed files, labels, base branch, author and title, as far as the adapter knows them. */
+  pullRequest?: PullRequestFacts;
 }
 
 /** An item left unticked on purpose, with its reason: listed in the report. */

@@ -2,7 +2,10 @@
 import { parseDocument, type DocumentView } from '../markdown/document.js';
 import { matchSections } from '../model/checklist.js';
 import { readRunbookLinks } from '../model/runbook-links.js';
-import type { DocumentSettings, RunbookLinkSpec, SectionSpec, SignOffSpec } from '../model/spec.js';
+import { headingKey } from '../markdown/heading.js';
+import { evaluateWhen, highestRisk, type PullRequestFacts, type WhenEvaluation } from '../model/conditions.js';
+import { fieldsNamed } from '../model/runbook-template.js';
+import type { DocumentSettings, RunbookLinkSpec, SectionSpec, SignOffSpec, WhenEntry } from '../model/spec.js';
 import type { ReviewFacts } from '../signoff/evaluate.js';
 import type { DocumentKind, SourceFile, Waiver } from './kind.js';
 
@@ -11,7 +14,10 @@ export const PULL_REQUEST = 'pull-request';
 
 export interface PullRequestContext {
   doc: DocumentView;
-  spec: { sections: SectionSpec[]; runbook: RunbookLinkSpec; signOff: SignOffSpec | undefined };
+  spec: { sections: SectionSpec[]; runbook: RunbookLinkSpec; signOff: SignOffSpec | undefined; when: WhenEntry[] };
+  pullRequest: PullRequestFacts;
+  /** The `when` entries this pull request matches, evaluated on first use. */
+  readonly when: WhenEvaluation;
   /** Files read for the description, by path: the runbooks it links (text undefined when missing). */
   files: ReadonlyMap<string, SourceFile>;
   reviews: ReviewFacts | undefined;
@@ -22,14 +28,37 @@ export const pullRequestKind: DocumentKind<'pull-request', DocumentView, PullReq
   // The description is not a file: the caller hands it over.
   select: () => false,
   parse: (text) => parseDocument(text),
-  context: (doc, _path, settings, facts) => ({
-    doc,
-    spec: { ...settings.pullRequest, signOff: settings.signOff },
-    files: facts.files,
-    reviews: facts.reviews,
-  }),
+  context: (doc, _path, settings, facts) => {
+    const pullRequest = facts.pullRequest ?? {};
+    let when: WhenEvaluation | undefined;
+    return {
+      doc,
+      spec: { ...settings.pullRequest, signOff: settings.signOff, when: settings.when },
+      files: facts.files,
+      reviews: facts.reviews,
+      pullRequest,
+      get when() {
+        return (when ??= evaluateWhen(settings.when, pullRequest, linkedRisk(doc, settings, facts.files)));
+      },
+    };
+  },
   waivers: descriptionWaivers,
 };
+
+/** The highest Risk Level among the runbooks the description links, as a key (`high`), if any says one. */
+function linkedRisk(
+  doc: DocumentView,
+  settings: DocumentSettings,
+  files: ReadonlyMap<string, SourceFile>,
+): string | undefined {
+  const levels: string[] = [];
+  for (const link of readRunbookLinks(doc, settings.pullRequest.runbook).links) {
+    const text = files.get(link.path)?.text;
+    if (text === undefined) continue;
+    for (const field of fieldsNamed(parseDocument(text), 'Risk Level')) levels.push(headingKey(field.value));
+  }
+  return highestRisk(levels.filter((l) => ['low', 'medium', 'high'].includes(l)));
+}
 
 /** Paths of the runbooks a description links, for the caller to read. */
 export function linkedRunbooks(description: DocumentView, settings: DocumentSettings): string[] {

@@ -92,6 +92,16 @@ function answer(item: TaskItem, keys: readonly string[]): { rest: string } | und
   return keys.includes(head) ? { rest: item.text.slice(item.text.indexOf(':') + 1) } : undefined;
 }
 
+/** A checklist item anywhere in the document, by its label or the start of its text, with its state. */
+export function findItem(doc: DocumentView, label: string): { item: TaskItem; state: ItemState } | undefined {
+  const keys = keysOf({ name: label });
+  for (const item of doc.items) {
+    const answered = answer(item, keys);
+    if (answered) return { item, state: itemState(item, answered.rest) };
+  }
+  return undefined;
+}
+
 const boxName = (item: TaskItem) => (item.label ?? item.text).replace(/\s+/g, ' ').trim();
 
 const cache = new WeakMap<DocumentView, WeakMap<SectionSpec[], SectionMatch[]>>();

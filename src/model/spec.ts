@@ -78,8 +78,36 @@ export interface RunbookTemplate {
   placeholders: string[];
 }
 
+/** What a `when` entry asks of a pull request it matches. */
+export interface Requirement {
+  /** Checklist items that must be ticked; a waiver is not accepted. */
+  items: string[];
+  /** Sections that must be in the description. */
+  sections: string[];
+  /** A runbook must be linked (not N/A). */
+  runbook: boolean;
+  /** Distinct approvals on the current head by these reviewers (logins, org/team slugs), never the author. */
+  approvals: number;
+  reviewers: string[];
+}
+
+/** Conditions of a `when` entry: all must hold; a list holds when any of its values does. Unset: not asked. */
+export interface WhenEntry {
+  name: string;
+  changedFiles?: { paths: string[]; exclude: string[] };
+  labels?: string[];
+  baseBranches?: string[];
+  authors?: string[];
+  riskLevels?: string[];
+  /** A glob on the pull request's title. */
+  title?: string;
+  require: Requirement;
+}
+
 /** The parts of a resolved config that say what documents must hold. */
 export interface DocumentSettings {
+  /** Proportional gates: what a pull request owes more, depending on what it changes. */
+  when: WhenEntry[];
   pullRequest: { sections: SectionSpec[]; runbook: RunbookLinkSpec };
   /**
    * Runbook families, first match wins. A runbook the description links

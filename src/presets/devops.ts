@@ -65,6 +65,7 @@ export function preset(id: PresetId): Preset {
 function devopsPreset(): Preset {
   return {
     rules: severities('devops'),
+    when: [],
     pullRequest: {
       sections: [
         section('Deployment', ['Zero Downtime', 'Rollback Plan', 'Database Migrations', 'Feature Flags']),
@@ -81,6 +82,7 @@ function devopsPreset(): Preset {
 function emptyPreset(): Preset {
   return {
     rules: severities('none'),
+    when: [],
     pullRequest: {
       sections: [],
       runbook: { section: 'Runbook', aliases: [], required: false, maxLinks: MAX_LINKS, external: [] },

@@ -33,6 +33,7 @@ export function toJson(report: Report, extra: Record<string, unknown> = {}): Jso
       };
     }),
     ...(report.config ? { config: report.config } : {}),
+    ...(report.matched ? { matched: report.matched } : {}),
     ...(report.signOff ? { signedOffBy: report.signOff } : {}),
     ...extra,
   };

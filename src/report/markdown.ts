@@ -60,6 +60,12 @@ function render(report: Report, options: MarkdownOptions, shown: number): string
     out.push(`Config: ${report.config === BUILT_IN ? BUILT_IN : `\`${report.config.replace(/`/g, '')}\``}.`, '');
   for (const note of options.notes ?? []) out.push(`> ${note}`, '');
 
+  if (report.matched?.length) {
+    out.push('### Why this pull request owes more', '');
+    for (const m of report.matched) out.push(`- **${neutralise(m.name)}**: ${m.reasons.map(neutralise).join('; ')}`);
+    out.push('');
+  }
+
   const cutFindings = report.findings.slice(0, shown);
   if (report.findings.length > 0) {
     out.push('### What to fix', '');

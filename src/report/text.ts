@@ -54,6 +54,10 @@ export function formatText(report: Report, { color, notes = [] }: TextOptions): 
       );
     }
   }
+  if (report.matched?.length) {
+    lines.push('', paint('bold', 'Why this pull request owes more:'));
+    for (const m of report.matched) lines.push(`  ${safeLine(m.name)}: ${m.reasons.map(safeLine).join('; ')}`);
+  }
   const verdict = report.conclusion === 'success' ? paint('green', 'Gate passed') : paint('red', 'Gate failed');
   const checked = `${report.sources.length} document${report.sources.length === 1 ? '' : 's'}`;
   lines.push('', `${verdict}: ${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')} in ${checked}.`);

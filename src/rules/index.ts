@@ -29,6 +29,11 @@ import { runbookSteps } from './runbook-steps.js';
 import { sectionRequired } from './section-required.js';
 import { signOff } from './sign-off.js';
 import { waiverReason } from './waiver-reason.js';
+import { whenFilesTruncated } from './when-files-truncated.js';
+import { whenItem } from './when-item.js';
+import { whenRunbook } from './when-runbook.js';
+import { whenSection } from './when-section.js';
+import { whenUnevaluated } from './when-unevaluated.js';
 
 export const RULES = [
   sectionRequired,
@@ -46,6 +51,11 @@ export const RULES = [
   opsRiskMitigation,
   opsResourcePlaceholder,
   signOff,
+  whenItem,
+  whenSection,
+  whenRunbook,
+  whenFilesTruncated,
+  whenUnevaluated,
   runbookSectionRule,
   runbookSectionEmpty,
   runbookItemRequired,

@@ -9,6 +9,7 @@
  * configured severity and the source.
  */
 import type { ContextOf, KindId } from '../kinds/index.js';
+import type { PullRequestFacts } from '../model/conditions.js';
 import type { RawFinding } from '../model/finding.js';
 import type { Level } from '../model/spec.js';
 import type { ReviewFacts, SignOff } from '../signoff/evaluate.js';
@@ -19,7 +20,14 @@ import type { ReviewFacts, SignOff } from '../signoff/evaluate.js';
  * rule that applied and found nothing is listed as a passing check. A rule
  * that establishes who signed off says so beside its findings.
  */
-export type Outcome = RawFinding[] | undefined | { findings: RawFinding[]; signOff?: SignOff };
+export type Outcome =
+  RawFinding[] | undefined | { findings: RawFinding[]; signOff?: SignOff; matched?: MatchedEntry[] };
+
+/** A `when` entry the pull request matched, and why: the report's "Why this pull request owes more". */
+export interface MatchedEntry {
+  name: string;
+  reasons: string[];
+}
 
 export interface RuleExample {
   /** What the example shows. */
@@ -34,6 +42,8 @@ export interface RuleExample {
   files?: Record<string, string>;
   /** What the action read for sign-off. */
   reviews?: ReviewFacts;
+  /** What the adapter knows of the pull request: changed files, labels, base branch, author, title. */
+  pullRequest?: PullRequestFacts;
   /** The rule's findings, each as `line:column message`; none for an example that passes. */
   findings: string[];
 }

@@ -19,7 +19,7 @@ describe('loadConfig', () => {
       source: 'built-in devops rules',
       strict: false,
       report: { maxAnnotations: 500 },
-      skip: { labels: [], authors: [], drafts: false },
+      skip: { labels: [], authors: [], drafts: false, onlyChangedFiles: [] },
     };
     expect(loadConfig(undefined, 'x.yml')).toEqual(devops);
     expect(loadConfig('# only a comment\n', 'x.yml')).toEqual({ ...devops, source: 'x.yml' });

@@ -20,7 +20,13 @@ function findingsOf(rule: (typeof RULES)[number], example: RuleExample): string[
   const own = example.path ?? 'docs/runbooks/example.md';
   const report =
     rule.kind === 'pull-request'
-      ? check({ description: example.text, files, config, ...(example.reviews ? { reviews: example.reviews } : {}) })
+      ? check({
+          description: example.text,
+          files,
+          config,
+          ...(example.reviews ? { reviews: example.reviews } : {}),
+          ...(example.pullRequest ? { pullRequest: example.pullRequest } : {}),
+        })
       : check({ files: [{ path: own, text: example.text, kind: rule.kind }, ...files], config });
   const source = rule.kind === 'pull-request' ? 'pull-request' : own;
   return report.findings.filter((f) => f.source === source).map((f) => `${f.line}:${f.column} ${f.message}`);

@@ -1,0 +1,65 @@
+/**
+ * `when-item`: a pull request that matches a `when` entry has each item the
+ * entry requires ticked. A waiver is not accepted here: a migration changed,
+ * so "Database Migrations: N/A" cannot be true.
+ */
+import { findItem } from '../model/checklist.js';
+import { at, type RawFinding } from '../model/finding.js';
+import { defineRule, type MatchedEntry } from './rule.js';
+
+const CONFIG =
+  "when:\n  - name: Database migrations\n    changed-files: ['migrations/**']\n    require: {items: [Database Migrations]}\n";
+
+export const whenItem = defineRule({
+  id: 'when-item',
+  kind: 'pull-request',
+  title: 'Every item a matched `when` entry requires is ticked',
+  description: 'a matched `when` entry’s `require.items` are ticked (a waiver is not accepted)',
+  defaultSeverity: { devops: 'error', none: 'error' },
+  examples: [
+    {
+      name: 'a migration changed and the item is waived',
+      config: CONFIG,
+      text: '## Deployment\n- [ ] **Database Migrations**: N/A — no schema change\n',
+      pullRequest: { changedFiles: { files: [{ path: 'migrations/0042_add_index.sql' }], truncated: false, total: 1 } },
+      findings: [
+        '2:1 Waiver not accepted: "Database migrations" matched migrations/0042_add_index.sql, so "Database Migrations" must be ticked.',
+      ],
+    },
+    {
+      name: 'no migration changed: the waiver stands',
+      config: CONFIG,
+      text: '## Deployment\n- [ ] **Database Migrations**: N/A — no schema change\n',
+      pullRequest: { changedFiles: { files: [{ path: 'src/app.ts' }], truncated: false, total: 1 } },
+      findings: [],
+    },
+  ],
+  check({ doc, spec, when }) {
+    if (!spec.when.some((w) => w.require.items.length > 0)) return undefined;
+    const out: RawFinding[] = [];
+    for (const match of when.matched) {
+      const why = `"${match.entry.name}" matched${match.files.length ? ` ${match.files.join(', ')}` : ''}`;
+      for (const label of match.entry.require.items) {
+        const found = findItem(doc, label);
+        if (!found) {
+          out.push({ message: `${why}: add "- [ ] **${label}**" and tick it.`, line: 1, column: 1 });
+        } else if (found.state.kind !== 'checked') {
+          const what = found.state.kind === 'unchecked' ? 'is not ticked' : 'is waived, and a waiver is not accepted';
+          out.push(
+            at(
+              found.item,
+              found.state.kind === 'unchecked'
+                ? `"${label}" ${what}: ${why}. Tick it once done.`
+                : `Waiver not accepted: ${why}, so "${label}" must be ticked.`,
+            ),
+          );
+        }
+      }
+    }
+    return { findings: out, matched: summary(when.matched) };
+  },
+});
+
+export function summary(matched: readonly { entry: { name: string }; reasons: string[] }[]): MatchedEntry[] {
+  return matched.map((m) => ({ name: m.entry.name, reasons: m.reasons }));
+}

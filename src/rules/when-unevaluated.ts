@@ -1,0 +1,39 @@
+/**
+ * `when-unevaluated`: a `when` entry that needs a fact the adapter was not
+ * given (the CLI without `--changed-files`, say) is reported, never passed
+ * or failed in silence.
+ */
+import { defineRule } from './rule.js';
+
+export const whenUnevaluated = defineRule({
+  id: 'when-unevaluated',
+  kind: 'pull-request',
+  title: 'Every `when` entry was evaluated',
+  description: 'a `when` entry that needs a fact the CLI was not given is reported (a notice)',
+  defaultSeverity: { devops: 'notice', none: 'notice' },
+  examples: [
+    {
+      name: 'the CLI without --changed-files',
+      config:
+        "when:\n  - name: Migrations\n    changed-files: ['migrations/**']\n    require: {items: [Database Migrations]}\n",
+      text: '## Summary\n',
+      findings: ['1:1 "Migrations" was not evaluated: it needs --changed-files.'],
+    },
+    {
+      name: 'given the changed files',
+      config:
+        "when:\n  - name: Migrations\n    changed-files: ['migrations/**']\n    require: {items: [Database Migrations]}\n",
+      text: '## Summary\n',
+      pullRequest: { changedFiles: { files: [], truncated: false, total: 0 } },
+      findings: [],
+    },
+  ],
+  check({ spec, when }) {
+    if (spec.when.length === 0) return undefined;
+    return when.unevaluated.map(({ entry, needs }) => ({
+      message: `"${entry.name}" was not evaluated: it needs ${needs.join(', ')}.`,
+      line: 1,
+      column: 1,
+    }));
+  },
+});
