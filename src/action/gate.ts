@@ -32,7 +32,7 @@ import { planFiles, READ_CONCURRENCY, skipReason, withText } from '../plan.js';
 import { CONFIG_PATH } from '../init/templates.js';
 import { formatMarkdown } from '../report/markdown.js';
 import { plural } from '../report/text.js';
-import { readSignOffData } from '../signoff/read.js';
+import { readApprovalFacts, readSignOffData } from '../signoff/read.js';
 
 export type CommentMode = 'always' | 'on-failure' | 'never';
 
@@ -189,11 +189,17 @@ async function evaluate(
     withText(file, file.unread ? undefined : await readOrWhy(client, repo, file.path, pr.headSha)),
   );
   const data = await signOffData;
+  const approvals = config.when.some((w) => w.require.approvals > 0)
+    ? await readApprovalFacts(client, repo, pr, config.when, {
+        allowStaleApproval: config.signOff?.allowStaleApproval ?? false,
+        ...(data ? { reviews: Promise.resolve(data.facts.reviews) } : {}),
+      })
+    : undefined;
   const report = await checkWithinBudget({
     description,
     files,
     config,
-    pullRequest: facts,
+    pullRequest: { ...facts, ...(approvals ? { approvals } : {}) },
     ...(data ? { reviews: data.facts } : {}),
   });
   return data

@@ -15,7 +15,7 @@ import { skipReason } from '../plan.js';
 import { planFiles } from '../plan.js';
 import { toJson } from '../report/json.js';
 import { formatMarkdown } from '../report/markdown.js';
-import { formatText } from '../report/text.js';
+import { formatText, safeLine } from '../report/text.js';
 import { VERSION } from '../version.js';
 import { expandFileArgs, findRoot, readIfExists, readRepository, selectedRunbooks } from './files.js';
 import { checkInParallel, readAll } from './parallel.js';
@@ -135,7 +135,7 @@ async function runCheck(args: string[], io: Io): Promise<number> {
       })
     : undefined;
   if (skipped) {
-    io.stdout(`Skipped: ${skipped}\n`);
+    io.stdout(`Skipped: ${safeLine(skipped)}\n`);
     return 0;
   }
   const report = await checkFiles(body, positionals, config, { cwd: io.cwd, root, pullRequest });

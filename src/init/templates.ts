@@ -40,7 +40,14 @@ runbooks:
   #     fields: [{name: Severity, allowed: [critical, warning]}]
   #     placeholders: ['<value of the label>']
 
+# What a pull request owes more, depending on what it changes (see the README, "Proportional gates"):
+# when:
+#   - name: Database migrations
+#     changed-files: ['migrations/**', 'db/**/*.sql']
+#     require: { items: [Database Migrations] }     # ticked; N/A is not accepted here
+
 # skip:
+#   only-changed-files: ['docs/**', '**/*.md']      # docs-only pull requests pass, with the reason shown
 #   labels: [skip-readiness]
 #   authors: ['dependabot[bot]', 'renovate[bot]']
 #   drafts: true

@@ -5,6 +5,7 @@
  * entries that could not be evaluated for want of a fact, out.
  */
 import picomatch from 'picomatch';
+import type { Authority, ReviewRecord } from '../signoff/evaluate.js';
 import type { WhenEntry } from './spec.js';
 
 export interface ChangedFile {
@@ -21,6 +22,25 @@ export interface PullRequestFacts {
   baseBranch?: string;
   author?: string;
   title?: string;
+  /** The reviews and who may approve, per `when` entry's reviewers; only the action reads them. */
+  approvals?: ApprovalFacts;
+}
+
+export interface ApprovalFacts {
+  reviews: ReviewRecord[];
+  author: string;
+  headSha: string;
+  allowStaleApproval: boolean;
+  /** For each reviewers list (see `reviewersKey`), whether each reviewer's login is on it. */
+  authority: Map<string, Map<string, Authority>>;
+}
+
+/** How a list of reviewers is keyed in ApprovalFacts. */
+export function reviewersKey(reviewers: readonly string[]): string {
+  return [...reviewers]
+    .map((r) => r.toLowerCase())
+    .sort()
+    .join(',');
 }
 
 export interface Match {
@@ -117,6 +137,8 @@ export function onlyChangedFiles(
   const paths = touchedPaths(changed.files);
   const matches = picomatch([...globs], { dot: true });
   if (!paths.every((p) => matches(p)) || paths.some((p) => isRunbook(p))) return undefined;
-  const shown = paths.slice(0, 3).join(', ');
-  return `only files matching ${globs.join(', ')} changed (${shown}${paths.length > 3 ? ` and ${paths.length - 3} more` : ''}).`;
+  // Shown in Markdown as code: a path is the pull request's text, and a glob's `**` is not bold.
+  const code = (text: string) => `\`${text.replace(/[`\s]+/g, ' ')}\``;
+  const shown = paths.slice(0, 3).map(code).join(', ');
+  return `only files matching ${globs.map(code).join(', ')} changed (${shown}${paths.length > 3 ? ` and ${paths.length - 3} more` : ''}).`;
 }

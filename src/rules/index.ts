@@ -29,6 +29,7 @@ import { runbookSteps } from './runbook-steps.js';
 import { sectionRequired } from './section-required.js';
 import { signOff } from './sign-off.js';
 import { waiverReason } from './waiver-reason.js';
+import { whenApprovals } from './when-approvals.js';
 import { whenFilesTruncated } from './when-files-truncated.js';
 import { whenItem } from './when-item.js';
 import { whenRunbook } from './when-runbook.js';
@@ -54,6 +55,7 @@ export const RULES = [
   whenItem,
   whenSection,
   whenRunbook,
+  whenApprovals,
   whenFilesTruncated,
   whenUnevaluated,
   runbookSectionRule,

@@ -28,12 +28,22 @@ export const whenUnevaluated = defineRule({
       findings: [],
     },
   ],
-  check({ spec, when }) {
+  check({ spec, when, pullRequest }) {
     if (spec.when.length === 0) return undefined;
-    return when.unevaluated.map(({ entry, needs }) => ({
+    const unevaluated = when.unevaluated.map(({ entry, needs }) => ({
       message: `"${entry.name}" was not evaluated: it needs ${needs.join(', ')}.`,
       line: 1,
       column: 1,
     }));
+    const approvals = pullRequest.approvals
+      ? []
+      : when.matched
+          .filter((m) => m.entry.require.approvals > 0)
+          .map((m) => ({
+            message: `"${m.entry.name}" matched and needs ${m.entry.require.approvals} approvals, which only the action checks.`,
+            line: 1,
+            column: 1,
+          }));
+    return [...unevaluated, ...approvals];
   },
 });

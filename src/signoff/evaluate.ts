@@ -101,7 +101,23 @@ function authorityOf(input: SignOffInput, login: string): Authority {
   return input.authority.get(login) ?? { kind: 'no' };
 }
 
-function findApproval(input: SignOffInput): { approved?: Omit<SignOff, 'via'>; findings: RawFinding[] } {
+export interface ApprovalInput {
+  reviews: readonly ReviewRecord[];
+  author: string;
+  headSha: string;
+  allowStaleApproval: boolean;
+  /** Whether each reviewer's login may approve. */
+  authority: ReadonlyMap<string, Authority>;
+}
+
+/**
+ * The approvals that count, as sign-off and `when` entries count them: each
+ * reviewer's latest approving, dismissing or change-requesting review; an
+ * approval on the current head (an older commit only with
+ * `allowStaleApproval`) by an authorised reviewer who is not the author.
+ * With why each other review did not count.
+ */
+export function countedApprovals(input: ApprovalInput): { approvals: Omit<SignOff, 'via'>[]; reasons: string[] } {
   const latest = new Map<string, ReviewRecord>();
   for (const review of input.reviews) {
     if (review.state === 'APPROVED' || review.state === 'CHANGES_REQUESTED' || review.state === 'DISMISSED') {
@@ -109,7 +125,9 @@ function findApproval(input: SignOffInput): { approved?: Omit<SignOff, 'via'>; f
     }
   }
   const reasons: string[] = [];
-  let approved: Omit<SignOff, 'via'> | undefined;
+  const approvals: Omit<SignOff, 'via'>[] = [];
+  const authorityOf = (login: string): Authority =>
+    login === input.author ? { kind: 'no' } : (input.authority.get(login) ?? { kind: 'no' });
   for (const [login, review] of latest) {
     if (review.state === 'DISMISSED') {
       reasons.push(`the review by @${login} was dismissed`);
@@ -120,7 +138,7 @@ function findApproval(input: SignOffInput): { approved?: Omit<SignOff, 'via'>; f
       reasons.push(`@${login} is the author and cannot approve their own pull request`);
       continue;
     }
-    const authority = authorityOf(input, login);
+    const authority = authorityOf(login);
     if (authority.kind === 'unknown') {
       reasons.push(`could not check whether @${login} may sign off: ${authority.reason}`);
       continue;
@@ -129,14 +147,20 @@ function findApproval(input: SignOffInput): { approved?: Omit<SignOff, 'via'>; f
       reasons.push(`@${login} approved but is not an authorised reviewer`);
       continue;
     }
-    if (review.commitId !== input.headSha && !input.config.allowStaleApproval) {
+    if (review.commitId !== input.headSha && !input.allowStaleApproval) {
       reasons.push(
         `@${login} approved ${short(review.commitId)}, an older commit; the head is now ${short(input.headSha)}`,
       );
       continue;
     }
-    approved = { login, at: review.submittedAt ?? '', commit: review.commitId ?? input.headSha };
+    approvals.push({ login, at: review.submittedAt ?? '', commit: review.commitId ?? input.headSha });
   }
+  return { approvals, reasons };
+}
+
+function findApproval(input: SignOffInput): { approved?: Omit<SignOff, 'via'>; findings: RawFinding[] } {
+  const { approvals, reasons } = countedApprovals({ ...input, allowStaleApproval: input.config.allowStaleApproval });
+  const approved = approvals.at(-1);
   if (approved) return { approved, findings: [] };
   const who = input.config.reviewers.map((r) => (r.includes('/') ? `the ${r} team` : `@${r}`)).join(', ');
   const why = reasons.length > 0 ? ` (${reasons.join('; ')})` : '';

@@ -7,8 +7,9 @@ import { listComments, MARKER, type IssueComment } from '../github/comment.js';
 import type { GitHubClient } from '../github/client.js';
 import type { PullRequest, Repo } from '../github/repository.js';
 import { descriptionHistory, listReviews, resolveAuthority, type History } from '../github/reviews.js';
-import type { SignOffSpec } from '../model/spec.js';
-import { loginsToCheck, type ReviewFacts } from './evaluate.js';
+import { reviewersKey, type ApprovalFacts } from '../model/conditions.js';
+import type { SignOffSpec, WhenEntry } from '../model/spec.js';
+import { loginsToCheck, type Authority, type ReviewFacts, type ReviewRecord } from './evaluate.js';
 
 export interface SignOffData {
   facts: ReviewFacts;
@@ -16,6 +17,30 @@ export interface SignOffData {
   comments: IssueComment[];
   /** Trusted lines for the report, e.g. that the edit history could not be read. */
   notes: string[];
+}
+
+/**
+ * The reviews `when` entries count approvals from, and whether each reviewer
+ * is on each entry's list of reviewers. Read only when an entry asks for
+ * approvals; the reviews sign-off already read are reused.
+ */
+export async function readApprovalFacts(
+  client: GitHubClient,
+  repo: Repo,
+  pr: PullRequest,
+  entries: readonly WhenEntry[],
+  options: { allowStaleApproval: boolean; reviews?: Promise<ReviewRecord[]> },
+): Promise<ApprovalFacts> {
+  const reviews = await (options.reviews ?? listReviews(client, repo, pr.number));
+  const logins = [...new Set(reviews.map((r) => r.login))].filter((l) => l !== pr.author && l !== '');
+  const lists = new Map(
+    entries.filter((e) => e.require.approvals > 0).map((e) => [reviewersKey(e.require.reviewers), e.require.reviewers]),
+  );
+  const authority = new Map<string, Map<string, Authority>>();
+  await Promise.all(
+    [...lists].map(async ([key, reviewers]) => authority.set(key, await resolveAuthority(client, reviewers, logins))),
+  );
+  return { reviews, author: pr.author, headSha: pr.headSha, allowStaleApproval: options.allowStaleApproval, authority };
 }
 
 export async function readSignOffData(

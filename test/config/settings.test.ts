@@ -11,7 +11,7 @@ import { kindOf } from '../../src/kinds/index.js';
 import { planFiles, skipReason, withText } from '../../src/plan.js';
 import { annotationsFor } from '../../src/report/annotations.js';
 import { RULES } from '../../src/rules/index.js';
-import type { PullRequestFacts } from '../../src/model/conditions.js';
+import { reviewersKey, type PullRequestFacts } from '../../src/model/conditions.js';
 import type { ReviewFacts } from '../../src/signoff/evaluate.js';
 import { example, ROOT } from '../helpers.js';
 
@@ -85,6 +85,28 @@ const when = (condition: string, require = 'sections: [Security]') => {
 };
 const whenReport: Observe = (config) =>
   report(PR, { 'examples/runbooks/deploy-payments.md': RUNBOOK }, undefined, FACTS)(config);
+/** A report with approvals read, `lead` having approved; the authority map answers for each entry's list. */
+const approvalsReport: Observe = (config) => {
+  const authority = new Map(
+    config.when.map((w) => [
+      reviewersKey(w.require.reviewers),
+      new Map([
+        [
+          'lead',
+          w.require.reviewers.includes('lead') ? { kind: 'yes' as const, via: 'listed' } : { kind: 'no' as const },
+        ],
+      ]),
+    ]),
+  );
+  const approvals = {
+    reviews: reviews().reviews.map((r) => ({ ...r, commitId: HEAD })),
+    author: 'octocat',
+    headSha: HEAD,
+    allowStaleApproval: false,
+    authority,
+  };
+  return report(PR, {}, undefined, { ...FACTS, approvals })(config);
+};
 const ALERT = '# KubeletDown\n## Meaning\nThe kubelet is down. TODO\n**Severity**: high\n';
 
 interface Entry {
@@ -415,8 +437,16 @@ const ENTRIES: Record<string, Entry | { exempt: string }> = {
     without: when('labels: [hotfix]', 'runbook: false'),
     observe: report(PR.replace(/## Runbook[\s\S]*$/, '## Runbook\nN/A — none\n'), {}, undefined, FACTS),
   },
-  'when[].require.approvals': { exempt: 'not applied yet: when-approvals is still to come (see the closing note)' },
-  'when[].require.reviewers[]': { exempt: 'not applied yet: when-approvals is still to come (see the closing note)' },
+  'when[].require.approvals': {
+    with: when('labels: [hotfix]', 'approvals: 2, reviewers: [lead]'),
+    without: when('labels: [hotfix]', 'approvals: 1, reviewers: [lead]'),
+    observe: approvalsReport,
+  },
+  'when[].require.reviewers[]': {
+    with: when('labels: [hotfix]', 'approvals: 1, reviewers: [someone]'),
+    without: when('labels: [hotfix]', 'approvals: 1, reviewers: [lead]'),
+    observe: approvalsReport,
+  },
   'skip.drafts': {
     with: 'skip:\n  drafts: true\n',
     without: '',

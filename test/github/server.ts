@@ -83,8 +83,11 @@ export interface PullState {
   author: string;
   labels: string[];
   draft: boolean;
-  /** Files the pull request changes: path and status. */
-  files: { filename: string; status: string }[];
+  /** Files the pull request changes: path and status (and the old path of a rename). */
+  files: { filename: string; status: string; previous_filename?: string }[];
+  title?: string;
+  /** The base branch; `main` when unset. */
+  baseRef?: string;
 }
 
 /** A canned answer for the next matching requests, e.g. a 502 or a rate limit. */
@@ -326,8 +329,9 @@ export class FakeGitHub {
       case 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files': {
         const pull = this.pulls.get(Number(params.pull_number));
         if (!pull) return notFound;
+        // GitHub lists at most 3,000 files of a pull request.
         return paginate(
-          pull.files.map((f, i) => fileResponse(f, i)),
+          pull.files.slice(0, 3000).map((f, i) => fileResponse(f, i)),
           query,
           url,
         );
@@ -562,7 +566,7 @@ function pullResponse(gh: FakeGitHub, pull: PullState) {
     number: pull.number,
     state: 'open',
     locked: false,
-    title: 'Change',
+    title: pull.title ?? 'Change',
     user: user(pull.author, pull.author.endsWith('[bot]') ? 'Bot' : 'User'),
     body: pull.body,
     labels: pull.labels.map((name, i) => ({
@@ -584,7 +588,13 @@ function pullResponse(gh: FakeGitHub, pull: PullState) {
       user: user(pull.author, 'User'),
       repo: null,
     },
-    base: { label: `${gh.owner}:main`, ref: 'main', sha: pull.baseSha, user: user(gh.owner, 'User'), repo: null },
+    base: {
+      label: `${gh.owner}:${pull.baseRef ?? 'main'}`,
+      ref: pull.baseRef ?? 'main',
+      sha: pull.baseSha,
+      user: user(gh.owner, 'User'),
+      repo: null,
+    },
     merged: false,
     mergeable: null,
     comments: gh.comments.length,
@@ -595,11 +605,12 @@ function pullResponse(gh: FakeGitHub, pull: PullState) {
   };
 }
 
-function fileResponse(file: { filename: string; status: string }, i: number) {
+function fileResponse(file: { filename: string; status: string; previous_filename?: string }, i: number) {
   return {
     sha: `${(i + 1).toString(16).padStart(40, 'a')}`,
     filename: file.filename,
     status: file.status,
+    ...(file.previous_filename ? { previous_filename: file.previous_filename } : {}),
     additions: 3,
     deletions: 0,
     changes: 3,
