@@ -131,6 +131,8 @@ export class FakeGitHub {
   /** Requests being answered now, and the most there ever were at once. */
   inFlight = 0;
   maxInFlight = 0;
+  /** How long each answer takes, in ms, so that requests made at once overlap here too. */
+  latency = 0;
   /** Requests GitHub would have rejected as malformed: a test that sees any has found a bug. */
   readonly violations: string[] = [];
   readonly pulls = new Map<number, PullState>();
@@ -213,6 +215,7 @@ export class FakeGitHub {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (this.latency > 0) await new Promise((resolve) => setTimeout(resolve, this.latency));
     const url = new URL(req.url ?? '/', this.url);
     const method = req.method ?? 'GET';
     const raw = await readBody(req);

@@ -18,9 +18,11 @@ describe('bounded work', () => {
     // Before: 6,002 contents requests, 3,001 at once.
     const links = Array.from({ length: 6000 }, (_, i) => `\`docs/runbooks/r${i}.md\``).join(' ');
     gh = await scenario({ body: GOOD_BODY.replace(/## Runbook[\s\S]*$/, `## Runbook\n${links}\n`), files: [] });
+    gh.latency = 20; // answers that take a moment, so requests made at once are seen at once
     const run = await runAction(gh, pullEvent);
     expect(run.code).toBe(1);
     expect(contentsCalls()).toHaveLength(20);
+    expect(gh.maxInFlight).toBeGreaterThan(1); // the measure sees concurrency at all
     expect(gh.maxInFlight).toBeLessThanOrEqual(4 + 1); // the pull request is read again alongside the writes
     const unread = run.report!.findings.filter((f) => f.ruleId === 'document-unreadable');
     expect(unread).toHaveLength(1);

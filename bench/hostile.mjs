@@ -1,0 +1,81 @@
+// Before/after figures for hostile inputs: the action bundle given as argument (default: this dist/)
+// against the local fake GitHub, each scenario bounded in time. Usage:
+//   node bench/hostile.mjs [path/to/dist/index.js]
+// Prints, per scenario: wall time, requests, most requests at once, and the verdict.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ACTION = path.resolve(process.argv[2] ?? path.join(ROOT, 'dist/index.js'));
+const LIMIT_MS = Number(process.env.HOSTILE_LIMIT_MS ?? 60_000);
+
+const serverFile = path.join(ROOT, '.bench/scenario.mjs');
+await build({
+  stdin: { contents: "export * from './test/action/scenario.ts';", resolveDir: ROOT, loader: 'ts' },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  outfile: serverFile,
+  packages: 'external',
+  logLevel: 'warning',
+});
+const { scenario, pullRequestEvent, GOOD_BODY, HEAD } = await import(serverFile);
+
+async function run(name, arrange) {
+  const gh = await scenario();
+  await arrange(gh);
+  const dir = mkdtempSync(path.join(tmpdir(), 'rg-hostile-'));
+  writeFileSync(path.join(dir, 'event.json'), JSON.stringify(pullRequestEvent()));
+  writeFileSync(path.join(dir, 'output'), '');
+  writeFileSync(path.join(dir, 'summary'), '');
+  const env = {
+    PATH: process.env.PATH,
+    'INPUT_GITHUB-TOKEN': 'ghs_write',
+    INPUT_CONFIG: '.github/readiness-gate.yml',
+    'INPUT_CHECK-NAME': 'Production readiness',
+    INPUT_COMMENT: 'always',
+    'INPUT_FAIL-JOB': 'true',
+    'INPUT_BOT-LOGIN': 'github-actions[bot]',
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: path.join(dir, 'event.json'),
+    GITHUB_REPOSITORY: `${gh.owner}/${gh.repo}`,
+    GITHUB_API_URL: gh.url,
+    GITHUB_OUTPUT: path.join(dir, 'output'),
+    GITHUB_STEP_SUMMARY: path.join(dir, 'summary'),
+    RUNNER_TEMP: dir,
+  };
+  const started = Date.now();
+  const outcome = await new Promise((resolve) => {
+    execFile(process.execPath, [ACTION], { env, timeout: LIMIT_MS, maxBuffer: 64 << 20 }, (error) =>
+      resolve(error?.killed ? `killed after ${LIMIT_MS / 1000} s` : error ? 'failure' : 'success'),
+    );
+  });
+  const ms = Date.now() - started;
+  const output = readFileSync(path.join(dir, 'output'), 'utf8');
+  const verdict = /conclusion<<.*\n(\w+)/.exec(output)?.[1] ?? 'none';
+  console.log(
+    `${name.padEnd(44)} ${String(ms).padStart(6)} ms  ${String(gh.requests.length).padStart(5)} requests  ${String(gh.maxInFlight ?? '?').padStart(5)} at once  exit: ${outcome}, verdict: ${verdict}`,
+  );
+  await gh.stop();
+}
+
+console.log(`action: ${ACTION}`);
+await run('6,000 linked runbooks', (gh) => {
+  const links = Array.from({ length: 6000 }, (_, i) => `\`docs/runbooks/r${i}.md\``).join(' ');
+  gh.pulls.get(7).body = GOOD_BODY.replace(/## Runbook[\s\S]*$/, `## Runbook\n${links}\n`);
+  gh.pulls.get(7).files = [];
+  gh.latency = 20;
+});
+await run('161 KB runbook of [Time] lines', (gh) => {
+  gh.setFile(HEAD, 'docs/runbooks/deploy-payments.md', `# Runbook\n${'- [Time]\n'.repeat(20_000)}`);
+});
+await run('64 KB description of setext headings', (gh) => {
+  gh.pulls.get(7).body = 'a\n-\n'.repeat(16_000);
+});
+await run('64 KB description of nested ordered lists', (gh) => {
+  gh.pulls.get(7).body = '1. '.repeat(21_000);
+});
