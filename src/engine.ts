@@ -156,8 +156,9 @@ export function check(input: CheckInput): Report {
     checkDocument('pull-request', PULL_REQUEST, description);
   }
   const overLimit: string[] = [];
+  const overChanged: string[] = [];
   for (const file of files.values()) {
-    if (file.unread?.kind === 'over-limit') overLimit.push(file.path);
+    if (file.unread?.kind === 'over-limit') (file.unread.of === 'changed' ? overChanged : overLimit).push(file.path);
     else if (file.unread?.kind === 'too-complex') {
       sources.push(file.path);
       tooComplex(file.path, file.unread.reason);
@@ -176,6 +177,17 @@ export function check(input: CheckInput): Report {
       const view = parse(file.kind, file.path, file.text);
       if (view !== undefined) checkDocument(file.kind, file.path, view);
     }
+  }
+  if (overChanged.length > 0) {
+    const more = overChanged.length > 3 ? ` and ${overChanged.length - 3} more` : '';
+    findings.push({
+      ruleId: 'document-unreadable',
+      severity: 'error',
+      message: `${overChanged.length} changed files the gate checks were not read: it reads at most 300 a run. Not read: ${overChanged.slice(0, 3).join(', ')}${more}. Split the pull request.`,
+      source: PULL_REQUEST,
+      line: 1,
+      column: 1,
+    });
   }
   if (overLimit.length > 0) {
     const shown = overLimit.slice(0, 3).join(', ');

@@ -38,9 +38,11 @@ export function planFiles(input: PlanInput, config: ResolvedConfig): PlannedFile
   const linked = [...new Set(input.linked)];
   const max = config.pullRequest.runbook.maxLinks;
   linked.forEach((path, i) => add({ path, kind: 'runbook', ...(i >= max ? { unread: { kind: 'over-limit' } } : {}) }));
+  let changed = 0;
   for (const path of input.changed ?? []) {
     const kind = kindOf(path, config);
-    if (kind) add({ path, kind });
+    if (!kind || planned.has(path)) continue;
+    add({ path, kind, ...(++changed > MAX_CHANGED_FILES ? { unread: { kind: 'over-limit', of: 'changed' } } : {}) });
   }
   for (const path of input.named ?? []) add({ path, kind: kindOf(path, config) ?? 'runbook' });
   return [...planned.values()];
@@ -57,6 +59,9 @@ export function withText(file: PlannedFile, text: string | undefined | Unread): 
   if (typeof text === 'object') return { ...file, text: undefined, unread: text };
   return { ...file, text };
 }
+
+/** Changed files read per run (runbooks, Dockerfiles, workflows); more are named and fail the gate. */
+export const MAX_CHANGED_FILES = 300;
 
 /** How many files are read at once, from GitHub or the disk. */
 export const READ_CONCURRENCY = 4;

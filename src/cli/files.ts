@@ -33,7 +33,14 @@ export async function readRepository(root: string): Promise<Repository | undefin
  * Paths (relative to `root`, POSIX separators) named by the arguments, which
  * are relative to `cwd`, in argument order, without repeats.
  */
-export async function expandFileArgs(args: string[], cwd: string, root: string, exclude: string[]): Promise<string[]> {
+export async function expandFileArgs(
+  args: string[],
+  cwd: string,
+  root: string,
+  exclude: string[],
+  /** Whether a file found in a named folder is a document to check (Markdown, or a kind such as a Dockerfile). */
+  isDocument: (path: string) => boolean = (p) => /\.(md|markdown)$/i.test(p),
+): Promise<string[]> {
   const out = new Set<string>();
   const excluded = picomatch(exclude, { dot: true });
   const fromRoot = (p: string) => toPosix(path.relative(root, path.resolve(cwd, p)));
@@ -55,14 +62,15 @@ export async function expandFileArgs(args: string[], cwd: string, root: string, 
     if (!info)
       throw new UsageError(`${arg}: no such file. Name an existing runbook or a glob such as "docs/runbooks/**/*.md".`);
     if (info.isDirectory()) {
-      const matches = await glob('**/*.{md,markdown}', {
+      const matches = await glob('**/*', {
         cwd: path.resolve(cwd, arg),
         onlyFiles: true,
-        ignore: ['**/node_modules/**'],
+        dot: true,
+        ignore: ['**/node_modules/**', '**/.git/**'],
       });
       for (const m of matches.sort()) {
         const rel = fromRoot(path.join(arg, m));
-        if (!excluded(rel)) out.add(rel);
+        if (!excluded(rel) && isDocument(rel)) out.add(rel);
       }
       continue;
     }

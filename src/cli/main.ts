@@ -10,6 +10,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { Report } from '../engine.js';
 import { CONFIG_PATH, INIT_FILES } from '../init/templates.js';
 import { readDescription } from '../budget.js';
+import { kindOf } from '../kinds/index.js';
 import type { ChangedFile, PullRequestFacts } from '../model/conditions.js';
 import { skipReason } from '../plan.js';
 import { planFiles } from '../plan.js';
@@ -165,7 +166,15 @@ export async function checkFiles(
     body === undefined ? { linked: [], description: undefined } : await readDescription(body, config);
   const excluded = config.runbooks.templates.flatMap((t) => t.exclude);
   const named =
-    args.length > 0 ? await expandFileArgs(args, cwd, root, excluded) : await selectedRunbooks(root, config);
+    args.length > 0
+      ? await expandFileArgs(
+          args,
+          cwd,
+          root,
+          excluded,
+          (p) => /\.(md|markdown)$/i.test(p) || kindOf(p, config) !== undefined,
+        )
+      : await selectedRunbooks(root, config);
   if (body === undefined && args.length === 0 && named.length === 0) {
     throw new UsageError(
       'nothing to check: give --body FILE and/or runbook files; no runbook under the repository root matches the config.',

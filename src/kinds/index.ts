@@ -1,11 +1,15 @@
 /** Every kind of document, in the order a file is offered to them: the first kind that selects a file owns it. */
 import type { DocumentSettings } from '../model/spec.js';
+import { dockerfileKind } from './dockerfile.js';
 import { pullRequestKind } from './pull-request.js';
 import { runbookKind } from './runbook.js';
+import { workflowKind } from './workflow.js';
 
 export const KINDS = {
   'pull-request': pullRequestKind,
   runbook: runbookKind,
+  dockerfile: dockerfileKind,
+  workflow: workflowKind,
 } as const;
 
 export type KindId = keyof typeof KINDS;

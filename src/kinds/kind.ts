@@ -11,8 +11,8 @@ import type { DocumentSettings } from '../model/spec.js';
 
 /** Why a file the gate should check was not read. */
 export type Unread =
-  /** A linked runbook past `pull-request.runbook.max-links`. */
-  | { kind: 'over-limit' }
+  /** A linked runbook past `pull-request.runbook.max-links`, or a changed file past the 300 read per run. */
+  | { kind: 'over-limit'; of?: 'changed' }
   /** The read failed: too large, a path GitHub refuses, an answer cut short, not a regular file. */
   | { kind: 'failed'; reason: string }
   /** Read, but parsing it ran past its time budget or nested too deep. */

@@ -4,6 +4,8 @@
  * README's rules table all come from this list. A new rule is one file and
  * one line here.
  */
+import { dockerfileExecForm } from './dockerfile-exec-form.js';
+import { dockerfileHealthcheck } from './dockerfile-healthcheck.js';
 import { itemChecked } from './item-checked.js';
 import { itemDuplicate } from './item-duplicate.js';
 import { itemRequired } from './item-required.js';
@@ -29,6 +31,7 @@ import { runbookSteps } from './runbook-steps.js';
 import { sectionRequired } from './section-required.js';
 import { signOff } from './sign-off.js';
 import { waiverReason } from './waiver-reason.js';
+import { workflowJobTimeout } from './workflow-job-timeout.js';
 import { whenApprovals } from './when-approvals.js';
 import { whenFilesTruncated } from './when-files-truncated.js';
 import { whenItem } from './when-item.js';
@@ -68,6 +71,9 @@ export const RULES = [
   runbookSteps,
   runbookHealthCheck,
   runbookHighRisk,
+  dockerfileExecForm,
+  dockerfileHealthcheck,
+  workflowJobTimeout,
 ] as const;
 
 export type AnyRule = (typeof RULES)[number];

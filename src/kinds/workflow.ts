@@ -1,0 +1,61 @@
+/**
+ * A GitHub Actions workflow (`.github/workflows/*.yml`): its jobs, read with
+ * the `yaml` package, each with the line of its key. An opt-out is a comment
+ * `# readiness-gate waive=<rule-id>: <reason>` anywhere in the file.
+ */
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { optOutWaivers, readOptOuts, type OptOut } from './dockerfile.js';
+import type { DocumentKind } from './kind.js';
+
+export interface Job {
+  id: string;
+  line: number;
+  runsOn: boolean;
+  timeoutMinutes: boolean;
+}
+
+export interface WorkflowView {
+  path: string;
+  jobs: Job[];
+  /** The first YAML error, when the file does not parse. */
+  error?: { message: string; line: number };
+  optOuts: OptOut[];
+}
+
+export interface WorkflowContext {
+  file: WorkflowView;
+}
+
+export function parseWorkflow(text: string, path: string): WorkflowView {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const optOuts = readOptOuts(text);
+  const problem = doc.errors[0];
+  if (problem) {
+    const line = lineCounter.linePos(problem.pos[0]).line;
+    return { path, jobs: [], error: { message: problem.message.split('\n')[0]!, line }, optOuts };
+  }
+  const jobs: Job[] = [];
+  const node = doc.get('jobs', true);
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isScalar(pair.key) || !isMap(pair.value)) continue;
+      const job = pair.value;
+      jobs.push({
+        id: String(pair.key.value),
+        line: lineCounter.linePos(pair.key.range?.[0] ?? 0).line,
+        runsOn: job.has('runs-on'),
+        timeoutMinutes: job.has('timeout-minutes'),
+      });
+    }
+  }
+  return { path, jobs, optOuts };
+}
+
+export const workflowKind: DocumentKind<'workflow', WorkflowView, WorkflowContext> = {
+  id: 'workflow',
+  select: (path) => /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path),
+  parse: parseWorkflow,
+  context: (file) => ({ file }),
+  waivers: (file) => optOutWaivers(file.path, file.optOuts),
+};

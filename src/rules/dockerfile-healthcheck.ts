@@ -1,0 +1,42 @@
+/** `dockerfile-healthcheck`: the final stage declares a `HEALTHCHECK` (off by default: orchestrators probe on their own). */
+import type { RawFinding } from '../model/finding.js';
+import { optOut } from './opt-out.js';
+import { defineRule } from './rule.js';
+
+export const dockerfileHealthcheck = defineRule({
+  id: 'dockerfile-healthcheck',
+  kind: 'dockerfile',
+  title: 'The image declares a health check',
+  description: 'the final stage has a `HEALTHCHECK` (for images run without an orchestrator)',
+  defaultSeverity: { devops: 'off', none: 'off' },
+  examples: [
+    {
+      name: 'no health check',
+      path: 'Dockerfile',
+      text: 'FROM nginx\nCOPY site /usr/share/nginx/html\n',
+      findings: [
+        '1:1 The final stage has no HEALTHCHECK. Add one, e.g. HEALTHCHECK CMD curl -fsS http://localhost/health || exit 1.',
+      ],
+    },
+    {
+      name: 'declared',
+      path: 'Dockerfile',
+      text: 'FROM nginx\nHEALTHCHECK CMD curl -fsS http://localhost/ || exit 1\n',
+      findings: [],
+    },
+  ],
+  check({ file }) {
+    const out: RawFinding[] = [];
+    if (optOut(file.optOuts, 'dockerfile-healthcheck', out)) return out;
+    if (file.final.some((ins) => ins.keyword === 'HEALTHCHECK')) return [];
+    const from = file.final[0];
+    return [
+      {
+        message:
+          'The final stage has no HEALTHCHECK. Add one, e.g. HEALTHCHECK CMD curl -fsS http://localhost/health || exit 1.',
+        line: from?.line ?? 1,
+        column: 1,
+      },
+    ];
+  },
+});

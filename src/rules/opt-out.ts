@@ -1,0 +1,21 @@
+/**
+ * Opt-outs in deployment files: `# readiness-gate waive=<rule-id>: <reason>`.
+ * One with a reason turns the rule off for the file (the report lists it as
+ * a waiver); one without a reason is itself a finding.
+ */
+import type { OptOut } from '../kinds/dockerfile.js';
+import type { RawFinding } from '../model/finding.js';
+
+/** Whether the file opts out of the rule; an opt-out without a reason is reported into `out`. */
+export function optOut(optOuts: readonly OptOut[], ruleId: string, out: RawFinding[]): boolean {
+  const found = optOuts.find((o) => o.ruleId === ruleId);
+  if (!found) return false;
+  if (found.reason === '') {
+    out.push({
+      message: `The opt-out of ${ruleId} gives no reason. Write it after a colon: "# readiness-gate waive=${ruleId}: why".`,
+      line: found.line,
+      column: 1,
+    });
+  }
+  return true;
+}

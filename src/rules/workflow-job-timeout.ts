@@ -1,0 +1,54 @@
+/**
+ * `workflow-job-timeout`: every job that runs on a runner (`runs-on`) sets
+ * `timeout-minutes`; GitHub's default is six hours (the role document's
+ * "missing timeouts" red flag, for the pipeline itself).
+ */
+import type { RawFinding } from '../model/finding.js';
+import { optOut } from './opt-out.js';
+import { defineRule } from './rule.js';
+
+export const workflowJobTimeout = defineRule({
+  id: 'workflow-job-timeout',
+  kind: 'workflow',
+  title: 'Every workflow job has a timeout',
+  description: 'a job with `runs-on` sets `timeout-minutes` (the default is six hours)',
+  defaultSeverity: { devops: 'warning', none: 'off' },
+  examples: [
+    {
+      name: 'a job without a timeout',
+      path: '.github/workflows/deploy.yml',
+      text: 'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./deploy.sh\n  reuse:\n    uses: ./.github/workflows/other.yml\n',
+      findings: [
+        '3:1 Job "deploy" has no timeout-minutes, so a hung step holds a runner for six hours. Add "timeout-minutes: 15" (or what the job needs).',
+      ],
+    },
+    {
+      name: 'a timeout set',
+      path: '.github/workflows/deploy.yml',
+      text: 'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    timeout-minutes: 20\n    steps:\n      - run: ./deploy.sh\n',
+      findings: [],
+    },
+  ],
+  check({ file }) {
+    const out: RawFinding[] = [];
+    if (optOut(file.optOuts, 'workflow-job-timeout', out)) return out;
+    if (file.error) {
+      return [
+        {
+          message: `The workflow is not valid YAML: ${file.error.message}. Fix it; GitHub will not run it either.`,
+          line: file.error.line,
+          column: 1,
+        },
+      ];
+    }
+    for (const job of file.jobs) {
+      if (!job.runsOn || job.timeoutMinutes) continue;
+      out.push({
+        message: `Job "${job.id}" has no timeout-minutes, so a hung step holds a runner for six hours. Add "timeout-minutes: 15" (or what the job needs).`,
+        line: job.line,
+        column: 1,
+      });
+    }
+    return out;
+  },
+});

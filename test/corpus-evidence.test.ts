@@ -1,0 +1,55 @@
+// Dockerfiles and workflows of ../shared/corpus/manifests through the same engine. Every finding is
+// listed with its file and line; each was read in the file and is a real instance of what the rule
+// names (a shell-form CMD/ENTRYPOINT, a job without timeout-minutes).
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { glob } from 'tinyglobby';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config/load.js';
+import { check } from '../src/engine.js';
+import { kindOf } from '../src/kinds/index.js';
+import { ROOT } from './helpers.js';
+
+const CORPUS = path.resolve(ROOT, '../shared/corpus/manifests');
+const config = loadConfig(undefined, 'x.yml');
+
+async function evidence(folder: string) {
+  const root = path.join(CORPUS, folder);
+  const all = await glob('**/*', { cwd: root, dot: true, onlyFiles: true });
+  const files = all
+    .map((p) => ({ path: p, kind: kindOf(p, config) }))
+    .filter((f) => f.kind === 'dockerfile' || f.kind === 'workflow')
+    .map((f) => ({ path: f.path, kind: f.kind!, text: readFileSync(path.join(root, f.path), 'utf8') }));
+  const report = check({ files, config });
+  return { count: files.length, findings: report.findings.map((f) => `${f.source}:${f.line} ${f.ruleId}`).sort() };
+}
+
+describe.skipIf(!existsSync(CORPUS))('deployment files in the corpus', () => {
+  it('GoogleCloudPlatform/microservices-demo', async () => {
+    const { count, findings } = await evidence('GoogleCloudPlatform__microservices-demo');
+    expect(count).toBe(22); // 13 Dockerfiles, 9 workflows
+    expect(findings).toEqual([
+      '.github/workflows/ci-main.yaml:33 workflow-job-timeout',
+      '.github/workflows/ci-main.yaml:58 workflow-job-timeout',
+      '.github/workflows/ci-pr.yaml:37 workflow-job-timeout',
+      '.github/workflows/cleanup.yaml:31 workflow-job-timeout',
+      '.github/workflows/deploy-pr.yaml:28 workflow-job-timeout',
+      '.github/workflows/helm-chart-ci.yaml:28 workflow-job-timeout',
+      '.github/workflows/kustomize-build-ci.yaml:28 workflow-job-timeout',
+      '.github/workflows/make-release.yaml:41 workflow-job-timeout',
+      '.github/workflows/terraform-validate-ci.yaml:28 workflow-job-timeout',
+      'src/loadgenerator/Dockerfile:52 dockerfile-exec-form', // ENTRYPOINT locust --host=… in shell form
+    ]);
+  });
+
+  it('kubernetes/examples', async () => {
+    const { count, findings } = await evidence('kubernetes__examples');
+    expect(count).toBe(15);
+    expect(findings).toEqual([
+      '_archived/meteor/dockerbase/Dockerfile:31 dockerfile-exec-form', // ENTRYPOINT MONGO_URL=… node main.js
+      '_archived/storage/rethinkdb/image/Dockerfile:27 dockerfile-exec-form',
+      '_archived/volumes/flexvolume/deploy/Dockerfile:22 dockerfile-exec-form',
+      'web/guestbook/redis-slave/Dockerfile:19 dockerfile-exec-form', // CMD /run.sh
+    ]);
+  });
+});
