@@ -3,7 +3,7 @@ import { mkdir, mkdtemp as makeTemp, readFile, rm, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runCli } from './run.js';
 import { ROOT, ROTATE_CERTS_FIRST_FINDING } from '../helpers.js';
 
 const temps: string[] = [];
@@ -15,19 +15,8 @@ async function mkdtemp(prefix: string): Promise<string> {
 afterAll(async () => {
   await Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true })));
 });
-async function cli(args: string[], options: { cwd?: string; input?: string } = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    cwd: options.cwd ?? ROOT,
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    stdin: async () => options.input ?? '',
-    isTTY: false,
-    env: { NO_COLOR: '1' },
-  });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], options: { cwd?: string; input?: string } = {}) =>
+  runCli(args, { ...options, cwd: options.cwd ?? ROOT });
 
 describe('readiness-gate check', () => {
   it('reports the examples: a passing description and runbook, a failing runbook; exit 1', async () => {

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runCli } from './run.js';
 import { example } from '../helpers.js';
 
 const temps: string[] = [];
@@ -23,19 +23,7 @@ async function repository(): Promise<string> {
   return root;
 }
 
-async function cli(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    cwd,
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    stdin: async () => '',
-    isTTY: false,
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], cwd: string) => runCli(args, { cwd });
 
 describe('the repository root', () => {
   it('from a subfolder, reads the root’s config and resolves linked runbooks against the root', async () => {

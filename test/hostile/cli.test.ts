@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../cli/run.js';
 import { NODE } from '../action/harness.js';
 import { ROOT } from '../helpers.js';
 
@@ -19,19 +19,7 @@ async function repo(): Promise<string> {
   await mkdir(path.join(dir, 'runbooks'));
   return dir;
 }
-async function cli(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    cwd,
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    stdin: async () => '',
-    isTTY: false,
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], cwd: string) => runCli(args, { cwd });
 
 describe('files the CLI will not read', () => {
   it('a FIFO, a link to a device, a link out of the tree and an oversized file are reported, not read', async () => {
