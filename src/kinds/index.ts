@@ -1,6 +1,7 @@
 /** Every kind of document, in the order a file is offered to them: the first kind that selects a file owns it. */
 import type { DocumentSettings } from '../model/spec.js';
 import { dockerfileKind } from './dockerfile.js';
+import { manifestKind } from './manifest.js';
 import { pullRequestKind } from './pull-request.js';
 import { runbookKind } from './runbook.js';
 import { workflowKind } from './workflow.js';
@@ -10,6 +11,7 @@ export const KINDS = {
   runbook: runbookKind,
   dockerfile: dockerfileKind,
   workflow: workflowKind,
+  manifest: manifestKind,
 } as const;
 
 export type KindId = keyof typeof KINDS;

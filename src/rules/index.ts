@@ -7,6 +7,9 @@
 import { dockerfileExecForm } from './dockerfile-exec-form.js';
 import { dockerfileHealthcheck } from './dockerfile-healthcheck.js';
 import { itemChecked } from './item-checked.js';
+import { manifestReadinessProbe } from './manifest-readiness-probe.js';
+import { manifestResources } from './manifest-resources.js';
+import { manifestSecretLiteral } from './manifest-secret-literal.js';
 import { itemDuplicate } from './item-duplicate.js';
 import { itemRequired } from './item-required.js';
 import { opsChecklist } from './ops-checklist.js';
@@ -74,6 +77,9 @@ export const RULES = [
   dockerfileExecForm,
   dockerfileHealthcheck,
   workflowJobTimeout,
+  manifestReadinessProbe,
+  manifestResources,
+  manifestSecretLiteral,
 ] as const;
 
 export type AnyRule = (typeof RULES)[number];

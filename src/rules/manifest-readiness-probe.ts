@@ -1,0 +1,55 @@
+/**
+ * `manifest-readiness-probe`: a serving container (it declares `ports`) of a
+ * Deployment, StatefulSet or DaemonSet has a `readinessProbe`, so traffic
+ * reaches it only when it can answer (the role document's "no health
+ * endpoint" red flag). Init containers, Jobs, CronJobs, bare Pods and Helm
+ * hooks are not serving workloads.
+ */
+import type { RawFinding } from '../model/finding.js';
+import { workloadContainers } from './manifest-common.js';
+import { defineRule } from './rule.js';
+
+const DEPLOYMENT = (container: string) =>
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n${container}`;
+
+export const manifestReadinessProbe = defineRule({
+  id: 'manifest-readiness-probe',
+  kind: 'manifest',
+  title: 'Every serving container has a readiness probe',
+  description: 'a serving container (with `ports`) of a workload has a `readinessProbe`',
+  defaultSeverity: { devops: 'warning', none: 'off' },
+  examples: [
+    {
+      name: 'a container that serves without a readiness probe',
+      path: 'deploy/api.yaml',
+      text: DEPLOYMENT(
+        '        - name: api\n          image: api:1\n          ports:\n            - containerPort: 8080\n',
+      ),
+      findings: [
+        '9:17 Container "api" of Deployment "api" serves on a port but has no readinessProbe: traffic reaches it before it can answer. Add a readinessProbe (httpGet on its health endpoint).',
+      ],
+    },
+    {
+      name: 'a probe, or no port',
+      path: 'deploy/api.yaml',
+      text: DEPLOYMENT(
+        '        - name: api\n          ports: [{containerPort: 8080}]\n          readinessProbe: {httpGet: {path: /healthz, port: 8080}}\n        - name: worker\n          image: worker:1\n',
+      ),
+      findings: [],
+    },
+  ],
+  check({ file }) {
+    const out: RawFinding[] = [];
+    const containers = workloadContainers(file, 'manifest-readiness-probe', out);
+    if (!containers) return undefined;
+    for (const { object, container } of containers) {
+      if (!container.ports || container.readinessProbe || container.unverifiable) continue;
+      out.push({
+        message: `Container "${container.name}" of ${object.kind} "${object.name}" serves on a port but has no readinessProbe: traffic reaches it before it can answer. Add a readinessProbe (httpGet on its health endpoint).`,
+        line: container.line,
+        column: 17,
+      });
+    }
+    return out;
+  },
+});

@@ -1,0 +1,52 @@
+/**
+ * `manifest-resources`: every container of a workload requests CPU and
+ * memory and limits memory, so the scheduler can place it and one pod
+ * cannot starve its node (the role document's Resources checklist).
+ */
+import type { RawFinding } from '../model/finding.js';
+import { workloadContainers } from './manifest-common.js';
+import { defineRule } from './rule.js';
+
+export const manifestResources = defineRule({
+  id: 'manifest-resources',
+  kind: 'manifest',
+  title: 'Every container requests CPU and memory and limits memory',
+  description: 'a workload container sets `resources.requests.cpu`, `requests.memory` and `limits.memory`',
+  defaultSeverity: { devops: 'warning', none: 'off' },
+  examples: [
+    {
+      name: 'no memory limit',
+      path: 'deploy/api.yaml',
+      text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          resources:\n            requests: {cpu: 100m, memory: 64Mi}\n',
+      findings: [
+        '9:17 Container "api" of Deployment "api" has no resources.limits.memory. Set requests.cpu, requests.memory and limits.memory.',
+      ],
+    },
+    {
+      name: 'all three set',
+      path: 'deploy/api.yaml',
+      text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          resources:\n            requests: {cpu: 100m, memory: 64Mi}\n            limits: {memory: 128Mi}\n',
+      findings: [],
+    },
+  ],
+  check({ file }) {
+    const out: RawFinding[] = [];
+    const containers = workloadContainers(file, 'manifest-resources', out);
+    if (!containers) return undefined;
+    for (const { object, container } of containers) {
+      if (container.unverifiable) continue;
+      const missing = [
+        container.resources.requestsCpu ? undefined : 'resources.requests.cpu',
+        container.resources.requestsMemory ? undefined : 'resources.requests.memory',
+        container.resources.limitsMemory ? undefined : 'resources.limits.memory',
+      ].filter((m): m is string => m !== undefined);
+      if (missing.length === 0) continue;
+      out.push({
+        message: `Container "${container.name}" of ${object.kind} "${object.name}" has no ${missing.join(', ')}. Set requests.cpu, requests.memory and limits.memory.`,
+        line: container.line,
+        column: 17,
+      });
+    }
+    return out;
+  },
+});

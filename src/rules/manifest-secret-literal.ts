@@ -1,0 +1,64 @@
+/**
+ * `manifest-secret-literal`: no secret is written into a manifest: a literal
+ * `env` value for a name that reads as a secret (password, token, secret,
+ * api key, credential; names ending `_PATH`, `_FILE`, `_DIR` and `$(VAR)`
+ * values excepted, and `_NAME`, `_ID`, `_REF`, which name a secret rather
+ * than hold one), or any `scheme://user:password@` value (the role
+ * document's "hardcoded config" red flag). Use a Secret and `valueFrom`.
+ */
+import { HELM_VALUE } from '../kinds/helm.js';
+import type { RawFinding } from '../model/finding.js';
+import { manifestOptOut } from './manifest-common.js';
+import { defineRule } from './rule.js';
+
+const SECRET_NAME = /(password|passwd|token|secret|api[_-]?key|credential)/i;
+const NOT_SECRET = /_(path|file|dir|name|id|ref)$/i;
+const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i;
+
+export const manifestSecretLiteral = defineRule({
+  id: 'manifest-secret-literal',
+  kind: 'manifest',
+  title: 'No secret is written into a manifest',
+  description: 'no literal `env` value for a secret-like name, and no `scheme://user:password@` value',
+  defaultSeverity: { devops: 'error', none: 'off' },
+  examples: [
+    {
+      name: 'a password and a URL with credentials',
+      path: 'deploy/api.yaml',
+      text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          env:\n            - name: DB_PASSWORD\n              value: hunter2\n            - name: CACHE\n              value: redis://app:s3cret@cache:6379\n',
+      findings: [
+        '11:15 Env "DB_PASSWORD" of container "api" holds a literal secret. Move it to a Secret and use valueFrom.secretKeyRef.',
+        '13:15 Env "CACHE" of container "api" holds a URL with a password. Move it to a Secret and use valueFrom.secretKeyRef.',
+      ],
+    },
+    {
+      name: 'references, paths and variables are not secrets',
+      path: 'deploy/api.yaml',
+      text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          env:\n            - name: TOKEN_FILE\n              value: /var/run/token\n            - name: API_KEY\n              value: $(API_KEY_FROM_SECRET)\n            - name: DB_PASSWORD\n              valueFrom: {secretKeyRef: {name: db, key: password}}\n',
+      findings: [],
+    },
+  ],
+  check({ file }) {
+    const objects = file.objects.filter((o) => o.containers.length > 0);
+    if (objects.length === 0) return undefined;
+    const out: RawFinding[] = [];
+    for (const object of objects) {
+      if (manifestOptOut(object, 'manifest-secret-literal', out)) continue;
+      for (const container of object.containers) {
+        for (const env of container.env) {
+          const value = env.value;
+          if (value === undefined || value === '' || value.includes(HELM_VALUE) || /^\$\(\w+\)$/.test(value)) continue;
+          const named = SECRET_NAME.test(env.name) && !NOT_SECRET.test(env.name);
+          const url = URL_WITH_PASSWORD.test(value);
+          if (!named && !url) continue;
+          out.push({
+            message: `Env "${env.name}" of container "${container.name}" holds ${url ? 'a URL with a password' : 'a literal secret'}. Move it to a Secret and use valueFrom.secretKeyRef.`,
+            line: env.line,
+            column: 15,
+          });
+        }
+      }
+    }
+    return out;
+  },
+});
