@@ -144,17 +144,6 @@ export function check(input: CheckInput): Report {
     }
   };
 
-  const { description } = input;
-  if (typeof description === 'string') {
-    const doc = parse('pull-request', PULL_REQUEST, description);
-    if (doc) checkDocument('pull-request', PULL_REQUEST, doc);
-  } else if (description && 'kind' in description) {
-    sources.push(PULL_REQUEST);
-    tooComplex(PULL_REQUEST, 'reason' in description ? description.reason : description.kind);
-  } else if (description) {
-    input.onDocument?.(PULL_REQUEST);
-    checkDocument('pull-request', PULL_REQUEST, description);
-  }
   const overLimit: string[] = [];
   const overChanged: string[] = [];
   for (const file of files.values()) {
@@ -202,10 +191,28 @@ export function check(input: CheckInput): Report {
     });
   }
 
-  const report = {
-    ...summarise(findings, waivers, [...passes.values()], sources, config.strict),
-    config: config.source,
-  };
+  // The description is checked last, so its rules can weigh what the files showed (a ticked claim
+  // the change contradicts); it is still the first document of the report.
+  facts.evidence = findings.filter((f) => f.source !== PULL_REQUEST);
+  const { description } = input;
+  if (typeof description === 'string') {
+    const doc = parse('pull-request', PULL_REQUEST, description);
+    if (doc) checkDocument('pull-request', PULL_REQUEST, doc);
+  } else if (description && 'kind' in description) {
+    sources.push(PULL_REQUEST);
+    tooComplex(PULL_REQUEST, 'reason' in description ? description.reason : description.kind);
+  } else if (description) {
+    input.onDocument?.(PULL_REQUEST);
+    checkDocument('pull-request', PULL_REQUEST, description);
+  }
+  if (sources.includes(PULL_REQUEST))
+    sources.splice(0, sources.length, PULL_REQUEST, ...sources.filter((x) => x !== PULL_REQUEST));
+  const order: string[] = RULES.map((r) => r.id);
+  const passed = [...passes.values()].sort((a, b) => order.indexOf(a.ruleId) - order.indexOf(b.ruleId));
+
+  const rank = (w: Waiver) => sources.indexOf(w.source);
+  waivers.sort((a, b) => rank(a) - rank(b));
+  const report = { ...summarise(findings, waivers, passed, sources, config.strict), config: config.source };
   return { ...report, ...(signOff ? { signOff } : {}), ...(matched?.length ? { matched } : {}) };
 }
 

@@ -237,6 +237,7 @@ export function resolve(file: ConfigFile, source: string): ResolvedConfig {
       },
     },
     runbooks: { templates: runbookTemplates(base.runbooks.templates[0]!, rb) },
+    claims: file.claims ?? base.claims,
     when: (file.when ?? []).map((w): WhenEntry => ({
       name: w.name,
       ...(w['changed-files']

@@ -222,6 +222,12 @@ export const configSchema = described(
         ),
       }),
     ),
+    claims: z.optional(
+      described(
+        z.record(name(), z.array(z.enum(RULE_IDS))),
+        'Checklist item labels to the rules whose findings on changed files contradict a tick, e.g. {"Health Checks": [manifest-readiness-probe]}. Replaces the preset\'s.',
+      ),
+    ),
     when: z.optional(
       described(
         z.array(when),

@@ -34,6 +34,16 @@ export interface Facts {
   reviews?: ReviewFacts;
   /** The pull request's changed files, labels, base branch, author and title, as far as the adapter knows them. */
   pullRequest?: PullRequestFacts;
+  /** Findings on the other documents (deployment files), for the description's rules; set by the engine. */
+  evidence?: EvidenceFinding[];
+}
+
+/** A finding on a file, as the description's rules see it. */
+export interface EvidenceFinding {
+  ruleId: string;
+  message: string;
+  source: string;
+  line: number;
 }
 
 /** An item left unticked on purpose, with its reason: listed in the report. */

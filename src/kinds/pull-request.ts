@@ -7,14 +7,22 @@ import { evaluateWhen, highestRisk, type PullRequestFacts, type WhenEvaluation }
 import { fieldsNamed } from '../model/runbook-template.js';
 import type { DocumentSettings, RunbookLinkSpec, SectionSpec, SignOffSpec, WhenEntry } from '../model/spec.js';
 import type { ReviewFacts } from '../signoff/evaluate.js';
-import type { DocumentKind, SourceFile, Waiver } from './kind.js';
+import type { DocumentKind, EvidenceFinding, SourceFile, Waiver } from './kind.js';
 
 /** The source name of the description in reports. */
 export const PULL_REQUEST = 'pull-request';
 
 export interface PullRequestContext {
   doc: DocumentView;
-  spec: { sections: SectionSpec[]; runbook: RunbookLinkSpec; signOff: SignOffSpec | undefined; when: WhenEntry[] };
+  spec: {
+    sections: SectionSpec[];
+    runbook: RunbookLinkSpec;
+    signOff: SignOffSpec | undefined;
+    when: WhenEntry[];
+    claims: Record<string, string[]>;
+  };
+  /** Findings on the changed deployment files. */
+  evidence: EvidenceFinding[];
   pullRequest: PullRequestFacts;
   /** The `when` entries this pull request matches, evaluated on first use. */
   readonly when: WhenEvaluation;
@@ -33,7 +41,8 @@ export const pullRequestKind: DocumentKind<'pull-request', DocumentView, PullReq
     let when: WhenEvaluation | undefined;
     return {
       doc,
-      spec: { ...settings.pullRequest, signOff: settings.signOff, when: settings.when },
+      spec: { ...settings.pullRequest, signOff: settings.signOff, when: settings.when, claims: settings.claims },
+      evidence: facts.evidence ?? [],
       files: facts.files,
       reviews: facts.reviews,
       pullRequest,

@@ -108,6 +108,8 @@ export interface WhenEntry {
 export interface DocumentSettings {
   /** Proportional gates: what a pull request owes more, depending on what it changes. */
   when: WhenEntry[];
+  /** Checklist item labels to the rules whose findings on changed files contradict a tick. */
+  claims: Record<string, string[]>;
   pullRequest: { sections: SectionSpec[]; runbook: RunbookLinkSpec };
   /**
    * Runbook families, first match wins. A runbook the description links

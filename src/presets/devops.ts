@@ -66,6 +66,13 @@ function devopsPreset(): Preset {
   return {
     rules: severities('devops'),
     when: [],
+    // The Review Checklist's claims the changed files can contradict. ("Timeouts" is about calls in the code.)
+    claims: {
+      'Health Checks': ['manifest-readiness-probe'],
+      'Graceful Shutdown': ['dockerfile-exec-form'],
+      Memory: ['manifest-resources'],
+      CPU: ['manifest-resources'],
+    },
     pullRequest: {
       sections: [
         section('Deployment', ['Zero Downtime', 'Rollback Plan', 'Database Migrations', 'Feature Flags']),
@@ -83,6 +90,7 @@ function emptyPreset(): Preset {
   return {
     rules: severities('none'),
     when: [],
+    claims: {},
     pullRequest: {
       sections: [],
       runbook: { section: 'Runbook', aliases: [], required: false, maxLinks: MAX_LINKS, external: [] },

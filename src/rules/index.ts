@@ -4,6 +4,7 @@
  * README's rules table all come from this list. A new rule is one file and
  * one line here.
  */
+import { claimContradicted } from './claim-contradicted.js';
 import { dockerfileExecForm } from './dockerfile-exec-form.js';
 import { dockerfileHealthcheck } from './dockerfile-healthcheck.js';
 import { itemChecked } from './item-checked.js';
@@ -64,6 +65,7 @@ export const RULES = [
   whenApprovals,
   whenFilesTruncated,
   whenUnevaluated,
+  claimContradicted,
   runbookSectionRule,
   runbookSectionEmpty,
   runbookItemRequired,

@@ -11,7 +11,7 @@ afterEach(async () => {
 });
 
 describe('deployment files', () => {
-  it('annotates a changed Dockerfile and workflow at their lines; warnings alone pass', async () => {
+  it('annotates a changed Dockerfile and workflow at their lines, and fails the ticked claim they contradict', async () => {
     gh = await scenario({
       files: [
         { filename: 'docs/runbooks/deploy-payments.md', status: 'modified' },
@@ -27,7 +27,11 @@ describe('deployment files', () => {
       'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n',
     );
     const run = await runAction(gh, { event: 'pull_request', payload: pullRequestEvent() });
-    expect(run.code).toBe(0);
+    // The description ticks "Graceful Shutdown"; the Dockerfile's shell-form CMD says otherwise.
+    expect(run.code).toBe(1);
+    expect(run.report!.findings.filter((f) => f.ruleId === 'claim-contradicted').map((f) => f.message)).toEqual([
+      '"Graceful Shutdown" is ticked, but services/api/Dockerfile:2 says: CMD is in shell form: a shell runs as PID 1 and SIGTERM does not reach the process, so it cannot shut down gracefully. Write it in exec form, e.g. CMD ["node", "server.js"]. Fix the file, or untick the item and say why.',
+    ]);
     expect(gh.checkRuns[0]!.output.annotations).toEqual([
       expect.objectContaining({
         path: 'services/api/Dockerfile',

@@ -369,6 +369,20 @@ const ENTRIES: Record<string, Entry | { exempt: string }> = {
     without: 'sign-off:\n  reviewers: [lead]\n',
     observe: report('## Summary\n', {}, reviews()),
   },
+  claims: {
+    with: 'claims:\n  Health Checks: [manifest-readiness-probe]\n',
+    without: 'claims: {}\n',
+    observe: (config) => {
+      const manifest =
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          ports: [{containerPort: 80}]\n';
+      const r = check({
+        description: PR,
+        files: [{ path: 'deploy/api.yaml', text: manifest, kind: 'manifest' }],
+        config,
+      });
+      return r.findings.filter((f) => f.ruleId === 'claim-contradicted').length;
+    },
+  },
   'report.max-annotations': {
     with: 'report:\n  max-annotations: 1\n',
     without: '',
@@ -495,7 +509,7 @@ describe('no dead settings', () => {
       const files = Object.entries(failing.files ?? {}).map(([p, text]) => ({
         path: p,
         text,
-        kind: 'runbook' as const,
+        kind: kindOf(p, loadConfig('', 'c.yml')) ?? ('runbook' as const),
       }));
       const findings = (yaml: string) => {
         const config = loadConfig(yaml, 'c.yml');

@@ -5,17 +5,19 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { check, type KindedFile } from '../../src/engine.js';
 import { rulesTable, TABLE_END, TABLE_START } from '../../src/rules/docs.js';
+import { kindOf } from '../../src/kinds/index.js';
 import { RULE_IDS, RULES } from '../../src/rules/index.js';
 import type { RuleExample } from '../../src/rules/rule.js';
 import { ROOT } from '../helpers.js';
 
 function findingsOf(rule: (typeof RULES)[number], example: RuleExample): string[] {
   const config = loadConfig(example.config ?? '', 'example.yml');
-  for (const id of RULE_IDS) config.rules[id] = id === rule.id ? 'error' : 'off';
+  // The rule under test is on; the others keep their severities (claim-contradicted reads their findings).
+  config.rules[rule.id] = 'error';
   const files: KindedFile[] = Object.entries(example.files ?? {}).map(([p, text]) => ({
     path: p,
     text,
-    kind: 'runbook',
+    kind: kindOf(p, config) ?? 'runbook',
   }));
   const own = example.path ?? 'docs/runbooks/example.md';
   const report =
@@ -29,7 +31,9 @@ function findingsOf(rule: (typeof RULES)[number], example: RuleExample): string[
         })
       : check({ files: [{ path: own, text: example.text, kind: rule.kind }, ...files], config });
   const source = rule.kind === 'pull-request' ? 'pull-request' : own;
-  return report.findings.filter((f) => f.source === source).map((f) => `${f.line}:${f.column} ${f.message}`);
+  return report.findings
+    .filter((f) => f.source === source && f.ruleId === rule.id)
+    .map((f) => `${f.line}:${f.column} ${f.message}`);
 }
 
 describe.each(RULES.map((rule) => [rule.id, rule] as const))('%s', (_id, rule) => {

@@ -1,0 +1,64 @@
+/**
+ * `claim-contradicted`: a ticked checklist item is a claim, and the files the
+ * pull request changes can contradict it: "Health Checks" ticked while a
+ * changed Deployment has a serving container without a readinessProbe.
+ * `claims` maps item labels to the rules whose findings contradict them (the
+ * devops preset: Health Checks → manifest-readiness-probe, Graceful Shutdown
+ * → dockerfile-exec-form, Memory and CPU → manifest-resources). A waived
+ * item is not contradicted. Findings of rules turned off do not count.
+ */
+import { findItem } from '../model/checklist.js';
+import { at, type RawFinding } from '../model/finding.js';
+import { defineRule } from './rule.js';
+
+export const claimContradicted = defineRule({
+  id: 'claim-contradicted',
+  kind: 'pull-request',
+  title: 'No ticked item is contradicted by the changed files',
+  description: 'a ticked item (`claims`) is not contradicted by a finding on a changed deployment file',
+  defaultSeverity: { devops: 'error', none: 'error' },
+  examples: [
+    {
+      name: 'health checks ticked, a serving container without a readiness probe',
+      text: '## Reliability\n- [x] **Health Checks**: probes defined\n',
+      files: {
+        'deploy/api.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          ports: [{containerPort: 8080}]\n          resources: {requests: {cpu: 1, memory: 1Gi}, limits: {memory: 1Gi}}\n',
+      },
+      findings: [
+        '2:1 "Health Checks" is ticked, but deploy/api.yaml:9 says: Container "api" of Deployment "api" serves on a port but has no readinessProbe: traffic reaches it before it can answer. Add a readinessProbe (httpGet on its health endpoint). Fix the file, or untick the item and say why.',
+      ],
+    },
+    {
+      name: 'the files agree with the tick',
+      text: '## Reliability\n- [x] **Health Checks**: probes defined\n',
+      files: {
+        'deploy/api.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          ports: [{containerPort: 8080}]\n          readinessProbe: {httpGet: {path: /ready, port: 8080}}\n',
+      },
+      findings: [],
+    },
+  ],
+  check({ doc, spec, evidence }) {
+    const claims = Object.entries(spec.claims);
+    const relevant = new Set(claims.flatMap(([, ids]) => ids));
+    // It applies when a changed file gave a finding some claim rests on.
+    if (!evidence.some((e) => relevant.has(e.ruleId))) return undefined;
+    const out: RawFinding[] = [];
+    for (const [label, ruleIds] of claims) {
+      const found = findItem(doc, label);
+      if (found?.state.kind !== 'checked') continue;
+      const against = evidence.filter((e) => ruleIds.includes(e.ruleId));
+      const first = against[0];
+      if (!first) continue;
+      const more = against.length > 1 ? ` (and ${against.length - 1} more)` : '';
+      out.push(
+        at(
+          found.item,
+          `"${label}" is ticked, but ${first.source}:${first.line} says: ${first.message}${more} Fix the file, or untick the item and say why.`,
+        ),
+      );
+    }
+    return out;
+  },
+});
