@@ -1,48 +1,14 @@
 // The action's end-to-end wall time for a passing pull request with one runbook,
 // against the local fake GitHub, as a ratio to a bare Node start in the same run.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { loadScenario, ROOT, runnerEnv } from './github-run.mjs';
 
 export async function benchAction({ runs, median }) {
-  const serverFile = path.join(ROOT, '.bench/scenario.mjs');
-  await build({
-    stdin: { contents: "export * from './test/action/scenario.ts';", resolveDir: ROOT, loader: 'ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile: serverFile,
-    packages: 'external',
-    logLevel: 'warning',
-  });
-  const { scenario, pullRequestEvent } = await import(serverFile);
+  const { scenario, pullRequestEvent } = await loadScenario();
   const gh = await scenario();
-  const dir = mkdtempSync(path.join(tmpdir(), 'rg-bench-'));
-  const eventPath = path.join(dir, 'event.json');
-  writeFileSync(eventPath, JSON.stringify(pullRequestEvent()));
-  writeFileSync(path.join(dir, 'output'), '');
-  writeFileSync(path.join(dir, 'summary'), '');
-  const env = {
-    PATH: process.env.PATH,
-    'INPUT_GITHUB-TOKEN': 'ghs_write',
-    INPUT_CONFIG: '.github/readiness-gate.yml',
-    'INPUT_CHECK-NAME': 'Production readiness',
-    INPUT_COMMENT: 'always',
-    'INPUT_FAIL-JOB': 'true',
-    'INPUT_BOT-LOGIN': 'github-actions[bot]',
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_REPOSITORY: `${gh.owner}/${gh.repo}`,
-    GITHUB_API_URL: gh.url,
-    GITHUB_OUTPUT: path.join(dir, 'output'),
-    GITHUB_STEP_SUMMARY: path.join(dir, 'summary'),
-    RUNNER_TEMP: dir,
-  };
+  const { env } = runnerEnv(gh, pullRequestEvent());
   // The fake server runs in this process, so the action runs as an asynchronous child.
   const once = () =>
     new Promise((resolve, reject) => {

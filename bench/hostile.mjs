@@ -3,51 +3,18 @@
 //   node bench/hostile.mjs [path/to/dist/index.js]
 // Prints, per scenario: wall time, requests, most requests at once, and the verdict.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { loadScenario, ROOT, runnerEnv } from './github-run.mjs';
 const ACTION = path.resolve(process.argv[2] ?? path.join(ROOT, 'dist/index.js'));
 const LIMIT_MS = Number(process.env.HOSTILE_LIMIT_MS ?? 60_000);
 
-const serverFile = path.join(ROOT, '.bench/scenario.mjs');
-await build({
-  stdin: { contents: "export * from './test/action/scenario.ts';", resolveDir: ROOT, loader: 'ts' },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  outfile: serverFile,
-  packages: 'external',
-  logLevel: 'warning',
-});
-const { scenario, pullRequestEvent, GOOD_BODY, HEAD } = await import(serverFile);
+const { scenario, pullRequestEvent, GOOD_BODY, HEAD } = await loadScenario();
 
 async function run(name, arrange) {
   const gh = await scenario();
   await arrange(gh);
-  const dir = mkdtempSync(path.join(tmpdir(), 'rg-hostile-'));
-  writeFileSync(path.join(dir, 'event.json'), JSON.stringify(pullRequestEvent()));
-  writeFileSync(path.join(dir, 'output'), '');
-  writeFileSync(path.join(dir, 'summary'), '');
-  const env = {
-    PATH: process.env.PATH,
-    'INPUT_GITHUB-TOKEN': 'ghs_write',
-    INPUT_CONFIG: '.github/readiness-gate.yml',
-    'INPUT_CHECK-NAME': 'Production readiness',
-    INPUT_COMMENT: 'always',
-    'INPUT_FAIL-JOB': 'true',
-    'INPUT_BOT-LOGIN': 'github-actions[bot]',
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_EVENT_PATH: path.join(dir, 'event.json'),
-    GITHUB_REPOSITORY: `${gh.owner}/${gh.repo}`,
-    GITHUB_API_URL: gh.url,
-    GITHUB_OUTPUT: path.join(dir, 'output'),
-    GITHUB_STEP_SUMMARY: path.join(dir, 'summary'),
-    RUNNER_TEMP: dir,
-  };
+  const { dir, env } = runnerEnv(gh, pullRequestEvent(), 'rg-hostile-');
   const started = Date.now();
   const outcome = await new Promise((resolve) => {
     execFile(process.execPath, [ACTION], { env, timeout: LIMIT_MS, maxBuffer: 64 << 20 }, (error) =>

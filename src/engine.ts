@@ -117,8 +117,11 @@ export function check(input: CheckInput): Report {
     }
   };
 
+  const views = new Map<string, unknown>();
+  facts.views = views;
   const checkDocument = (kind: KindId, path: string, view: unknown): void => {
     sources.push(path);
+    views.set(path, view);
     const waiversOf = KINDS[kind].waivers as ((v: unknown, s: ResolvedConfig) => Waiver[]) | undefined;
     if (waiversOf) waivers.push(...waiversOf(view, config));
     const context = (KINDS[kind].context as (v: unknown, p: string, s: ResolvedConfig, f: Facts) => unknown)(

@@ -120,16 +120,22 @@ function send(
       (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
+        let refused: Error | undefined;
         res.on('data', (chunk: Buffer) => {
+          if (refused) return;
           size += chunk.length;
           if (size > limits.maxBytes) {
-            request.destroy(new FetchRefused(`the answer from ${url.host} is over ${limits.maxBytes} bytes`));
+            // Rejected here: the rest of the answer may already be buffered, and 'end' would still come.
+            refused = new FetchRefused(`the answer from ${url.host} is over ${limits.maxBytes} bytes`);
+            request.destroy(refused);
+            reject(refused);
             return;
           }
           chunks.push(chunk);
         });
         res.on('error', reject);
         res.on('end', () => {
+          if (refused) return;
           const map = new Map<string, string>();
           for (const [key, value] of Object.entries(res.headers)) {
             if (value !== undefined) map.set(key, Array.isArray(value) ? value.join(', ') : value);

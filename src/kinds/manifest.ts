@@ -12,6 +12,7 @@
  * with the annotation `readiness-gate.io/waive.<rule-id>: "<reason>"`.
  */
 import { isMap, isSeq, LineCounter, parseAllDocuments, type Document, type YAMLMap } from 'yaml';
+import { optOutWaivers, type OptOut } from './dockerfile.js';
 import { HELM_VALUE } from './helm.js';
 import type { DocumentKind, Waiver } from './kind.js';
 
@@ -37,7 +38,7 @@ export interface ManifestObject {
   workload: boolean;
   containers: Container[];
   /** Rule id to the reason given in its opt-out annotation. */
-  optOuts: Map<string, { reason: string; line: number }>;
+  optOuts: OptOut[];
 }
 
 export interface ManifestView {
@@ -94,7 +95,7 @@ function readObject(doc: Document, counter: LineCounter, dropped: number[]): Man
   if (typeof root.get('apiVersion') !== 'string' || typeof kind !== 'string') return undefined;
   const metadata = root.get('metadata');
   const annotations = isMap(metadata) ? metadata.get('annotations') : undefined;
-  const optOuts = new Map<string, { reason: string; line: number }>();
+  const optOuts: OptOut[] = [];
   let hook = false;
   if (isMap(annotations)) {
     for (const pair of annotations.items) {
@@ -103,7 +104,8 @@ function readObject(doc: Document, counter: LineCounter, dropped: number[]): Man
       const waive = /^readiness-gate\.io\/waive\.([a-z0-9-]+)$/.exec(key);
       if (waive) {
         const value = (pair.value as { value?: unknown } | null)?.value;
-        optOuts.set(waive[1]!, {
+        optOuts.push({
+          ruleId: waive[1]!,
           reason: typeof value === 'string' ? value.trim() : '',
           line: lineOf(counter, pair.key as never),
         });
@@ -167,15 +169,7 @@ function readContainer(item: YAMLMap, counter: LineCounter, unverifiable: boolea
 
 function manifestWaivers(file: ManifestView): Waiver[] {
   return file.objects.flatMap((o) =>
-    [...o.optOuts]
-      .filter(([, w]) => w.reason !== '')
-      .map(([ruleId, w]) => ({
-        source: file.path,
-        section: `${o.kind} ${o.name}`,
-        label: ruleId,
-        reason: w.reason,
-        line: w.line,
-      })),
+    optOutWaivers(file.path, o.optOuts).map((w) => ({ ...w, section: `${o.kind} ${o.name}` })),
   );
 }
 

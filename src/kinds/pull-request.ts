@@ -7,7 +7,7 @@ import { evaluateWhen, highestRisk, type PullRequestFacts, type WhenEvaluation }
 import { fieldsNamed } from '../model/runbook-template.js';
 import type { DocumentSettings, RunbookLinkSpec, SectionSpec, SignOffSpec, WhenEntry } from '../model/spec.js';
 import type { ReviewFacts } from '../signoff/evaluate.js';
-import type { DocumentKind, EvidenceFinding, SourceFile, Waiver } from './kind.js';
+import type { DocumentKind, EvidenceFinding, Facts, SourceFile, Waiver } from './kind.js';
 
 /** The source name of the description in reports. */
 export const PULL_REQUEST = 'pull-request';
@@ -47,7 +47,7 @@ export const pullRequestKind: DocumentKind<'pull-request', DocumentView, PullReq
       reviews: facts.reviews,
       pullRequest,
       get when() {
-        return (when ??= evaluateWhen(settings.when, pullRequest, linkedRisk(doc, settings, facts.files)));
+        return (when ??= evaluateWhen(settings.when, pullRequest, linkedRisk(doc, settings, facts)));
       },
     };
   },
@@ -55,16 +55,16 @@ export const pullRequestKind: DocumentKind<'pull-request', DocumentView, PullReq
 };
 
 /** The highest Risk Level among the runbooks the description links, as a key (`high`), if any says one. */
-function linkedRisk(
-  doc: DocumentView,
-  settings: DocumentSettings,
-  files: ReadonlyMap<string, SourceFile>,
-): string | undefined {
+function linkedRisk(doc: DocumentView, settings: DocumentSettings, facts: Facts): string | undefined {
   const levels: string[] = [];
   for (const link of readRunbookLinks(doc, settings.pullRequest.runbook).links) {
-    const text = files.get(link.path)?.text;
-    if (text === undefined) continue;
-    for (const field of fieldsNamed(parseDocument(text), 'Risk Level')) levels.push(headingKey(field.value));
+    // The engine parsed the runbook already (files before the description); parse only what it did not.
+    const text = facts.files.get(link.path)?.text;
+    const view =
+      (facts.views?.get(link.path) as DocumentView | undefined) ??
+      (text === undefined ? undefined : parseDocument(text));
+    if (!view) continue;
+    for (const field of fieldsNamed(view, 'Risk Level')) levels.push(headingKey(field.value));
   }
   return highestRisk(levels.filter((l) => ['low', 'medium', 'high'].includes(l)));
 }

@@ -85,21 +85,25 @@ function answer(item: TaskItem, keys: readonly string[]): { rest: string } | und
   const text = headingKey(item.text.replace(/\s+/g, ' '));
   for (const key of keys) {
     if (key === '' || !(text === key || text.startsWith(`${key} `))) continue;
+    // headingKey stops at the first colon, so `Tests: N/A — docs` answers to "Tests", with ": N/A — docs" after it.
     return { rest: afterWords(item.text, key.split(' ').length) };
   }
-  // headingKey stops at the first colon; an item such as `Tests: N/A — docs` still answers to "Tests".
-  const head = headingKey(item.text.split(':')[0] ?? '');
-  return keys.includes(head) ? { rest: item.text.slice(item.text.indexOf(':') + 1) } : undefined;
+  return undefined;
 }
 
-/** A checklist item anywhere in the document, by its label or the start of its text, with its state. */
-export function findItem(doc: DocumentView, label: string): { item: TaskItem; state: ItemState } | undefined {
+/**
+ * Every checklist item anywhere in the document that answers to a label (its
+ * bold label, or the start of its text), with its state. More than one is
+ * ambiguous: a copy in a `<details>` block must not decide for the visible one.
+ */
+export function findItems(doc: DocumentView, label: string): { item: TaskItem; state: ItemState }[] {
   const keys = keysOf({ name: label });
+  const out: { item: TaskItem; state: ItemState }[] = [];
   for (const item of doc.items) {
     const answered = answer(item, keys);
-    if (answered) return { item, state: itemState(item, answered.rest) };
+    if (answered) out.push({ item, state: itemState(item, answered.rest) });
   }
-  return undefined;
+  return out;
 }
 
 const boxName = (item: TaskItem) => (item.label ?? item.text).replace(/\s+/g, ' ').trim();

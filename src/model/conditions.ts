@@ -51,6 +51,17 @@ export interface Match {
   files: string[];
 }
 
+/** A matched entry as the report shows it: "Why this pull request owes more". */
+export interface MatchedEntry {
+  name: string;
+  reasons: string[];
+}
+
+/** The matched entries as the report shows them. */
+export function matchedEntries(matched: readonly Match[]): MatchedEntry[] {
+  return matched.map((m) => ({ name: m.entry.name, reasons: m.reasons }));
+}
+
 export interface WhenEvaluation {
   matched: Match[];
   /** Entries not evaluated, with the facts they needed (the CLI's flags). */

@@ -7,7 +7,7 @@
  * → dockerfile-exec-form, Memory and CPU → manifest-resources). A waived
  * item is not contradicted. Findings of rules turned off do not count.
  */
-import { findItem } from '../model/checklist.js';
+import { findItems } from '../model/checklist.js';
 import { at, type RawFinding } from '../model/finding.js';
 import { defineRule } from './rule.js';
 
@@ -46,8 +46,9 @@ export const claimContradicted = defineRule({
     if (!evidence.some((e) => relevant.has(e.ruleId))) return undefined;
     const out: RawFinding[] = [];
     for (const [label, ruleIds] of claims) {
-      const found = findItem(doc, label);
-      if (found?.state.kind !== 'checked') continue;
+      // Any ticked copy is a claim, wherever it stands.
+      const found = findItems(doc, label).find((f) => f.state.kind === 'checked');
+      if (!found) continue;
       const against = evidence.filter((e) => ruleIds.includes(e.ruleId));
       const first = against[0];
       if (!first) continue;

@@ -30,6 +30,14 @@ export const dockerfileExecForm = defineRule({
       findings: [],
     },
     {
+      name: 'an opt-out without a reason',
+      path: 'Dockerfile',
+      text: '# readiness-gate waive=dockerfile-exec-form\nFROM alpine\nCMD run.sh\n',
+      findings: [
+        '1:1 The opt-out of dockerfile-exec-form gives no reason. Write it after a colon: "# readiness-gate waive=dockerfile-exec-form: why".',
+      ],
+    },
+    {
       name: 'opted out, with a reason',
       path: 'Dockerfile',
       text: '# readiness-gate waive=dockerfile-exec-form: tini is PID 1 and forwards signals\nFROM alpine\nCMD run.sh\n',

@@ -1,19 +1,11 @@
 /** What the manifest rules share: the containers of workloads, and the objects' opt-outs. */
 import type { Container, ManifestObject, ManifestView } from '../kinds/manifest.js';
 import type { RawFinding } from '../model/finding.js';
+import { optOut } from './opt-out.js';
 
-/** Whether the object opts out of the rule; one without a reason is reported into `out`. */
+/** Whether the object opts out of the rule (its `readiness-gate.io/waive.<rule-id>` annotation). */
 export function manifestOptOut(object: ManifestObject, ruleId: string, out: RawFinding[]): boolean {
-  const found = object.optOuts.get(ruleId);
-  if (!found) return false;
-  if (found.reason === '') {
-    out.push({
-      message: `The opt-out of ${ruleId} on ${object.kind} "${object.name}" gives no reason. Write one as the annotation's value.`,
-      line: found.line,
-      column: 1,
-    });
-  }
-  return true;
+  return optOut(object.optOuts, ruleId, out, `as the value of the annotation readiness-gate.io/waive.${ruleId}`);
 }
 
 /** The containers of workloads that do not opt out, or undefined when the file has no workload. */

@@ -23,6 +23,20 @@ export const manifestResources = defineRule({
       ],
     },
     {
+      name: 'an opt-out annotation without a reason',
+      path: 'deploy/api.yaml',
+      text: "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  annotations:\n    readiness-gate.io/waive.manifest-resources: ''\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n",
+      findings: [
+        '6:1 The opt-out of manifest-resources gives no reason. Write it as the value of the annotation readiness-gate.io/waive.manifest-resources.',
+      ],
+    },
+    {
+      name: 'opted out with a reason',
+      path: 'deploy/api.yaml',
+      text: "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  annotations:\n    readiness-gate.io/waive.manifest-resources: 'a VPA sets them'\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n",
+      findings: [],
+    },
+    {
       name: 'all three set',
       path: 'deploy/api.yaml',
       text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          resources:\n            requests: {cpu: 100m, memory: 64Mi}\n            limits: {memory: 128Mi}\n',

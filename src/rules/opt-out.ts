@@ -6,16 +6,20 @@
 import type { OptOut } from '../kinds/dockerfile.js';
 import type { RawFinding } from '../model/finding.js';
 
-/** Whether the file opts out of the rule; an opt-out without a reason is reported into `out`. */
-export function optOut(optOuts: readonly OptOut[], ruleId: string, out: RawFinding[]): boolean {
+/**
+ * Whether the file (or object) opts out of the rule; an opt-out without a
+ * reason is reported into `out`, saying how to give one.
+ */
+export function optOut(
+  optOuts: readonly OptOut[],
+  ruleId: string,
+  out: RawFinding[],
+  how = `after a colon: "# readiness-gate waive=${ruleId}: why"`,
+): boolean {
   const found = optOuts.find((o) => o.ruleId === ruleId);
   if (!found) return false;
   if (found.reason === '') {
-    out.push({
-      message: `The opt-out of ${ruleId} gives no reason. Write it after a colon: "# readiness-gate waive=${ruleId}: why".`,
-      line: found.line,
-      column: 1,
-    });
+    out.push({ message: `The opt-out of ${ruleId} gives no reason. Write it ${how}.`, line: found.line, column: 1 });
   }
   return true;
 }

@@ -9,7 +9,7 @@
  * configured severity and the source.
  */
 import type { ContextOf, KindId } from '../kinds/index.js';
-import type { PullRequestFacts } from '../model/conditions.js';
+import type { MatchedEntry, PullRequestFacts } from '../model/conditions.js';
 import type { RawFinding } from '../model/finding.js';
 import type { Level } from '../model/spec.js';
 import type { ReviewFacts, SignOff } from '../signoff/evaluate.js';
@@ -23,11 +23,7 @@ import type { ReviewFacts, SignOff } from '../signoff/evaluate.js';
 export type Outcome =
   RawFinding[] | undefined | { findings: RawFinding[]; signOff?: SignOff; matched?: MatchedEntry[] };
 
-/** A `when` entry the pull request matched, and why: the report's "Why this pull request owes more". */
-export interface MatchedEntry {
-  name: string;
-  reasons: string[];
-}
+export type { MatchedEntry } from '../model/conditions.js';
 
 export interface RuleExample {
   /** What the example shows. */

@@ -5,11 +5,10 @@
  * `allow-stale-approval`), not dismissed or superseded, never the author's.
  * The CLI has no reviews: it reports such entries as not evaluated.
  */
-import { reviewersKey } from '../model/conditions.js';
+import { matchedEntries, reviewersKey } from '../model/conditions.js';
 import type { RawFinding } from '../model/finding.js';
 import { countedApprovals, type Authority } from '../signoff/evaluate.js';
 import { defineRule } from './rule.js';
-import { summary } from './when-item.js';
 
 const HEAD = 'c0ffee0000000000000000000000000000000001';
 const CONFIG =
@@ -86,6 +85,6 @@ export const whenApprovals = defineRule({
         column: 1,
       });
     }
-    return { findings: out, matched: summary(when.matched) };
+    return { findings: out, matched: matchedEntries(when.matched) };
   },
 });

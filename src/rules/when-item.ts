@@ -3,9 +3,10 @@
  * entry requires ticked. A waiver is not accepted here: a migration changed,
  * so "Database Migrations: N/A" cannot be true.
  */
-import { findItem } from '../model/checklist.js';
+import { findItems } from '../model/checklist.js';
 import { at, type RawFinding } from '../model/finding.js';
-import { defineRule, type MatchedEntry } from './rule.js';
+import { matchedEntries } from '../model/conditions.js';
+import { defineRule } from './rule.js';
 
 const CONFIG =
   "when:\n  - name: Database migrations\n    changed-files: ['migrations/**']\n    require: {items: [Database Migrations]}\n";
@@ -33,6 +34,15 @@ export const whenItem = defineRule({
       pullRequest: { changedFiles: { files: [{ path: 'src/app.ts' }], truncated: false, total: 1 } },
       findings: [],
     },
+    {
+      name: 'a ticked copy hidden below does not stand for the waived one',
+      config: CONFIG,
+      text: '## Deployment\n- [ ] **Database Migrations**: N/A — no schema change\n\n<details>\n\n- [x] **Database Migrations**\n\n</details>\n',
+      pullRequest: { changedFiles: { files: [{ path: 'migrations/0042_add_index.sql' }], truncated: false, total: 1 } },
+      findings: [
+        '6:1 "Database Migrations" appears twice (lines 2 and 6): "Database migrations" matched migrations/0042_add_index.sql, and the gate will not guess which one counts. Keep one, ticked.',
+      ],
+    },
   ],
   check({ doc, spec, when }) {
     if (!spec.when.some((w) => w.require.items.length > 0)) return undefined;
@@ -40,8 +50,15 @@ export const whenItem = defineRule({
     for (const match of when.matched) {
       const why = `"${match.entry.name}" matched${match.files.length ? ` ${match.files.join(', ')}` : ''}`;
       for (const label of match.entry.require.items) {
-        const found = findItem(doc, label);
-        if (!found) {
+        const [found, second] = findItems(doc, label);
+        if (found && second) {
+          out.push(
+            at(
+              second.item,
+              `"${label}" appears twice (lines ${found.item.line} and ${second.item.line}): ${why}, and the gate will not guess which one counts. Keep one, ticked.`,
+            ),
+          );
+        } else if (!found) {
           out.push({ message: `${why}: add "- [ ] **${label}**" and tick it.`, line: 1, column: 1 });
         } else if (found.state.kind !== 'checked') {
           const what = found.state.kind === 'unchecked' ? 'is not ticked' : 'is waived, and a waiver is not accepted';
@@ -56,10 +73,6 @@ export const whenItem = defineRule({
         }
       }
     }
-    return { findings: out, matched: summary(when.matched) };
+    return { findings: out, matched: matchedEntries(when.matched) };
   },
 });
-
-export function summary(matched: readonly { entry: { name: string }; reasons: string[] }[]): MatchedEntry[] {
-  return matched.map((m) => ({ name: m.entry.name, reasons: m.reasons }));
-}

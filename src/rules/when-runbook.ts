@@ -1,8 +1,8 @@
 /** `when-runbook`: a pull request that matches a `when` entry with `require.runbook` links a runbook; N/A does not do. */
 import type { RawFinding } from '../model/finding.js';
 import { readRunbookLinks } from '../model/runbook-links.js';
+import { matchedEntries } from '../model/conditions.js';
 import { defineRule } from './rule.js';
-import { summary } from './when-item.js';
 
 const CONFIG = "when:\n  - name: Deploy changes\n    changed-files: ['deploy/**']\n    require: {runbook: true}\n";
 
@@ -44,6 +44,6 @@ export const whenRunbook = defineRule({
         column: section?.column ?? 1,
       });
     }
-    return { findings: out, matched: summary(when.matched) };
+    return { findings: out, matched: matchedEntries(when.matched) };
   },
 });

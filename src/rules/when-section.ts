@@ -2,8 +2,8 @@
 import { findSection } from '../markdown/document.js';
 import { keysOf } from '../markdown/heading.js';
 import type { RawFinding } from '../model/finding.js';
+import { matchedEntries } from '../model/conditions.js';
 import { defineRule } from './rule.js';
-import { summary } from './when-item.js';
 
 export const whenSection = defineRule({
   id: 'when-section',
@@ -41,6 +41,6 @@ export const whenSection = defineRule({
         });
       }
     }
-    return { findings: out, matched: summary(when.matched) };
+    return { findings: out, matched: matchedEntries(when.matched) };
   },
 });

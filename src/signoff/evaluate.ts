@@ -96,7 +96,8 @@ export function evaluateSignOff(input: SignOffInput): SignOffResult {
 
 const short = (sha: string | null) => (sha ?? 'unknown').slice(0, 7);
 
-function authorityOf(input: SignOffInput, login: string): Authority {
+/** Whether a login may approve or sign off: never the author; otherwise as resolved. */
+function authorityOf(input: Pick<SignOffInput, 'author' | 'authority'>, login: string): Authority {
   if (login === input.author) return { kind: 'no' };
   return input.authority.get(login) ?? { kind: 'no' };
 }
@@ -126,8 +127,6 @@ export function countedApprovals(input: ApprovalInput): { approvals: Omit<SignOf
   }
   const reasons: string[] = [];
   const approvals: Omit<SignOff, 'via'>[] = [];
-  const authorityOf = (login: string): Authority =>
-    login === input.author ? { kind: 'no' } : (input.authority.get(login) ?? { kind: 'no' });
   for (const [login, review] of latest) {
     if (review.state === 'DISMISSED') {
       reasons.push(`the review by @${login} was dismissed`);
@@ -138,7 +137,7 @@ export function countedApprovals(input: ApprovalInput): { approvals: Omit<SignOf
       reasons.push(`@${login} is the author and cannot approve their own pull request`);
       continue;
     }
-    const authority = authorityOf(login);
+    const authority = authorityOf(input, login);
     if (authority.kind === 'unknown') {
       reasons.push(`could not check whether @${login} may sign off: ${authority.reason}`);
       continue;
@@ -211,6 +210,16 @@ function checkOwned(doc: DocumentView, specs: readonly SectionSpec[]): { boxes: 
         });
       } else seen.set(boxKey(item), item);
     }
+    // Configured boxes must be there, in the Recommendation too (a deleted choice is not a choice made).
+    for (const wanted of spec.items) {
+      const keys = keysOf({ name: wanted.label, aliases: wanted.aliases });
+      if (found.some((item) => keys.includes(boxKey(item)))) continue;
+      problems.push({
+        message: `"${wanted.label}" is missing from "${spec.name}"; restore "- [ ] ${wanted.label}" for the reviewer to tick`,
+        line: section.line,
+        column: section.column,
+      });
+    }
     if (headingKey(spec.name) === RECOMMENDATION) {
       const recommendation = readRecommendation(found);
       if (recommendation.kind === 'other') {
@@ -229,15 +238,6 @@ function checkOwned(doc: DocumentView, specs: readonly SectionSpec[]): { boxes: 
         });
       }
       continue;
-    }
-    for (const wanted of spec.items) {
-      const keys = keysOf({ name: wanted.label, aliases: wanted.aliases });
-      if (found.some((item) => keys.includes(boxKey(item)))) continue;
-      problems.push({
-        message: `"${wanted.label}" is missing from "${spec.name}"; restore "- [ ] ${wanted.label}" for the reviewer to tick`,
-        line: section.line,
-        column: section.column,
-      });
     }
     if (found.length === 0 && spec.items.length === 0) {
       problems.push({ message: `"${spec.name}" has no boxes`, line: section.line, column: section.column });

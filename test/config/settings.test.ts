@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config/load.js';
 import type { ResolvedConfig } from '../../src/config/types.js';
 import { check } from '../../src/engine.js';
 import { kindOf } from '../../src/kinds/index.js';
-import { planFiles, skipReason, withText } from '../../src/plan.js';
+import { planFiles, skipReason } from '../../src/plan.js';
 import { annotationsFor } from '../../src/report/annotations.js';
 import { RULES } from '../../src/rules/index.js';
 import { reviewersKey, type PullRequestFacts } from '../../src/model/conditions.js';
@@ -26,11 +26,10 @@ const report =
     pullRequest?: PullRequestFacts,
   ): Observe =>
   (config) => {
-    const linked = description ? planFiles({ linked: [], named: [] }, config) : [];
     const files = Object.entries(runbookFiles).map(([p, text]) => ({ path: p, text, kind: 'runbook' as const }));
     const r = check({
       ...(description !== undefined ? { description } : {}),
-      files: [...linked.map((f) => withText(f, undefined)), ...files],
+      files,
       config,
       ...(reviews ? { reviews } : {}),
       ...(pullRequest ? { pullRequest } : {}),

@@ -3,7 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/github/client.js';
-import { FetchRefused, redirectHeaders } from '../../src/github/http-fetch.js';
+import { createHttpFetch, FetchRefused, redirectHeaders } from '../../src/github/http-fetch.js';
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -100,6 +100,17 @@ describe('deadlines', () => {
     });
     const error = await (await client(api, { runDeadline: 5_000 })).request('GET /rate_limit').catch((e: Error) => e);
     expect((error as { status?: number }).status).toBe(502);
+    expect(calls).toBe(1);
+  });
+
+  it('an answer larger than the cap is cut off and not retried', async () => {
+    let calls = 0;
+    const api = await serve((_req, res) => {
+      calls++;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(`{"a":"${'x'.repeat(5000)}"}`);
+    });
+    const fetch = createHttpFetch({ maxBytes: 1000 });
+    await expect(fetch(`${api}/big`)).rejects.toThrow(/^the answer from 127\.0\.0\.1:\d+ is over 1000 bytes$/);
     expect(calls).toBe(1);
   });
 });

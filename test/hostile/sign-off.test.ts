@@ -138,4 +138,18 @@ describe('sign-off cannot be completed by the author', () => {
       'Sign-off: "Resource limits set" appears twice in "DevOps Sign-off" (lines 6 and 7); keep one. An authorised reviewer ticks the reviewer\'s sections, or posts an Operations Review in their review.',
     );
   });
+
+  it('boxes configured for the Recommendation must be there too', () => {
+    const withChoices = loadConfig(
+      'sign-off:\n  reviewers: [lead]\n  sections:\n    - DevOps Sign-off\n    - {name: Recommendation, items: [Production ready, Not ready for production]}\n',
+      'c.yml',
+    ).signOff!;
+    const signed = review(() => true, READY);
+    const found = messages(
+      input(signed, [{ editor: 'lead', editedAt: at(11), body: signed }], { config: withChoices }),
+    );
+    expect(found).toEqual([
+      'Sign-off: "Not ready for production" is missing from "Recommendation"; restore "- [ ] Not ready for production" for the reviewer to tick. An authorised reviewer ticks the reviewer\'s sections, or posts an Operations Review in their review.',
+    ]);
+  });
 });
