@@ -1,7 +1,7 @@
-// The committed bundles, as users run them: dist/index.js against the local GitHub and dist/cli.js,
-// each in a child process (under READINESS_GATE_NODE when set, e.g. Node 24). The rest of the suite
-// runs the source; these check that dist/ is the same program. .ci/run rebuilds dist/ and fails when
-// it differs from what is committed, before these run.
+// The bundles, as users run them: dist/index.js against the local GitHub and dist/cli.js, each in a
+// child process (under READINESS_GATE_NODE when set, e.g. Node 24). The rest of the suite runs the
+// source in-process; test/global-setup.ts bundles dist/ from the source before any test, and .ci/run
+// fails when the committed dist/ differs from that bundle.
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
