@@ -127,8 +127,9 @@ function send(
           if (size > limits.maxBytes) {
             // Rejected here: the rest of the answer may already be buffered, and 'end' would still come.
             refused = new FetchRefused(`the answer from ${url.host} is over ${limits.maxBytes} bytes`);
-            request.destroy(refused);
             reject(refused);
+            // Destroyed without an error: the rejection above is the one answer; an error event here would go unheard.
+            res.destroy();
             return;
           }
           chunks.push(chunk);
