@@ -6,7 +6,7 @@
  */
 import type { ResolvedConfig, Severity } from './config/types.js';
 import { KINDS, type KindId } from './kinds/index.js';
-import type { Facts, SourceFile, Unread, Waiver } from './kinds/kind.js';
+import type { EvidenceFinding, Facts, SourceFile, Unread, Waiver } from './kinds/kind.js';
 import { PULL_REQUEST } from './kinds/pull-request.js';
 import type { DocumentView } from './markdown/document.js';
 import type { PullRequestFacts } from './model/conditions.js';
@@ -32,6 +32,8 @@ export interface Finding {
   message: string;
   /** A repository path, or `pull-request` for the description. */
   source: string;
+  /** The kind of document the source was read as; absent for the config file. */
+  kind?: KindId;
   line: number;
   column: number;
 }
@@ -50,6 +52,8 @@ export interface CheckInput {
   reviews?: ReviewFacts;
   /** What the adapter knows of the pull request, for `when` entries. */
   pullRequest?: PullRequestFacts;
+  /** Findings on files checked in another call (the CLI's threads), for the description's rules. */
+  evidence?: readonly EvidenceFinding[];
   config: ResolvedConfig;
   /** Called as each document is about to be parsed and checked: a budgeted thread reports its progress. */
   onDocument?: (source: string) => void;
@@ -94,12 +98,13 @@ export function check(input: CheckInput): Report {
     ...(input.pullRequest ? { pullRequest: input.pullRequest } : {}),
   };
 
-  const tooComplex = (source: string, reason: string) =>
+  const tooComplex = (source: string, kind: KindId, reason: string) =>
     findings.push({
       ruleId: 'document-too-complex',
       severity: 'error',
       message: `Too complex to check: ${reason}. Simplify its structure (fewer nesting levels, shorter runs of markup); the gate fails until it can check it.`,
       source,
+      kind,
       line: 1,
       column: 1,
     });
@@ -112,7 +117,7 @@ export function check(input: CheckInput): Report {
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       sources.push(path);
-      tooComplex(path, 'it nests too deeply for the Markdown parser');
+      tooComplex(path, kind, 'it nests too deeply for the Markdown parser');
       return undefined;
     }
   };
@@ -143,7 +148,7 @@ export function check(input: CheckInput): Report {
         pass.sources.push(path);
         passes.set(rule.id, pass);
       }
-      for (const f of outcome.findings) findings.push(stamp(rule.id, severity, path, f));
+      for (const f of outcome.findings) findings.push(stamp(rule.id, severity, path, kind, f));
     }
   };
 
@@ -153,7 +158,7 @@ export function check(input: CheckInput): Report {
     if (file.unread?.kind === 'over-limit') (file.unread.of === 'changed' ? overChanged : overLimit).push(file.path);
     else if (file.unread?.kind === 'too-complex') {
       sources.push(file.path);
-      tooComplex(file.path, file.unread.reason);
+      tooComplex(file.path, file.kind, file.unread.reason);
     } else if (file.unread) {
       sources.push(file.path);
       const message = `Could not read ${file.path}: ${file.unread.reason}. The gate fails until it can read every document it checks.`;
@@ -162,6 +167,7 @@ export function check(input: CheckInput): Report {
         severity: 'error',
         message,
         source: file.path,
+        kind: file.kind,
         line: 1,
         column: 1,
       });
@@ -177,6 +183,7 @@ export function check(input: CheckInput): Report {
       severity: 'error',
       message: `${overChanged.length} changed files the gate checks were not read: it reads at most 300 a run. Not read: ${overChanged.slice(0, 3).join(', ')}${more}. Split the pull request.`,
       source: PULL_REQUEST,
+      kind: 'pull-request',
       line: 1,
       column: 1,
     });
@@ -189,6 +196,7 @@ export function check(input: CheckInput): Report {
       severity: 'error',
       message: `${overLimit.length} linked runbook files were not read: the gate reads at most ${config.pullRequest.runbook.maxLinks} (\`pull-request.runbook.max-links\`) and fails on the rest. Not read: ${shown}${more}. Link fewer runbooks.`,
       source: PULL_REQUEST,
+      kind: 'pull-request',
       line: 1,
       column: 1,
     });
@@ -196,14 +204,14 @@ export function check(input: CheckInput): Report {
 
   // The description is checked last, so its rules can weigh what the files showed (a ticked claim
   // the change contradicts); it is still the first document of the report.
-  facts.evidence = findings.filter((f) => f.source !== PULL_REQUEST);
+  facts.evidence = [...(input.evidence ?? []), ...findings.filter((f) => f.source !== PULL_REQUEST)];
   const { description } = input;
   if (typeof description === 'string') {
     const doc = parse('pull-request', PULL_REQUEST, description);
     if (doc) checkDocument('pull-request', PULL_REQUEST, doc);
   } else if (description && 'kind' in description) {
     sources.push(PULL_REQUEST);
-    tooComplex(PULL_REQUEST, 'reason' in description ? description.reason : description.kind);
+    tooComplex(PULL_REQUEST, 'pull-request', 'reason' in description ? description.reason : description.kind);
   } else if (description) {
     input.onDocument?.(PULL_REQUEST);
     checkDocument('pull-request', PULL_REQUEST, description);
@@ -226,8 +234,8 @@ function normalise(
   return Array.isArray(outcome) ? { findings: outcome } : outcome;
 }
 
-function stamp(ruleId: RuleId, severity: Severity, source: string, f: RawFinding): Finding {
-  return { ruleId, severity, message: f.message, source, line: f.line, column: f.column };
+function stamp(ruleId: RuleId, severity: Severity, source: string, kind: KindId, f: RawFinding): Finding {
+  return { ruleId, severity, message: f.message, source, kind, line: f.line, column: f.column };
 }
 
 /** One report from reports over disjoint documents, in the order given. */

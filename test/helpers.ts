@@ -58,6 +58,7 @@ export const ROTATE_CERTS_FIRST_FINDING = {
   severity: 'error',
   message: 'Template placeholder "[What this does]" left in. Replace it with the real command or text.',
   source: 'examples/runbooks/rotate-certs.md',
+  kind: 'runbook',
   line: 4,
   column: 16,
 } as const;

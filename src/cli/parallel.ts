@@ -41,9 +41,17 @@ export async function checkInParallel(input: ParallelInput): Promise<Report> {
   const size = Math.ceil(named.length / count);
   const chunks = Array.from({ length: count }, (_, i) => named.slice(i * size, (i + 1) * size)).filter((c) => c.length);
   // Each chunk is read, then checked: one thread checks while the next chunk is still being read.
-  const reports = await Promise.all([
-    checkWithinBudget({ description, files: linkedFiles, config, ...(pullRequest ? { pullRequest } : {}) }),
-    ...chunks.map(async (chunk) => checkWithinBudget({ files: await readAll(root, chunk), config })),
-  ]);
-  return mergeReports(reports, config.strict);
+  const fileReports = await Promise.all(
+    chunks.map(async (chunk) => checkWithinBudget({ files: await readAll(root, chunk), config })),
+  );
+  // The description is checked last, with what the files showed: a ticked claim they contradict fails.
+  const evidence = fileReports.flatMap((r) => r.findings);
+  const first = await checkWithinBudget({
+    description,
+    files: linkedFiles,
+    config,
+    ...(evidence.length > 0 ? { evidence } : {}),
+    ...(pullRequest ? { pullRequest } : {}),
+  });
+  return mergeReports([first, ...fileReports], config.strict);
 }

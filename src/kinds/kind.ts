@@ -35,7 +35,7 @@ export interface Facts {
   /** The pull request's changed files, labels, base branch, author and title, as far as the adapter knows them. */
   pullRequest?: PullRequestFacts;
   /** Findings on the other documents (deployment files), for the description's rules; set by the engine. */
-  evidence?: EvidenceFinding[];
+  evidence?: readonly EvidenceFinding[];
   /** The files the engine parsed, by path, so the description's rules do not parse them again. */
   views?: ReadonlyMap<string, unknown>;
 }
@@ -43,6 +43,7 @@ export interface Facts {
 /** A finding on a file, as the description's rules see it. */
 export interface EvidenceFinding {
   ruleId: string;
+  severity: 'error' | 'warning' | 'notice';
   message: string;
   source: string;
   line: number;

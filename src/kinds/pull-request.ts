@@ -22,7 +22,7 @@ export interface PullRequestContext {
     claims: Record<string, string[]>;
   };
   /** Findings on the changed deployment files. */
-  evidence: EvidenceFinding[];
+  evidence: readonly EvidenceFinding[];
   pullRequest: PullRequestFacts;
   /** The `when` entries this pull request matches, evaluated on first use. */
   readonly when: WhenEvaluation;

@@ -5,7 +5,10 @@ export interface JsonReport {
   conclusion: Report['conclusion'];
   errors: number;
   warnings: number;
-  findings: Pick<Report['findings'][number], 'ruleId' | 'severity' | 'message' | 'source' | 'line' | 'column'>[];
+  findings: Pick<
+    Report['findings'][number],
+    'ruleId' | 'severity' | 'message' | 'source' | 'kind' | 'line' | 'column'
+  >[];
   waivers: Report['waivers'];
   [extra: string]: unknown;
 }
@@ -15,11 +18,12 @@ export function toJson(report: Report, extra: Record<string, unknown> = {}): Jso
     conclusion: report.conclusion,
     errors: report.errors,
     warnings: report.warnings,
-    findings: report.findings.map(({ ruleId, severity, message, source, line, column }) => ({
+    findings: report.findings.map(({ ruleId, severity, message, source, kind, line, column }) => ({
       ruleId,
       severity,
       message,
       source,
+      ...(kind ? { kind } : {}),
       line,
       column,
     })),

@@ -1,0 +1,65 @@
+// The CLI from source: deployment files named on the command line are evidence for the description's ticks.
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PARALLEL_THRESHOLD } from '../../src/cli/parallel.js';
+import { ROOT } from '../helpers.js';
+import { runCli } from './run.js';
+
+const NO_PROBE =
+  'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          ports: [{containerPort: 8080}]\n          livenessProbe: {httpGet: {path: /live, port: 8080}}\n          resources: {requests: {cpu: 1, memory: 1Gi}, limits: {memory: 1Gi}}\n';
+
+let repo: string;
+beforeAll(async () => {
+  repo = await mkdtemp(path.join(tmpdir(), 'rg-cli-evidence-'));
+  await mkdir(path.join(repo, '.git'));
+  await cp(path.join(ROOT, 'examples'), path.join(repo, 'examples'), { recursive: true });
+  await mkdir(path.join(repo, 'deploy'));
+  await writeFile(path.join(repo, 'deploy/api.yaml'), NO_PROBE);
+});
+afterAll(() => rm(repo, { recursive: true, force: true }));
+
+describe('check --body with deployment files', () => {
+  it('fails a ticked claim that a named file contradicts, naming the file and line', async () => {
+    const { code, stdout } = await runCli(
+      ['check', '--format', 'json', '--body', 'examples/pull-request.md', 'deploy/'],
+      { cwd: repo },
+    );
+    const json = JSON.parse(stdout);
+    const contradicted = json.findings.filter((f: { ruleId: string }) => f.ruleId === 'claim-contradicted');
+    expect(contradicted).toEqual([
+      expect.objectContaining({
+        source: 'pull-request',
+        kind: 'pull-request',
+        severity: 'error',
+        line: 19,
+        message: expect.stringContaining('"Health Checks" is ticked, but deploy/api.yaml:9 says'),
+      }),
+    ]);
+    expect(json.findings.find((f: { source: string }) => f.source === 'deploy/api.yaml')).toMatchObject({
+      kind: 'manifest',
+      ruleId: 'manifest-readiness-probe',
+    });
+    expect(code).toBe(1);
+  });
+
+  it('does so when the files are split over several checks', async () => {
+    const many = path.join(repo, 'many');
+    await mkdir(many);
+    const count = PARALLEL_THRESHOLD + 10;
+    for (let i = 0; i < count; i++) {
+      await writeFile(
+        path.join(many, `svc-${String(i).padStart(3, '0')}.yaml`),
+        NO_PROBE.replace('name: api', `name: svc-${i}`),
+      );
+    }
+    const { stdout } = await runCli(['check', '--format', 'json', '--body', 'examples/pull-request.md', 'many/'], {
+      cwd: repo,
+    });
+    const json = JSON.parse(stdout);
+    const contradicted = json.findings.filter((f: { ruleId: string }) => f.ruleId === 'claim-contradicted');
+    expect(contradicted).toHaveLength(1);
+    expect(contradicted[0].message).toContain(`(and ${count - 1} more)`);
+  });
+});
