@@ -6,7 +6,7 @@
  */
 import type { ResolvedConfig, Severity } from './config/types.js';
 import { KINDS, type KindId } from './kinds/index.js';
-import type { EvidenceFinding, Facts, SourceFile, Unread, Waiver } from './kinds/kind.js';
+import type { Companions, EvidenceFinding, Facts, SeverityCap, SourceFile, Unread, Waiver } from './kinds/kind.js';
 import { PULL_REQUEST } from './kinds/pull-request.js';
 import type { DocumentView } from './markdown/document.js';
 import type { PullRequestFacts } from './model/conditions.js';
@@ -36,11 +36,15 @@ export interface Finding {
   kind?: KindId;
   line: number;
   column: number;
+  /** Why the finding is at most a warning: its document's cap (an overlay may patch the file). */
+  capped?: string;
 }
 
 /** A file to check, with the kind the planning step gave it; `text` undefined when it does not exist or was not read. */
 export interface KindedFile extends SourceFile {
   kind: KindId;
+  /** Read only for the documents it goes with (a chart's values.yaml): not checked, not a source. */
+  companion?: true;
 }
 
 export interface CheckInput {
@@ -113,7 +117,7 @@ export function check(input: CheckInput): Report {
   const parse = (kind: KindId, path: string, text: string): unknown => {
     input.onDocument?.(path);
     try {
-      return KINDS[kind].parse(text, path);
+      return KINDS[kind].parse(text, path, companionsOf(kind, path, files));
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       sources.push(path);
@@ -127,8 +131,10 @@ export function check(input: CheckInput): Report {
   const checkDocument = (kind: KindId, path: string, view: unknown): void => {
     sources.push(path);
     views.set(path, view);
-    const waiversOf = KINDS[kind].waivers as ((v: unknown, s: ResolvedConfig) => Waiver[]) | undefined;
-    if (waiversOf) waivers.push(...waiversOf(view, config));
+    const capOf = KINDS[kind].cap as ((v: unknown) => SeverityCap | undefined) | undefined;
+    const cap = capOf?.(view);
+    const waiversOf = KINDS[kind].waivers as ((v: unknown, s: ResolvedConfig, f: Facts) => Waiver[]) | undefined;
+    if (waiversOf) waivers.push(...waiversOf(view, config, facts));
     const context = (KINDS[kind].context as (v: unknown, p: string, s: ResolvedConfig, f: Facts) => unknown)(
       view,
       path,
@@ -148,13 +154,14 @@ export function check(input: CheckInput): Report {
         pass.sources.push(path);
         passes.set(rule.id, pass);
       }
-      for (const f of outcome.findings) findings.push(stamp(rule.id, severity, path, kind, f));
+      for (const f of outcome.findings) findings.push(stamp(rule.id, severity, path, kind, f, cap));
     }
   };
 
   const overLimit: string[] = [];
   const overChanged: string[] = [];
   for (const file of files.values()) {
+    if (file.companion) continue;
     if (file.unread?.kind === 'over-limit') (file.unread.of === 'changed' ? overChanged : overLimit).push(file.path);
     else if (file.unread?.kind === 'too-complex') {
       sources.push(file.path);
@@ -234,8 +241,42 @@ function normalise(
   return Array.isArray(outcome) ? { findings: outcome } : outcome;
 }
 
-function stamp(ruleId: RuleId, severity: Severity, source: string, kind: KindId, f: RawFinding): Finding {
-  return { ruleId, severity, message: f.message, source, kind, line: f.line, column: f.column };
+const RANK: Record<Severity, number> = { notice: 1, warning: 2, error: 3 };
+const lower = (a: Severity, b: Severity | undefined): Severity => (b !== undefined && RANK[b] < RANK[a] ? b : a);
+
+function stamp(
+  ruleId: RuleId,
+  configured: Severity,
+  source: string,
+  kind: KindId,
+  f: RawFinding,
+  cap: SeverityCap | undefined,
+): Finding {
+  const own = lower(configured, f.severity);
+  const severity = lower(own, cap?.severity);
+  const message = severity === own ? f.message : `${f.message} (At most a ${severity}: ${cap!.why}.)`;
+  return {
+    ruleId,
+    severity,
+    message,
+    source,
+    kind,
+    line: f.line,
+    column: f.column,
+    ...(cap ? { capped: cap.why } : {}),
+  };
+}
+
+/** The companion files of a document, as its kind asked for them: text, null when absent; unread ones left out. */
+function companionsOf(kind: KindId, path: string, files: ReadonlyMap<string, SourceFile>): Companions {
+  const wanted = (KINDS[kind] as { companions?: (p: string) => string[] }).companions?.(path) ?? [];
+  const found = new Map<string, string | null>();
+  for (const p of wanted) {
+    const file = files.get(p);
+    if (!file || file.unread) continue;
+    found.set(p, file.text ?? null);
+  }
+  return found;
 }
 
 /** One report from reports over disjoint documents, in the order given. */

@@ -5,7 +5,7 @@
  */
 import type { ResolvedConfig } from './config/types.js';
 import type { KindedFile } from './engine.js';
-import { kindOf, type KindId } from './kinds/index.js';
+import { KINDS, kindOf, type KindId } from './kinds/index.js';
 import type { Unread } from './kinds/kind.js';
 import { onlyChangedFiles, type PullRequestFacts } from './model/conditions.js';
 
@@ -23,6 +23,8 @@ export interface PlannedFile {
   kind: KindId;
   /** Set when the file is not to be read: a linked runbook past the limit. */
   unread?: Unread;
+  /** Read only for the documents it goes with, never checked. */
+  companion?: true;
 }
 
 /**
@@ -45,8 +47,23 @@ export function planFiles(input: PlanInput, config: ResolvedConfig): PlannedFile
     add({ path, kind, ...(++changed > MAX_CHANGED_FILES ? { unread: { kind: 'over-limit', of: 'changed' } } : {}) });
   }
   for (const path of input.named ?? []) add({ path, kind: kindOf(path, config) ?? 'runbook' });
+  // The files the planned documents are read with (a chart's values.yaml, a folder's
+  // kustomization.yaml), each once, at most MAX_COMPANIONS: past it a document reads them as unknown.
+  let companions = 0;
+  for (const file of [...planned.values()]) {
+    if (file.unread || file.companion) continue;
+    const kind = KINDS[file.kind] as { companions?: (p: string) => string[] };
+    for (const path of kind.companions?.(file.path) ?? []) {
+      if (planned.has(path) || companions >= MAX_COMPANIONS) continue;
+      companions++;
+      add({ path, kind: file.kind, companion: true });
+    }
+  }
   return [...planned.values()];
 }
+
+/** Companion files read per run, besides the documents: at three or so a folder, twenty folders. */
+export const MAX_COMPANIONS = 60;
 
 /** The planned files to read. */
 export function toRead(files: readonly PlannedFile[]): PlannedFile[] {

@@ -44,6 +44,8 @@ export interface Facts {
 export interface EvidenceFinding {
   ruleId: string;
   severity: 'error' | 'warning' | 'notice';
+  /** Set when the document's cap lowered the finding: it is evidence, but not conclusive. */
+  capped?: string;
   message: string;
   source: string;
   line: number;
@@ -56,15 +58,35 @@ export interface Waiver {
   label: string;
   reason: string;
   line: number;
+  /** Findings on the changed files that bear on a waived claim (`claims`), listed beside the waiver. */
+  evidence?: { ruleId: string; source: string; line: number }[];
+}
+
+/**
+ * Other files of the repository a document is read with (a chart's
+ * `values.yaml`, a folder's `kustomization.yaml`), by path: their text, or
+ * null when the file is not there. A path missing from the map was not read
+ * (past MAX_COMPANIONS): a kind treats it as unknown.
+ */
+export type Companions = ReadonlyMap<string, string | null>;
+
+/** A ceiling on the findings of one document, and why: an overlay may patch the file. */
+export interface SeverityCap {
+  severity: 'warning' | 'notice';
+  why: string;
 }
 
 export interface DocumentKind<Id extends string, View, Context> {
   id: Id;
   /** Whether a file in the repository (changed by the pull request, or under the CLI's root) is of this kind. */
   select(path: string, settings: DocumentSettings): boolean;
-  parse(text: string, path: string): View;
+  /** The companion files to read with a document at this path; never checked themselves. */
+  companions?(path: string): string[];
+  parse(text: string, path: string, companions?: Companions): View;
+  /** A ceiling on the severity of every finding on this document, when something else may change it. */
+  cap?(view: View): SeverityCap | undefined;
   /** What this kind's rules see: the view, the settings that concern them and the facts. */
   context(view: View, path: string, settings: DocumentSettings, facts: Facts): Context;
   /** Items a document of this kind waives, for the report's list of waivers. */
-  waivers?(view: View, settings: DocumentSettings): Waiver[];
+  waivers?(view: View, settings: DocumentSettings, facts: Facts): Waiver[];
 }

@@ -4,17 +4,19 @@
  * StatefulSet, DaemonSet) are read down to their pod template's containers,
  * each field with its line (the `yaml` package's LineCounter).
  *
- * A Helm template (a file under a `templates/` folder) is not rendered:
- * whole-line `{{ … }}` directives are dropped and inline ones become the
- * placeholder HELM_VALUE before parsing. A container in which a directive was
- * dropped may get fields from values the gate does not see: its probes and
- * resources are unverifiable, never a finding. An object opts out of a rule
- * with the annotation `readiness-gate.io/waive.<rule-id>: "<reason>"`.
+ * A Helm template (under a chart's `templates/` folder, beside its
+ * `Chart.yaml`) is not rendered: `helm.ts` makes it parseable, resolving
+ * `toYaml .Values.x` from the chart's `values.yaml`. A container with a
+ * directive the gate could not resolve may get fields it does not see: its
+ * probes and resources are unverifiable, never a finding. A manifest in a
+ * folder with a `kustomization.yaml` may be patched by an overlay: its
+ * findings are warnings at most. An object opts out of a rule with the
+ * annotation `readiness-gate.io/waive.<rule-id>: "<reason>"`.
  */
 import { isMap, isSeq, LineCounter, parseAllDocuments, type Document, type YAMLMap } from 'yaml';
 import { optOutWaivers, type OptOut } from './dockerfile.js';
-import { HELM_VALUE } from './helm.js';
-import type { DocumentKind, Waiver } from './kind.js';
+import { readValues, renderStatically, type HiddenDirective } from './helm.js';
+import type { Companions, DocumentKind, SeverityCap, Waiver } from './kind.js';
 
 const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
 
@@ -26,8 +28,10 @@ export interface Container {
   livenessProbe: boolean;
   resources: { requestsCpu: boolean; requestsMemory: boolean; limitsMemory: boolean };
   env: { name: string; value: string | undefined; line: number }[];
-  /** A Helm directive was dropped inside it: some fields may come from values the gate does not see. */
-  unverifiable: boolean;
+  /** A preStop hook's sleep (`sleep N` in its command, or the `sleep` action), in seconds. */
+  preStopSleep?: { seconds: number; line: number };
+  /** A Helm directive the gate could not resolve emits fields into it: they may come from values it does not see. */
+  unverifiable?: HiddenDirective;
 }
 
 export interface ManifestObject {
@@ -39,12 +43,28 @@ export interface ManifestObject {
   containers: Container[];
   /** Rule id to the reason given in its opt-out annotation. */
   optOuts: OptOut[];
+  /** The pod template's `terminationGracePeriodSeconds`, when set to a number. */
+  gracePeriod?: Positioned<number>;
+  /** `spec.replicas`: a number, absent (the default, 1), or a value the gate cannot see (a template). */
+  replicas: number | 'unknown' | undefined;
+  /** A Deployment's `spec.strategy`. */
+  strategy?: { type?: Positioned<string>; maxUnavailable?: Positioned<string | number> };
+}
+
+/** A field's value with the line it is on. */
+export interface Positioned<T> {
+  value: T;
+  line: number;
 }
 
 export interface ManifestView {
   path: string;
   objects: ManifestObject[];
   helm: boolean;
+  /** Helm directives that emit what the gate could not resolve. */
+  hidden: HiddenDirective[];
+  /** The kustomization file in the manifest's folder: an overlay may patch the manifest. */
+  kustomization?: string;
   /** The first YAML error, when a document does not parse. */
   error?: { message: string; line: number };
 }
@@ -53,25 +73,36 @@ export interface ManifestContext {
   file: ManifestView;
 }
 
-/** A Helm template's text made parseable, and the lines whose directives were dropped. */
-export function dropHelmDirectives(text: string): { yaml: string; dropped: number[] } {
-  const dropped: number[] = [];
-  const lines = text.split('\n').map((line, i) => {
-    if (/^\s*\{\{.*\}\}\s*$/.test(line)) {
-      dropped.push(i + 1);
-      return '';
-    }
-    return line.replace(/\{\{.*?\}\}/g, HELM_VALUE);
-  });
-  return { yaml: lines.join('\n'), dropped };
+const KUSTOMIZATIONS = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+
+/** The chart folder of a Helm template (the folder holding its `templates/`), or undefined. */
+function chartOf(path: string): string | undefined {
+  const match = /^(?:(.*?)\/)?templates\//.exec(path);
+  return match ? (match[1] ?? '') : undefined;
 }
 
-export function parseManifest(text: string, path: string): ManifestView {
-  const helm = /(^|\/)templates\//.test(path);
-  const { yaml, dropped } = helm ? dropHelmDirectives(text) : { yaml: text, dropped: [] };
+const join = (dir: string, name: string) => (dir === '' ? name : `${dir}/${name}`);
+const folderOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
+
+function companions(path: string): string[] {
+  const chart = chartOf(path);
+  if (chart !== undefined) return [join(chart, 'Chart.yaml'), join(chart, 'values.yaml')];
+  return KUSTOMIZATIONS.map((name) => join(folderOf(path), name));
+}
+
+export function parseManifest(text: string, path: string, found: Companions = new Map()): ManifestView {
+  const chart = chartOf(path);
+  // Under templates/ is a Helm template unless the chart's Chart.yaml is known to be absent.
+  const helm = chart !== undefined && found.get(join(chart, 'Chart.yaml')) !== null;
+  const { yaml, hidden } = helm
+    ? renderStatically(text, readValues(found.get(join(chart!, 'values.yaml'))))
+    : { yaml: text, hidden: [] };
+  const kustomization = helm
+    ? undefined
+    : KUSTOMIZATIONS.map((name) => join(folderOf(path), name)).find((p) => typeof found.get(p) === 'string');
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(yaml, { lineCounter, prettyErrors: false, uniqueKeys: false });
-  const view: ManifestView = { path, objects: [], helm };
+  const view: ManifestView = { path, objects: [], helm, hidden, ...(kustomization ? { kustomization } : {}) };
   const docList = Array.isArray(docs) ? docs : [];
   for (const doc of docList) {
     const problem = doc.errors[0];
@@ -79,7 +110,7 @@ export function parseManifest(text: string, path: string): ManifestView {
       view.error ??= { message: problem.message.split('\n')[0]!, line: lineCounter.linePos(problem.pos[0]).line };
       continue;
     }
-    const object = readObject(doc, lineCounter, dropped);
+    const object = readObject(doc, lineCounter, hidden);
     if (object) view.objects.push(object);
   }
   return view;
@@ -88,7 +119,7 @@ export function parseManifest(text: string, path: string): ManifestView {
 const lineOf = (counter: LineCounter, node: { range?: [number, number, number] | null } | null | undefined) =>
   counter.linePos(node?.range?.[0] ?? 0).line;
 
-function readObject(doc: Document, counter: LineCounter, dropped: number[]): ManifestObject | undefined {
+function readObject(doc: Document, counter: LineCounter, hidden: HiddenDirective[]): ManifestObject | undefined {
   const root = doc.contents;
   if (!isMap(root)) return undefined;
   const kind = root.get('kind');
@@ -121,20 +152,69 @@ function readObject(doc: Document, counter: LineCounter, dropped: number[]): Man
     items.forEach((item, i) => {
       if (!isMap(item)) return;
       const start = lineOf(counter, item);
-      const end = i + 1 < items.length ? lineOf(counter, items[i + 1] as never) : Number.POSITIVE_INFINITY;
+      const end =
+        i + 1 < items.length ? lineOf(counter, items[i + 1] as never) : counter.linePos(list.range?.[2] ?? 0).line + 1;
       containers.push(
         readContainer(
           item,
           counter,
-          dropped.some((d) => d >= start && d < end),
+          hidden.find((d) => d.line >= start && d.line < end),
         ),
       );
     });
   }
-  return { kind, name, line: lineOf(counter, root), workload: WORKLOADS.has(kind) && !hook, containers, optOuts };
+  const positioned = <T>(path: string[], read: (v: unknown) => T | undefined): Positioned<T> | undefined => {
+    const node = doc.getIn(path, true) as { value?: unknown; range?: [number, number, number] } | undefined;
+    const value = read(isScalarLike(node) ? node.value : undefined);
+    return value === undefined ? undefined : { value, line: lineOf(counter, node) };
+  };
+  const gracePeriod = positioned(['spec', 'template', 'spec', 'terminationGracePeriodSeconds'], asNumber);
+  const replicasNode = doc.getIn(['spec', 'replicas']);
+  const replicas =
+    replicasNode === undefined || replicasNode === null ? undefined : (asNumber(replicasNode) ?? 'unknown');
+  const type = positioned(['spec', 'strategy', 'type'], (v) => (typeof v === 'string' ? v : undefined));
+  const maxUnavailable = positioned(['spec', 'strategy', 'rollingUpdate', 'maxUnavailable'], (v) =>
+    typeof v === 'string' || typeof v === 'number' ? v : undefined,
+  );
+  return {
+    kind,
+    name,
+    line: lineOf(counter, root),
+    workload: WORKLOADS.has(kind) && !hook,
+    containers,
+    optOuts,
+    replicas,
+    ...(gracePeriod ? { gracePeriod } : {}),
+    ...(kind === 'Deployment' && (type || maxUnavailable)
+      ? { strategy: { ...(type ? { type } : {}), ...(maxUnavailable ? { maxUnavailable } : {}) } }
+      : {}),
+  };
 }
 
-function readContainer(item: YAMLMap, counter: LineCounter, unverifiable: boolean): Container {
+const isScalarLike = (node: unknown): node is { value: unknown } =>
+  typeof node === 'object' && node !== null && 'value' in node && !isMap(node) && !isSeq(node);
+
+const asNumber = (v: unknown): number | undefined =>
+  typeof v === 'number' && Number.isFinite(v)
+    ? v
+    : typeof v === 'string' && /^\d+$/.test(v.trim())
+      ? Number(v)
+      : undefined;
+
+/** The seconds a preStop hook sleeps: `sleep N` in an exec command, or the `sleep` action. */
+function preStopSleep(item: YAMLMap, counter: LineCounter): Container['preStopSleep'] {
+  const action = item.getIn(['lifecycle', 'preStop', 'sleep', 'seconds'], true);
+  if (isScalarLike(action) && asNumber(action.value) !== undefined) {
+    return { seconds: asNumber(action.value)!, line: lineOf(counter, action as never) };
+  }
+  const command = item.getIn(['lifecycle', 'preStop', 'exec', 'command'], true);
+  if (!isSeq(command)) return undefined;
+  const text = command.items.map((i) => String((i as { value?: unknown })?.value ?? '')).join(' ');
+  const sleep = /(?:^|[\s;&|(])sleep\s+(\d+)(?:s\b|\b)/.exec(text);
+  return sleep ? { seconds: Number(sleep[1]), line: lineOf(counter, command) } : undefined;
+}
+
+function readContainer(item: YAMLMap, counter: LineCounter, unverifiable: HiddenDirective | undefined): Container {
   const has = (...path: string[]) => item.hasIn(path);
   const ports = item.get('ports');
   const envList = item.get('env', true);
@@ -151,6 +231,7 @@ function readContainer(item: YAMLMap, counter: LineCounter, unverifiable: boolea
     }
   }
   const nameNode = item.get('name', true);
+  const sleep = preStopSleep(item, counter);
   return {
     name: String(item.get('name') ?? ''),
     line: lineOf(counter, (nameNode as never) ?? item),
@@ -163,7 +244,8 @@ function readContainer(item: YAMLMap, counter: LineCounter, unverifiable: boolea
       limitsMemory: has('resources', 'limits', 'memory'),
     },
     env,
-    unverifiable,
+    ...(sleep ? { preStopSleep: sleep } : {}),
+    ...(unverifiable ? { unverifiable } : {}),
   };
 }
 
@@ -173,10 +255,17 @@ function manifestWaivers(file: ManifestView): Waiver[] {
   );
 }
 
+function cap(file: ManifestView): SeverityCap | undefined {
+  if (!file.kustomization) return undefined;
+  return { severity: 'warning', why: `${file.kustomization} is beside it, and an overlay may patch it` };
+}
+
 export const manifestKind: DocumentKind<'manifest', ManifestView, ManifestContext> = {
   id: 'manifest',
   select: (path) => /\.ya?ml$/i.test(path) && !/^\.github\//.test(path),
+  companions,
   parse: parseManifest,
+  cap,
   context: (file) => ({ file }),
   waivers: manifestWaivers,
 };

@@ -74,17 +74,19 @@ export function linkedRunbooks(description: DocumentView, settings: DocumentSett
   return readRunbookLinks(description, settings.pullRequest.runbook).links.map((l) => l.path);
 }
 
-function descriptionWaivers(doc: DocumentView, settings: DocumentSettings): Waiver[] {
+function descriptionWaivers(doc: DocumentView, settings: DocumentSettings, facts?: Facts): Waiver[] {
   const out: Waiver[] = [];
   for (const { spec, items } of matchSections(doc, settings.pullRequest.sections)) {
     for (const match of items) {
       if (match.state?.kind !== 'waived' || !match.item) continue;
+      const evidence = claimEvidence(match.label, settings, facts);
       out.push({
         source: PULL_REQUEST,
         section: spec.name,
         label: match.label,
         reason: match.state.reason,
         line: match.item.line,
+        ...(evidence.length > 0 ? { evidence } : {}),
       });
     }
   }
@@ -115,4 +117,19 @@ function descriptionWaivers(doc: DocumentView, settings: DocumentSettings): Waiv
     });
   }
   return out;
+}
+
+/** What the changed files show about a claim that was waived rather than ticked: the reviewer weighs the reason against it. */
+function claimEvidence(
+  label: string,
+  settings: DocumentSettings,
+  facts: Facts | undefined,
+): NonNullable<Waiver['evidence']> {
+  const key = headingKey(label);
+  const ruleIds = Object.entries(settings.claims)
+    .filter(([claim]) => headingKey(claim) === key)
+    .flatMap(([, ids]) => ids);
+  return (facts?.evidence ?? [])
+    .filter((e) => ruleIds.includes(e.ruleId))
+    .map(({ ruleId, source, line }) => ({ ruleId, source, line }));
 }

@@ -3,6 +3,8 @@ export interface RawFinding {
   message: string;
   line: number;
   column: number;
+  /** At most this severity, whatever the rule's configured one (a contradiction resting on capped evidence). */
+  severity?: 'warning' | 'notice';
 }
 
 /** A finding at a place in a document. */

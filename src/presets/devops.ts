@@ -68,10 +68,12 @@ function devopsPreset(): Preset {
     when: [],
     // The Review Checklist's claims the changed files can contradict. ("Timeouts" is about calls in the code.)
     claims: {
-      'Health Checks': ['manifest-readiness-probe'],
-      'Graceful Shutdown': ['dockerfile-exec-form'],
+      'Zero Downtime': ['manifest-rollout'],
+      'Health Checks': ['manifest-readiness-probe', 'manifest-liveness-probe'],
+      'Graceful Shutdown': ['manifest-graceful-shutdown', 'dockerfile-exec-form'],
       Memory: ['manifest-resources'],
       CPU: ['manifest-resources'],
+      'Resource limits set': ['manifest-resources'],
     },
     pullRequest: {
       sections: [

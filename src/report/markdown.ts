@@ -6,7 +6,7 @@
  * The result never exceeds `limit` (see `limits.ts`): findings past it are cut with a note.
  */
 import type { Severity } from '../config/types.js';
-import { PULL_REQUEST, type Report } from '../engine.js';
+import { PULL_REQUEST, type Report, type Waiver } from '../engine.js';
 import { BUILT_IN } from '../config/load.js';
 import { fits, type Limit } from '../limits.js';
 import { neutralise } from './neutralise.js';
@@ -91,7 +91,7 @@ function render(report: Report, options: MarkdownOptions, shown: number): string
     out.push('### Waived', '');
     for (const w of report.waivers) {
       out.push(
-        `- **${neutralise(w.label)}** (${neutralise(w.section)}, ${lineRef(w.source, w.line, options)}): ${neutralise(w.reason)}`,
+        `- **${neutralise(w.label)}** (${neutralise(w.section)}, ${lineRef(w.source, w.line, options)}): ${neutralise(w.reason)}${waiverEvidence(w, options)}`,
       );
     }
     out.push('');
@@ -113,6 +113,18 @@ function documentName(source: string, options: MarkdownOptions): string {
   const url = options.link?.(source);
   const name = neutralise(source);
   return url ? `[${name}](${url})` : name;
+}
+
+/** The findings on changed files that bear on a waived claim, for the reviewer to weigh the reason against. */
+function waiverEvidence(w: Waiver, options: MarkdownOptions): string {
+  if (!w.evidence?.length) return '';
+  const shown = w.evidence.slice(0, 3).map((e) => {
+    const url = options.link?.(e.source, e.line);
+    const where = `${neutralise(e.source)}:${e.line}`;
+    return `${url ? `[${where}](${url})` : `\`${where}\``} (\`${e.ruleId}\`)`;
+  });
+  const more = w.evidence.length > 3 ? ` and ${w.evidence.length - 3} more` : '';
+  return `${/[.!?]$/.test(w.reason) ? '' : '.'} The changed files show: ${shown.join(', ')}${more}`;
 }
 
 function lineRef(source: string, line: number, options: MarkdownOptions): string {

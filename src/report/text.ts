@@ -50,7 +50,14 @@ export function formatText(report: Report, { color, notes = [] }: TextOptions): 
     lines.push('', paint('bold', 'Waived:'));
     for (const w of report.waivers) {
       lines.push(
-        `  ${safeLine(w.source)}:${w.line}  ${safeLine(w.label)} (${safeLine(w.section)}): ${safeLine(w.reason)}`,
+        `  ${safeLine(w.source)}:${w.line}  ${safeLine(w.label)} (${safeLine(w.section)}): ${safeLine(w.reason)}${
+          w.evidence?.length
+            ? `${/[.!?]$/.test(w.reason) ? '' : '.'} The changed files show: ${w.evidence
+                .slice(0, 3)
+                .map((e) => `${safeLine(e.source)}:${e.line} (${e.ruleId})`)
+                .join(', ')}${w.evidence.length > 3 ? ` and ${w.evidence.length - 3} more` : ''}`
+            : ''
+        }`,
       );
     }
   }

@@ -3,9 +3,13 @@
  * pull request changes can contradict it: "Health Checks" ticked while a
  * changed Deployment has a serving container without a readinessProbe.
  * `claims` maps item labels to the rules whose findings contradict them (the
- * devops preset: Health Checks → manifest-readiness-probe, Graceful Shutdown
- * → dockerfile-exec-form, Memory and CPU → manifest-resources). A waived
- * item is not contradicted. Findings of rules turned off do not count.
+ * devops preset: Zero Downtime → manifest-rollout, Health Checks → the
+ * readiness and liveness probe rules, Graceful Shutdown →
+ * manifest-graceful-shutdown and dockerfile-exec-form, Memory, CPU and
+ * Resource limits set → manifest-resources). A waived item is not
+ * contradicted. Findings of rules turned off do not count. Evidence an
+ * overlay may change (a manifest beside a kustomization.yaml) makes the
+ * contradiction a warning.
  */
 import { findItems } from '../model/checklist.js';
 import { at, type RawFinding } from '../model/finding.js';
@@ -23,10 +27,22 @@ export const claimContradicted = defineRule({
       text: '## Reliability\n- [x] **Health Checks**: probes defined\n',
       files: {
         'deploy/api.yaml':
-          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          ports: [{containerPort: 8080}]\n          resources: {requests: {cpu: 1, memory: 1Gi}, limits: {memory: 1Gi}}\n',
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          ports: [{containerPort: 8080}]\n          livenessProbe: {tcpSocket: {port: 8080}}\n',
       },
       findings: [
         '2:1 "Health Checks" is ticked, but deploy/api.yaml:9 says: Container "api" of Deployment "api" serves on a port but has no readinessProbe: traffic reaches it before it can answer. Add a readinessProbe (httpGet on its health endpoint). Fix the file, or untick the item and say why.',
+      ],
+    },
+    {
+      name: 'evidence an overlay may patch makes it a warning',
+      text: '## Reliability\n- [x] **Health Checks**: probes defined\n',
+      files: {
+        'deploy/base/kustomization.yaml': 'resources: [api.yaml]\n',
+        'deploy/base/api.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          ports: [{containerPort: 8080}]\n          livenessProbe: {tcpSocket: {port: 8080}}\n',
+      },
+      findings: [
+        '2:1 "Health Checks" is ticked, but deploy/base/api.yaml:9 says: Container "api" of Deployment "api" serves on a port but has no readinessProbe: traffic reaches it before it can answer. Add a readinessProbe (httpGet on its health endpoint). Fix the file, or untick the item and say why. A warning only: deploy/base/kustomization.yaml is beside it, and an overlay may patch it.',
       ],
     },
     {
@@ -34,7 +50,7 @@ export const claimContradicted = defineRule({
       text: '## Reliability\n- [x] **Health Checks**: probes defined\n',
       files: {
         'deploy/api.yaml':
-          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          ports: [{containerPort: 8080}]\n          readinessProbe: {httpGet: {path: /ready, port: 8080}}\n',
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          ports: [{containerPort: 8080}]\n          readinessProbe: {httpGet: {path: /ready, port: 8080}}\n          livenessProbe: {tcpSocket: {port: 8080}}\n',
       },
       findings: [],
     },
@@ -50,14 +66,15 @@ export const claimContradicted = defineRule({
       const found = findItems(doc, label).find((f) => f.state.kind === 'checked');
       if (!found) continue;
       const against = evidence.filter((e) => ruleIds.includes(e.ruleId));
-      const first = against[0];
+      // Conclusive evidence first; evidence an overlay may change makes the contradiction a warning.
+      const first = against.find((e) => !e.capped) ?? against[0];
       if (!first) continue;
       const more = against.length > 1 ? ` (and ${against.length - 1} more)` : '';
+      const message = `"${label}" is ticked, but ${first.source}:${first.line} says: ${first.message}${more} Fix the file, or untick the item and say why.`;
       out.push(
-        at(
-          found.item,
-          `"${label}" is ticked, but ${first.source}:${first.line} says: ${first.message}${more} Fix the file, or untick the item and say why.`,
-        ),
+        first.capped
+          ? { ...at(found.item, `${message} A warning only: ${first.capped}.`), severity: 'warning' }
+          : at(found.item, message),
       );
     }
     return out;

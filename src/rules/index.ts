@@ -8,7 +8,11 @@ import { claimContradicted } from './claim-contradicted.js';
 import { dockerfileExecForm } from './dockerfile-exec-form.js';
 import { dockerfileHealthcheck } from './dockerfile-healthcheck.js';
 import { itemChecked } from './item-checked.js';
+import { evidenceUnverifiable } from './evidence-unverifiable.js';
+import { manifestGracefulShutdown } from './manifest-graceful-shutdown.js';
+import { manifestLivenessProbe } from './manifest-liveness-probe.js';
 import { manifestReadinessProbe } from './manifest-readiness-probe.js';
+import { manifestRollout } from './manifest-rollout.js';
 import { manifestResources } from './manifest-resources.js';
 import { manifestSecretLiteral } from './manifest-secret-literal.js';
 import { itemDuplicate } from './item-duplicate.js';
@@ -80,8 +84,12 @@ export const RULES = [
   dockerfileHealthcheck,
   workflowJobTimeout,
   manifestReadinessProbe,
+  manifestLivenessProbe,
   manifestResources,
+  manifestGracefulShutdown,
+  manifestRollout,
   manifestSecretLiteral,
+  evidenceUnverifiable,
 ] as const;
 
 export type AnyRule = (typeof RULES)[number];

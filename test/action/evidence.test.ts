@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeGitHub } from '../github/server.js';
 import { runAction } from './harness.js';
-import { HEAD, pullRequestEvent, scenario } from './scenario.js';
+import { GOOD_BODY, HEAD, pullRequestEvent, scenario } from './scenario.js';
 
 let gh: FakeGitHub;
 afterEach(async () => {
@@ -48,4 +48,94 @@ describe('deployment files', () => {
     ]);
     expect(gh.calls().some((c) => c.endsWith('/contents/services/old/Dockerfile'))).toBe(false);
   });
+
+  it('reads a Kustomize folder and a Helm chart with the files they need, and weighs their evidence', async () => {
+    gh = await scenario({
+      files: [
+        { filename: 'docs/runbooks/deploy-payments.md', status: 'modified' },
+        { filename: 'deploy/base/api.yaml', status: 'modified' },
+        { filename: 'charts/worker/templates/deployment.yaml', status: 'modified' },
+      ],
+    });
+    gh.setFile(HEAD, 'deploy/base/api.yaml', DEPLOYMENT('api', '          ports: [{containerPort: 8080}]\n'));
+    gh.setFile(HEAD, 'deploy/base/kustomization.yaml', 'resources: [api.yaml]\n');
+    gh.setFile(HEAD, 'charts/worker/Chart.yaml', 'apiVersion: v2\nname: worker\nversion: 1.0.0\n');
+    gh.setFile(HEAD, 'charts/worker/values.yaml', 'resources:\n  requests: {cpu: 100m, memory: 64Mi}\n');
+    gh.setFile(
+      HEAD,
+      'charts/worker/templates/deployment.yaml',
+      DEPLOYMENT(
+        '{{ .Release.Name }}',
+        '          resources:\n            {{- toYaml .Values.resources | nindent 12 }}\n',
+      ),
+    );
+    const run = await runAction(gh, { event: 'pull_request', payload: pullRequestEvent() });
+    const findings = run.report!.findings.map((f) => `${f.source}:${f.line} ${f.ruleId} ${f.severity}`);
+    expect(findings).toEqual([
+      // "Health Checks" is ticked, and the only evidence against it is in a folder an overlay may patch.
+      'pull-request:19 claim-contradicted warning',
+      // "Memory" and "CPU" are ticked, and the chart (which no overlay patches) sets no memory limit.
+      'pull-request:25 claim-contradicted error',
+      'pull-request:26 claim-contradicted error',
+      'deploy/base/api.yaml:1 evidence-unverifiable notice',
+      'deploy/base/api.yaml:9 manifest-readiness-probe warning',
+      'deploy/base/api.yaml:9 manifest-liveness-probe notice',
+      'deploy/base/api.yaml:9 manifest-resources warning',
+      // limits.memory is not in values.yaml: the template's resources were resolved, not guessed.
+      'charts/worker/templates/deployment.yaml:9 manifest-resources warning',
+    ]);
+    expect(run.report!.findings[1]!.message).toContain('but charts/worker/templates/deployment.yaml:9 says');
+    expect(run.report!.findings.find((f) => f.ruleId === 'claim-contradicted')!.message).toMatch(
+      /A warning only: deploy\/base\/kustomization\.yaml is beside it, and an overlay may patch it\.$/,
+    );
+    expect(run.report!.findings.find((f) => f.source === 'charts/worker/templates/deployment.yaml')!.message).toBe(
+      'Container "worker" of Deployment "HELM_VALUE" has no resources.limits.memory. Set requests.cpu, requests.memory and limits.memory.',
+    );
+    expect(run.code).toBe(1);
+    // Each companion was asked for once; the two kustomization spellings that are not there answered 404.
+    const asked = gh
+      .calls()
+      .filter((c) => /\/contents\/(deploy\/base\/[kK]ustomization|charts\/worker\/(Chart|values))/.test(c));
+    expect(asked.map((c) => c.replace(/^.*\/contents\//, '').replace(/\?.*$/, '')).sort()).toEqual([
+      'charts/worker/Chart.yaml',
+      'charts/worker/values.yaml',
+      'deploy/base/Kustomization',
+      'deploy/base/kustomization.yaml',
+      'deploy/base/kustomization.yml',
+    ]);
+  });
+
+  it('lists what the changed files show beside a waived claim, and does not fail it', async () => {
+    gh = await scenario({
+      body: GOOD_BODY.replace(
+        /- \[x\] \*\*Health Checks\*\*:.*\n/,
+        '- [ ] **Health Checks**: N/A — a batch consumer; it serves no traffic.\n',
+      ),
+      files: [
+        { filename: 'docs/runbooks/deploy-payments.md', status: 'modified' },
+        { filename: 'deploy/consumer.yaml', status: 'added' },
+      ],
+    });
+    gh.setFile(
+      HEAD,
+      'deploy/consumer.yaml',
+      DEPLOYMENT(
+        'consumer',
+        '          ports: [{containerPort: 9090}]\n          livenessProbe: {httpGet: {path: /live, port: 9090}}\n          resources: {requests: {cpu: 1, memory: 1Gi}, limits: {memory: 1Gi}}\n',
+      ),
+    );
+    const run = await runAction(gh, { event: 'pull_request', payload: pullRequestEvent() });
+    expect(run.report!.findings.filter((f) => f.ruleId === 'claim-contradicted')).toEqual([]);
+    expect(run.report!.waivers.find((w) => w.label === 'Health Checks')).toMatchObject({
+      reason: 'a batch consumer; it serves no traffic.',
+      evidence: [{ ruleId: 'manifest-readiness-probe', source: 'deploy/consumer.yaml', line: 9 }],
+    });
+    expect(gh.comments[0]!.body).toContain(
+      'a batch consumer; it serves no traffic. The changed files show: [deploy/consumer.yaml:9]',
+    );
+  });
 });
+
+function DEPLOYMENT(name: string, fields: string): string {
+  return `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  template:\n    spec:\n      containers:\n        - name: ${name === 'api' || name === 'consumer' ? name : 'worker'}\n${fields}`;
+}

@@ -7,6 +7,7 @@
  * in src/ shows without a rebuild; `runBundledAction` runs the committed
  * dist/index.js in a child process, as the runner does.
  */
+import type { JsonReport } from '../../src/report/json.js';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -29,14 +30,7 @@ export interface ActionRun {
   outputs: Record<string, string>;
   summary: string;
   /** The JSON report the `report` output names. */
-  report:
-    | {
-        conclusion: string;
-        errors: number;
-        warnings: number;
-        findings: { ruleId: string; source: string; line: number; message: string }[];
-      }
-    | undefined;
+  report: JsonReport | undefined;
 }
 
 export interface RunOptions {

@@ -12,8 +12,9 @@ import { ROOT } from '../helpers.js';
 
 function findingsOf(rule: (typeof RULES)[number], example: RuleExample): string[] {
   const config = loadConfig(example.config ?? '', 'example.yml');
-  // The rule under test is on; the others keep their severities (claim-contradicted reads their findings).
-  config.rules[rule.id] = 'error';
+  // The rule under test is on (at its default severity, else error); the others keep theirs
+  // (claim-contradicted reads their findings).
+  if (config.rules[rule.id] === 'off') config.rules[rule.id] = 'error';
   const files: KindedFile[] = Object.entries(example.files ?? {}).map(([p, text]) => ({
     path: p,
     text,

@@ -1,0 +1,82 @@
+/**
+ * `evidence-unverifiable`: once per manifest, what the gate could not check
+ * and why, so a pass is never read as more than it is. A Helm directive it
+ * cannot resolve (`include`, `template`, a value not in `values.yaml`) may
+ * emit a container's probes and resources: that container is not judged.
+ * A manifest beside a `kustomization.yaml` may be patched by an overlay:
+ * its findings are warnings at most.
+ */
+import type { RawFinding } from '../model/finding.js';
+import { defineRule } from './rule.js';
+
+const CHART = {
+  'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 1.0.0\n',
+  'charts/api/values.yaml': 'resources:\n  requests: {cpu: 100m, memory: 64Mi}\n  limits: {memory: 128Mi}\n',
+};
+const TEMPLATE = (extra: string) =>
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          ports: [{containerPort: 8080}]\n          resources:\n            {{- toYaml .Values.resources | nindent 12 }}\n${extra}`;
+
+export const evidenceUnverifiable = defineRule({
+  id: 'evidence-unverifiable',
+  kind: 'manifest',
+  title: 'Every changed workload could be checked',
+  description: 'once per manifest: what could not be checked and why (a Helm directive, a Kustomize overlay)',
+  defaultSeverity: { devops: 'notice', none: 'off' },
+  examples: [
+    {
+      name: 'probes from a named template',
+      path: 'charts/api/templates/deployment.yaml',
+      files: CHART,
+      text: TEMPLATE('          {{- include "api.probes" . | nindent 10 }}\n'),
+      findings: [
+        '9:17 Not checked: container "api" of Deployment "HELM_VALUE" (its fields may come from {{- include "api.probes" . | nindent 10 }} at line 13). The gate reads templates without rendering them and cannot resolve that directive. Write the fields in the template, take them from values.yaml with toYaml .Values.<key>, or check the rendered chart in CI.',
+      ],
+    },
+    {
+      name: 'a manifest an overlay may patch',
+      path: 'deploy/base/api.yaml',
+      files: { 'deploy/base/kustomization.yaml': 'resources: [api.yaml]\n' },
+      text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n',
+      findings: [
+        '1:1 Findings on this file are warnings at most: deploy/base/kustomization.yaml is beside it, and an overlay may patch it. Check the built overlays (kustomize build) in CI for a conclusive answer.',
+      ],
+    },
+    {
+      name: 'resources resolved from values.yaml, probes written out',
+      path: 'charts/api/templates/deployment.yaml',
+      files: CHART,
+      text: TEMPLATE('          readinessProbe: {httpGet: {path: /ready, port: 8080}}\n'),
+      findings: [],
+    },
+  ],
+  check({ file }) {
+    const workloads = file.objects.filter((o) => o.workload);
+    if (workloads.length === 0) return undefined;
+    const out: RawFinding[] = [];
+    const hidden = workloads.flatMap((object) =>
+      object.containers.filter((c) => c.unverifiable).map((container) => ({ object, container })),
+    );
+    const first = hidden[0];
+    if (first) {
+      const names = hidden
+        .map(
+          ({ object, container }) =>
+            `container "${container.name}" of ${object.kind} "${object.name}" (its fields may come from ${container.unverifiable!.text} at line ${container.unverifiable!.line})`,
+        )
+        .join(', ');
+      out.push({
+        message: `Not checked: ${names}. The gate reads templates without rendering them and cannot resolve that directive. Write the fields in the template, take them from values.yaml with toYaml .Values.<key>, or check the rendered chart in CI.`,
+        line: first.container.line,
+        column: 17,
+      });
+    }
+    if (file.kustomization) {
+      out.push({
+        message: `Findings on this file are warnings at most: ${file.kustomization} is beside it, and an overlay may patch it. Check the built overlays (kustomize build) in CI for a conclusive answer.`,
+        line: 1,
+        column: 1,
+      });
+    }
+    return out;
+  },
+});

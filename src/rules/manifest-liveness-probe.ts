@@ -1,0 +1,55 @@
+/**
+ * `manifest-liveness-probe`: a serving container (it declares `ports`) of a
+ * workload has a `livenessProbe` or a `startupProbe`, so a process that hangs
+ * is restarted (the seed's Health Checks item: liveness and readiness
+ * probes). A notice by default: a liveness probe done wrong restarts healthy
+ * pods, and some teams leave it out on purpose.
+ */
+import type { RawFinding } from '../model/finding.js';
+import { workloadContainers } from './manifest-common.js';
+import { defineRule } from './rule.js';
+
+const DEPLOYMENT = (container: string) =>
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n${container}`;
+
+export const manifestLivenessProbe = defineRule({
+  id: 'manifest-liveness-probe',
+  kind: 'manifest',
+  title: 'Every serving container has a liveness or startup probe',
+  description: 'a serving container (with `ports`) of a workload has a `livenessProbe` or `startupProbe`',
+  defaultSeverity: { devops: 'notice', none: 'off' },
+  examples: [
+    {
+      name: 'a readiness probe only',
+      path: 'deploy/api.yaml',
+      text: DEPLOYMENT(
+        '        - name: api\n          ports: [{containerPort: 8080}]\n          readinessProbe: {httpGet: {path: /ready, port: 8080}}\n',
+      ),
+      findings: [
+        '9:17 Container "api" of Deployment "api" serves on a port but has no livenessProbe or startupProbe: a hung process is never restarted. Add a livenessProbe that checks the process alone, not its dependencies.',
+      ],
+    },
+    {
+      name: 'a startup probe counts',
+      path: 'deploy/api.yaml',
+      text: DEPLOYMENT(
+        '        - name: api\n          ports: [{containerPort: 8080}]\n          startupProbe: {httpGet: {path: /live, port: 8080}}\n',
+      ),
+      findings: [],
+    },
+  ],
+  check({ file }) {
+    const out: RawFinding[] = [];
+    const containers = workloadContainers(file, 'manifest-liveness-probe', out);
+    if (!containers) return undefined;
+    for (const { object, container } of containers) {
+      if (!container.ports || container.livenessProbe || container.unverifiable) continue;
+      out.push({
+        message: `Container "${container.name}" of ${object.kind} "${object.name}" serves on a port but has no livenessProbe or startupProbe: a hung process is never restarted. Add a livenessProbe that checks the process alone, not its dependencies.`,
+        line: container.line,
+        column: 17,
+      });
+    }
+    return out;
+  },
+});
