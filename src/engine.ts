@@ -6,7 +6,17 @@
  */
 import type { ResolvedConfig, Severity } from './config/types.js';
 import { KINDS, type KindId } from './kinds/index.js';
-import type { Companions, EvidenceFinding, Facts, SeverityCap, SourceFile, Unread, Waiver } from './kinds/kind.js';
+import {
+  fileKey,
+  type CompanionFile,
+  type Companions,
+  type EvidenceFinding,
+  type Facts,
+  type SeverityCap,
+  type SourceFile,
+  type Unread,
+  type Waiver,
+} from './kinds/kind.js';
 import { PULL_REQUEST } from './kinds/pull-request.js';
 import type { DocumentView } from './markdown/document.js';
 import type { PullRequestFacts } from './model/conditions.js';
@@ -18,11 +28,15 @@ import type { ReviewFacts, SignOff } from './signoff/evaluate.js';
 export { PULL_REQUEST };
 export type { Waiver };
 
+/** Changed runbooks read a run; more are named and fail the gate. Deployment files: `evidence.max-files`. */
+export const MAX_CHANGED_RUNBOOKS = 300;
+
 /**
  * Findings of the gate itself, not of a rule: always errors, never turned
  * off, so the gate fails closed when it cannot read its config or a
  * document it should check.
  */
+
 export const GATE_FINDINGS = ['config-invalid', 'document-unreadable', 'document-too-complex'] as const;
 
 export interface Finding {
@@ -45,6 +59,8 @@ export interface KindedFile extends SourceFile {
   kind: KindId;
   /** Read only for the documents it goes with (a chart's values.yaml): not checked, not a source. */
   companion?: true;
+  /** A companion read at the base commit. */
+  fromBase?: true;
 }
 
 export interface CheckInput {
@@ -95,7 +111,7 @@ export function check(input: CheckInput): Report {
   const sources: string[] = [];
   let signOff: SignOff | undefined;
   let matched: MatchedEntry[] | undefined;
-  const files = new Map(input.files.map((file) => [file.path, file]));
+  const files = new Map(input.files.map((file) => [fileKey(file), file]));
   const facts: Facts = {
     files,
     ...(input.reviews ? { reviews: input.reviews } : {}),
@@ -160,10 +176,13 @@ export function check(input: CheckInput): Report {
 
   const overLimit: string[] = [];
   const overChanged: string[] = [];
+  const overEvidence: string[] = [];
   for (const file of files.values()) {
     if (file.companion) continue;
-    if (file.unread?.kind === 'over-limit') (file.unread.of === 'changed' ? overChanged : overLimit).push(file.path);
-    else if (file.unread?.kind === 'too-complex') {
+    if (file.unread?.kind === 'over-limit') {
+      const of = file.unread.of;
+      (of === 'changed' ? overChanged : of === 'evidence' ? overEvidence : overLimit).push(file.path);
+    } else if (file.unread?.kind === 'too-complex') {
       sources.push(file.path);
       tooComplex(file.path, file.kind, file.unread.reason);
     } else if (file.unread) {
@@ -183,18 +202,24 @@ export function check(input: CheckInput): Report {
       if (view !== undefined) checkDocument(file.kind, file.path, view);
     }
   }
-  if (overChanged.length > 0) {
-    const more = overChanged.length > 3 ? ` and ${overChanged.length - 3} more` : '';
+  const notRead = (paths: string[], what: string) => {
+    if (paths.length === 0) return;
+    const more = paths.length > 3 ? ` and ${paths.length - 3} more` : '';
     findings.push({
       ruleId: 'document-unreadable',
       severity: 'error',
-      message: `${overChanged.length} changed files the gate checks were not read: it reads at most 300 a run. Not read: ${overChanged.slice(0, 3).join(', ')}${more}. Split the pull request.`,
+      message: `${paths.length} changed ${what}. Not read: ${paths.slice(0, 3).join(', ')}${more}. Split the pull request.`,
       source: PULL_REQUEST,
       kind: 'pull-request',
       line: 1,
       column: 1,
     });
-  }
+  };
+  notRead(overChanged, `runbooks were not read: the gate reads at most ${MAX_CHANGED_RUNBOOKS} a run`);
+  notRead(
+    overEvidence,
+    `deployment files were not read: the gate reads at most ${config.evidence.maxFiles} a run (\`evidence.max-files\`)`,
+  );
   if (overLimit.length > 0) {
     const shown = overLimit.slice(0, 3).join(', ');
     const more = overLimit.length > 3 ? ` and ${overLimit.length - 3} more` : '';
@@ -269,12 +294,12 @@ function stamp(
 
 /** The companion files of a document, as its kind asked for them: text, null when absent; unread ones left out. */
 function companionsOf(kind: KindId, path: string, files: ReadonlyMap<string, SourceFile>): Companions {
-  const wanted = (KINDS[kind] as { companions?: (p: string) => string[] }).companions?.(path) ?? [];
+  const wanted = (KINDS[kind] as { companions?: (p: string) => CompanionFile[] }).companions?.(path) ?? [];
   const found = new Map<string, string | null>();
-  for (const p of wanted) {
-    const file = files.get(p);
+  for (const companion of wanted) {
+    const file = files.get(fileKey(companion));
     if (!file || file.unread) continue;
-    found.set(p, file.text ?? null);
+    found.set(companion.path, file.text ?? null);
   }
   return found;
 }

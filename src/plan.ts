@@ -4,9 +4,9 @@
  * adapters only read what the plan names.
  */
 import type { ResolvedConfig } from './config/types.js';
-import type { KindedFile } from './engine.js';
-import { KINDS, kindOf, type KindId } from './kinds/index.js';
-import type { Unread } from './kinds/kind.js';
+import { MAX_CHANGED_RUNBOOKS, type KindedFile } from './engine.js';
+import { isEvidence, KINDS, kindOf, leftOutOfEvidence, type KindId } from './kinds/index.js';
+import { fileKey, type CompanionFile, type Unread } from './kinds/kind.js';
 import { onlyChangedFiles, type PullRequestFacts } from './model/conditions.js';
 
 export interface PlanInput {
@@ -25,6 +25,8 @@ export interface PlannedFile {
   unread?: Unread;
   /** Read only for the documents it goes with, never checked. */
   companion?: true;
+  /** A companion read at the base commit (the action). */
+  fromBase?: true;
 }
 
 /**
@@ -35,28 +37,35 @@ export interface PlannedFile {
 export function planFiles(input: PlanInput, config: ResolvedConfig): PlannedFile[] {
   const planned = new Map<string, PlannedFile>();
   const add = (file: PlannedFile) => {
-    if (!planned.has(file.path)) planned.set(file.path, file);
+    if (!planned.has(fileKey(file))) planned.set(fileKey(file), file);
   };
   const linked = [...new Set(input.linked)];
   const max = config.pullRequest.runbook.maxLinks;
   linked.forEach((path, i) => add({ path, kind: 'runbook', ...(i >= max ? { unread: { kind: 'over-limit' } } : {}) }));
   let changed = 0;
+  let evidence = 0;
   for (const path of input.changed ?? []) {
     const kind = kindOf(path, config);
     if (!kind || planned.has(path)) continue;
-    add({ path, kind, ...(++changed > MAX_CHANGED_FILES ? { unread: { kind: 'over-limit', of: 'changed' } } : {}) });
+    const over = isEvidence(kind)
+      ? ++evidence > config.evidence.maxFiles && ({ kind: 'over-limit', of: 'evidence' } as const)
+      : ++changed > MAX_CHANGED_RUNBOOKS && ({ kind: 'over-limit', of: 'changed' } as const);
+    add({ path, kind, ...(over ? { unread: over } : {}) });
   }
-  for (const path of input.named ?? []) add({ path, kind: kindOf(path, config) ?? 'runbook' });
+  for (const path of input.named ?? []) {
+    // A deployment file `evidence` leaves out is not checked, even named; any other file is read as a runbook.
+    if (!leftOutOfEvidence(path, config)) add({ path, kind: kindOf(path, config) ?? 'runbook' });
+  }
   // The files the planned documents are read with (a chart's values.yaml, a folder's
   // kustomization.yaml), each once, at most MAX_COMPANIONS: past it a document reads them as unknown.
   let companions = 0;
   for (const file of [...planned.values()]) {
     if (file.unread || file.companion) continue;
-    const kind = KINDS[file.kind] as { companions?: (p: string) => string[] };
-    for (const path of kind.companions?.(file.path) ?? []) {
-      if (planned.has(path) || companions >= MAX_COMPANIONS) continue;
+    const kind = KINDS[file.kind] as { companions?: (p: string) => CompanionFile[] };
+    for (const companion of kind.companions?.(file.path) ?? []) {
+      if (planned.has(fileKey(companion)) || companions >= MAX_COMPANIONS) continue;
       companions++;
-      add({ path, kind: file.kind, companion: true });
+      add({ ...companion, kind: file.kind, companion: true });
     }
   }
   return [...planned.values()];
@@ -76,9 +85,6 @@ export function withText(file: PlannedFile, text: string | undefined | Unread): 
   if (typeof text === 'object') return { ...file, text: undefined, unread: text };
   return { ...file, text };
 }
-
-/** Changed files read per run (runbooks, Dockerfiles, workflows); more are named and fail the gate. */
-export const MAX_CHANGED_FILES = 300;
 
 /** How many files are read at once, from GitHub or the disk. */
 export const READ_CONCURRENCY = 4;

@@ -20,7 +20,11 @@ async function evidence(folder: string) {
     .map((p) => ({ path: p, kind: kindOf(p, config) }))
     .filter((f) => f.kind === 'dockerfile' || f.kind === 'workflow' || f.kind === 'manifest')
     .map((f) => ({ path: f.path, kind: f.kind!, text: readFileSync(path.join(root, f.path), 'utf8') }));
-  const report = check({ files, config });
+  // The repository as it stands: its kustomization files are on the base branch too.
+  const base = files
+    .filter((f) => /(^|\/)kustomization\.ya?ml$/i.test(f.path))
+    .map((f) => ({ ...f, companion: true as const, fromBase: true as const }));
+  const report = check({ files: [...files, ...base], config });
   const findings = report.findings
     .filter((f) => f.ruleId !== 'evidence-unverifiable')
     .map((f) => `${f.source}:${f.line} ${f.ruleId}`)

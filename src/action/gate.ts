@@ -186,7 +186,10 @@ async function evaluate(
   const changed = (listed ?? (await changedFiles)).filter((f) => f.status !== 'removed').map((f) => f.path);
   const planned = planFiles({ linked, changed }, config);
   const files = await mapLimit(planned, READ_CONCURRENCY, async (file) =>
-    withText(file, file.unread ? undefined : await readOrWhy(client, repo, file.path, pr.headSha)),
+    withText(
+      file,
+      file.unread ? undefined : await readOrWhy(client, repo, file.path, file.fromBase ? pr.baseSha : pr.headSha),
+    ),
   );
   const data = await signOffData;
   const approvals = config.when.some((w) => w.require.approvals > 0)

@@ -238,6 +238,11 @@ export function resolve(file: ConfigFile, source: string): ResolvedConfig {
     },
     runbooks: { templates: runbookTemplates(base.runbooks.templates[0]!, rb) },
     claims: file.claims ?? base.claims,
+    evidence: {
+      paths: file.evidence?.paths ?? base.evidence.paths,
+      exclude: file.evidence?.exclude ?? base.evidence.exclude,
+      maxFiles: file.evidence?.['max-files'] ?? base.evidence.maxFiles,
+    },
     when: (file.when ?? []).map((w): WhenEntry => ({
       name: w.name,
       ...(w['changed-files']

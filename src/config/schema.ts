@@ -228,6 +228,26 @@ export const configSchema = described(
         'Checklist item labels to the rules whose findings on changed files contradict a tick, e.g. {"Health Checks": [manifest-readiness-probe]}. Replaces the preset\'s.',
       ),
     ),
+    evidence: z.optional(
+      described(
+        z.strictObject({
+          paths: z.optional(
+            described(
+              z.array(name()).check(z.minLength(1)),
+              'Globs of the changed deployment files (manifests, Helm templates, Dockerfiles, workflows) to check. Default: all of them.',
+            ),
+          ),
+          exclude: names('Globs of deployment files not to check (fixtures, examples).'),
+          'max-files': z.optional(
+            described(
+              z.number().check(z.int(), z.minimum(1), z.maximum(1000)),
+              'The most changed deployment files read a run (default 300); more fail the gate, naming what was not read.',
+            ),
+          ),
+        }),
+        'The deployment files a pull request changes, checked as evidence for its ticks.',
+      ),
+    ),
     when: z.optional(
       described(
         z.array(when),

@@ -73,6 +73,7 @@ export function optOutWaivers(path: string, optOuts: readonly OptOut[]): Waiver[
 
 export const dockerfileKind: DocumentKind<'dockerfile', DockerfileView, DockerfileContext> = {
   id: 'dockerfile',
+  evidence: true,
   select: (path) => NAME.test(path),
   parse: parseDockerfile,
   context: (file) => ({ file }),

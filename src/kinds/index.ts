@@ -1,4 +1,5 @@
 /** Every kind of document, in the order a file is offered to them: the first kind that selects a file owns it. */
+import picomatch from 'picomatch';
 import type { DocumentSettings } from '../model/spec.js';
 import { dockerfileKind } from './dockerfile.js';
 import { manifestKind } from './manifest.js';
@@ -19,9 +20,32 @@ export type KindId = keyof typeof KINDS;
 /** What the rules of a kind see. */
 export type ContextOf<K extends KindId> = ReturnType<(typeof KINDS)[K]['context']>;
 
-/** The kind that owns a repository file, or undefined when none does. */
+type AnyKind = {
+  id: KindId;
+  evidence?: true;
+  select: (p: string, s: DocumentSettings) => boolean;
+};
+
+/** The kind that owns a repository file, or undefined when none does (a deployment file `evidence` leaves out among them). */
 export function kindOf(path: string, settings: DocumentSettings): KindId | undefined {
-  return (Object.values(KINDS) as { id: KindId; select: (p: string, s: DocumentSettings) => boolean }[]).find((k) =>
-    k.select(path, settings),
-  )?.id;
+  const kind = (Object.values(KINDS) as AnyKind[]).find((k) => k.select(path, settings));
+  if (!kind) return undefined;
+  return kind.evidence && !inEvidence(path, settings) ? undefined : kind.id;
+}
+
+/** Whether a file is a deployment file that `evidence.paths`/`evidence.exclude` leave out. */
+export function leftOutOfEvidence(path: string, settings: DocumentSettings): boolean {
+  const kind = (Object.values(KINDS) as AnyKind[]).find((k) => k.select(path, settings));
+  return kind?.evidence === true && !inEvidence(path, settings);
+}
+
+function inEvidence(path: string, { evidence }: DocumentSettings): boolean {
+  return (
+    picomatch.isMatch(path, evidence.paths, { dot: true }) && !picomatch.isMatch(path, evidence.exclude, { dot: true })
+  );
+}
+
+/** Whether files of this kind are deployment files, counted against `evidence.max-files`. */
+export function isEvidence(kind: KindId): boolean {
+  return (KINDS[kind] as AnyKind).evidence === true;
 }

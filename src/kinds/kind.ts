@@ -11,8 +11,8 @@ import type { DocumentSettings } from '../model/spec.js';
 
 /** Why a file the gate should check was not read. */
 export type Unread =
-  /** A linked runbook past `pull-request.runbook.max-links`, or a changed file past the 300 read per run. */
-  | { kind: 'over-limit'; of?: 'changed' }
+  /** A linked runbook past `pull-request.runbook.max-links`, a changed runbook past the 300 read a run, or a deployment file past `evidence.max-files`. */
+  | { kind: 'over-limit'; of?: 'changed' | 'evidence' }
   /** The read failed: too large, a path GitHub refuses, an answer cut short, not a regular file. */
   | { kind: 'failed'; reason: string }
   /** Read, but parsing it ran past its time budget or nested too deep. */
@@ -70,6 +70,20 @@ export interface Waiver {
  */
 export type Companions = ReadonlyMap<string, string | null>;
 
+export interface CompanionFile {
+  path: string;
+  /**
+   * Read as the base branch has it (the action; the CLI reads the disk): a
+   * file that lowers what the gate demands must not come from the pull
+   * request, or adding one would weaken the gate.
+   */
+  fromBase?: true;
+}
+
+/** Where a file is kept in the engine's map of files: a companion read at the base commit has a key of its own. */
+export const fileKey = (file: { path: string; fromBase?: true }): string =>
+  file.fromBase ? `base:${file.path}` : file.path;
+
 /** A ceiling on the findings of one document, and why: an overlay may patch the file. */
 export interface SeverityCap {
   severity: 'warning' | 'notice';
@@ -80,8 +94,10 @@ export interface DocumentKind<Id extends string, View, Context> {
   id: Id;
   /** Whether a file in the repository (changed by the pull request, or under the CLI's root) is of this kind. */
   select(path: string, settings: DocumentSettings): boolean;
+  /** A deployment file: checked only where `evidence.paths` and `evidence.exclude` allow, at most `evidence.max-files` a run. */
+  evidence?: true;
   /** The companion files to read with a document at this path; never checked themselves. */
-  companions?(path: string): string[];
+  companions?(path: string): CompanionFile[];
   parse(text: string, path: string, companions?: Companions): View;
   /** A ceiling on the severity of every finding on this document, when something else may change it. */
   cap?(view: View): SeverityCap | undefined;

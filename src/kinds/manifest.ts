@@ -16,7 +16,7 @@
 import { isMap, isSeq, LineCounter, parseAllDocuments, type Document, type YAMLMap } from 'yaml';
 import { optOutWaivers, type OptOut } from './dockerfile.js';
 import { readValues, renderStatically, type HiddenDirective } from './helm.js';
-import type { Companions, DocumentKind, SeverityCap, Waiver } from './kind.js';
+import type { CompanionFile, Companions, DocumentKind, SeverityCap, Waiver } from './kind.js';
 
 const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
 
@@ -84,10 +84,11 @@ function chartOf(path: string): string | undefined {
 const join = (dir: string, name: string) => (dir === '' ? name : `${dir}/${name}`);
 const folderOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
 
-function companions(path: string): string[] {
+function companions(path: string): CompanionFile[] {
   const chart = chartOf(path);
-  if (chart !== undefined) return [join(chart, 'Chart.yaml'), join(chart, 'values.yaml')];
-  return KUSTOMIZATIONS.map((name) => join(folderOf(path), name));
+  if (chart !== undefined) return [{ path: join(chart, 'Chart.yaml') }, { path: join(chart, 'values.yaml') }];
+  // The kustomization lowers the severity of findings: the base branch's, so a pull request cannot add one to do so.
+  return KUSTOMIZATIONS.map((name) => ({ path: join(folderOf(path), name), fromBase: true }));
 }
 
 export function parseManifest(text: string, path: string, found: Companions = new Map()): ManifestView {
@@ -262,6 +263,7 @@ function cap(file: ManifestView): SeverityCap | undefined {
 
 export const manifestKind: DocumentKind<'manifest', ManifestView, ManifestContext> = {
   id: 'manifest',
+  evidence: true,
   select: (path) => /\.ya?ml$/i.test(path) && !/^\.github\//.test(path),
   companions,
   parse: parseManifest,

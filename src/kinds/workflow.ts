@@ -54,6 +54,7 @@ export function parseWorkflow(text: string, path: string): WorkflowView {
 
 export const workflowKind: DocumentKind<'workflow', WorkflowView, WorkflowContext> = {
   id: 'workflow',
+  evidence: true,
   select: (path) => /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path),
   parse: parseWorkflow,
   context: (file) => ({ file }),

@@ -110,6 +110,8 @@ export interface DocumentSettings {
   when: WhenEntry[];
   /** Checklist item labels to the rules whose findings on changed files contradict a tick. */
   claims: Record<string, string[]>;
+  /** Which changed deployment files (manifests, Dockerfiles, workflows) are checked, and how many a run. */
+  evidence: { paths: string[]; exclude: string[]; maxFiles: number };
   pullRequest: { sections: SectionSpec[]; runbook: RunbookLinkSpec };
   /**
    * Runbook families, first match wins. A runbook the description links

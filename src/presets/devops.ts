@@ -17,6 +17,15 @@ export interface Preset extends DocumentSettings {
 /** Linked runbooks read from one description: each is a request, and a description can name thousands. */
 const MAX_LINKS = 20;
 
+/** Changed deployment files read a run, unless `evidence.max-files` says otherwise. */
+export const DEFAULT_MAX_EVIDENCE_FILES = 300;
+
+const defaultEvidence = (): DocumentSettings['evidence'] => ({
+  paths: ['**'],
+  exclude: [],
+  maxFiles: DEFAULT_MAX_EVIDENCE_FILES,
+});
+
 function section(name: string, items: string[], aliases: string[] = []): SectionSpec {
   return { name, aliases, items: items.map((label) => ({ label, aliases: [] })) };
 }
@@ -67,6 +76,7 @@ function devopsPreset(): Preset {
     rules: severities('devops'),
     when: [],
     // The Review Checklist's claims the changed files can contradict. ("Timeouts" is about calls in the code.)
+    evidence: defaultEvidence(),
     claims: {
       'Zero Downtime': ['manifest-rollout'],
       'Health Checks': ['manifest-readiness-probe', 'manifest-liveness-probe'],
@@ -93,6 +103,7 @@ function emptyPreset(): Preset {
     rules: severities('none'),
     when: [],
     claims: {},
+    evidence: defaultEvidence(),
     pullRequest: {
       sections: [],
       runbook: { section: 'Runbook', aliases: [], required: false, maxLinks: MAX_LINKS, external: [] },

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeGitHub } from '../github/server.js';
 import { runAction } from './harness.js';
-import { GOOD_BODY, HEAD, pullRequestEvent, scenario } from './scenario.js';
+import { BASE, GOOD_BODY, HEAD, pullRequestEvent, scenario } from './scenario.js';
 
 let gh: FakeGitHub;
 afterEach(async () => {
@@ -58,7 +58,7 @@ describe('deployment files', () => {
       ],
     });
     gh.setFile(HEAD, 'deploy/base/api.yaml', DEPLOYMENT('api', '          ports: [{containerPort: 8080}]\n'));
-    gh.setFile(HEAD, 'deploy/base/kustomization.yaml', 'resources: [api.yaml]\n');
+    gh.setFile(BASE, 'deploy/base/kustomization.yaml', 'resources: [api.yaml]\n');
     gh.setFile(HEAD, 'charts/worker/Chart.yaml', 'apiVersion: v2\nname: worker\nversion: 1.0.0\n');
     gh.setFile(HEAD, 'charts/worker/values.yaml', 'resources:\n  requests: {cpu: 100m, memory: 64Mi}\n');
     gh.setFile(
@@ -102,6 +102,35 @@ describe('deployment files', () => {
       'deploy/base/Kustomization',
       'deploy/base/kustomization.yaml',
       'deploy/base/kustomization.yml',
+    ]);
+  });
+
+  it('does not let a pull request add a kustomization.yaml to turn its errors into warnings', async () => {
+    gh = await scenario({
+      files: [
+        { filename: 'docs/runbooks/deploy-payments.md', status: 'modified' },
+        { filename: 'deploy/api.yaml', status: 'added' },
+        { filename: 'deploy/kustomization.yaml', status: 'added' },
+      ],
+    });
+    gh.setFile(
+      HEAD,
+      'deploy/api.yaml',
+      DEPLOYMENT('api', '          env:\n            - name: DB_PASSWORD\n              value: hunter2\n'),
+    );
+    gh.setFile(HEAD, 'deploy/kustomization.yaml', 'resources: [api.yaml]\n');
+    const run = await runAction(gh, { event: 'pull_request', payload: pullRequestEvent() });
+    expect(run.report!.findings.find((f) => f.ruleId === 'manifest-secret-literal')).toMatchObject({
+      severity: 'error',
+      line: 11,
+    });
+    expect(run.report!.findings.some((f) => f.ruleId === 'evidence-unverifiable')).toBe(false);
+    expect(run.code).toBe(1);
+    // The kustomization was asked for at the base commit, where it is not.
+    const asked = gh.requests.filter((r) => r.path.endsWith('/contents/deploy/kustomization.yaml'));
+    expect(asked.map((r) => [r.query.ref, r.status]).sort()).toEqual([
+      [BASE, 404],
+      [HEAD, 200], // read as a changed manifest; it has no workload
     ]);
   });
 

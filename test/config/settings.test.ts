@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config/load.js';
 import type { ResolvedConfig } from '../../src/config/types.js';
 import { check } from '../../src/engine.js';
 import { kindOf } from '../../src/kinds/index.js';
-import { planFiles, skipReason } from '../../src/plan.js';
+import { planFiles, skipReason, withText } from '../../src/plan.js';
 import { annotationsFor } from '../../src/report/annotations.js';
 import { RULES } from '../../src/rules/index.js';
 import { reviewersKey, type PullRequestFacts } from '../../src/model/conditions.js';
@@ -380,6 +380,30 @@ const ENTRIES: Record<string, Entry | { exempt: string }> = {
         config,
       });
       return r.findings.filter((f) => f.ruleId === 'claim-contradicted').length;
+    },
+  },
+  'evidence.paths[]': {
+    with: "evidence:\n  paths: ['deploy/**']\n",
+    without: '',
+    observe: kinds('deploy/api.yaml', 'examples/api.yaml', 'Dockerfile', '.github/workflows/ci.yml'),
+  },
+  'evidence.exclude[]': {
+    with: "evidence:\n  exclude: ['examples/**', '**/testdata/**']\n",
+    without: '',
+    observe: kinds('deploy/api.yaml', 'examples/api.yaml', 'cmd/testdata/Dockerfile'),
+  },
+  'evidence.max-files': {
+    with: 'evidence:\n  max-files: 1\n',
+    without: '',
+    observe: (config) => {
+      const planned = planFiles(
+        { linked: [], changed: ['a/Dockerfile', 'b/Dockerfile', 'docs/runbooks/x.md'] },
+        config,
+      );
+      const files = planned.map((f) => withText(f, f.kind === 'runbook' ? RUNBOOK : 'FROM x\nCMD ["x"]\n'));
+      return check({ files, config })
+        .findings.filter((f) => f.ruleId === 'document-unreadable')
+        .map((f) => f.message);
     },
   },
   'report.max-annotations': {

@@ -15,11 +15,14 @@ function findingsOf(rule: (typeof RULES)[number], example: RuleExample): string[
   // The rule under test is on (at its default severity, else error); the others keep theirs
   // (claim-contradicted reads their findings).
   if (config.rules[rule.id] === 'off') config.rules[rule.id] = 'error';
-  const files: KindedFile[] = Object.entries(example.files ?? {}).map(([p, text]) => ({
-    path: p,
-    text,
-    kind: kindOf(p, config) ?? 'runbook',
-  }));
+  // The example's other files are in the repository on both sides of the pull request.
+  const files: KindedFile[] = Object.entries(example.files ?? {}).flatMap(([p, text]) => {
+    const kind = kindOf(p, config) ?? 'runbook';
+    return [
+      { path: p, text, kind },
+      { path: p, text, kind, companion: true, fromBase: true },
+    ];
+  });
   const own = example.path ?? 'docs/runbooks/example.md';
   const report =
     rule.kind === 'pull-request'
