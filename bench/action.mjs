@@ -6,9 +6,10 @@ import path from 'node:path';
 import { loadScenario, ROOT, runnerEnv } from './github-run.mjs';
 
 export async function benchAction({ runs, median }) {
-  const { scenario, pullRequestEvent } = await loadScenario();
+  const { scenario, pullRequestEvent, HEAD } = await loadScenario();
   const gh = await scenario();
   const { env } = runnerEnv(gh, pullRequestEvent());
+  const withManifest = await deploymentRun({ scenario, pullRequestEvent, HEAD, runs, median });
   // The fake server runs in this process, so the action runs as an asynchronous child.
   const once = () =>
     new Promise((resolve, reject) => {
@@ -45,9 +46,43 @@ export async function benchAction({ runs, median }) {
   console.log(
     `  bundle loaded at start:           ${(size / 1e6).toFixed(2)} MB in ${loaded} files (target: under 1.5 MB)`,
   );
+  console.log(
+    `  with a changed manifest too:      ${withManifest.wall.toFixed(0)} ms, ${withManifest.requests} requests (the manifest and its folder's three kustomization spellings)`,
+  );
   const all = readdirSync(path.join(ROOT, 'dist'), { recursive: true }).filter((f) => f.endsWith('.js'));
   const total = all.reduce((n, f) => n + statSync(path.join(ROOT, 'dist', f)).size, 0);
   console.log(`  all of dist/ (CLI and lazy chunks): ${(total / 1e6).toFixed(2)} MB`);
+}
+
+/** The same passing run, with a changed Deployment (probes, resources) beside the runbook. */
+async function deploymentRun({ scenario, pullRequestEvent, HEAD, runs, median }) {
+  const gh = await scenario({
+    files: [
+      { filename: 'docs/runbooks/deploy-payments.md', status: 'added' },
+      { filename: 'deploy/api.yaml', status: 'modified' },
+    ],
+  });
+  gh.setFile(
+    HEAD,
+    'deploy/api.yaml',
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          ports: [{containerPort: 8080}]\n          readinessProbe: {httpGet: {path: /ready, port: 8080}}\n          livenessProbe: {httpGet: {path: /live, port: 8080}}\n          resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {memory: 256Mi}}\n',
+  );
+  const { env } = runnerEnv(gh, pullRequestEvent());
+  const once = () =>
+    new Promise((resolve, reject) => {
+      const started = process.hrtime.bigint();
+      execFile(process.execPath, [path.join(ROOT, 'dist/index.js')], { env }, (error, stdout) => {
+        if (error) reject(new Error(`the action failed: ${stdout}`));
+        else resolve(Number(process.hrtime.bigint() - started) / 1e6);
+      });
+    });
+  await once();
+  const before = gh.requests.length;
+  const times = [];
+  for (let i = 0; i < runs; i++) times.push(await once());
+  const requests = (gh.requests.length - before) / runs;
+  await gh.stop();
+  return { wall: median(times), requests };
 }
 
 /** The entry file and every chunk it imports statically, as Node loads them at start. */

@@ -47,7 +47,7 @@ const engineFile = path.join(ROOT, '.bench/engine.mjs');
 await build({
   stdin: {
     contents:
-      "export { check } from './src/engine.ts'; export { loadConfig } from './src/config/load.ts'; export { parseMarkdown } from './src/markdown/document.ts';",
+      "export { check } from './src/engine.ts'; export { loadConfig } from './src/config/load.ts'; export { parseMarkdown } from './src/markdown/document.ts'; export { kindOf } from './src/kinds/index.ts'; export { parseAllDocuments } from 'yaml';",
     resolveDir: ROOT,
     loader: 'ts',
   },
@@ -58,7 +58,7 @@ await build({
   packages: 'external',
   logLevel: 'warning',
 });
-const { check, loadConfig, parseMarkdown } = await import(engineFile);
+const { check, loadConfig, parseMarkdown, kindOf, parseAllDocuments } = await import(engineFile);
 const texts = files.map((f) => ({ path: f, text: readFileSync(path.join(CORPUS, f), 'utf8') }));
 const config = loadConfig(undefined, 'bench');
 for (let i = 0; i < 2; i++) for (const { text } of texts) parseMarkdown(text); // warm up
@@ -83,6 +83,52 @@ console.log(
   `  full check (parse, walk, rules)  ${checkMs.toFixed(0)} ms  ${(files.length / (checkMs / 1000)).toFixed(0)} files/s  (${findings} findings)`,
 );
 console.log(`  rules over parsing: ${((checkMs / parseMs - 1) * 100).toFixed(1)}% (target: at most 30%)\n`);
+
+// 1b. Deployment files (../shared/corpus/manifests): the YAML parse alone against the whole check
+// (kinds, Helm and Kustomize handling, the evidence rules), beside the runbook figures above.
+const MANIFESTS = path.resolve(ROOT, process.env.READINESS_GATE_MANIFESTS ?? '../shared/corpus/manifests');
+if (existsSync(MANIFESTS)) {
+  const deployment = (await glob('**/*', { cwd: MANIFESTS, dot: true, onlyFiles: true }))
+    .sort()
+    .map((p) => ({ path: p, kind: kindOf(p, config) }))
+    .filter((f) => f.kind === 'manifest' || f.kind === 'dockerfile' || f.kind === 'workflow')
+    .map((f) => ({ ...f, text: readFileSync(path.join(MANIFESTS, f.path), 'utf8') }));
+  const deploymentBytes = deployment.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
+  // The options the kinds parse with.
+  const yamlOnly = () => {
+    for (const f of deployment) {
+      if (f.kind !== 'dockerfile') parseAllDocuments(f.text, { prettyErrors: false, uniqueKeys: false });
+    }
+  };
+  for (let i = 0; i < 2; i++) {
+    yamlOnly();
+    check({ files: deployment, config });
+  } // warm up
+  const yamlTimes = [];
+  const evidenceTimes = [];
+  let evidenceFindings = 0;
+  for (let i = 0; i < RUNS; i++) {
+    let started = process.hrtime.bigint();
+    yamlOnly();
+    yamlTimes.push(ms(process.hrtime.bigint() - started));
+    started = process.hrtime.bigint();
+    evidenceFindings = check({ files: deployment, config }).findings.length;
+    evidenceTimes.push(ms(process.hrtime.bigint() - started));
+  }
+  const yamlMs = median(yamlTimes);
+  const evidenceMs = median(evidenceTimes);
+  console.log(
+    `deployment files: ${deployment.length} files, ${(deploymentBytes / 1e6).toFixed(2)} MB (${MANIFESTS}), in process:`,
+  );
+  console.log(`  YAML parse only (yaml package)   ${yamlMs.toFixed(0)} ms`);
+  console.log(
+    `  full check (kinds, rules)        ${evidenceMs.toFixed(0)} ms  ${(deployment.length / (evidenceMs / 1000)).toFixed(0)} files/s  (${evidenceFindings} findings)`,
+  );
+  console.log(`  full check over YAML parse:      ${(evidenceMs / yamlMs).toFixed(2)}x`);
+  console.log(
+    `  per MB, deployment files / runbooks: ${(evidenceMs / deploymentBytes / (checkMs / bytes)).toFixed(2)}x the runbooks' time\n`,
+  );
+}
 
 // 2. Whole processes, wall time, as a user runs them.
 const node = process.execPath;

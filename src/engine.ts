@@ -37,7 +37,7 @@ export const MAX_CHANGED_RUNBOOKS = 300;
  * document it should check.
  */
 
-export const GATE_FINDINGS = ['config-invalid', 'document-unreadable', 'document-too-complex'] as const;
+export const GATE_FINDINGS = ['config-invalid', 'document-unreadable', 'document-too-complex', 'gate-fault'] as const;
 
 export interface Finding {
   /** A rule, or one of GATE_FINDINGS. */
@@ -129,15 +129,27 @@ export function check(input: CheckInput): Report {
       column: 1,
     });
 
+  /** A fault of the gate on one document: that document fails, the others are still checked and the verdict published. */
+  const fault = (source: string, kind: KindId, doing: string, error: unknown) =>
+    findings.push({
+      ruleId: 'gate-fault',
+      severity: 'error',
+      message: `The gate failed while ${doing} (${error instanceof Error ? error.message : String(error)}). This is a fault in readiness-gate, not in the document: please report it with the file. The gate fails until it can check it.`,
+      source,
+      kind,
+      line: 1,
+      column: 1,
+    });
+
   /** Parses a document; a parser that overflows its stack on hostile nesting makes it too complex, not a crash. */
   const parse = (kind: KindId, path: string, text: string): unknown => {
     input.onDocument?.(path);
     try {
       return KINDS[kind].parse(text, path, companionsOf(kind, path, files));
     } catch (error) {
-      if (!(error instanceof RangeError)) throw error;
       sources.push(path);
-      tooComplex(path, kind, 'it nests too deeply for the Markdown parser');
+      if (error instanceof RangeError) tooComplex(path, kind, 'it nests too deeply to parse');
+      else fault(path, kind, 'parsing it', error);
       return undefined;
     }
   };
@@ -161,7 +173,13 @@ export function check(input: CheckInput): Report {
       if (rule.kind !== kind) continue;
       const severity = config.rules[rule.id];
       if (severity === 'off') continue;
-      const outcome = normalise((rule.check as (c: unknown) => Outcome)(context));
+      let outcome: ReturnType<typeof normalise>;
+      try {
+        outcome = normalise((rule.check as (c: unknown) => Outcome)(context));
+      } catch (error) {
+        fault(path, kind, `checking ${rule.id}`, error);
+        continue;
+      }
       if (!outcome) continue;
       if (outcome.signOff) signOff = outcome.signOff;
       if (outcome.matched) matched = outcome.matched;

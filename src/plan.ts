@@ -103,6 +103,6 @@ export function skipReason(config: ResolvedConfig, pr: SkipFacts): string | unde
   if (label !== undefined) return `the pull request has the label "${label}".`;
   if (config.skip.authors.includes(pr.author)) return `pull requests by ${pr.author} are not gated.`;
   if (config.skip.drafts && pr.draft) return 'the pull request is a draft; the gate runs when it is ready for review.';
-  const docsOnly = onlyChangedFiles(config.skip.onlyChangedFiles, pr, (p) => kindOf(p, config) === 'runbook');
-  return docsOnly;
+  // A changed runbook or deployment file is what the gate is for: it never skips one.
+  return onlyChangedFiles(config.skip.onlyChangedFiles, pr, (p) => kindOf(p, config) !== undefined);
 }

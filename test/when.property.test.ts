@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/load.js';
 import { check } from '../src/engine.js';
-import { evaluateWhen, onlyChangedFiles, type ChangedFile } from '../src/model/conditions.js';
+import { evaluateWhen, type ChangedFile } from '../src/model/conditions.js';
+import { skipReason } from '../src/plan.js';
 import type { WhenEntry } from '../src/model/spec.js';
 import { kindOf } from '../src/kinds/index.js';
 import { example } from './helpers.js';
@@ -92,17 +93,22 @@ describe('when entries', () => {
     );
   });
 
-  it('a changed runbook never lets a pull request skip as docs-only', () => {
-    const config = loadConfig(undefined, 'x.yml');
+  it('a changed runbook or deployment file never lets a pull request skip as docs-only', () => {
+    // Through the planning step's skip decision, as the action and the CLI take it.
+    const config = loadConfig(
+      "skip:\n  only-changed-files: ['docs/**', '**/*.md', '**/*.sql', '**/*.yaml']\n",
+      'x.yml',
+    );
     fc.assert(
       fc.property(changes, (files) => {
-        const reason = onlyChangedFiles(
-          ['docs/**', '**/*.md', '**/*.sql'],
-          { changedFiles: { files, truncated: false, total: files.length } },
-          (p) => kindOf(p, config) === 'runbook',
-        );
+        const reason = skipReason(config, {
+          labels: [],
+          author: 'a',
+          draft: false,
+          changedFiles: { files, truncated: false, total: files.length },
+        });
         const runbookChanged = files.some((f) =>
-          [f.path, f.previous].some((p) => p && kindOf(p, config) === 'runbook'),
+          [f.path, f.previous].some((p) => p && kindOf(p, config) !== undefined),
         );
         if (runbookChanged) expect(reason).toBeUndefined();
       }),

@@ -6,6 +6,7 @@
 import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type * as z from 'zod/mini';
 import { headingKey } from '../markdown/heading.js';
+import { closest } from '../model/closest.js';
 import type { RunbookTemplate, WhenEntry } from '../model/spec.js';
 import { defaultSignOffSections, devopsTemplate, preset } from '../presets/devops.js';
 import type { RuleId } from '../rules/index.js';
@@ -84,7 +85,38 @@ export function loadConfig(text: string | undefined, file: string): ResolvedConf
     const issue = parsed.error.issues[0]!;
     throw issueError(issue, doc, lineCounter, file);
   }
-  return resolve(parsed.data, file);
+  const resolved = resolve(parsed.data, file);
+  if (parsed.data.claims) checkClaims(resolved, doc, lineCounter, file);
+  return resolved;
+}
+
+/**
+ * Every label in `claims` names a checklist item the config requires: a
+ * claim on any other item does nothing, and deleting the item would dodge it.
+ */
+function checkClaims(config: ResolvedConfig, doc: Document, lineCounter: LineCounter, file: string): void {
+  const items = [
+    ...config.pullRequest.sections.flatMap((s) => s.items),
+    ...(config.signOff?.sections ?? defaultSignOffSections()).flatMap((s) => s.items),
+  ];
+  const labels = [...items.flatMap((i) => [i.label, ...i.aliases]), ...config.when.flatMap((w) => w.require.items)];
+  const known = new Set(labels.map(headingKey));
+  for (const label of Object.keys(config.claims)) {
+    if (known.has(headingKey(label))) continue;
+    const near = closest(
+      label,
+      labels.map((l) => ({ label: l, line: 0 })),
+      (c) => c.label,
+    );
+    const hint = near ? ` Did you mean "${near.label}"?` : '';
+    const pos = lineCounter.linePos(keyNode(doc.getIn(['claims'], true), label)?.range?.[0] ?? 0);
+    throw new ConfigError(
+      file,
+      pos.line,
+      pos.col,
+      `\`claims\`: "${label}" is not a checklist item the config requires (\`pull-request.sections\`, \`sign-off\`, \`when\`), so the claim would never be checked.${hint} Add the item to a section, or correct the label.`,
+    );
+  }
 }
 
 function firstAlias(doc: Document): Node | undefined {

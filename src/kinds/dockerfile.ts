@@ -57,8 +57,9 @@ export function parseDockerfile(text: string, path: string): DockerfileView {
       const next = lines[i]!.trim();
       joined = next.startsWith('#') ? joined : `${joined.slice(0, -1)} ${next}`;
     }
-    const match = /^(\S+)\s*(.*)$/s.exec(joined)!;
-    instructions.push({ keyword: match[1]!.toUpperCase(), args: match[2]!.trim(), line: start + 1 });
+    // A lone backslash continues into nothing: no instruction.
+    const match = /^(\S+)\s*(.*)$/s.exec(joined.trim());
+    if (match) instructions.push({ keyword: match[1]!.toUpperCase(), args: match[2]!.trim(), line: start + 1 });
   }
   const lastFrom = instructions.map((ins) => ins.keyword).lastIndexOf('FROM');
   return { path, instructions, final: instructions.slice(Math.max(lastFrom, 0)), optOuts: readOptOuts(text) };

@@ -20,8 +20,6 @@ export interface HiddenDirective {
   text: string;
 }
 
-// One directive and nothing else on the line (`{{ a }}: {{ b }}` is a line with two inline ones).
-const WHOLE_LINE = /^\s*(\{\{-?\s*((?:(?!\}\}).)*?)\s*-?\}\})\s*$/;
 const STEERING = /^(?:if|else|end|with|range|define|block)\b|^\/\*/;
 const TO_YAML = /^toYaml\s+\.Values((?:\.[A-Za-z_][\w-]*)+)\s*\|\s*n?indent\s+(\d+)$/;
 
@@ -29,19 +27,46 @@ const TO_YAML = /^toYaml\s+\.Values((?:\.[A-Za-z_][\w-]*)+)\s*\|\s*n?indent\s+(\
 export function renderStatically(text: string, values: unknown): { yaml: string; hidden: HiddenDirective[] } {
   const hidden: HiddenDirective[] = [];
   const lines = text.split('\n').map((line, i) => {
-    const whole = WHOLE_LINE.exec(line);
-    if (!whole) return line.replace(/\{\{.*?\}\}/g, HELM_VALUE);
-    const body = whole[2]!;
+    const whole = wholeLineDirective(line);
+    if (whole === undefined) return inlineDirectives(line);
+    const body = whole.slice(2, -2).replace(/^-/, '').replace(/-$/, '').trim();
     if (STEERING.test(body)) return '';
-    const toYaml = TO_YAML.exec(body);
+    const toYaml = body.length <= 200 ? TO_YAML.exec(body) : null;
     const value = toYaml ? valueAt(values, toYaml[1]!.slice(1).split('.')) : undefined;
     if (toYaml && value !== undefined && typeof value === 'object') {
       return `${' '.repeat(Number(toYaml[2]))}${JSON.stringify(value)}`;
     }
-    hidden.push({ line: i + 1, text: whole[1]!.length > 60 ? `${whole[1]!.slice(0, 57)}...` : whole[1]! });
+    hidden.push({ line: i + 1, text: whole.length > 60 ? `${whole.slice(0, 57)}...` : whole });
     return '';
   });
   return { yaml: lines.join('\n'), hidden };
+}
+
+/**
+ * The directive a line holds and nothing else, or undefined. String scans,
+ * not a regular expression: the text is the pull request's, and a pattern
+ * with nested quantifiers backtracks for minutes on `{{` and spaces.
+ */
+function wholeLineDirective(line: string): string | undefined {
+  const trimmed = line.trim();
+  if (!trimmed.startsWith('{{') || !trimmed.endsWith('}}') || trimmed.length < 4) return undefined;
+  // `{{ a }}: {{ b }}` is a line with two inline directives.
+  return trimmed.indexOf('}}') === trimmed.length - 2 ? trimmed : undefined;
+}
+
+/** Each `{{ … }}` on a line replaced by HELM_VALUE, in one pass; an unclosed `{{` is left as it is. */
+function inlineDirectives(line: string): string {
+  let out = '';
+  let at = 0;
+  for (;;) {
+    const open = line.indexOf('{{', at);
+    if (open < 0) break;
+    const close = line.indexOf('}}', open + 2);
+    if (close < 0) break;
+    out += line.slice(at, open) + HELM_VALUE;
+    at = close + 2;
+  }
+  return out + line.slice(at);
 }
 
 /** A chart's values.yaml, or undefined when it is absent or does not parse. */

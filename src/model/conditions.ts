@@ -141,13 +141,13 @@ export function evaluateWhen(
 export function onlyChangedFiles(
   globs: readonly string[],
   facts: PullRequestFacts,
-  isRunbook: (path: string) => boolean,
+  isChecked: (path: string) => boolean,
 ): string | undefined {
   const changed = facts.changedFiles;
   if (globs.length === 0 || !changed || changed.truncated || changed.files.length === 0) return undefined;
   const paths = touchedPaths(changed.files);
   const matches = picomatch([...globs], { dot: true });
-  if (!paths.every((p) => matches(p)) || paths.some((p) => isRunbook(p))) return undefined;
+  if (!paths.every((p) => matches(p)) || paths.some((p) => isChecked(p))) return undefined;
   // Shown in Markdown as code: a path is the pull request's text, and a glob's `**` is not bold.
   const code = (text: string) => `\`${text.replace(/[`\s]+/g, ' ')}\``;
   const shown = paths.slice(0, 3).map(code).join(', ');

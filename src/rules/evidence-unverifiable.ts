@@ -4,7 +4,8 @@
  * cannot resolve (`include`, `template`, a value not in `values.yaml`) may
  * emit a container's probes and resources: that container is not judged.
  * A manifest beside a `kustomization.yaml` may be patched by an overlay:
- * its findings are warnings at most.
+ * its findings are warnings at most. YAML that does not parse is read as
+ * nothing: that is said too, never passed over in silence.
  */
 import type { RawFinding } from '../model/finding.js';
 import { defineRule } from './rule.js';
@@ -20,7 +21,8 @@ export const evidenceUnverifiable = defineRule({
   id: 'evidence-unverifiable',
   kind: 'manifest',
   title: 'Every changed workload could be checked',
-  description: 'once per manifest: what could not be checked and why (a Helm directive, a Kustomize overlay)',
+  description:
+    'once per manifest: what could not be checked and why (a Helm directive, a Kustomize overlay, YAML that does not parse)',
   defaultSeverity: { devops: 'notice', none: 'off' },
   examples: [
     {
@@ -42,6 +44,14 @@ export const evidenceUnverifiable = defineRule({
       ],
     },
     {
+      name: 'YAML that does not parse',
+      path: 'deploy/api.yaml',
+      text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  labels: {app: api\n',
+      findings: [
+        '6:1 Not checked: a YAML document here does not parse (Flow map in block collection must be sufficiently indented and end with a }), so whatever it declares was not read. Fix the YAML, or leave the file out with `evidence.exclude` if it is not a manifest.',
+      ],
+    },
+    {
       name: 'resources resolved from values.yaml, probes written out',
       path: 'charts/api/templates/deployment.yaml',
       files: CHART,
@@ -51,8 +61,16 @@ export const evidenceUnverifiable = defineRule({
   ],
   check({ file }) {
     const workloads = file.objects.filter((o) => o.workload);
-    if (workloads.length === 0) return undefined;
+    if (workloads.length === 0 && !file.error) return undefined;
     const out: RawFinding[] = [];
+    if (file.error) {
+      const how = file.helm ? ', once its template directives were set aside,' : '';
+      out.push({
+        message: `Not checked: a YAML document here${how} does not parse (${file.error.message}), so whatever it declares was not read. Fix the YAML, or leave the file out with \`evidence.exclude\` if it is not a manifest.`,
+        line: file.error.line,
+        column: 1,
+      });
+    }
     const hidden = workloads.flatMap((object) =>
       object.containers.filter((c) => c.unverifiable).map((container) => ({ object, container })),
     );

@@ -62,6 +62,24 @@ describe('loadConfig', () => {
     );
   });
 
+  it('refuses a claim on an item the config does not require, at its line, with the closest label', () => {
+    expect(
+      errorOf('claims:\n  Health Checks: [manifest-readiness-probe]\n  Memory limits: [manifest-resources]\n'),
+    ).toBe(
+      '.github/readiness-gate.yml:3:3: `claims`: "Memory limits" is not a checklist item the config requires (`pull-request.sections`, `sign-off`, `when`), so the claim would never be checked. Did you mean "Memory"? Add the item to a section, or correct the label.',
+    );
+    // With no sections, nothing can be claimed; an item a `when` entry requires or a sign-off box can.
+    expect(errorOf('extends: none\nclaims:\n  Health Checks: [manifest-readiness-probe]\n')).toMatch(
+      /:3:3: `claims`: "Health Checks"/,
+    );
+    expect(() =>
+      loadConfig(
+        "extends: none\nwhen:\n  - {name: Deploys, changed-files: ['deploy/**'], require: {items: [Health checks]}}\nclaims:\n  Health Checks: [manifest-readiness-probe]\n  Resource limits set: [manifest-resources]\n",
+        'x.yml',
+      ),
+    ).not.toThrow();
+  });
+
   it('names an unknown rule id', () => {
     expect(errorOf('rules:\n  no-such-rule: error\n')).toMatch(
       /^\.github\/readiness-gate\.yml:2:3: unknown key `rules\.no-such-rule`/,
