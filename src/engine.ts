@@ -52,6 +52,8 @@ export interface Finding {
   column: number;
   /** Why the finding is at most a warning: its document's cap (an overlay may patch the file). */
   capped?: string;
+  /** The line of another document the finding rests on. */
+  related?: { source: string; line: number };
 }
 
 /** A file to check, with the kind the planning step gave it; `text` undefined when it does not exist or was not read. */
@@ -145,7 +147,7 @@ export function check(input: CheckInput): Report {
   const parse = (kind: KindId, path: string, text: string): unknown => {
     input.onDocument?.(path);
     try {
-      return KINDS[kind].parse(text, path, companionsOf(kind, path, files));
+      return KINDS[kind].parse(text, path, companionsOf(kind, path, text, files));
     } catch (error) {
       sources.push(path);
       if (error instanceof RangeError) tooComplex(path, kind, 'it nests too deeply to parse');
@@ -307,12 +309,14 @@ function stamp(
     line: f.line,
     column: f.column,
     ...(cap ? { capped: cap.why } : {}),
+    ...(f.related ? { related: f.related } : {}),
   };
 }
 
 /** The companion files of a document, as its kind asked for them: text, null when absent; unread ones left out. */
-function companionsOf(kind: KindId, path: string, files: ReadonlyMap<string, SourceFile>): Companions {
-  const wanted = (KINDS[kind] as { companions?: (p: string) => CompanionFile[] }).companions?.(path) ?? [];
+function companionsOf(kind: KindId, path: string, text: string, files: ReadonlyMap<string, SourceFile>): Companions {
+  const wanted =
+    (KINDS[kind] as { companions?: (p: string, t: string) => CompanionFile[] }).companions?.(path, text) ?? [];
   const found = new Map<string, string | null>();
   for (const companion of wanted) {
     const file = files.get(fileKey(companion));

@@ -56,19 +56,29 @@ export function planFiles(input: PlanInput, config: ResolvedConfig): PlannedFile
     // A deployment file `evidence` leaves out is not checked, even named; any other file is read as a runbook.
     if (!leftOutOfEvidence(path, config)) add({ path, kind: kindOf(path, config) ?? 'runbook' });
   }
-  // The files the planned documents are read with (a chart's values.yaml, a folder's
-  // kustomization.yaml), each once, at most MAX_COMPANIONS: past it a document reads them as unknown.
-  let companions = 0;
-  for (const file of [...planned.values()]) {
-    if (file.unread || file.companion) continue;
-    const kind = KINDS[file.kind] as { companions?: (p: string) => CompanionFile[] };
-    for (const companion of kind.companions?.(file.path) ?? []) {
-      if (planned.has(fileKey(companion)) || companions >= MAX_COMPANIONS) continue;
-      companions++;
-      add({ ...companion, kind: file.kind, companion: true });
+  return [...planned.values()];
+}
+
+/**
+ * The files the documents just read go with (a chart's values.yaml, a
+ * folder's kustomization.yaml), each once and at most MAX_COMPANIONS: past
+ * it a document reads them as unknown. Planned after the documents are read,
+ * so only a document that needs them (a YAML file that declares Kubernetes
+ * objects) costs a read.
+ */
+export function planCompanions(read: readonly KindedFile[]): PlannedFile[] {
+  const have = new Set(read.map(fileKey));
+  const planned: PlannedFile[] = [];
+  for (const file of read) {
+    if (file.text === undefined || file.companion) continue;
+    const kind = KINDS[file.kind] as { companions?: (p: string, t: string) => CompanionFile[] };
+    for (const companion of kind.companions?.(file.path, file.text) ?? []) {
+      if (have.has(fileKey(companion)) || planned.length >= MAX_COMPANIONS) continue;
+      have.add(fileKey(companion));
+      planned.push({ ...companion, kind: file.kind, companion: true });
     }
   }
-  return [...planned.values()];
+  return planned;
 }
 
 /** Companion files read per run, besides the documents: at three or so a folder, twenty folders. */

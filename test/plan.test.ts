@@ -1,8 +1,8 @@
 // The planning step: which files are read, as which kind, and where the bounds on reading fall.
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/load.js';
-import { check } from '../src/engine.js';
-import { MAX_COMPANIONS, planFiles, withText } from '../src/plan.js';
+import { check, type KindedFile } from '../src/engine.js';
+import { MAX_COMPANIONS, planCompanions, planFiles, withText } from '../src/plan.js';
 
 const config = loadConfig(undefined, 'x.yml');
 const unreadMessages = (paths: { changed?: string[]; named?: string[] }, text: (p: string) => string) => {
@@ -31,35 +31,42 @@ describe('planFiles', () => {
     expect(planFiles({ linked: [], named: ['examples/api.yaml', 'deploy/api.yaml', 'notes.txt'] }, scoped)).toEqual([
       { path: 'deploy/api.yaml', kind: 'manifest' },
       { path: 'notes.txt', kind: 'runbook' },
-      { path: 'deploy/kustomization.yaml', kind: 'manifest', companion: true, fromBase: true },
-      { path: 'deploy/kustomization.yml', kind: 'manifest', companion: true, fromBase: true },
-      { path: 'deploy/Kustomization', kind: 'manifest', companion: true, fromBase: true },
     ]);
   });
+});
 
-  it('plans each companion once, none for a file not read, and at most MAX_COMPANIONS', () => {
-    const changed = [
-      'charts/a/templates/deployment.yaml',
-      'charts/a/templates/service.yaml',
-      ...Array.from({ length: 40 }, (_, i) => `deploy/d${i}/api.yaml`),
+describe('planCompanions', () => {
+  const MANIFEST = 'apiVersion: apps/v1\nkind: Deployment\n';
+  const read = (path: string, text: string | undefined): KindedFile => ({ path, kind: 'manifest', text });
+
+  it('plans each companion once, only for files that declare Kubernetes objects, at most MAX_COMPANIONS', () => {
+    const files = [
+      read('charts/a/templates/deployment.yaml', MANIFEST),
+      read('charts/a/templates/service.yaml', MANIFEST),
+      read('docs/mkdocs.yml', 'site_name: docs\nnav: []\n'), // no Kubernetes object: no read
+      read('deploy/gone/api.yaml', undefined), // not there: nothing to go with
+      ...Array.from({ length: 40 }, (_, i) => read(`deploy/d${i}/api.yaml`, MANIFEST)),
     ];
-    const planned = planFiles({ linked: [], changed }, config);
-    const companions = planned.filter((f) => f.companion).map((f) => f.path);
+    const companions = planCompanions(files);
     expect(companions.slice(0, 5)).toEqual([
-      'charts/a/Chart.yaml',
-      'charts/a/values.yaml',
-      'deploy/d0/kustomization.yaml',
-      'deploy/d0/kustomization.yml',
-      'deploy/d0/Kustomization',
+      { path: 'charts/a/Chart.yaml', kind: 'manifest', companion: true },
+      { path: 'charts/a/values.yaml', kind: 'manifest', companion: true },
+      { path: 'deploy/d0/kustomization.yaml', kind: 'manifest', companion: true, fromBase: true },
+      { path: 'deploy/d0/kustomization.yml', kind: 'manifest', companion: true, fromBase: true },
+      { path: 'deploy/d0/Kustomization', kind: 'manifest', companion: true, fromBase: true },
     ]);
     expect(companions).toHaveLength(MAX_COMPANIONS);
-    expect(new Set(companions).size).toBe(companions.length);
-    const tight = loadConfig('evidence:\n  max-files: 1\n', 'x.yml');
-    const few = planFiles({ linked: [], changed: ['deploy/a/api.yaml', 'deploy/b/api.yaml'] }, tight);
-    expect(few.filter((f) => f.companion).map((f) => f.path)).toEqual([
-      'deploy/a/kustomization.yaml',
-      'deploy/a/kustomization.yml',
-      'deploy/a/Kustomization',
+    expect(new Set(companions.map((c) => c.path)).size).toBe(MAX_COMPANIONS);
+  });
+
+  it('reads a changed file again as a companion only where the base commit is wanted', () => {
+    const files = [read('charts/a/templates/x.yaml', MANIFEST), read('charts/a/values.yaml', 'a: 1\n')];
+    expect(planCompanions(files).map((c) => c.path)).toEqual(['charts/a/Chart.yaml']);
+    const kustomized = [read('deploy/api.yaml', MANIFEST), read('deploy/kustomization.yaml', 'resources: []\n')];
+    expect(planCompanions(kustomized).map((c) => `${c.path}${c.fromBase ? ' at base' : ''}`)).toEqual([
+      'deploy/kustomization.yaml at base',
+      'deploy/kustomization.yml at base',
+      'deploy/Kustomization at base',
     ]);
   });
 });

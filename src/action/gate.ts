@@ -28,7 +28,7 @@ import { PULL_REQUEST } from '../kinds/pull-request.js';
 import { LIMITS, type Limit } from '../limits.js';
 import { mapLimit } from '../concurrency.js';
 import type { Unread } from '../kinds/kind.js';
-import { planFiles, READ_CONCURRENCY, skipReason, withText } from '../plan.js';
+import { planCompanions, planFiles, READ_CONCURRENCY, skipReason, withText, type PlannedFile } from '../plan.js';
 import { CONFIG_PATH } from '../init/templates.js';
 import { formatMarkdown } from '../report/markdown.js';
 import { plural } from '../report/text.js';
@@ -185,12 +185,15 @@ async function evaluate(
   const { linked, description } = await readDescription(pr.body, config);
   const changed = (listed ?? (await changedFiles)).filter((f) => f.status !== 'removed').map((f) => f.path);
   const planned = planFiles({ linked, changed }, config);
-  const files = await mapLimit(planned, READ_CONCURRENCY, async (file) =>
-    withText(
-      file,
-      file.unread ? undefined : await readOrWhy(client, repo, file.path, file.fromBase ? pr.baseSha : pr.headSha),
-    ),
-  );
+  const read = (list: readonly PlannedFile[]) =>
+    mapLimit(list, READ_CONCURRENCY, async (file) =>
+      withText(
+        file,
+        file.unread ? undefined : await readOrWhy(client, repo, file.path, file.fromBase ? pr.baseSha : pr.headSha),
+      ),
+    );
+  const documents = await read(planned);
+  const files = [...documents, ...(await read(planCompanions(documents)))];
   const data = await signOffData;
   const approvals = config.when.some((w) => w.require.approvals > 0)
     ? await readApprovalFacts(client, repo, pr, config.when, {

@@ -9,7 +9,7 @@ import { mapLimit } from '../concurrency.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { mergeReports, type CheckInput, type KindedFile, type Report } from '../engine.js';
 import type { PullRequestFacts } from '../model/conditions.js';
-import { READ_CONCURRENCY, withText, type PlannedFile } from '../plan.js';
+import { planCompanions, READ_CONCURRENCY, withText, type PlannedFile } from '../plan.js';
 import { readDocument } from './files.js';
 
 /** Files below which one thread is faster than several. */
@@ -35,26 +35,24 @@ export interface ParallelInput {
 }
 
 export async function checkInParallel(input: ParallelInput): Promise<Report> {
-  const { description, linkedFiles, root, config, pullRequest } = input;
-  // Companion files go with every check, for whichever documents they belong to.
-  const companions = await readAll(
-    root,
-    input.named.filter((f) => f.companion),
-  );
-  const named = input.named.filter((f) => !f.companion);
+  const { description, linkedFiles, named, root, config, pullRequest } = input;
   const threads = Math.min(availableParallelism(), 4);
   const count = named.length < PARALLEL_THRESHOLD ? 1 : threads;
   const size = Math.ceil(named.length / count);
   const chunks = Array.from({ length: count }, (_, i) => named.slice(i * size, (i + 1) * size)).filter((c) => c.length);
   // Each chunk is read, then checked: one thread checks while the next chunk is still being read.
   const fileReports = await Promise.all(
-    chunks.map(async (chunk) => checkWithinBudget({ files: [...(await readAll(root, chunk)), ...companions], config })),
+    chunks.map(async (chunk) => {
+      const files = await readAll(root, chunk);
+      // The companion files these documents go with (a chart's values.yaml), read beside them.
+      return checkWithinBudget({ files: [...files, ...(await readAll(root, planCompanions(files)))], config });
+    }),
   );
   // The description is checked last, with what the files showed: a ticked claim they contradict fails.
   const evidence = fileReports.flatMap((r) => r.findings);
   const first = await checkWithinBudget({
     description,
-    files: [...linkedFiles, ...companions],
+    files: linkedFiles,
     config,
     ...(evidence.length > 0 ? { evidence } : {}),
     ...(pullRequest ? { pullRequest } : {}),

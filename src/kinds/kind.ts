@@ -96,8 +96,8 @@ export interface DocumentKind<Id extends string, View, Context> {
   select(path: string, settings: DocumentSettings): boolean;
   /** A deployment file: checked only where `evidence.paths` and `evidence.exclude` allow, at most `evidence.max-files` a run. */
   evidence?: true;
-  /** The companion files to read with a document at this path; never checked themselves. */
-  companions?(path: string): CompanionFile[];
+  /** The companion files to read with this document; never checked themselves. */
+  companions?(path: string, text: string): CompanionFile[];
   parse(text: string, path: string, companions?: Companions): View;
   /** A ceiling on the severity of every finding on this document, when something else may change it. */
   cap?(view: View): SeverityCap | undefined;

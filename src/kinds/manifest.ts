@@ -84,7 +84,9 @@ function chartOf(path: string): string | undefined {
 const join = (dir: string, name: string) => (dir === '' ? name : `${dir}/${name}`);
 const folderOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
 
-function companions(path: string): CompanionFile[] {
+function companions(path: string, text: string): CompanionFile[] {
+  // Only a file that declares Kubernetes objects needs them (not mkdocs.yml or a compose file).
+  if (!/^\s*apiVersion\s*:/m.test(text) || !/^\s*kind\s*:/m.test(text)) return [];
   const chart = chartOf(path);
   if (chart !== undefined) return [{ path: join(chart, 'Chart.yaml') }, { path: join(chart, 'values.yaml') }];
   // The kustomization lowers the severity of findings: the base branch's, so a pull request cannot add one to do so.

@@ -5,6 +5,8 @@ export interface RawFinding {
   column: number;
   /** At most this severity, whatever the rule's configured one (a contradiction resting on capped evidence). */
   severity?: 'warning' | 'notice';
+  /** The line of another document the finding rests on (the evidence behind a contradiction), linked in reports. */
+  related?: { source: string; line: number };
 }
 
 /** A finding at a place in a document. */

@@ -7,7 +7,7 @@ export interface JsonReport {
   warnings: number;
   findings: Pick<
     Report['findings'][number],
-    'ruleId' | 'severity' | 'message' | 'source' | 'kind' | 'line' | 'column'
+    'ruleId' | 'severity' | 'message' | 'source' | 'kind' | 'line' | 'column' | 'related'
   >[];
   waivers: Report['waivers'];
   [extra: string]: unknown;
@@ -18,12 +18,13 @@ export function toJson(report: Report, extra: Record<string, unknown> = {}): Jso
     conclusion: report.conclusion,
     errors: report.errors,
     warnings: report.warnings,
-    findings: report.findings.map(({ ruleId, severity, message, source, kind, line, column }) => ({
+    findings: report.findings.map(({ ruleId, severity, message, source, kind, line, column, related }) => ({
       ruleId,
       severity,
       message,
       source,
       ...(kind ? { kind } : {}),
+      ...(related ? { related } : {}),
       line,
       column,
     })),

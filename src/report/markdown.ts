@@ -75,7 +75,9 @@ function render(report: Report, options: MarkdownOptions, shown: number): string
       out.push(`#### ${documentName(source, options)}`, '');
       for (const f of findings) {
         const where = lineRef(source, f.line, options);
-        out.push(`- ${ICON[f.severity]} ${where}: ${neutralise(f.message)} <sub>${f.ruleId}</sub>`);
+        out.push(
+          `- ${ICON[f.severity]} ${where}: ${neutralise(f.message)}${relatedLink(f, options)} <sub>${f.ruleId}</sub>`,
+        );
       }
       out.push('');
     }
@@ -113,6 +115,12 @@ function documentName(source: string, options: MarkdownOptions): string {
   const url = options.link?.(source);
   const name = neutralise(source);
   return url ? `[${name}](${url})` : name;
+}
+
+/** A link to the line a finding rests on (the evidence behind a contradiction), where the report can link. */
+function relatedLink(f: Report['findings'][number], options: MarkdownOptions): string {
+  const url = f.related ? options.link?.(f.related.source, f.related.line) : undefined;
+  return url ? ` [Evidence: ${neutralise(f.related!.source)} line ${f.related!.line}](${url})` : '';
 }
 
 /** The findings on changed files that bear on a waived claim, for the reviewer to weigh the reason against. */

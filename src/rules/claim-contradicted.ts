@@ -71,10 +71,11 @@ export const claimContradicted = defineRule({
       if (!first) continue;
       const more = against.length > 1 ? ` (and ${against.length - 1} more)` : '';
       const message = `"${label}" is ticked, but ${first.source}:${first.line} says: ${first.message}${more} Fix the file, or untick the item and say why.`;
+      const related = { source: first.source, line: first.line };
       out.push(
         first.capped
-          ? { ...at(found.item, `${message} A warning only: ${first.capped}.`), severity: 'warning' }
-          : at(found.item, message),
+          ? { ...at(found.item, `${message} A warning only: ${first.capped}.`), severity: 'warning', related }
+          : { ...at(found.item, message), related },
       );
     }
     return out;

@@ -32,6 +32,14 @@ describe('deployment files', () => {
     expect(run.report!.findings.filter((f) => f.ruleId === 'claim-contradicted').map((f) => f.message)).toEqual([
       '"Graceful Shutdown" is ticked, but services/api/Dockerfile:2 says: CMD is in shell form: a shell runs as PID 1 and SIGTERM does not reach the process, so it cannot shut down gracefully. Write it in exec form, e.g. CMD ["node", "server.js"]. Fix the file, or untick the item and say why.',
     ]);
+    // The comment links the evidence line at the head commit.
+    expect(gh.comments[0]!.body).toMatch(
+      /Fix the file, or untick the item and say why\. \[Evidence: services\/api\/Dockerfile line 2\]\(https:\/\/[^)]*\/blob\/c0ffee0+1\/services\/api\/Dockerfile#L2\)/,
+    );
+    expect(run.report!.findings.find((f) => f.ruleId === 'claim-contradicted')!.related).toEqual({
+      source: 'services/api/Dockerfile',
+      line: 2,
+    });
     expect(gh.checkRuns[0]!.output.annotations).toEqual([
       expect.objectContaining({
         path: 'services/api/Dockerfile',
@@ -55,8 +63,10 @@ describe('deployment files', () => {
         { filename: 'docs/runbooks/deploy-payments.md', status: 'modified' },
         { filename: 'deploy/base/api.yaml', status: 'modified' },
         { filename: 'charts/worker/templates/deployment.yaml', status: 'modified' },
+        { filename: 'docs/mkdocs.yml', status: 'modified' },
       ],
     });
+    gh.setFile(HEAD, 'docs/mkdocs.yml', 'site_name: Payments\n');
     gh.setFile(HEAD, 'deploy/base/api.yaml', DEPLOYMENT('api', '          ports: [{containerPort: 8080}]\n'));
     gh.setFile(BASE, 'deploy/base/kustomization.yaml', 'resources: [api.yaml]\n');
     gh.setFile(HEAD, 'charts/worker/Chart.yaml', 'apiVersion: v2\nname: worker\nversion: 1.0.0\n');
@@ -93,6 +103,11 @@ describe('deployment files', () => {
     );
     expect(run.code).toBe(1);
     // Each companion was asked for once; the two kustomization spellings that are not there answered 404.
+    // mkdocs.yml declares no Kubernetes object: nothing was asked for it.
+    expect(gh.calls().filter((c) => c.includes('/contents/docs/'))).toEqual([
+      'GET /repos/octo-org/octo-repo/contents/docs/runbooks/deploy-payments.md',
+      'GET /repos/octo-org/octo-repo/contents/docs/mkdocs.yml',
+    ]);
     const asked = gh
       .calls()
       .filter((c) => /\/contents\/(deploy\/base\/[kK]ustomization|charts\/worker\/(Chart|values))/.test(c));

@@ -62,4 +62,32 @@ describe('check --body with deployment files', () => {
     expect(contradicted).toHaveLength(1);
     expect(contradicted[0].message).toContain(`(and ${count - 1} more)`);
   });
+
+  it("reads a chart's values.yaml and a folder's kustomization.yaml from disk", async () => {
+    await mkdir(path.join(repo, 'chart/templates'), { recursive: true });
+    await writeFile(path.join(repo, 'chart/Chart.yaml'), 'apiVersion: v2\nname: api\nversion: 1.0.0\n');
+    await writeFile(
+      path.join(repo, 'chart/values.yaml'),
+      'resources:\n  requests: {cpu: 100m, memory: 64Mi}\n  limits: {memory: 128Mi}\n',
+    );
+    await writeFile(
+      path.join(repo, 'chart/templates/api.yaml'),
+      NO_PROBE.replace(
+        / {10}resources: .*\n/,
+        '          readinessProbe: {tcpSocket: {port: 8080}}\n          resources:\n            {{- toYaml .Values.resources | nindent 12 }}\n',
+      ),
+    );
+    await mkdir(path.join(repo, 'base'));
+    await writeFile(path.join(repo, 'base/api.yaml'), NO_PROBE);
+    await writeFile(path.join(repo, 'base/kustomization.yaml'), 'resources: [api.yaml]\n');
+    const { stdout } = await runCli(['check', '--format', 'json', 'chart/', 'base/'], { cwd: repo });
+    const findings = JSON.parse(stdout).findings.map(
+      (f: { source: string; line: number; ruleId: string; severity: string }) =>
+        `${f.source}:${f.line} ${f.ruleId} ${f.severity}`,
+    );
+    expect(findings).toEqual([
+      'base/api.yaml:1 evidence-unverifiable notice',
+      'base/api.yaml:9 manifest-readiness-probe warning',
+    ]);
+  });
 });
