@@ -15,7 +15,7 @@
  */
 import { isMap, isSeq, LineCounter, parseAllDocuments, type Document, type YAMLMap } from 'yaml';
 import { optOutWaivers, type OptOut } from './dockerfile.js';
-import { readValues, renderStatically, type HiddenDirective } from './helm.js';
+import { HELM_VALUE, readValues, renderStatically, type HiddenDirective } from './helm.js';
 import type { CompanionFile, Companions, DocumentKind, SeverityCap, Waiver } from './kind.js';
 
 const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
@@ -43,6 +43,8 @@ export interface ManifestObject {
   containers: Container[];
   /** Rule id to the reason given in its opt-out annotation. */
   optOuts: OptOut[];
+  /** A Secret's `data`/`stringData` keys that hold a value in the file (not a template's, not SOPS-encrypted). */
+  secretData?: { key: string; line: number }[];
   /** The pod template's `terminationGracePeriodSeconds`, when set to a number. */
   gracePeriod?: Positioned<number>;
   /** `spec.replicas`: a number, absent (the default, 1), or a value the gate cannot see (a template). */
@@ -113,8 +115,7 @@ export function parseManifest(text: string, path: string, found: Companions = ne
       view.error ??= { message: problem.message.split('\n')[0]!, line: lineCounter.linePos(problem.pos[0]).line };
       continue;
     }
-    const object = readObject(doc, lineCounter, hidden);
-    if (object) view.objects.push(object);
+    view.objects.push(...readObjects(doc, lineCounter, hidden));
   }
   return view;
 }
@@ -122,9 +123,22 @@ export function parseManifest(text: string, path: string, found: Companions = ne
 const lineOf = (counter: LineCounter, node: { range?: [number, number, number] | null } | null | undefined) =>
   counter.linePos(node?.range?.[0] ?? 0).line;
 
-function readObject(doc: Document, counter: LineCounter, hidden: HiddenDirective[]): ManifestObject | undefined {
+/** The objects of a YAML document: one, or each item of a `kind: List`. */
+function readObjects(doc: Document, counter: LineCounter, hidden: HiddenDirective[]): ManifestObject[] {
   const root = doc.contents;
-  if (!isMap(root)) return undefined;
+  if (!isMap(root)) return [];
+  const items = root.get('items', true);
+  if (root.get('kind') === 'List' && isSeq(items)) {
+    return items.items.flatMap((item) => {
+      const object = isMap(item) ? readObject(item, counter, hidden) : undefined;
+      return object ? [object] : [];
+    });
+  }
+  const object = readObject(root, counter, hidden);
+  return object ? [object] : [];
+}
+
+function readObject(root: YAMLMap, counter: LineCounter, hidden: HiddenDirective[]): ManifestObject | undefined {
   const kind = root.get('kind');
   if (typeof root.get('apiVersion') !== 'string' || typeof kind !== 'string') return undefined;
   const metadata = root.get('metadata');
@@ -147,7 +161,7 @@ function readObject(doc: Document, counter: LineCounter, hidden: HiddenDirective
     }
   }
   const name = isMap(metadata) ? String(metadata.get('name') ?? '') : '';
-  const podSpec = doc.getIn(['spec', 'template', 'spec'], true);
+  const podSpec = root.getIn(['spec', 'template', 'spec'], true);
   const containers: Container[] = [];
   const list = isMap(podSpec) ? podSpec.get('containers', true) : undefined;
   if (isSeq(list)) {
@@ -167,18 +181,19 @@ function readObject(doc: Document, counter: LineCounter, hidden: HiddenDirective
     });
   }
   const positioned = <T>(path: string[], read: (v: unknown) => T | undefined): Positioned<T> | undefined => {
-    const node = doc.getIn(path, true) as { value?: unknown; range?: [number, number, number] } | undefined;
+    const node = root.getIn(path, true) as { value?: unknown; range?: [number, number, number] } | undefined;
     const value = read(isScalarLike(node) ? node.value : undefined);
     return value === undefined ? undefined : { value, line: lineOf(counter, node) };
   };
   const gracePeriod = positioned(['spec', 'template', 'spec', 'terminationGracePeriodSeconds'], asNumber);
-  const replicasNode = doc.getIn(['spec', 'replicas']);
+  const replicasNode = root.getIn(['spec', 'replicas']);
   const replicas =
     replicasNode === undefined || replicasNode === null ? undefined : (asNumber(replicasNode) ?? 'unknown');
   const type = positioned(['spec', 'strategy', 'type'], (v) => (typeof v === 'string' ? v : undefined));
   const maxUnavailable = positioned(['spec', 'strategy', 'rollingUpdate', 'maxUnavailable'], (v) =>
     typeof v === 'string' || typeof v === 'number' ? v : undefined,
   );
+  const secretData = kind === 'Secret' ? literalSecretData(root, counter) : [];
   return {
     kind,
     name,
@@ -187,6 +202,7 @@ function readObject(doc: Document, counter: LineCounter, hidden: HiddenDirective
     containers,
     optOuts,
     replicas,
+    ...(secretData.length > 0 ? { secretData } : {}),
     ...(gracePeriod ? { gracePeriod } : {}),
     ...(kind === 'Deployment' && (type || maxUnavailable)
       ? { strategy: { ...(type ? { type } : {}), ...(maxUnavailable ? { maxUnavailable } : {}) } }
@@ -218,7 +234,6 @@ function preStopSleep(item: YAMLMap, counter: LineCounter): Container['preStopSl
 }
 
 function readContainer(item: YAMLMap, counter: LineCounter, unverifiable: HiddenDirective | undefined): Container {
-  const has = (...path: string[]) => item.hasIn(path);
   const ports = item.get('ports');
   const envList = item.get('env', true);
   const env: Container['env'] = [];
@@ -239,17 +254,51 @@ function readContainer(item: YAMLMap, counter: LineCounter, unverifiable: Hidden
     name: String(item.get('name') ?? ''),
     line: lineOf(counter, (nameNode as never) ?? item),
     ports: isSeq(ports) ? ports.items.length > 0 : ports !== undefined && ports !== null,
-    readinessProbe: has('readinessProbe'),
-    livenessProbe: has('livenessProbe') || has('startupProbe'),
+    readinessProbe: probe(item, 'readinessProbe'),
+    livenessProbe: probe(item, 'livenessProbe') || probe(item, 'startupProbe'),
     resources: {
-      requestsCpu: has('resources', 'requests', 'cpu'),
-      requestsMemory: has('resources', 'requests', 'memory'),
-      limitsMemory: has('resources', 'limits', 'memory'),
+      requestsCpu: setAt(item, ['resources', 'requests', 'cpu']),
+      requestsMemory: setAt(item, ['resources', 'requests', 'memory']),
+      limitsMemory: setAt(item, ['resources', 'limits', 'memory']),
     },
     env,
     ...(sleep ? { preStopSleep: sleep } : {}),
     ...(unverifiable ? { unverifiable } : {}),
   };
+}
+
+/** The keys of a Secret whose values are written in the file: not empty, not a template's, not encrypted (SOPS). */
+function literalSecretData(root: YAMLMap, counter: LineCounter): { key: string; line: number }[] {
+  const out: { key: string; line: number }[] = [];
+  for (const field of ['data', 'stringData']) {
+    const map = root.get(field, true);
+    if (!isMap(map)) continue;
+    for (const pair of map.items) {
+      const value = isScalarLike(pair.value) ? pair.value.value : undefined;
+      if (typeof value !== 'string' && typeof value !== 'number') continue;
+      const text = String(value).trim();
+      if (text === '' || text.includes(HELM_VALUE) || text.startsWith('ENC[')) continue;
+      out.push({
+        key: String((pair.key as { value?: unknown })?.value ?? ''),
+        line: lineOf(counter, pair.key as never),
+      });
+    }
+  }
+  return out;
+}
+
+/** Whether a field holds a value: `cpu:` or `cpu: null` is unset to Kubernetes, as is `cpu: ""`. */
+function setAt(item: YAMLMap, path: string[]): boolean {
+  const node = item.getIn(path, true);
+  if (isMap(node) || isSeq(node)) return node.items.length > 0;
+  const value = isScalarLike(node) ? node.value : node;
+  return value !== undefined && value !== null && value !== '';
+}
+
+/** A probe with a check in it: `readinessProbe:` alone is no probe, and one with no handler is refused by the API. */
+function probe(item: YAMLMap, name: string): boolean {
+  const node = item.get(name, true);
+  return isMap(node) && ['httpGet', 'tcpSocket', 'exec', 'grpc'].some((handler) => setAt(node, [handler]));
 }
 
 function manifestWaivers(file: ManifestView): Waiver[] {

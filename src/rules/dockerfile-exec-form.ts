@@ -1,8 +1,11 @@
 /**
- * `dockerfile-exec-form`: the final stage's `CMD` and `ENTRYPOINT` are in
- * exec form (`["node", "server.js"]`). In shell form a shell is PID 1 and
- * does not pass SIGTERM on, so the process cannot shut down gracefully (the
- * role document's "no graceful shutdown" red flag).
+ * `dockerfile-exec-form`: the final stage's `CMD` and `ENTRYPOINT` (the last
+ * of each, which take effect) are in exec form (`["node", "server.js"]`). In
+ * shell form a shell is PID 1 and does not pass SIGTERM on, so the process
+ * cannot shut down gracefully (the role document's "no graceful shutdown"
+ * red flag). Brackets that are not JSON (`['node', 'a.js']`) are shell form
+ * to Docker, and `["sh", "-c", "node a.js"]` is a shell as PID 1 too, unless
+ * the command starts with `exec`.
  */
 import type { RawFinding } from '../model/finding.js';
 import { optOut } from './opt-out.js';
@@ -22,6 +25,21 @@ export const dockerfileExecForm = defineRule({
       findings: [
         '5:1 CMD is in shell form: a shell runs as PID 1 and SIGTERM does not reach the process, so it cannot shut down gracefully. Write it in exec form, e.g. CMD ["node", "server.js"].',
       ],
+    },
+    {
+      name: 'brackets that are not JSON, and a shell in exec form',
+      path: 'Dockerfile',
+      text: 'FROM python:3.12-slim\nENTRYPOINT ["sh", "-c", "gunicorn app:app"]\nCMD [\'--workers\', \'2\']\n',
+      findings: [
+        '2:1 ENTRYPOINT runs sh -c as PID 1, and the shell does not pass SIGTERM on, so it cannot shut down gracefully. Start the process with exec (sh -c "exec node server.js") or without a shell.',
+        '3:1 CMD is not a JSON array of strings, so Docker runs it in shell form: a shell runs as PID 1 and SIGTERM does not reach the process, so it cannot shut down gracefully. Write it in exec form, e.g. CMD ["node", "server.js"].',
+      ],
+    },
+    {
+      name: 'exec form, a shell that execs, the last CMD; an earlier stage does not count',
+      path: 'Dockerfile',
+      text: 'FROM node:20 AS build\nCMD npm test\nFROM node:20-slim\nCMD node old.js\nENTRYPOINT ["/bin/sh", "-c", "exec node \\"$0\\" \\"$@\\""]\nCMD ["/app/server.js"]\n',
+      findings: [],
     },
     {
       name: 'exec form; an earlier stage does not count',
@@ -48,10 +66,13 @@ export const dockerfileExecForm = defineRule({
     const out: RawFinding[] = [];
     const skip = optOut(file.optOuts, 'dockerfile-exec-form', out);
     if (skip) return out;
-    for (const ins of file.final) {
-      if ((ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT') || ins.args.startsWith('[')) continue;
+    // Only the last CMD and the last ENTRYPOINT of the final stage take effect.
+    for (const keyword of ['ENTRYPOINT', 'CMD']) {
+      const ins = file.final.findLast((i) => i.keyword === keyword);
+      const problem = ins && shellProblem(ins.args);
+      if (!ins || !problem) continue;
       out.push({
-        message: `${ins.keyword} is in shell form: a shell runs as PID 1 and SIGTERM does not reach the process, so it cannot shut down gracefully. Write it in exec form, e.g. ${ins.keyword} ["node", "server.js"].`,
+        message: `${keyword} ${problem}, so it cannot shut down gracefully. ${problem.startsWith('runs') ? `Start the process with exec (sh -c "exec node server.js") or without a shell` : `Write it in exec form, e.g. ${keyword} ["node", "server.js"]`}.`,
         line: ins.line,
         column: 1,
       });
@@ -59,3 +80,28 @@ export const dockerfileExecForm = defineRule({
     return out;
   },
 });
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
+
+/** Why the process would not get SIGTERM, or undefined when it would. */
+function shellProblem(args: string): string | undefined {
+  const shell = 'a shell runs as PID 1 and SIGTERM does not reach the process';
+  if (!args.startsWith('[')) return `is in shell form: ${shell}`;
+  let argv: unknown;
+  try {
+    argv = JSON.parse(args);
+  } catch {
+    argv = undefined;
+  }
+  // Docker reads anything but a JSON array of strings (single quotes, a missing comma) as shell form.
+  if (!Array.isArray(argv) || !argv.every((a) => typeof a === 'string')) {
+    return `is not a JSON array of strings, so Docker runs it in shell form: ${shell}`;
+  }
+  const [program, ...rest] = argv as string[];
+  const name = program?.split('/').pop() ?? '';
+  const command = rest[rest.indexOf('-c') + 1];
+  if (SHELLS.has(name) && rest.includes('-c') && command !== undefined && !/^\s*exec\s/.test(command)) {
+    return `runs ${name} -c as PID 1, and the shell does not pass SIGTERM on`;
+  }
+  return undefined;
+}

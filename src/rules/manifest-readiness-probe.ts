@@ -30,6 +30,14 @@ export const manifestReadinessProbe = defineRule({
       ],
     },
     {
+      name: 'a probe key with nothing in it, and a Deployment inside a List',
+      path: 'deploy/api.yaml',
+      text: 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: apps/v1\n    kind: Deployment\n    metadata: {name: api}\n    spec:\n      template:\n        spec:\n          containers:\n            - name: api\n              ports: [{containerPort: 8080}]\n              readinessProbe:\n',
+      findings: [
+        '11:17 Container "api" of Deployment "api" serves on a port but has no readinessProbe: traffic reaches it before it can answer. Add a readinessProbe (httpGet on its health endpoint).',
+      ],
+    },
+    {
       name: 'a probe, or no port',
       path: 'deploy/api.yaml',
       text: DEPLOYMENT(

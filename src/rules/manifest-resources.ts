@@ -23,6 +23,14 @@ export const manifestResources = defineRule({
       ],
     },
     {
+      name: 'a request left empty is no request',
+      path: 'deploy/api.yaml',
+      text: "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          resources:\n            requests: {cpu: null, memory: ''}\n            limits: {memory: 128Mi}\n",
+      findings: [
+        '9:17 Container "api" of Deployment "api" has no resources.requests.cpu, resources.requests.memory. Set requests.cpu, requests.memory and limits.memory.',
+      ],
+    },
+    {
       name: 'an opt-out annotation without a reason',
       path: 'deploy/api.yaml',
       text: "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  annotations:\n    readiness-gate.io/waive.manifest-resources: ''\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n",

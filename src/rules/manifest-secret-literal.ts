@@ -1,6 +1,7 @@
 /**
- * `manifest-secret-literal`: no secret is written into a manifest: a literal
- * `env` value for a name that reads as a secret (password, token, secret,
+ * `manifest-secret-literal`: no secret is written into a manifest: a Secret
+ * object with values in its `data` or `stringData` (not SOPS-encrypted, not
+ * a template's), a literal `env` value for a name that reads as a secret (password, token, secret,
  * api key, credential; names ending `_PATH`, `_FILE`, `_DIR` and `$(VAR)`
  * values excepted, and `_NAME`, `_ID`, `_REF`, which name a secret rather
  * than hold one), or any `scheme://user:password@` value (the role
@@ -19,7 +20,8 @@ export const manifestSecretLiteral = defineRule({
   id: 'manifest-secret-literal',
   kind: 'manifest',
   title: 'No secret is written into a manifest',
-  description: 'no literal `env` value for a secret-like name, and no `scheme://user:password@` value',
+  description:
+    'no Secret with its values in the file, no literal `env` value for a secret-like name, and no `scheme://user:password@` value',
   defaultSeverity: { devops: 'error', none: 'off' },
   examples: [
     {
@@ -32,6 +34,20 @@ export const manifestSecretLiteral = defineRule({
       ],
     },
     {
+      name: 'a Secret with its values in the file',
+      path: 'deploy/db-secret.yaml',
+      text: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\ndata:\n  username: YWRtaW4=\n  password: aHVudGVyMg==\n',
+      findings: [
+        '7:3 Secret "db" holds its values in the file (username, password): base64 is not encryption, and whoever can read the repository can read them. Keep the values out of Git (External Secrets, Sealed Secrets, SOPS, or a secret manager).',
+      ],
+    },
+    {
+      name: 'a Secret encrypted with SOPS, or filled by a Helm template',
+      path: 'charts/db/templates/secret.yaml',
+      text: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: ENC[AES256_GCM,data:Tr7o=,iv:1=,tag:2=,type:str]\n  token: "{{ .Values.token }}"\n  empty: ""\n',
+      findings: [],
+    },
+    {
       name: 'references, paths and variables are not secrets',
       path: 'deploy/api.yaml',
       text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          env:\n            - name: TOKEN_FILE\n              value: /var/run/token\n            - name: API_KEY\n              value: $(API_KEY_FROM_SECRET)\n            - name: DB_PASSWORD\n              valueFrom: {secretKeyRef: {name: db, key: password}}\n',
@@ -39,11 +55,21 @@ export const manifestSecretLiteral = defineRule({
     },
   ],
   check({ file }) {
-    const objects = file.objects.filter((o) => o.containers.length > 0);
+    const objects = file.objects.filter((o) => o.containers.length > 0 || o.kind === 'Secret');
     if (objects.length === 0) return undefined;
     const out: RawFinding[] = [];
     for (const object of objects) {
       if (manifestOptOut(object, 'manifest-secret-literal', out)) continue;
+      const data = object.secretData ?? [];
+      if (data.length > 0) {
+        const keys = data.map((d) => d.key);
+        const shown = keys.slice(0, 3).join(', ') + (keys.length > 3 ? ` and ${keys.length - 3} more` : '');
+        out.push({
+          message: `Secret "${object.name}" holds its values in the file (${shown}): base64 is not encryption, and whoever can read the repository can read them. Keep the values out of Git (External Secrets, Sealed Secrets, SOPS, or a secret manager).`,
+          line: data[0]!.line,
+          column: 3,
+        });
+      }
       for (const container of object.containers) {
         for (const env of container.env) {
           const value = env.value;
