@@ -3,6 +3,7 @@
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { loadScenario, ROOT, runnerEnv } from './github-run.mjs';
 
 export async function benchAction({ runs, median }) {
@@ -24,6 +25,19 @@ export async function benchAction({ runs, median }) {
   const times = [];
   for (let i = 0; i < runs; i++) times.push(await once());
   const requests = (gh.requests.length - before) / runs;
+  // Peak memory of one more run, read by a preloaded hook as it exits.
+  const rssMb = await new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ['--import', pathToFileURL(path.join(ROOT, 'bench/rss.mjs')).href, path.join(ROOT, 'dist/index.js')],
+      { env },
+      (error, _stdout, stderr) => {
+        const kb = /bench-max-rss-kb (\d+)/.exec(stderr)?.[1];
+        if (error || !kb) reject(new Error(`no memory figure from the action: ${stderr.slice(0, 300)}`));
+        else resolve(Number(kb) / 1024);
+      },
+    );
+  });
   // A bare Node start measured the same way (asynchronous child), for a fair ratio.
   const bareTimes = [];
   for (let i = 0; i < runs; i++) {
@@ -43,6 +57,7 @@ export async function benchAction({ runs, median }) {
   console.log(`  dist/index.js end to end          ${wall.toFixed(0)} ms`);
   console.log(`  action / bare Node start:         ${(wall / bareAsync).toFixed(2)}x (target: at most 2.5x)`);
   console.log(`  API requests per run:             ${requests} (target: at most 8)`);
+  console.log(`  peak memory (max RSS):            ${rssMb.toFixed(0)} MB`);
   console.log(
     `  bundle loaded at start:           ${(size / 1e6).toFixed(2)} MB in ${loaded} files (target: under 1.5 MB)`,
   );

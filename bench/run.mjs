@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { glob } from 'tinyglobby';
 
@@ -47,7 +47,7 @@ const engineFile = path.join(ROOT, '.bench/engine.mjs');
 await build({
   stdin: {
     contents:
-      "export { check } from './src/engine.ts'; export { loadConfig } from './src/config/load.ts'; export { parseMarkdown } from './src/markdown/document.ts'; export { kindOf } from './src/kinds/index.ts'; export { parseAllDocuments } from 'yaml';",
+      "export { check } from './src/engine.ts'; export { loadConfig } from './src/config/load.ts'; export { parseMarkdown } from './src/markdown/document.ts'; export { kindOf } from './src/kinds/index.ts'; export { renderStatically } from './src/kinds/helm.ts'; export { parseAllDocuments } from 'yaml';",
     resolveDir: ROOT,
     loader: 'ts',
   },
@@ -58,7 +58,7 @@ await build({
   packages: 'external',
   logLevel: 'warning',
 });
-const { check, loadConfig, parseMarkdown, kindOf, parseAllDocuments } = await import(engineFile);
+const { check, loadConfig, parseMarkdown, kindOf, renderStatically, parseAllDocuments } = await import(engineFile);
 const texts = files.map((f) => ({ path: f, text: readFileSync(path.join(CORPUS, f), 'utf8') }));
 const config = loadConfig(undefined, 'bench');
 for (let i = 0; i < 2; i++) for (const { text } of texts) parseMarkdown(text); // warm up
@@ -94,11 +94,12 @@ if (existsSync(MANIFESTS)) {
     .filter((f) => f.kind === 'manifest' || f.kind === 'dockerfile' || f.kind === 'workflow')
     .map((f) => ({ ...f, text: readFileSync(path.join(MANIFESTS, f.path), 'utf8') }));
   const deploymentBytes = deployment.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
-  // The options the kinds parse with.
+  // The YAML the kinds parse (a Helm template with its directives set aside), with their options.
+  const yamlTexts = deployment
+    .filter((f) => f.kind !== 'dockerfile')
+    .map((f) => (/(^|\/)templates\//.test(f.path) ? renderStatically(f.text, undefined).yaml : f.text));
   const yamlOnly = () => {
-    for (const f of deployment) {
-      if (f.kind !== 'dockerfile') parseAllDocuments(f.text, { prettyErrors: false, uniqueKeys: false });
-    }
+    for (const text of yamlTexts) parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
   };
   for (let i = 0; i < 2; i++) {
     yamlOnly();
@@ -149,6 +150,28 @@ console.log(`  markdownlint-cli2, default rules  ${lintWall.toFixed(0)} ms`);
 console.log(`  markdownlint-cli2 / parse-only:   ${(lintWall / parseWall).toFixed(2)}x`);
 console.log(`  readiness-gate / parse-only:      ${(cliWall / parseWall).toFixed(2)}x`);
 console.log(`  readiness-gate / markdownlint:    ${(cliWall / lintWall).toFixed(2)}x (target: below 1)`);
+
+// Peak resident memory, read by a preloaded hook as each process exits.
+const rss = (args) => {
+  const result = spawnSync(node, ['--import', pathToFileURL(path.join(ROOT, 'bench/rss.mjs')).href, ...args], {
+    cwd: CORPUS,
+    encoding: 'utf8',
+    maxBuffer: 256 << 20,
+  });
+  const kb = /bench-max-rss-kb (\d+)/.exec(result.stderr)?.[1];
+  if (!kb) throw new Error(`no memory figure from ${args.join(' ')}: ${result.stderr.slice(0, 300)}`);
+  return Number(kb) / 1024;
+};
+const bareRss = rss(['-e', '0']);
+const cliRss = rss([cli, 'check', '--format', 'json', PATTERN]);
+const lintRss = rss([markdownlint, PATTERN]);
+console.log('\npeak memory (max RSS):');
+console.log(`  node -e 0                         ${bareRss.toFixed(0)} MB`);
+console.log(
+  `  readiness-gate check (CLI)        ${cliRss.toFixed(0)} MB (${(cliRss / bareRss).toFixed(1)}x node -e 0)`,
+);
+console.log(`  markdownlint-cli2                 ${lintRss.toFixed(0)} MB`);
+console.log(`  readiness-gate / markdownlint:    ${(cliRss / lintRss).toFixed(2)}x`);
 
 if (existsSync(path.join(ROOT, 'bench/action.mjs'))) {
   const { benchAction } = await import('./action.mjs');

@@ -45,7 +45,8 @@ export function parseWorkflow(text: string, path: string): WorkflowView {
         id: String(pair.key.value),
         line: lineCounter.linePos(pair.key.range?.[0] ?? 0).line,
         runsOn: job.has('runs-on'),
-        timeoutMinutes: job.has('timeout-minutes'),
+        // `timeout-minutes:` with nothing after it is no timeout.
+        timeoutMinutes: ![undefined, null, ''].includes(job.get('timeout-minutes') as never),
       });
     }
   }

@@ -15,11 +15,12 @@ export const workflowJobTimeout = defineRule({
   defaultSeverity: { devops: 'warning', none: 'off' },
   examples: [
     {
-      name: 'a job without a timeout',
+      name: 'a job without a timeout, and one whose timeout is left empty',
       path: '.github/workflows/deploy.yml',
-      text: 'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./deploy.sh\n  reuse:\n    uses: ./.github/workflows/other.yml\n',
+      text: 'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./deploy.sh\n  reuse:\n    uses: ./.github/workflows/other.yml\n  smoke:\n    runs-on: ubuntu-latest\n    timeout-minutes:\n',
       findings: [
         '3:1 Job "deploy" has no timeout-minutes, so a hung step holds a runner for six hours. Add "timeout-minutes: 15" (or what the job needs).',
+        '9:1 Job "smoke" has no timeout-minutes, so a hung step holds a runner for six hours. Add "timeout-minutes: 15" (or what the job needs).',
       ],
     },
     {
