@@ -11,20 +11,7 @@ export async function benchAction({ runs, median }) {
   const gh = await scenario();
   const { env } = runnerEnv(gh, pullRequestEvent());
   const withManifest = await deploymentRun({ scenario, pullRequestEvent, HEAD, runs, median });
-  // The fake server runs in this process, so the action runs as an asynchronous child.
-  const once = () =>
-    new Promise((resolve, reject) => {
-      const started = process.hrtime.bigint();
-      execFile(process.execPath, [path.join(ROOT, 'dist/index.js')], { env }, (error, stdout) => {
-        if (error) reject(new Error(`the action failed: ${stdout}`));
-        else resolve(Number(process.hrtime.bigint() - started) / 1e6);
-      });
-    });
-  await once(); // the sticky comment exists from here on, as on every run after the first
-  const before = gh.requests.length;
-  const times = [];
-  for (let i = 0; i < runs; i++) times.push(await once());
-  const requests = (gh.requests.length - before) / runs;
+  const { times, requests } = await timedRuns(gh, env, runs);
   // Peak memory of one more run, read by a preloaded hook as it exits.
   const rssMb = await new Promise((resolve, reject) => {
     execFile(
@@ -83,6 +70,14 @@ async function deploymentRun({ scenario, pullRequestEvent, HEAD, runs, median })
     'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          ports: [{containerPort: 8080}]\n          readinessProbe: {httpGet: {path: /ready, port: 8080}}\n          livenessProbe: {httpGet: {path: /live, port: 8080}}\n          resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {memory: 256Mi}}\n',
   );
   const { env } = runnerEnv(gh, pullRequestEvent());
+  const { times, requests } = await timedRuns(gh, env, runs);
+  await gh.stop();
+  return { wall: median(times), requests };
+}
+
+/** Wall times of `runs` runs of the action after a first one, and the requests each made. */
+async function timedRuns(gh, env, runs) {
+  // The fake server runs in this process, so the action runs as an asynchronous child.
   const once = () =>
     new Promise((resolve, reject) => {
       const started = process.hrtime.bigint();
@@ -91,13 +86,11 @@ async function deploymentRun({ scenario, pullRequestEvent, HEAD, runs, median })
         else resolve(Number(process.hrtime.bigint() - started) / 1e6);
       });
     });
-  await once();
+  await once(); // the sticky comment exists from here on, as on every run after the first
   const before = gh.requests.length;
   const times = [];
   for (let i = 0; i < runs; i++) times.push(await once());
-  const requests = (gh.requests.length - before) / runs;
-  await gh.stop();
-  return { wall: median(times), requests };
+  return { times, requests: (gh.requests.length - before) / runs };
 }
 
 /** The entry file and every chunk it imports statically, as Node loads them at start. */

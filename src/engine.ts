@@ -34,9 +34,9 @@ export const MAX_CHANGED_RUNBOOKS = 300;
 /**
  * Findings of the gate itself, not of a rule: always errors, never turned
  * off, so the gate fails closed when it cannot read its config or a
- * document it should check.
+ * document it should check. `gate-fault` is a fault of the gate itself on
+ * one document (a rule or parser that threw): that document fails.
  */
-
 export const GATE_FINDINGS = ['config-invalid', 'document-unreadable', 'document-too-complex', 'gate-fault'] as const;
 
 export interface Finding {
