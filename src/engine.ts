@@ -160,7 +160,8 @@ export function check(input: CheckInput): Report {
   facts.views = views;
   const checkDocument = (kind: KindId, path: string, view: unknown): void => {
     sources.push(path);
-    views.set(path, view);
+    // Kept only for a description to read (its linked runbooks); without one, each tree can go once checked.
+    if (input.description !== undefined) views.set(path, view);
     const capOf = KINDS[kind].cap as ((v: unknown) => SeverityCap | undefined) | undefined;
     const cap = capOf?.(view);
     const waiversOf = KINDS[kind].waivers as ((v: unknown, s: ResolvedConfig, f: Facts) => Waiver[]) | undefined;
