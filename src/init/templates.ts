@@ -46,6 +46,15 @@ runbooks:
 #     changed-files: ['migrations/**', 'db/**/*.sql']
 #     require: { items: [Database Migrations] }     # ticked; N/A is not accepted here
 
+# The deployment files a pull request changes (manifests, Helm templates, Dockerfiles, workflows)
+# are checked, and a ticked item they contradict fails (see the README, "Deployment files"):
+# evidence:
+#   exclude: ['**/testdata/**', 'examples/**']
+#   max-files: 300
+# claims:                                          # replaces the preset's map
+#   Health Checks: [manifest-readiness-probe, manifest-liveness-probe]
+#   Graceful Shutdown: [manifest-graceful-shutdown, dockerfile-exec-form]
+
 # skip:
 #   only-changed-files: ['docs/**', '**/*.md']      # docs-only pull requests pass, with the reason shown
 #   labels: [skip-readiness]
