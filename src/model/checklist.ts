@@ -96,14 +96,24 @@ function answer(item: TaskItem, keys: readonly string[]): { rest: string } | und
  * bold label, or the start of its text), with its state. More than one is
  * ambiguous: a copy in a `<details>` block must not decide for the visible one.
  */
-export function findItems(doc: DocumentView, label: string): { item: TaskItem; state: ItemState }[] {
-  const keys = keysOf({ name: label });
+export function findItems(
+  doc: DocumentView,
+  label: string,
+  aliases: readonly string[] = [],
+): { item: TaskItem; state: ItemState }[] {
+  const keys = keysOf({ name: label, aliases });
   const out: { item: TaskItem; state: ItemState }[] = [];
   for (const item of doc.items) {
     const answered = answer(item, keys);
     if (answered) out.push({ item, state: itemState(item, answered.rest) });
   }
   return out;
+}
+
+/** The aliases the config gives an item with this label, in any of these sections. */
+export function aliasesOf(label: string, sections: readonly SectionSpec[]): string[] {
+  const key = headingKey(label);
+  return sections.flatMap((s) => s.items).flatMap((i) => (headingKey(i.label) === key ? i.aliases : []));
 }
 
 const boxName = (item: TaskItem) => (item.label ?? item.text).replace(/\s+/g, ' ').trim();

@@ -11,7 +11,7 @@
  * overlay may change (a manifest beside a kustomization.yaml) makes the
  * contradiction a warning.
  */
-import { findItems } from '../model/checklist.js';
+import { aliasesOf, findItems } from '../model/checklist.js';
 import { at, type RawFinding } from '../model/finding.js';
 import { defineRule } from './rule.js';
 
@@ -31,6 +31,19 @@ export const claimContradicted = defineRule({
       },
       findings: [
         '2:1 "Health Checks" is ticked, but deploy/api.yaml:9 says: Container "api" of Deployment "api" serves on a port but has no readinessProbe: traffic reaches it before it can answer. Add a readinessProbe (httpGet on its health endpoint). Fix the file, or untick the item and say why.',
+      ],
+    },
+    {
+      name: 'ticked under the alias the config gives the item',
+      config:
+        'pull-request:\n  sections:\n    - name: Reliability\n      items: [{label: Health Checks, aliases: [Probes]}]\n',
+      text: '## Reliability\n- [x] **Probes**: defined\n',
+      files: {
+        'deploy/api.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          ports: [{containerPort: 8080}]\n          readinessProbe: {httpGet: {path: /ready, port: 8080}}\n',
+      },
+      findings: [
+        '2:1 "Health Checks" is ticked, but deploy/api.yaml:9 says: Container "api" of Deployment "api" serves on a port but has no livenessProbe or startupProbe: a hung process is never restarted. Add a livenessProbe that checks the process alone, not its dependencies. Fix the file, or untick the item and say why.',
       ],
     },
     {
@@ -63,7 +76,10 @@ export const claimContradicted = defineRule({
     const out: RawFinding[] = [];
     for (const [label, ruleIds] of claims) {
       // Any ticked copy is a claim, wherever it stands.
-      const found = findItems(doc, label).find((f) => f.state.kind === 'checked');
+      // Under any name the config gives the item: a tick on an alias is the same claim. (The
+      // default sign-off boxes have no aliases.)
+      const sections = [...spec.sections, ...(spec.signOff?.sections ?? [])];
+      const found = findItems(doc, label, aliasesOf(label, sections)).find((f) => f.state.kind === 'checked');
       if (!found) continue;
       const against = evidence.filter((e) => ruleIds.includes(e.ruleId));
       // Conclusive evidence first; evidence an overlay may change makes the contradiction a warning.

@@ -3,7 +3,7 @@
  * entry requires ticked. A waiver is not accepted here: a migration changed,
  * so "Database Migrations: N/A" cannot be true.
  */
-import { findItems } from '../model/checklist.js';
+import { aliasesOf, findItems } from '../model/checklist.js';
 import { at, type RawFinding } from '../model/finding.js';
 import { matchedEntries } from '../model/conditions.js';
 import { defineRule } from './rule.js';
@@ -22,6 +22,15 @@ export const whenItem = defineRule({
       name: 'a migration changed and the item is waived',
       config: CONFIG,
       text: '## Deployment\n- [ ] **Database Migrations**: N/A — no schema change\n',
+      pullRequest: { changedFiles: { files: [{ path: 'migrations/0042_add_index.sql' }], truncated: false, total: 1 } },
+      findings: [
+        '2:1 Waiver not accepted: "Database migrations" matched migrations/0042_add_index.sql, so "Database Migrations" must be ticked.',
+      ],
+    },
+    {
+      name: 'waived under the alias the config gives the item',
+      config: `${CONFIG}pull-request:\n  sections:\n    - name: Deployment\n      items: [{label: Database Migrations, aliases: [Schema changes]}]\n`,
+      text: '## Deployment\n- [ ] **Schema changes**: N/A — no schema change\n',
       pullRequest: { changedFiles: { files: [{ path: 'migrations/0042_add_index.sql' }], truncated: false, total: 1 } },
       findings: [
         '2:1 Waiver not accepted: "Database migrations" matched migrations/0042_add_index.sql, so "Database Migrations" must be ticked.',
@@ -50,7 +59,7 @@ export const whenItem = defineRule({
     for (const match of when.matched) {
       const why = `"${match.entry.name}" matched${match.files.length ? ` ${match.files.join(', ')}` : ''}`;
       for (const label of match.entry.require.items) {
-        const [found, second] = findItems(doc, label);
+        const [found, second] = findItems(doc, label, aliasesOf(label, spec.sections));
         if (found && second) {
           out.push(
             at(
