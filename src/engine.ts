@@ -5,7 +5,7 @@
  * looked up in its registry; nothing here knows one kind from another.
  */
 import type { ResolvedConfig, Severity } from './config/types.js';
-import { KINDS, type KindId } from './kinds/index.js';
+import { isEvidence, KINDS, type KindId } from './kinds/index.js';
 import {
   fileKey,
   type CompanionFile,
@@ -76,6 +76,8 @@ export interface CheckInput {
   pullRequest?: PullRequestFacts;
   /** Findings on files checked in another call (the CLI's threads), for the description's rules. */
   evidence?: readonly EvidenceFinding[];
+  /** The deployment files checked in another call, findings or not. */
+  evidenceSources?: readonly string[];
   config: ResolvedConfig;
   /** Called as each document is about to be parsed and checked: a budgeted thread reports its progress. */
   onDocument?: (source: string) => void;
@@ -258,6 +260,10 @@ export function check(input: CheckInput): Report {
   // The description is checked last, so its rules can weigh what the files showed (a ticked claim
   // the change contradicts); it is still the first document of the report.
   facts.evidence = [...(input.evidence ?? []), ...findings.filter((f) => f.source !== PULL_REQUEST)];
+  facts.evidenceSources = [
+    ...(input.evidenceSources ?? []),
+    ...[...files.values()].filter((f) => !f.companion && f.text !== undefined && isEvidence(f.kind)).map((f) => f.path),
+  ];
   const { description } = input;
   if (typeof description === 'string') {
     const doc = parse('pull-request', PULL_REQUEST, description);

@@ -9,6 +9,7 @@ import { mapLimit } from '../concurrency.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { mergeReports, type CheckInput, type KindedFile, type Report } from '../engine.js';
 import type { PullRequestFacts } from '../model/conditions.js';
+import { isEvidence } from '../kinds/index.js';
 import { planCompanions, READ_CONCURRENCY, withText, type PlannedFile } from '../plan.js';
 import { readDocument } from './files.js';
 
@@ -55,6 +56,7 @@ export async function checkInParallel(input: ParallelInput): Promise<Report> {
     files: linkedFiles,
     config,
     ...(evidence.length > 0 ? { evidence } : {}),
+    evidenceSources: named.filter((f) => isEvidence(f.kind)).map((f) => f.path),
     ...(pullRequest ? { pullRequest } : {}),
   });
   return mergeReports([first, ...fileReports], config.strict);

@@ -36,6 +36,8 @@ export interface Facts {
   pullRequest?: PullRequestFacts;
   /** Findings on the other documents (deployment files), for the description's rules; set by the engine. */
   evidence?: readonly EvidenceFinding[];
+  /** The deployment files checked, findings or not; set by the engine. */
+  evidenceSources?: readonly string[];
   /** The files the engine parsed, by path, so the description's rules do not parse them again. */
   views?: ReadonlyMap<string, unknown>;
 }

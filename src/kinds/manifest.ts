@@ -23,13 +23,14 @@ const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
 export interface Container {
   name: string;
   line: number;
+  column: number;
   ports: boolean;
   readinessProbe: boolean;
   livenessProbe: boolean;
   resources: { requestsCpu: boolean; requestsMemory: boolean; limitsMemory: boolean };
-  env: { name: string; value: string | undefined; line: number }[];
+  env: { name: string; value: string | undefined; line: number; column: number }[];
   /** A preStop hook's sleep (`sleep N` in its command, or the `sleep` action), in seconds. */
-  preStopSleep?: { seconds: number; line: number };
+  preStopSleep?: { seconds: number; line: number; column: number };
   /** A Helm directive the gate could not resolve emits fields into it: they may come from values it does not see. */
   unverifiable?: HiddenDirective;
 }
@@ -38,13 +39,14 @@ export interface ManifestObject {
   kind: string;
   name: string;
   line: number;
+  column: number;
   /** A Deployment, StatefulSet or DaemonSet that is not a Helm hook. */
   workload: boolean;
   containers: Container[];
   /** Rule id to the reason given in its opt-out annotation. */
   optOuts: OptOut[];
   /** A Secret's `data`/`stringData` keys that hold a value in the file (not a template's, not SOPS-encrypted). */
-  secretData?: { key: string; line: number }[];
+  secretData?: { key: string; line: number; column: number }[];
   /** The pod template's `terminationGracePeriodSeconds`, when set to a number. */
   gracePeriod?: Positioned<number>;
   /** `spec.replicas`: a number, absent (the default, 1), or a value the gate cannot see (a template). */
@@ -57,6 +59,7 @@ export interface ManifestObject {
 export interface Positioned<T> {
   value: T;
   line: number;
+  column: number;
 }
 
 export interface ManifestView {
@@ -120,8 +123,13 @@ export function parseManifest(text: string, path: string, found: Companions = ne
   return view;
 }
 
-const lineOf = (counter: LineCounter, node: { range?: [number, number, number] | null } | null | undefined) =>
-  counter.linePos(node?.range?.[0] ?? 0).line;
+type Ranged = { range?: [number, number, number] | null } | null | undefined;
+const lineOf = (counter: LineCounter, node: Ranged) => counter.linePos(node?.range?.[0] ?? 0).line;
+/** Where a node starts, 1-based, as findings report it. */
+const posOf = (counter: LineCounter, node: Ranged) => {
+  const { line, col } = counter.linePos(node?.range?.[0] ?? 0);
+  return { line, column: col };
+};
 
 /** The objects of a YAML document: one, or each item of a `kind: List`. */
 function readObjects(doc: Document, counter: LineCounter, hidden: HiddenDirective[]): ManifestObject[] {
@@ -183,7 +191,7 @@ function readObject(root: YAMLMap, counter: LineCounter, hidden: HiddenDirective
   const positioned = <T>(path: string[], read: (v: unknown) => T | undefined): Positioned<T> | undefined => {
     const node = root.getIn(path, true) as { value?: unknown; range?: [number, number, number] } | undefined;
     const value = read(isScalarLike(node) ? node.value : undefined);
-    return value === undefined ? undefined : { value, line: lineOf(counter, node) };
+    return value === undefined ? undefined : { value, ...posOf(counter, node) };
   };
   const gracePeriod = positioned(['spec', 'template', 'spec', 'terminationGracePeriodSeconds'], asNumber);
   const replicasNode = root.getIn(['spec', 'replicas']);
@@ -197,7 +205,7 @@ function readObject(root: YAMLMap, counter: LineCounter, hidden: HiddenDirective
   return {
     kind,
     name,
-    line: lineOf(counter, root),
+    ...posOf(counter, root),
     workload: WORKLOADS.has(kind) && !hook,
     containers,
     optOuts,
@@ -224,13 +232,13 @@ const asNumber = (v: unknown): number | undefined =>
 function preStopSleep(item: YAMLMap, counter: LineCounter): Container['preStopSleep'] {
   const action = item.getIn(['lifecycle', 'preStop', 'sleep', 'seconds'], true);
   if (isScalarLike(action) && asNumber(action.value) !== undefined) {
-    return { seconds: asNumber(action.value)!, line: lineOf(counter, action as never) };
+    return { seconds: asNumber(action.value)!, ...posOf(counter, action as never) };
   }
   const command = item.getIn(['lifecycle', 'preStop', 'exec', 'command'], true);
   if (!isSeq(command)) return undefined;
   const text = command.items.map((i) => String((i as { value?: unknown })?.value ?? '')).join(' ');
   const sleep = /(?:^|[\s;&|(])sleep\s+(\d+)(?:s\b|\b)/.exec(text);
-  return sleep ? { seconds: Number(sleep[1]), line: lineOf(counter, command) } : undefined;
+  return sleep ? { seconds: Number(sleep[1]), ...posOf(counter, command) } : undefined;
 }
 
 function readContainer(item: YAMLMap, counter: LineCounter, unverifiable: HiddenDirective | undefined): Container {
@@ -244,7 +252,7 @@ function readContainer(item: YAMLMap, counter: LineCounter, unverifiable: Hidden
       env.push({
         name: String(entry.get('name') ?? ''),
         value: typeof value === 'string' ? value : value === undefined || value === null ? undefined : String(value),
-        line: lineOf(counter, entry),
+        ...posOf(counter, entry),
       });
     }
   }
@@ -252,7 +260,7 @@ function readContainer(item: YAMLMap, counter: LineCounter, unverifiable: Hidden
   const sleep = preStopSleep(item, counter);
   return {
     name: String(item.get('name') ?? ''),
-    line: lineOf(counter, (nameNode as never) ?? item),
+    ...posOf(counter, (nameNode as never) ?? item),
     ports: isSeq(ports) ? ports.items.length > 0 : ports !== undefined && ports !== null,
     readinessProbe: probe(item, 'readinessProbe'),
     livenessProbe: probe(item, 'livenessProbe') || probe(item, 'startupProbe'),
@@ -268,8 +276,8 @@ function readContainer(item: YAMLMap, counter: LineCounter, unverifiable: Hidden
 }
 
 /** The keys of a Secret whose values are written in the file: not empty, not a template's, not encrypted (SOPS). */
-function literalSecretData(root: YAMLMap, counter: LineCounter): { key: string; line: number }[] {
-  const out: { key: string; line: number }[] = [];
+function literalSecretData(root: YAMLMap, counter: LineCounter): NonNullable<ManifestObject['secretData']> {
+  const out: NonNullable<ManifestObject['secretData']> = [];
   for (const field of ['data', 'stringData']) {
     const map = root.get(field, true);
     if (!isMap(map)) continue;
@@ -280,7 +288,7 @@ function literalSecretData(root: YAMLMap, counter: LineCounter): { key: string; 
       if (text === '' || text.includes(HELM_VALUE) || text.startsWith('ENC[')) continue;
       out.push({
         key: String((pair.key as { value?: unknown })?.value ?? ''),
-        line: lineOf(counter, pair.key as never),
+        ...posOf(counter, pair.key as never),
       });
     }
   }

@@ -23,6 +23,8 @@ export interface PullRequestContext {
   };
   /** Findings on the changed deployment files. */
   evidence: readonly EvidenceFinding[];
+  /** The deployment files checked: the claims were weighed against them. */
+  evidenceSources: readonly string[];
   pullRequest: PullRequestFacts;
   /** The `when` entries this pull request matches, evaluated on first use. */
   readonly when: WhenEvaluation;
@@ -43,6 +45,7 @@ export const pullRequestKind: DocumentKind<'pull-request', DocumentView, PullReq
       doc,
       spec: { ...settings.pullRequest, signOff: settings.signOff, when: settings.when, claims: settings.claims },
       evidence: facts.evidence ?? [],
+      evidenceSources: facts.evidenceSources ?? [],
       files: facts.files,
       reviews: facts.reviews,
       pullRequest,

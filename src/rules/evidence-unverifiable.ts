@@ -85,7 +85,7 @@ export const evidenceUnverifiable = defineRule({
       out.push({
         message: `Not checked: ${names}. The gate reads templates without rendering them and cannot resolve that directive. Write the fields in the template, take them from values.yaml with toYaml .Values.<key>, or check the rendered chart in CI.`,
         line: first.container.line,
-        column: 17,
+        column: first.container.column,
       });
     }
     if (file.kustomization) {

@@ -28,7 +28,7 @@ export const manifestGracefulShutdown = defineRule({
       path: 'deploy/api.yaml',
       text: DEPLOYMENT('      terminationGracePeriodSeconds: 0\n      containers:\n        - name: api\n'),
       findings: [
-        '8:7 Deployment "api" sets terminationGracePeriodSeconds: 0: its pods are killed at once and in-flight work is lost. Give the time the process needs to drain (the default is 30 s).',
+        '8:38 Deployment "api" sets terminationGracePeriodSeconds: 0: its pods are killed at once and in-flight work is lost. Give the time the process needs to drain (the default is 30 s).',
       ],
     },
     {
@@ -61,7 +61,7 @@ export const manifestGracefulShutdown = defineRule({
         out.push({
           message: `${object.kind} "${object.name}" sets terminationGracePeriodSeconds: 0: its pods are killed at once and in-flight work is lost. Give the time the process needs to drain (the default is ${DEFAULT_GRACE} s).`,
           line: object.gracePeriod.line,
-          column: 7,
+          column: object.gracePeriod.column,
         });
         continue;
       }
@@ -71,7 +71,7 @@ export const manifestGracefulShutdown = defineRule({
         out.push({
           message: `Container "${container.name}" of ${object.kind} "${object.name}" sleeps ${sleep.seconds} s in preStop, not less than its ${grace} s grace period: it is killed before it receives SIGTERM. Sleep less than the grace period, or raise terminationGracePeriodSeconds.`,
           line: sleep.line,
-          column: 26,
+          column: sleep.column,
         });
       }
     }

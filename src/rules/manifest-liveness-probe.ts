@@ -47,7 +47,7 @@ export const manifestLivenessProbe = defineRule({
       out.push({
         message: `Container "${container.name}" of ${object.kind} "${object.name}" serves on a port but has no livenessProbe or startupProbe: a hung process is never restarted. Add a livenessProbe that checks the process alone, not its dependencies.`,
         line: container.line,
-        column: 17,
+        column: container.column,
       });
     }
     return out;

@@ -34,7 +34,7 @@ export const manifestReadinessProbe = defineRule({
       path: 'deploy/api.yaml',
       text: 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: apps/v1\n    kind: Deployment\n    metadata: {name: api}\n    spec:\n      template:\n        spec:\n          containers:\n            - name: api\n              ports: [{containerPort: 8080}]\n              readinessProbe:\n',
       findings: [
-        '11:17 Container "api" of Deployment "api" serves on a port but has no readinessProbe: traffic reaches it before it can answer. Add a readinessProbe (httpGet on its health endpoint).',
+        '11:21 Container "api" of Deployment "api" serves on a port but has no readinessProbe: traffic reaches it before it can answer. Add a readinessProbe (httpGet on its health endpoint).',
       ],
     },
     {
@@ -55,7 +55,7 @@ export const manifestReadinessProbe = defineRule({
       out.push({
         message: `Container "${container.name}" of ${object.kind} "${object.name}" serves on a port but has no readinessProbe: traffic reaches it before it can answer. Add a readinessProbe (httpGet on its health endpoint).`,
         line: container.line,
-        column: 17,
+        column: container.column,
       });
     }
     return out;

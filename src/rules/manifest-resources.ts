@@ -66,7 +66,7 @@ export const manifestResources = defineRule({
       out.push({
         message: `Container "${container.name}" of ${object.kind} "${object.name}" has no ${missing.join(', ')}. Set requests.cpu, requests.memory and limits.memory.`,
         line: container.line,
-        column: 17,
+        column: container.column,
       });
     }
     return out;

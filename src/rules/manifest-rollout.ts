@@ -53,7 +53,7 @@ export const manifestRollout = defineRule({
         out.push({
           message: `${object.kind} "${object.name}" uses strategy Recreate: every pod stops before the new ones start, so each rollout is an outage. Use RollingUpdate, or say in the description why this one cannot.`,
           line: type.line,
-          column: 11,
+          column: type.column,
         });
         continue;
       }
@@ -65,7 +65,7 @@ export const manifestRollout = defineRule({
       out.push({
         message: `${object.kind} "${object.name}" allows maxUnavailable ${maxUnavailable.value} of ${replicas} replica${replicas === 1 ? '' : 's'}: a rollout may take every pod down at once. Set maxUnavailable below the replica count (25% is the default).`,
         line: maxUnavailable.line,
-        column: 23,
+        column: maxUnavailable.column,
       });
     }
     return out;

@@ -67,7 +67,7 @@ export const manifestSecretLiteral = defineRule({
         out.push({
           message: `Secret "${object.name}" holds its values in the file (${shown}): base64 is not encryption, and whoever can read the repository can read them. Keep the values out of Git (External Secrets, Sealed Secrets, SOPS, or a secret manager).`,
           line: data[0]!.line,
-          column: 3,
+          column: data[0]!.column,
         });
       }
       for (const container of object.containers) {
@@ -80,7 +80,7 @@ export const manifestSecretLiteral = defineRule({
           out.push({
             message: `Env "${env.name}" of container "${container.name}" holds ${url ? 'a URL with a password' : 'a literal secret'}. Move it to a Secret and use valueFrom.secretKeyRef.`,
             line: env.line,
-            column: 15,
+            column: env.column,
           });
         }
       }

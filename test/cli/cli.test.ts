@@ -25,13 +25,15 @@ describe('readiness-gate check', () => {
       '--body',
       'examples/pull-request.md',
       'examples/runbooks/*.md',
+      'examples/deploy/',
     ]);
     expect(stderr).toBe('');
     expect(code).toBe(1);
     expect(stdout).toContain(
       '✔ pull-request\n✔ examples/runbooks/deploy-payments.md\n✖ examples/runbooks/rotate-certs.md\n',
     );
-    expect(stdout).toContain('Gate failed: 7 errors, 1 warning in 3 documents.');
+    expect(stdout).toContain('✔ examples/deploy/Dockerfile\n✔ examples/deploy/payments-api.yaml\n');
+    expect(stdout).toContain('Gate failed: 7 errors, 1 warning in 5 documents.');
   });
 
   it('exits 0 on a pass, and with --exit-zero on a failure', async () => {
@@ -55,6 +57,7 @@ describe('readiness-gate check', () => {
       '--body',
       'examples/pull-request.md',
       'examples/runbooks/*.md',
+      'examples/deploy/',
     ]);
     expect(stdout).toBe(await readFile(path.join(ROOT, 'test/golden/examples.md'), 'utf8'));
   });

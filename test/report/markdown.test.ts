@@ -10,10 +10,14 @@ const config = loadConfig(undefined, 'x.yml');
 function examplesReport(): Report {
   return check({
     description: example('pull-request.md'),
-    files: runbooks([
-      { path: 'examples/runbooks/deploy-payments.md', text: example('runbooks/deploy-payments.md') },
-      { path: 'examples/runbooks/rotate-certs.md', text: example('runbooks/rotate-certs.md') },
-    ]),
+    files: [
+      ...runbooks([
+        { path: 'examples/runbooks/deploy-payments.md', text: example('runbooks/deploy-payments.md') },
+        { path: 'examples/runbooks/rotate-certs.md', text: example('runbooks/rotate-certs.md') },
+      ]),
+      { path: 'examples/deploy/Dockerfile', kind: 'dockerfile', text: example('deploy/Dockerfile') },
+      { path: 'examples/deploy/payments-api.yaml', kind: 'manifest', text: example('deploy/payments-api.yaml') },
+    ],
     config,
   });
 }

@@ -44,13 +44,15 @@ describe('dist/cli.js', () => {
       '--body',
       'examples/pull-request.md',
       'examples/runbooks/*.md',
+      'examples/deploy/',
     ]);
     expect(stderr).toBe('');
     expect(code).toBe(1);
     expect(stdout).toContain(
       '✔ pull-request\n✔ examples/runbooks/deploy-payments.md\n✖ examples/runbooks/rotate-certs.md\n',
     );
-    expect(stdout).toContain('Gate failed: 7 errors, 1 warning in 3 documents.');
+    expect(stdout).toContain('✔ examples/deploy/Dockerfile\n✔ examples/deploy/payments-api.yaml\n');
+    expect(stdout).toContain('Gate failed: 7 errors, 1 warning in 5 documents.');
     const json = await cli(['check', '--format', 'json', 'examples/runbooks/rotate-certs.md']);
     expect(JSON.parse(json.stdout).findings[0]).toEqual(ROTATE_CERTS_FIRST_FINDING);
   });
