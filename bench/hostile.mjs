@@ -46,3 +46,19 @@ await run('64 KB description of setext headings', (gh) => {
 await run('64 KB description of nested ordered lists', (gh) => {
   gh.pulls.get(7).body = '1. '.repeat(21_000);
 });
+await run('Dockerfile of a lone backslash', (gh) => {
+  gh.pulls.get(7).files.push({ filename: 'Dockerfile', status: 'modified' });
+  gh.setFile(HEAD, 'Dockerfile', '\\\n');
+});
+await run('1 MB Helm template line of {{ and spaces', (gh) => {
+  gh.pulls.get(7).files.push({ filename: 'chart/templates/api.yaml', status: 'modified' });
+  gh.setFile(HEAD, 'chart/templates/api.yaml', `apiVersion: v1\nkind: Pod\n{{${' '.repeat(1_000_000 - 40)}\n`);
+});
+await run('400 changed manifests in 400 folders', (gh) => {
+  const manifest =
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n';
+  for (let i = 0; i < 400; i++) {
+    gh.pulls.get(7).files.push({ filename: `deploy/d${i}/api.yaml`, status: 'modified' });
+    gh.setFile(HEAD, `deploy/d${i}/api.yaml`, manifest);
+  }
+});
