@@ -1,5 +1,5 @@
 /** Every kind of document, in the order a file is offered to them: the first kind that selects a file owns it. */
-import picomatch from 'picomatch';
+import { selectsPath } from '../model/paths.js';
 import type { DocumentSettings } from '../model/spec.js';
 import { dockerfileKind } from './dockerfile.js';
 import { manifestKind } from './manifest.js';
@@ -39,11 +39,7 @@ export function leftOutOfEvidence(path: string, settings: DocumentSettings): boo
   return kind?.evidence === true && !inEvidence(path, settings);
 }
 
-function inEvidence(path: string, { evidence }: DocumentSettings): boolean {
-  return (
-    picomatch.isMatch(path, evidence.paths, { dot: true }) && !picomatch.isMatch(path, evidence.exclude, { dot: true })
-  );
-}
+const inEvidence = (path: string, settings: DocumentSettings) => selectsPath(settings.evidence, path);
 
 /** Whether files of this kind are deployment files, counted against `evidence.max-files`. */
 export function isEvidence(kind: KindId): boolean {

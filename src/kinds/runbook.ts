@@ -4,7 +4,7 @@
  * answers to: the first that selects it, else (a linked file elsewhere) the
  * first template.
  */
-import picomatch from 'picomatch';
+import { selectsPath } from '../model/paths.js';
 import { parseDocument, type DocumentView } from '../markdown/document.js';
 import type { DocumentSettings, RunbookTemplate, SectionSpec } from '../model/spec.js';
 import type { DocumentKind } from './kind.js';
@@ -15,22 +15,9 @@ export interface RunbookContext {
   spec: { sections: SectionSpec[]; template: RunbookTemplate };
 }
 
-const matchers = new WeakMap<RunbookTemplate, (path: string) => boolean>();
-
-function selects(template: RunbookTemplate, path: string): boolean {
-  let matcher = matchers.get(template);
-  if (!matcher) {
-    const included = picomatch(template.paths, { dot: true });
-    const excluded = picomatch(template.exclude, { dot: true });
-    matcher = (p) => included(p) && !excluded(p);
-    matchers.set(template, matcher);
-  }
-  return matcher(path);
-}
-
 /** The template a runbook at `path` answers to, if one selects it. */
 export function templateFor(path: string, settings: DocumentSettings): RunbookTemplate | undefined {
-  return settings.runbooks.templates.find((t) => selects(t, path));
+  return settings.runbooks.templates.find((t) => selectsPath(t, path));
 }
 
 export const runbookKind: DocumentKind<'runbook', DocumentView, RunbookContext> = {

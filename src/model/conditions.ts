@@ -5,6 +5,7 @@
  * entries that could not be evaluated for want of a fact, out.
  */
 import picomatch from 'picomatch';
+import { selectsPath } from './paths.js';
 import type { Authority, ReviewRecord } from '../signoff/evaluate.js';
 import type { WhenEntry } from './spec.js';
 
@@ -97,9 +98,8 @@ export function evaluateWhen(
     if (entry.changedFiles) {
       if (!facts.changedFiles) needs.push('--changed-files');
       else {
-        const included = picomatch(entry.changedFiles.paths, { dot: true });
-        const excluded = picomatch(entry.changedFiles.exclude, { dot: true });
-        const hit = touchedPaths(facts.changedFiles.files).filter((p) => included(p) && !excluded(p));
+        const spec = entry.changedFiles;
+        const hit = touchedPaths(facts.changedFiles.files).filter((p) => selectsPath(spec, p));
         if (hit.length === 0) holds = false;
         files = hit.slice(0, 3);
         reasons.push(`changed files: ${files.join(', ')}${hit.length > 3 ? ` and ${hit.length - 3} more` : ''}`);

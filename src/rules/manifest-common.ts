@@ -8,6 +8,32 @@ export function manifestOptOut(object: ManifestObject, ruleId: string, out: RawF
   return optOut(object.optOuts, ruleId, out, `as the value of the annotation readiness-gate.io/waive.${ruleId}`);
 }
 
+/**
+ * One finding per workload container `problem` finds fault with, at the
+ * container's name: `Container "api" of Deployment "api" <problem>`. A
+ * container whose fields a Helm directive may supply is not judged
+ * (evidence-unverifiable names it); undefined when the file has no workload.
+ */
+export function containerFindings(
+  file: ManifestView,
+  ruleId: string,
+  problem: (container: Container) => string | undefined,
+): RawFinding[] | undefined {
+  const out: RawFinding[] = [];
+  const containers = workloadContainers(file, ruleId, out);
+  if (!containers) return undefined;
+  for (const { object, container } of containers) {
+    const what = container.unverifiable ? undefined : problem(container);
+    if (what === undefined) continue;
+    out.push({
+      message: `Container "${container.name}" of ${object.kind} "${object.name}" ${what}`,
+      line: container.line,
+      column: container.column,
+    });
+  }
+  return out;
+}
+
 /** The containers of workloads that do not opt out, or undefined when the file has no workload. */
 export function workloadContainers(
   file: ManifestView,

@@ -5,8 +5,7 @@
  * probes). A notice by default: a liveness probe done wrong restarts healthy
  * pods, and some teams leave it out on purpose.
  */
-import type { RawFinding } from '../model/finding.js';
-import { workloadContainers } from './manifest-common.js';
+import { containerFindings } from './manifest-common.js';
 import { defineRule } from './rule.js';
 
 const DEPLOYMENT = (container: string) =>
@@ -38,18 +37,10 @@ export const manifestLivenessProbe = defineRule({
       findings: [],
     },
   ],
-  check({ file }) {
-    const out: RawFinding[] = [];
-    const containers = workloadContainers(file, 'manifest-liveness-probe', out);
-    if (!containers) return undefined;
-    for (const { object, container } of containers) {
-      if (!container.ports || container.livenessProbe || container.unverifiable) continue;
-      out.push({
-        message: `Container "${container.name}" of ${object.kind} "${object.name}" serves on a port but has no livenessProbe or startupProbe: a hung process is never restarted. Add a livenessProbe that checks the process alone, not its dependencies.`,
-        line: container.line,
-        column: container.column,
-      });
-    }
-    return out;
-  },
+  check: ({ file }) =>
+    containerFindings(file, 'manifest-liveness-probe', (c) =>
+      c.ports && !c.livenessProbe
+        ? 'serves on a port but has no livenessProbe or startupProbe: a hung process is never restarted. Add a livenessProbe that checks the process alone, not its dependencies.'
+        : undefined,
+    ),
 });

@@ -5,8 +5,7 @@
  * endpoint" red flag). Init containers, Jobs, CronJobs, bare Pods and Helm
  * hooks are not serving workloads.
  */
-import type { RawFinding } from '../model/finding.js';
-import { workloadContainers } from './manifest-common.js';
+import { containerFindings } from './manifest-common.js';
 import { defineRule } from './rule.js';
 
 const DEPLOYMENT = (container: string) =>
@@ -46,18 +45,10 @@ export const manifestReadinessProbe = defineRule({
       findings: [],
     },
   ],
-  check({ file }) {
-    const out: RawFinding[] = [];
-    const containers = workloadContainers(file, 'manifest-readiness-probe', out);
-    if (!containers) return undefined;
-    for (const { object, container } of containers) {
-      if (!container.ports || container.readinessProbe || container.unverifiable) continue;
-      out.push({
-        message: `Container "${container.name}" of ${object.kind} "${object.name}" serves on a port but has no readinessProbe: traffic reaches it before it can answer. Add a readinessProbe (httpGet on its health endpoint).`,
-        line: container.line,
-        column: container.column,
-      });
-    }
-    return out;
-  },
+  check: ({ file }) =>
+    containerFindings(file, 'manifest-readiness-probe', (c) =>
+      c.ports && !c.readinessProbe
+        ? 'serves on a port but has no readinessProbe: traffic reaches it before it can answer. Add a readinessProbe (httpGet on its health endpoint).'
+        : undefined,
+    ),
 });

@@ -3,8 +3,7 @@
  * memory and limits memory, so the scheduler can place it and one pod
  * cannot starve its node (the role document's Resources checklist).
  */
-import type { RawFinding } from '../model/finding.js';
-import { workloadContainers } from './manifest-common.js';
+import { containerFindings } from './manifest-common.js';
 import { defineRule } from './rule.js';
 
 export const manifestResources = defineRule({
@@ -51,24 +50,15 @@ export const manifestResources = defineRule({
       findings: [],
     },
   ],
-  check({ file }) {
-    const out: RawFinding[] = [];
-    const containers = workloadContainers(file, 'manifest-resources', out);
-    if (!containers) return undefined;
-    for (const { object, container } of containers) {
-      if (container.unverifiable) continue;
+  check: ({ file }) =>
+    containerFindings(file, 'manifest-resources', ({ resources }) => {
       const missing = [
-        container.resources.requestsCpu ? undefined : 'resources.requests.cpu',
-        container.resources.requestsMemory ? undefined : 'resources.requests.memory',
-        container.resources.limitsMemory ? undefined : 'resources.limits.memory',
+        resources.requestsCpu ? undefined : 'resources.requests.cpu',
+        resources.requestsMemory ? undefined : 'resources.requests.memory',
+        resources.limitsMemory ? undefined : 'resources.limits.memory',
       ].filter((m): m is string => m !== undefined);
-      if (missing.length === 0) continue;
-      out.push({
-        message: `Container "${container.name}" of ${object.kind} "${object.name}" has no ${missing.join(', ')}. Set requests.cpu, requests.memory and limits.memory.`,
-        line: container.line,
-        column: container.column,
-      });
-    }
-    return out;
-  },
+      return missing.length === 0
+        ? undefined
+        : `has no ${missing.join(', ')}. Set requests.cpu, requests.memory and limits.memory.`;
+    }),
 });
