@@ -1,8 +1,9 @@
 /**
  * `manifest-secret-literal`: no secret is written into a manifest: a Secret
  * object with values in its `data` or `stringData` (not SOPS-encrypted, not
- * a template's), a literal `env` value for a name that reads as a secret (password, token, secret,
- * api key, credential; names ending `_PATH`, `_FILE`, `_DIR` and `$(VAR)`
+ * a template's), a literal `env` value for a name that reads as a secret
+ * (password, pass or pwd, token, secret, credential, an api, access or
+ * private key; names ending `_PATH`, `_FILE`, `_DIR` and `$(VAR)`
  * values excepted, and `_NAME`, `_ID`, `_REF`, which name a secret rather
  * than hold one), or any `scheme://user:password@` value (the role
  * document's "hardcoded config" red flag). Use a Secret and `valueFrom`.
@@ -12,7 +13,7 @@ import type { RawFinding } from '../model/finding.js';
 import { manifestOptOut } from './manifest-common.js';
 import { defineRule } from './rule.js';
 
-const SECRET_NAME = /(password|passwd|token|secret|api[_-]?key|credential)/i;
+const SECRET_NAME = /password|passwd|token|secret|credential|(api|access|private)[_-]?key|(^|[_-])(pass|pwd)$/i;
 const NOT_SECRET = /_(path|file|dir|name|id|ref)$/i;
 const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i;
 
@@ -27,10 +28,12 @@ export const manifestSecretLiteral = defineRule({
     {
       name: 'a password and a URL with credentials',
       path: 'deploy/api.yaml',
-      text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          env:\n            - name: DB_PASSWORD\n              value: hunter2\n            - name: CACHE\n              value: redis://app:s3cret@cache:6379\n',
+      text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          env:\n            - name: DB_PASSWORD\n              value: hunter2\n            - name: CACHE\n              value: redis://app:s3cret@cache:6379\n            - name: SMTP_PASS\n              value: hunter3\n            - name: SIGNING_PRIVATE_KEY\n              value: MIIEvQIBADANBg\n',
       findings: [
         '11:15 Env "DB_PASSWORD" of container "api" holds a literal secret. Move it to a Secret and use valueFrom.secretKeyRef.',
         '13:15 Env "CACHE" of container "api" holds a URL with a password. Move it to a Secret and use valueFrom.secretKeyRef.',
+        '15:15 Env "SMTP_PASS" of container "api" holds a literal secret. Move it to a Secret and use valueFrom.secretKeyRef.',
+        '17:15 Env "SIGNING_PRIVATE_KEY" of container "api" holds a literal secret. Move it to a Secret and use valueFrom.secretKeyRef.',
       ],
     },
     {
