@@ -13,7 +13,7 @@
  * findings are warnings at most. An object opts out of a rule with the
  * annotation `readiness-gate.io/waive.<rule-id>: "<reason>"`.
  */
-import { isMap, isSeq, LineCounter, parseAllDocuments, type Document, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type YAMLMap } from 'yaml';
 import { optOutWaivers, type OptOut } from './dockerfile.js';
 import { HELM_VALUE, readValues, renderStatically, type HiddenDirective } from './helm.js';
 import type { CompanionFile, Companions, DocumentKind, SeverityCap, Waiver } from './kind.js';
@@ -109,7 +109,7 @@ export function parseManifest(text: string, path: string, found: Companions = ne
     ? undefined
     : KUSTOMIZATIONS.map((name) => join(folderOf(path), name)).find((p) => typeof found.get(p) === 'string');
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(yaml, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const docs = parseAllDocuments(yaml, { lineCounter, prettyErrors: false, uniqueKeys: false, merge: true });
   const view: ManifestView = { path, objects: [], helm, hidden, ...(kustomization ? { kustomization } : {}) };
   const docList = Array.isArray(docs) ? docs : [];
   for (const doc of docList) {
@@ -133,24 +133,58 @@ const posOf = (counter: LineCounter, node: Ranged) => {
 
 /** The objects of a YAML document: one, or each item of a `kind: List`. */
 function readObjects(doc: Document, counter: LineCounter, hidden: HiddenDirective[]): ManifestObject[] {
+  const at = reader(doc);
   const root = doc.contents;
   if (!isMap(root)) return [];
-  const items = root.get('items', true);
-  if (root.get('kind') === 'List' && isSeq(items)) {
+  const items = at(root, 'items');
+  if (scalar(at(root, 'kind')) === 'List' && isSeq(items)) {
     return items.items.flatMap((item) => {
-      const object = isMap(item) ? readObject(item, counter, hidden) : undefined;
+      const map = at(item);
+      const object = isMap(map) ? readObject(map, at, counter, hidden) : undefined;
       return object ? [object] : [];
     });
   }
-  const object = readObject(root, counter, hidden);
+  const object = readObject(root, at, counter, hidden);
   return object ? [object] : [];
 }
 
-function readObject(root: YAMLMap, counter: LineCounter, hidden: HiddenDirective[]): ManifestObject | undefined {
-  const kind = root.get('kind');
-  if (typeof root.get('apiVersion') !== 'string' || typeof kind !== 'string') return undefined;
-  const metadata = root.get('metadata');
-  const annotations = isMap(metadata) ? metadata.get('annotations') : undefined;
+/** Reads a node's field by path as Kubernetes does: through aliases (`*probe`) and merge keys (`<<: *base`). */
+type Reader = (node: unknown, ...path: string[]) => unknown;
+
+function reader(doc: Document): Reader {
+  const deref = (node: unknown): unknown => (isAlias(node) ? node.resolve(doc) : node);
+  const field = (node: unknown, key: string, depth = 0): unknown => {
+    const map = deref(node);
+    if (!isMap(map) || depth > 8) return undefined;
+    const own = map.items.find((pair) => scalar(pair.key) === key);
+    if (own) return deref(own.value);
+    // An explicit key wins over a merged one; `<<: [*a, *b]` merges the first that has it.
+    for (const pair of map.items) {
+      // With `merge: true` the yaml package gives a merge key a symbol for its value; its source is `<<`.
+      if (!isScalar(pair.key) || (pair.key as { source?: unknown }).source !== '<<') continue;
+      const sources = isSeq(deref(pair.value)) ? (deref(pair.value) as { items: unknown[] }).items : [pair.value];
+      for (const source of sources) {
+        const found = field(source, key, depth + 1);
+        if (found !== undefined) return found;
+      }
+    }
+    return undefined;
+  };
+  return (node, ...path) => path.reduce<unknown>((at, key) => field(at, key), deref(node));
+}
+
+/** A scalar node's value, or undefined. */
+const scalar = (node: unknown): unknown => (isScalar(node) ? node.value : undefined);
+
+function readObject(
+  root: YAMLMap,
+  at: Reader,
+  counter: LineCounter,
+  hidden: HiddenDirective[],
+): ManifestObject | undefined {
+  const kind = scalar(at(root, 'kind'));
+  if (typeof scalar(at(root, 'apiVersion')) !== 'string' || typeof kind !== 'string') return undefined;
+  const annotations = at(root, 'metadata', 'annotations');
   const optOuts: OptOut[] = [];
   let hook = false;
   if (isMap(annotations)) {
@@ -168,20 +202,21 @@ function readObject(root: YAMLMap, counter: LineCounter, hidden: HiddenDirective
       }
     }
   }
-  const name = isMap(metadata) ? String(metadata.get('name') ?? '') : '';
-  const podSpec = root.getIn(['spec', 'template', 'spec'], true);
+  const name = String(scalar(at(root, 'metadata', 'name')) ?? '');
   const containers: Container[] = [];
-  const list = isMap(podSpec) ? podSpec.get('containers', true) : undefined;
+  const list = at(root, 'spec', 'template', 'spec', 'containers');
   if (isSeq(list)) {
     const items = list.items;
     items.forEach((item, i) => {
-      if (!isMap(item)) return;
-      const start = lineOf(counter, item);
+      const map = at(item);
+      if (!isMap(map)) return;
+      const start = lineOf(counter, item as never);
       const end =
         i + 1 < items.length ? lineOf(counter, items[i + 1] as never) : counter.linePos(list.range?.[2] ?? 0).line + 1;
       containers.push(
         readContainer(
-          item,
+          map,
+          at,
           counter,
           hidden.find((d) => d.line >= start && d.line < end),
         ),
@@ -189,19 +224,19 @@ function readObject(root: YAMLMap, counter: LineCounter, hidden: HiddenDirective
     });
   }
   const positioned = <T>(path: string[], read: (v: unknown) => T | undefined): Positioned<T> | undefined => {
-    const node = root.getIn(path, true) as { value?: unknown; range?: [number, number, number] } | undefined;
-    const value = read(isScalarLike(node) ? node.value : undefined);
+    const node = at(root, ...path) as Parameters<typeof posOf>[1];
+    const value = read(scalar(node));
     return value === undefined ? undefined : { value, ...posOf(counter, node) };
   };
   const gracePeriod = positioned(['spec', 'template', 'spec', 'terminationGracePeriodSeconds'], asNumber);
-  const replicasNode = root.getIn(['spec', 'replicas']);
+  const replicasValue = scalar(at(root, 'spec', 'replicas'));
   const replicas =
-    replicasNode === undefined || replicasNode === null ? undefined : (asNumber(replicasNode) ?? 'unknown');
+    replicasValue === undefined || replicasValue === null ? undefined : (asNumber(replicasValue) ?? 'unknown');
   const type = positioned(['spec', 'strategy', 'type'], (v) => (typeof v === 'string' ? v : undefined));
   const maxUnavailable = positioned(['spec', 'strategy', 'rollingUpdate', 'maxUnavailable'], (v) =>
     typeof v === 'string' || typeof v === 'number' ? v : undefined,
   );
-  const secretData = kind === 'Secret' ? literalSecretData(root, counter) : [];
+  const secretData = kind === 'Secret' ? literalSecretData(root, at, counter) : [];
   return {
     kind,
     name,
@@ -218,9 +253,6 @@ function readObject(root: YAMLMap, counter: LineCounter, hidden: HiddenDirective
   };
 }
 
-const isScalarLike = (node: unknown): node is { value: unknown } =>
-  typeof node === 'object' && node !== null && 'value' in node && !isMap(node) && !isSeq(node);
-
 const asNumber = (v: unknown): number | undefined =>
   typeof v === 'number' && Number.isFinite(v)
     ? v
@@ -229,45 +261,50 @@ const asNumber = (v: unknown): number | undefined =>
       : undefined;
 
 /** The seconds a preStop hook sleeps: `sleep N` in an exec command, or the `sleep` action. */
-function preStopSleep(item: YAMLMap, counter: LineCounter): Container['preStopSleep'] {
-  const action = item.getIn(['lifecycle', 'preStop', 'sleep', 'seconds'], true);
-  if (isScalarLike(action) && asNumber(action.value) !== undefined) {
-    return { seconds: asNumber(action.value)!, ...posOf(counter, action as never) };
-  }
-  const command = item.getIn(['lifecycle', 'preStop', 'exec', 'command'], true);
+function preStopSleep(item: YAMLMap, at: Reader, counter: LineCounter): Container['preStopSleep'] {
+  const action = at(item, 'lifecycle', 'preStop', 'sleep', 'seconds');
+  const seconds = asNumber(scalar(action));
+  if (seconds !== undefined) return { seconds, ...posOf(counter, action as never) };
+  const command = at(item, 'lifecycle', 'preStop', 'exec', 'command');
   if (!isSeq(command)) return undefined;
-  const text = command.items.map((i) => String((i as { value?: unknown })?.value ?? '')).join(' ');
+  const text = command.items.map((i) => String(scalar(at(i)) ?? '')).join(' ');
   const sleep = /(?:^|[\s;&|(])sleep\s+(\d+)(?:s\b|\b)/.exec(text);
   return sleep ? { seconds: Number(sleep[1]), ...posOf(counter, command) } : undefined;
 }
 
-function readContainer(item: YAMLMap, counter: LineCounter, unverifiable: HiddenDirective | undefined): Container {
-  const ports = item.get('ports');
-  const envList = item.get('env', true);
+function readContainer(
+  item: YAMLMap,
+  at: Reader,
+  counter: LineCounter,
+  unverifiable: HiddenDirective | undefined,
+): Container {
+  const envList = at(item, 'env');
   const env: Container['env'] = [];
   if (isSeq(envList)) {
-    for (const entry of envList.items) {
+    for (const node of envList.items) {
+      const entry = at(node);
       if (!isMap(entry)) continue;
-      const value = entry.get('value');
+      const value = scalar(at(entry, 'value'));
       env.push({
-        name: String(entry.get('name') ?? ''),
+        name: String(scalar(at(entry, 'name')) ?? ''),
         value: typeof value === 'string' ? value : value === undefined || value === null ? undefined : String(value),
-        ...posOf(counter, entry),
+        ...posOf(counter, node as never),
       });
     }
   }
-  const nameNode = item.get('name', true);
-  const sleep = preStopSleep(item, counter);
+  const nameNode = at(item, 'name');
+  const sleep = preStopSleep(item, at, counter);
+  const set = (...path: string[]) => isSet(at(item, ...path));
   return {
-    name: String(item.get('name') ?? ''),
+    name: String(scalar(nameNode) ?? ''),
     ...posOf(counter, (nameNode as never) ?? item),
-    ports: isSeq(ports) ? ports.items.length > 0 : ports !== undefined && ports !== null,
-    readinessProbe: probe(item, 'readinessProbe'),
-    livenessProbe: probe(item, 'livenessProbe') || probe(item, 'startupProbe'),
+    ports: set('ports'),
+    readinessProbe: probe(at(item, 'readinessProbe'), at),
+    livenessProbe: probe(at(item, 'livenessProbe'), at) || probe(at(item, 'startupProbe'), at),
     resources: {
-      requestsCpu: setAt(item, ['resources', 'requests', 'cpu']),
-      requestsMemory: setAt(item, ['resources', 'requests', 'memory']),
-      limitsMemory: setAt(item, ['resources', 'limits', 'memory']),
+      requestsCpu: set('resources', 'requests', 'cpu'),
+      requestsMemory: set('resources', 'requests', 'memory'),
+      limitsMemory: set('resources', 'limits', 'memory'),
     },
     env,
     ...(sleep ? { preStopSleep: sleep } : {}),
@@ -276,13 +313,13 @@ function readContainer(item: YAMLMap, counter: LineCounter, unverifiable: Hidden
 }
 
 /** The keys of a Secret whose values are written in the file: not empty, not a template's, not encrypted (SOPS). */
-function literalSecretData(root: YAMLMap, counter: LineCounter): NonNullable<ManifestObject['secretData']> {
+function literalSecretData(root: YAMLMap, at: Reader, counter: LineCounter): NonNullable<ManifestObject['secretData']> {
   const out: NonNullable<ManifestObject['secretData']> = [];
   for (const field of ['data', 'stringData']) {
-    const map = root.get(field, true);
+    const map = at(root, field);
     if (!isMap(map)) continue;
     for (const pair of map.items) {
-      const value = isScalarLike(pair.value) ? pair.value.value : undefined;
+      const value = scalar(at(pair.value));
       if (typeof value !== 'string' && typeof value !== 'number') continue;
       const text = String(value).trim();
       if (text === '' || text.includes(HELM_VALUE) || text.startsWith('ENC[')) continue;
@@ -295,18 +332,16 @@ function literalSecretData(root: YAMLMap, counter: LineCounter): NonNullable<Man
   return out;
 }
 
-/** Whether a field holds a value: `cpu:` or `cpu: null` is unset to Kubernetes, as is `cpu: ""`. */
-function setAt(item: YAMLMap, path: string[]): boolean {
-  const node = item.getIn(path, true);
+/** Whether a field holds a value: `cpu:` or `cpu: null` is unset to Kubernetes, as is `cpu: ""` or `ports: []`. */
+function isSet(node: unknown): boolean {
   if (isMap(node) || isSeq(node)) return node.items.length > 0;
-  const value = isScalarLike(node) ? node.value : node;
+  const value = isScalar(node) ? node.value : node;
   return value !== undefined && value !== null && value !== '';
 }
 
 /** A probe with a check in it: `readinessProbe:` alone is no probe, and one with no handler is refused by the API. */
-function probe(item: YAMLMap, name: string): boolean {
-  const node = item.get(name, true);
-  return isMap(node) && ['httpGet', 'tcpSocket', 'exec', 'grpc'].some((handler) => setAt(node, [handler]));
+function probe(node: unknown, at: Reader): boolean {
+  return isMap(node) && ['httpGet', 'tcpSocket', 'exec', 'grpc'].some((handler) => isSet(at(node, handler)));
 }
 
 function manifestWaivers(file: ManifestView): Waiver[] {

@@ -37,6 +37,16 @@ export const manifestReadinessProbe = defineRule({
       ],
     },
     {
+      name: 'a probe shared through an anchor or a merge counts; a merged container that empties it does not',
+      path: 'deploy/api.yaml',
+      text: DEPLOYMENT(
+        '        - &base\n          name: api\n          ports: [{containerPort: 8080}]\n          readinessProbe: &probe {httpGet: {path: /ready, port: 8080}}\n        - name: admin\n          ports: [{containerPort: 9090}]\n          readinessProbe: *probe\n        - <<: *base\n          name: side\n        - <<: *base\n          name: debug\n          readinessProbe:\n',
+      ),
+      findings: [
+        '19:17 Container "debug" of Deployment "api" serves on a port but has no readinessProbe: traffic reaches it before it can answer. Add a readinessProbe (httpGet on its health endpoint).',
+      ],
+    },
+    {
       name: 'a probe, or no port',
       path: 'deploy/api.yaml',
       text: DEPLOYMENT(

@@ -30,6 +30,14 @@ export const manifestResources = defineRule({
       ],
     },
     {
+      name: 'a container merged from another (<<: *base) keeps what it overrides',
+      path: 'deploy/api.yaml',
+      text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - &base\n          name: api\n          resources: {requests: {cpu: 1, memory: 1Gi}, limits: {memory: 1Gi}}\n        - <<: *base\n          name: side\n        - <<: *base\n          name: worker\n          resources: {requests: {cpu: null, memory: 1Gi}, limits: {memory: 1Gi}}\n',
+      findings: [
+        '15:17 Container "worker" of Deployment "api" has no resources.requests.cpu. Set requests.cpu, requests.memory and limits.memory.',
+      ],
+    },
+    {
       name: 'an opt-out annotation without a reason',
       path: 'deploy/api.yaml',
       text: "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  annotations:\n    readiness-gate.io/waive.manifest-resources: ''\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n",
