@@ -66,8 +66,6 @@ export interface ManifestView {
   path: string;
   objects: ManifestObject[];
   helm: boolean;
-  /** Helm directives that emit what the gate could not resolve. */
-  hidden: HiddenDirective[];
   /** The kustomization file in the manifest's folder: an overlay may patch the manifest. */
   kustomization?: string;
   /** The first YAML error, when a document does not parse. */
@@ -110,7 +108,7 @@ export function parseManifest(text: string, path: string, found: Companions = ne
     : KUSTOMIZATIONS.map((name) => join(folderOf(path), name)).find((p) => typeof found.get(p) === 'string');
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(yaml, { lineCounter, prettyErrors: false, uniqueKeys: false, merge: true });
-  const view: ManifestView = { path, objects: [], helm, hidden, ...(kustomization ? { kustomization } : {}) };
+  const view: ManifestView = { path, objects: [], helm, ...(kustomization ? { kustomization } : {}) };
   const docList = Array.isArray(docs) ? docs : [];
   for (const doc of docList) {
     const problem = doc.errors[0];
