@@ -9,7 +9,13 @@
  */
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
-import { RULE_IDS } from '../rules/index.js';
+import { RULE_IDS, RULES } from '../rules/index.js';
+
+/** Rules whose findings can contradict a tick: those on other documents than the description. */
+const EVIDENCE_RULE_IDS = RULES.filter((rule) => rule.kind !== 'pull-request').map((rule) => rule.id) as [
+  string,
+  ...string[],
+];
 
 z.config(en());
 
@@ -224,8 +230,8 @@ export const configSchema = described(
     ),
     claims: z.optional(
       described(
-        z.record(name(), z.array(z.enum(RULE_IDS))),
-        'Checklist item labels to the rules whose findings on changed files contradict a tick, e.g. {"Health Checks": [manifest-readiness-probe]}. Replaces the preset\'s.',
+        z.record(name(), z.array(z.enum(EVIDENCE_RULE_IDS))),
+        'Checklist item labels to the rules whose findings on changed files (deployment files, runbooks) contradict a tick, e.g. {"Health Checks": [manifest-readiness-probe]}. A rule of the description itself cannot. Replaces the preset\'s.',
       ),
     ),
     evidence: z.optional(

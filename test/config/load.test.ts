@@ -68,6 +68,10 @@ describe('loadConfig', () => {
     ).toBe(
       '.github/readiness-gate.yml:3:3: `claims`: "Memory limits" is not a checklist item the config requires (`pull-request.sections`, `sign-off`, `when`), so the claim would never be checked. Did you mean "Memory"? Add the item to a section, or correct the label.',
     );
+    // A rule of the description has no findings on changed files: it could never contradict a tick.
+    expect(errorOf('claims:\n  Health Checks: [item-checked]\n')).toMatch(
+      /^\.github\/readiness-gate\.yml:2:19: `claims\.Health Checks\.0`: Invalid option/,
+    );
     // With no sections, nothing can be claimed; an item a `when` entry requires or a sign-off box can.
     expect(errorOf('extends: none\nclaims:\n  Health Checks: [manifest-readiness-probe]\n')).toMatch(
       /:3:3: `claims`: "Health Checks"/,
