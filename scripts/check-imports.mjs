@@ -1,6 +1,8 @@
 // Imports under src/ run one way, type-only imports included:
-//   markdown <- model, signoff/evaluate <- kinds <- rules <- presets <- config <- core <- adapters
-// and no file is part of a cycle. Run by `npm run lint`.
+//   markdown <- model, signoff/evaluate <- kinds <- rules <- presets <- config <- core <- pipeline <- adapters
+// and no file is part of a cycle. Within the adapters, each stays on its side: `github/` (the GitHub
+// source and writers) never imports the CLI or the action, and the CLI and the action never import
+// each other. Run by `npm run lint`.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
@@ -14,8 +16,18 @@ const LAYERS = [
   ['presets/'],
   ['config/'],
   ['engine.ts', 'plan.ts', 'limits.ts', 'concurrency.ts', 'report/', 'init/'],
-  ['github/', 'signoff/read.ts', 'budget.ts', 'action/', 'cli/', 'main.ts', 'index.ts', 'cli-entry.ts'],
+  ['budget.ts', 'pipeline.ts'],
+  ['github/', 'signoff/read.ts', 'action/', 'cli/', 'main.ts', 'index.ts', 'cli-entry.ts'],
 ];
+
+/** Adapters that must not reach into each other: a file under the key never imports one under its values. */
+const APART = {
+  'github/': ['cli/', 'action/', 'main.ts', 'cli-entry.ts'],
+  'signoff/read.ts': ['cli/', 'action/', 'main.ts', 'cli-entry.ts'],
+  'cli/': ['action/', 'github/', 'main.ts', 'signoff/read.ts'],
+  'action/': ['cli/', 'cli-entry.ts'],
+};
+const under = (file, prefix) => file === prefix || file.startsWith(prefix);
 
 const layerOf = (file) => {
   const found = LAYERS.findIndex((prefixes) => prefixes.some((p) => file === p || file.startsWith(p)));
@@ -35,6 +47,10 @@ for (const file of files) {
   graph.set(file, targets);
   for (const target of targets) {
     if (layerOf(target) > layerOf(file)) problems.push(`src/${file} imports src/${target}, a layer above it`);
+    for (const [side, others] of Object.entries(APART)) {
+      if (under(file, side) && others.some((other) => under(target, other)))
+        problems.push(`src/${file} imports src/${target}: ${side} never reaches into ${others.join(', ')}`);
+    }
   }
 }
 

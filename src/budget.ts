@@ -13,7 +13,15 @@
  * in-process.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { check, type CheckInput, type KindedFile, type Report } from './engine.js';
+import {
+  check,
+  gateFinding,
+  mergeReports,
+  summarise,
+  type CheckInput,
+  type KindedFile,
+  type Report,
+} from './engine.js';
 import { KINDS } from './kinds/index.js';
 import type { Unread } from './kinds/kind.js';
 import { linkedRunbooks, PULL_REQUEST } from './kinds/pull-request.js';
@@ -25,7 +33,11 @@ export const BUDGET = {
   perDocumentMs: 5_000,
   /** Checks with at most this much text (UTF-16 units) run on the main thread. */
   inProcessBytes: 8 * 1024,
+  /** The longest the checking of one run may take, in ms: past it, what is left is named, not checked. */
+  runMs: 240_000,
 };
+
+export type Budget = typeof BUDGET;
 
 let script: URL | undefined;
 
@@ -35,9 +47,13 @@ export function setCheckScript(url: URL): void {
 }
 
 type Task = Omit<CheckInput, 'onDocument'>;
-/** What a thread does: check documents, or find the runbooks a description links. */
-type Job = { check: Task } | { links: { text: string; settings: DocumentSettings } };
-type Message = { doc: string } | { report: Report } | { links: string[] } | { error: string };
+/**
+ * What a thread does: check a description with its files in one go; check
+ * files one document at a time, reporting each as it is done, so a restart
+ * keeps them; or find the runbooks a description links.
+ */
+type Job = { check: Task } | { each: Task } | { links: { text: string; settings: DocumentSettings } };
+type Message = { doc: string } | { report: Report } | { done: Report } | { links: string[] } | { error: string };
 
 /** In a checking thread started from the bundle: serves its job and says so. */
 export async function serveCheckThread(): Promise<boolean> {
@@ -45,9 +61,13 @@ export async function serveCheckThread(): Promise<boolean> {
   if (isMainThread || !job || !parentPort) return false;
   const port = parentPort;
   const send = (message: Message) => port.postMessage(message);
+  const onDocument = (doc: string) => send({ doc });
   try {
     if ('check' in job) {
-      send({ report: check({ ...job.check, onDocument: (doc) => send({ doc }) }) });
+      send({ report: check({ ...job.check, onDocument }) });
+    } else if ('each' in job) {
+      for (const task of oneByOne(job.each)) send({ done: check({ ...task, onDocument }) });
+      send({ report: mergeReports([], job.each.config.strict) });
     } else {
       send({ doc: PULL_REQUEST });
       send({ links: linkedRunbooks(KINDS['pull-request'].parse(job.links.text, PULL_REQUEST), job.links.settings) });
@@ -58,6 +78,12 @@ export async function serveCheckThread(): Promise<boolean> {
   return true;
 }
 
+/** A task of files only, as one task per document, each with every companion file to read beside it. */
+function oneByOne(task: Task): Task[] {
+  const companions = task.files.filter((f) => f.companion);
+  return task.files.filter((f) => !f.companion).map((file) => ({ ...task, files: [file, ...companions] }));
+}
+
 /**
  * The runbooks a description links, found within the budget, and the
  * description to check: parsed already, as text for a checking thread to
@@ -66,7 +92,7 @@ export async function serveCheckThread(): Promise<boolean> {
 export async function readDescription(
   text: string,
   settings: DocumentSettings,
-  budget = BUDGET,
+  budget: Budget = BUDGET,
 ): Promise<{ linked: string[]; description: string | DocumentView | Unread }> {
   if (!script || text.length <= budget.inProcessBytes) {
     try {
@@ -80,45 +106,98 @@ export async function readDescription(
       };
     }
   }
-  const outcome = await runThread(script, { links: { text, settings } }, budget.perDocumentMs);
+  const outcome = await runThread(script, { links: { text, settings } }, budget.perDocumentMs, Infinity);
   if ('links' in outcome) return { linked: outcome.links, description: text };
   return { linked: [], description: { kind: 'too-complex', reason: slowReason(budget) } };
 }
 
-const slowReason = (budget: typeof BUDGET) => `it took more than ${budget.perDocumentMs / 1000} s to parse and check`;
+const slowReason = (budget: Budget) => `it took more than ${budget.perDocumentMs / 1000} s to parse and check`;
 
 function size(input: Task): number {
   const description = typeof input.description === 'string' ? input.description.length : 0;
   return input.files.reduce((n, f) => n + (f.text?.length ?? 0), description);
 }
 
-export async function checkWithinBudget(input: Task, budget = BUDGET): Promise<Report> {
+export interface BudgetOptions {
+  budget?: Budget;
+  /** When the run's checking must end (ms since the epoch): what is left then is named, not checked. */
+  deadline?: number;
+  /** Called as each checking thread starts. */
+  onThread?: () => void;
+}
+
+/**
+ * Checks within the budget: in this thread when small, else in a thread
+ * stopped when one document takes longer than its budget. That document is
+ * reported too complex, and the thread starts again with the documents not
+ * yet checked: files are checked one by one, so those already checked keep
+ * their verdicts. A description is checked with its linked runbooks in one
+ * go (a few documents, bounded by `pull-request.runbook.max-links`).
+ */
+export async function checkWithinBudget(input: Task, options: BudgetOptions = {}): Promise<Report> {
+  const budget = options.budget ?? BUDGET;
+  const deadline = options.deadline ?? Date.now() + budget.runMs;
   if (!script || size(input) <= budget.inProcessBytes) return check(input);
+  const done: Report[] = [];
   let task = input;
   // Each round either finishes or takes one document out, so this ends.
   for (let round = 0; round <= input.files.length + 1; round++) {
-    const outcome = await runThread(script, { check: task }, budget.perDocumentMs);
-    if ('report' in outcome) return outcome.report;
+    if (Date.now() >= deadline) return overBudget(task, done, budget);
+    options.onThread?.();
+    const job: Job = task.description === undefined ? { each: task } : { check: task };
+    const outcome = await runThread(script, job, budget.perDocumentMs, deadline, (report) => done.push(report));
+    if ('report' in outcome) return mergeReports([...done, outcome.report], input.config.strict);
     if ('links' in outcome) throw new Error('a checking thread answered the wrong job');
-    task = without(task, outcome.slow, slowReason(budget));
+    if (outcome.late) return overBudget(remaining(task, done), done, budget);
+    task = without(remaining(task, done), outcome.slow, slowReason(budget));
   }
   throw new Error('a checking thread kept running out of time');
+}
+
+/** The task less the documents already checked. */
+function remaining(task: Task, done: readonly Report[]): Task {
+  if (task.description !== undefined || done.length === 0) return task;
+  const checked = new Set(done.flatMap((r) => r.sources));
+  return { ...task, files: task.files.filter((f) => f.companion || !checked.has(f.path)) };
+}
+
+/** The documents checked before the run's budget ran out, and one finding naming the rest. */
+function overBudget(task: Task, done: readonly Report[], budget: Budget): Report {
+  const left = [
+    ...(task.description !== undefined ? [PULL_REQUEST] : []),
+    ...task.files.filter((f) => !f.companion && !f.unread && f.text !== undefined).map((f) => f.path),
+  ];
+  if (left.length === 0) return mergeReports([...done], task.config.strict);
+  const shown = `${left.slice(0, 5).join(', ')}${left.length > 5 ? ` and ${left.length - 5} more` : ''}`;
+  const finding = gateFinding(
+    'run-over-budget',
+    left[0]!,
+    `${left.length} document${left.length === 1 ? ' was' : 's were'} not checked: the run's checking took longer than its ${budget.runMs / 1000} s budget. Not checked: ${shown}. Split the pull request, or simplify the slow documents; the gate fails until it can check them.`,
+  );
+  const unchecked = summarise([finding], [], [], [left[0]!], task.config.strict);
+  return mergeReports([...done, unchecked], task.config.strict);
 }
 
 /** The task with one document marked too complex instead of parsed. */
 function without(task: Task, source: string, reason: string): Task {
   if (source === PULL_REQUEST) return { ...task, description: { kind: 'too-complex', reason } };
   const files = task.files.map((f): KindedFile =>
-    f.path === source ? { path: f.path, kind: f.kind, text: undefined, unread: { kind: 'too-complex', reason } } : f,
+    f.path === source && !f.companion
+      ? { path: f.path, kind: f.kind, text: undefined, unread: { kind: 'too-complex', reason } }
+      : f,
   );
   return { ...task, files };
 }
+
+type ThreadOutcome = { report: Report } | { links: string[] } | { slow: string; late?: true };
 
 function runThread(
   url: URL,
   job: Job,
   perDocumentMs: number,
-): Promise<{ report: Report } | { links: string[] } | { slow: string }> {
+  deadline: number,
+  onDone?: (report: Report) => void,
+): Promise<ThreadOutcome> {
   return new Promise((resolve, reject) => {
     // No resourceLimits: setting them slowed the corpus check by about 5% (npm run bench), and the
     // inputs are bounded in size (1 MB a file) and in time (the budget) already.
@@ -130,10 +209,17 @@ function runThread(
       if ('doc' in message) {
         current = message.doc;
         clearTimeout(timer);
-        timer = setTimeout(() => {
-          void worker.terminate();
-          resolve({ slow: current });
-        }, perDocumentMs);
+        // A document's own budget, or what is left of the run's, whichever ends first.
+        const late = deadline - Date.now() < perDocumentMs;
+        timer = setTimeout(
+          () => {
+            void worker.terminate();
+            resolve(late ? { slow: current, late: true } : { slow: current });
+          },
+          Math.max(0, Math.min(perDocumentMs, deadline - Date.now())),
+        );
+      } else if ('done' in message) {
+        onDone?.(message.done);
       } else if ('report' in message) {
         settle();
         resolve({ report: message.report });

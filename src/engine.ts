@@ -5,10 +5,9 @@
  * looked up in its registry; nothing here knows one kind from another.
  */
 import type { ResolvedConfig, Severity } from './config/types.js';
-import { isEvidence, KINDS, type KindId } from './kinds/index.js';
+import { isEvidence, kindById, type KindId } from './kinds/index.js';
 import {
   fileKey,
-  type CompanionFile,
   type Companions,
   type EvidenceFinding,
   type Facts,
@@ -33,15 +32,26 @@ export const MAX_CHANGED_RUNBOOKS = 300;
 
 /**
  * Findings of the gate itself, not of a rule: always errors, never turned
- * off, so the gate fails closed when it cannot read its config or a
- * document it should check. `gate-fault` is a fault of the gate itself on
- * one document (a rule or parser that threw): that document fails.
+ * off, so the gate fails closed when it cannot read its config, a document
+ * it should check, or what it needs besides (the changed files, reviews).
+ * `gate-fault` is a fault of the gate itself on one document (a rule or
+ * parser that threw): that document fails. `run-over-budget` names what the
+ * run's time budget left unchecked.
  */
-export const GATE_FINDINGS = ['config-invalid', 'document-unreadable', 'document-too-complex', 'gate-fault'] as const;
+export const GATE_FINDINGS = [
+  'config-invalid',
+  'document-unreadable',
+  'document-too-complex',
+  'read-failed',
+  'run-over-budget',
+  'gate-fault',
+] as const;
+
+export type GateFindingId = (typeof GATE_FINDINGS)[number];
 
 export interface Finding {
   /** A rule, or one of GATE_FINDINGS. */
-  ruleId: RuleId | (typeof GATE_FINDINGS)[number];
+  ruleId: RuleId | GateFindingId;
   severity: Severity;
   message: string;
   /** A repository path, or `pull-request` for the description. */
@@ -105,186 +115,221 @@ export interface Report {
   signOff?: SignOff;
   /** The `when` entries the pull request matched, and why. */
   matched?: MatchedEntry[];
+  /** Why the pull request was passed without being checked (a skip label, a draft, only docs changed). */
+  skipped?: string;
+}
+
+/** What one call of `check` gathers as it goes, document by document. */
+interface Run {
+  readonly config: ResolvedConfig;
+  readonly facts: Facts;
+  readonly findings: Finding[];
+  readonly waivers: Waiver[];
+  readonly passes: Map<RuleId, Pass>;
+  /** Documents in the order they were checked. */
+  readonly sources: string[];
+  /** Parsed documents kept for the description's rules (its linked runbooks), when there is a description. */
+  readonly views: Map<string, unknown> | undefined;
+  signOff?: SignOff;
+  matched?: MatchedEntry[];
+  onDocument?: (source: string) => void;
 }
 
 export function check(input: CheckInput): Report {
-  const { config } = input;
-  const findings: Finding[] = [];
-  const waivers: Waiver[] = [];
-  const passes = new Map<RuleId, Pass>();
-  const sources: string[] = [];
-  let signOff: SignOff | undefined;
-  let matched: MatchedEntry[] | undefined;
   const files = new Map(input.files.map((file) => [fileKey(file), file]));
-  const facts: Facts = {
-    files,
-    ...(input.reviews ? { reviews: input.reviews } : {}),
-    ...(input.pullRequest ? { pullRequest: input.pullRequest } : {}),
+  const views = input.description !== undefined ? new Map<string, unknown>() : undefined;
+  const run: Run = {
+    config: input.config,
+    facts: {
+      files,
+      ...(views ? { views } : {}),
+      ...(input.reviews ? { reviews: input.reviews } : {}),
+      ...(input.pullRequest ? { pullRequest: input.pullRequest } : {}),
+    },
+    findings: [],
+    waivers: [],
+    passes: new Map(),
+    sources: [],
+    views,
+    ...(input.onDocument ? { onDocument: input.onDocument } : {}),
   };
-
-  const tooComplex = (source: string, kind: KindId, reason: string) =>
-    findings.push({
-      ruleId: 'document-too-complex',
-      severity: 'error',
-      message: `Too complex to check: ${reason}. Simplify its structure (fewer nesting levels, shorter runs of markup); the gate fails until it can check it.`,
-      source,
-      kind,
-      line: 1,
-      column: 1,
-    });
-
-  /** A fault of the gate on one document: that document fails, the others are still checked and the verdict published. */
-  const fault = (source: string, kind: KindId, doing: string, error: unknown) =>
-    findings.push({
-      ruleId: 'gate-fault',
-      severity: 'error',
-      message: `The gate failed while ${doing} (${error instanceof Error ? error.message : String(error)}). This is a fault in readiness-gate, not in the document: please report it with the file. The gate fails until it can check it.`,
-      source,
-      kind,
-      line: 1,
-      column: 1,
-    });
-
-  /** Parses a document; a parser that overflows its stack on hostile nesting makes it too complex, not a crash. */
-  const parse = (kind: KindId, path: string, text: string): unknown => {
-    input.onDocument?.(path);
-    try {
-      return KINDS[kind].parse(text, path, companionsOf(kind, path, text, files));
-    } catch (error) {
-      sources.push(path);
-      if (error instanceof RangeError) tooComplex(path, kind, 'it nests too deeply to parse');
-      else fault(path, kind, 'parsing it', error);
-      return undefined;
-    }
-  };
-
-  const views = new Map<string, unknown>();
-  facts.views = views;
-  const checkDocument = (kind: KindId, path: string, view: unknown): void => {
-    sources.push(path);
-    // Kept only for a description to read (its linked runbooks); without one, each tree can go once checked.
-    if (input.description !== undefined) views.set(path, view);
-    const capOf = KINDS[kind].cap as ((v: unknown) => SeverityCap | undefined) | undefined;
-    const cap = capOf?.(view);
-    const waiversOf = KINDS[kind].waivers as ((v: unknown, s: ResolvedConfig, f: Facts) => Waiver[]) | undefined;
-    if (waiversOf) waivers.push(...waiversOf(view, config, facts));
-    const context = (KINDS[kind].context as (v: unknown, p: string, s: ResolvedConfig, f: Facts) => unknown)(
-      view,
-      path,
-      config,
-      facts,
-    );
-    for (const rule of RULES as readonly AnyRule[]) {
-      if (rule.kind !== kind) continue;
-      const severity = config.rules[rule.id];
-      if (severity === 'off') continue;
-      let outcome: ReturnType<typeof normalise>;
-      try {
-        outcome = normalise((rule.check as (c: unknown) => Outcome)(context));
-      } catch (error) {
-        fault(path, kind, `checking ${rule.id}`, error);
-        continue;
-      }
-      if (!outcome) continue;
-      if (outcome.signOff) signOff = outcome.signOff;
-      if (outcome.matched) matched = outcome.matched;
-      if (outcome.findings.length === 0) {
-        const pass = passes.get(rule.id) ?? { ruleId: rule.id, title: rule.title, sources: [] };
-        pass.sources.push(path);
-        passes.set(rule.id, pass);
-      }
-      for (const f of outcome.findings) findings.push(stamp(rule.id, severity, path, kind, f, cap));
-    }
-  };
-
-  const overLimit: string[] = [];
-  const overChanged: string[] = [];
-  const overEvidence: string[] = [];
-  for (const file of files.values()) {
-    if (file.companion) continue;
-    if (file.unread?.kind === 'over-limit') {
-      const of = file.unread.of;
-      (of === 'changed' ? overChanged : of === 'evidence' ? overEvidence : overLimit).push(file.path);
-    } else if (file.unread?.kind === 'too-complex') {
-      sources.push(file.path);
-      tooComplex(file.path, file.kind, file.unread.reason);
-    } else if (file.unread) {
-      sources.push(file.path);
-      const message = `Could not read ${file.path}: ${file.unread.reason}. The gate fails until it can read every document it checks.`;
-      findings.push({
-        ruleId: 'document-unreadable',
-        severity: 'error',
-        message,
-        source: file.path,
-        kind: file.kind,
-        line: 1,
-        column: 1,
-      });
-    } else if (file.text !== undefined) {
-      const view = parse(file.kind, file.path, file.text);
-      if (view !== undefined) checkDocument(file.kind, file.path, view);
-    }
-  }
-  const notRead = (paths: string[], what: string) => {
-    if (paths.length === 0) return;
-    const more = paths.length > 3 ? ` and ${paths.length - 3} more` : '';
-    findings.push({
-      ruleId: 'document-unreadable',
-      severity: 'error',
-      message: `${paths.length} changed ${what}. Not read: ${paths.slice(0, 3).join(', ')}${more}. Split the pull request.`,
-      source: PULL_REQUEST,
-      kind: 'pull-request',
-      line: 1,
-      column: 1,
-    });
-  };
-  notRead(overChanged, `runbooks were not read: the gate reads at most ${MAX_CHANGED_RUNBOOKS} a run`);
-  notRead(
-    overEvidence,
-    `deployment files were not read: the gate reads at most ${config.evidence.maxFiles} a run (\`evidence.max-files\`)`,
-  );
-  if (overLimit.length > 0) {
-    const shown = overLimit.slice(0, 3).join(', ');
-    const more = overLimit.length > 3 ? ` and ${overLimit.length - 3} more` : '';
-    findings.push({
-      ruleId: 'document-unreadable',
-      severity: 'error',
-      message: `${overLimit.length} linked runbook files were not read: the gate reads at most ${config.pullRequest.runbook.maxLinks} (\`pull-request.runbook.max-links\`) and fails on the rest. Not read: ${shown}${more}. Link fewer runbooks.`,
-      source: PULL_REQUEST,
-      kind: 'pull-request',
-      line: 1,
-      column: 1,
-    });
-  }
-
+  for (const file of files.values()) if (!file.companion) checkFile(run, file);
+  run.findings.push(...notReadFindings([...files.values()], run.config));
   // The description is checked last, so its rules can weigh what the files showed (a ticked claim
   // the change contradicts); it is still the first document of the report.
-  facts.evidence = [...(input.evidence ?? []), ...findings.filter((f) => f.source !== PULL_REQUEST)];
-  facts.evidenceSources = [
-    ...(input.evidenceSources ?? []),
-    ...[...files.values()].filter((f) => !f.companion && f.text !== undefined && isEvidence(f.kind)).map((f) => f.path),
-  ];
-  const { description } = input;
-  if (typeof description === 'string') {
-    const doc = parse('pull-request', PULL_REQUEST, description);
-    if (doc) checkDocument('pull-request', PULL_REQUEST, doc);
-  } else if (description && 'kind' in description) {
-    sources.push(PULL_REQUEST);
-    tooComplex(PULL_REQUEST, 'pull-request', 'reason' in description ? description.reason : description.kind);
-  } else if (description) {
-    input.onDocument?.(PULL_REQUEST);
-    checkDocument('pull-request', PULL_REQUEST, description);
+  checkDescription(run, input);
+  return report(run);
+}
+
+/** A gate finding: an error of the gate itself, at the top of its document. */
+export function gateFinding(ruleId: GateFindingId, source: string, message: string, kind?: KindId): Finding {
+  return { ruleId, severity: 'error', message, source, ...(kind ? { kind } : {}), line: 1, column: 1 };
+}
+
+const tooComplex = (source: string, kind: KindId, reason: string): Finding =>
+  gateFinding(
+    'document-too-complex',
+    source,
+    `Too complex to check: ${reason}. Simplify its structure (fewer nesting levels, shorter runs of markup); the gate fails until it can check it.`,
+    kind,
+  );
+
+/** A fault of the gate on one document: that document fails, the others are still checked and the verdict published. */
+const fault = (source: string, kind: KindId, doing: string, error: unknown): Finding =>
+  gateFinding(
+    'gate-fault',
+    source,
+    `The gate failed while ${doing} (${error instanceof Error ? error.message : String(error)}). This is a fault in readiness-gate, not in the document: please report it with the file. The gate fails until it can check it.`,
+    kind,
+  );
+
+/** One file: parsed and checked, or the finding that says why it could not be. Over-limit files are counted later. */
+function checkFile(run: Run, file: KindedFile): void {
+  const { unread } = file;
+  if (unread?.kind === 'over-limit') return;
+  if (unread) {
+    run.sources.push(file.path);
+    run.findings.push(
+      unread.kind === 'too-complex'
+        ? tooComplex(file.path, file.kind, unread.reason)
+        : gateFinding(
+            'document-unreadable',
+            file.path,
+            `Could not read ${file.path}: ${unread.reason}. The gate fails until it can read every document it checks.`,
+            file.kind,
+          ),
+    );
+    return;
   }
+  if (file.text === undefined) return;
+  const view = parse(run, file.kind, file.path, file.text);
+  if (view !== undefined) checkView(run, file.kind, file.path, view);
+}
+
+/** Parses a document; a parser that overflows its stack on hostile nesting makes it too complex, not a crash. */
+function parse(run: Run, kind: KindId, path: string, text: string): unknown {
+  run.onDocument?.(path);
+  try {
+    return kindById(kind).parse(text, path, companionsOf(kind, path, text, run.facts.files));
+  } catch (error) {
+    run.sources.push(path);
+    run.findings.push(
+      error instanceof RangeError
+        ? tooComplex(path, kind, 'it nests too deeply to parse')
+        : fault(path, kind, 'parsing it', error),
+    );
+    return undefined;
+  }
+}
+
+/** Every rule of the document's kind over its view: findings stamped, passes and waivers recorded. */
+function checkView(run: Run, kindId: KindId, path: string, view: unknown): void {
+  const kind = kindById(kindId);
+  run.sources.push(path);
+  // Kept only for a description to read (its linked runbooks); without one, each tree can go once checked.
+  run.views?.set(path, view);
+  const cap = kind.cap?.(view);
+  if (kind.waivers) run.waivers.push(...kind.waivers(view, run.config, run.facts));
+  const context = kind.context(view, path, run.config, run.facts);
+  for (const rule of RULES as readonly AnyRule[]) {
+    if (rule.kind !== kindId) continue;
+    const severity = run.config.rules[rule.id];
+    if (severity === 'off') continue;
+    let outcome: ReturnType<typeof normalise>;
+    try {
+      outcome = normalise((rule.check as (c: unknown) => Outcome)(context));
+    } catch (error) {
+      run.findings.push(fault(path, kindId, `checking ${rule.id}`, error));
+      continue;
+    }
+    if (!outcome) continue;
+    if (outcome.signOff) run.signOff = outcome.signOff;
+    if (outcome.matched) run.matched = outcome.matched;
+    if (outcome.findings.length === 0) {
+      const pass = run.passes.get(rule.id) ?? { ruleId: rule.id, title: rule.title, sources: [] };
+      pass.sources.push(path);
+      run.passes.set(rule.id, pass);
+    }
+    for (const f of outcome.findings) run.findings.push(stamp(rule.id, severity, path, kindId, f, cap));
+  }
+}
+
+/** One finding per bound that left planned files unread: the gate names them and fails closed. */
+function notReadFindings(files: readonly KindedFile[], config: ResolvedConfig): Finding[] {
+  const over = (of: 'changed' | 'evidence' | undefined) =>
+    files.filter((f) => !f.companion && f.unread?.kind === 'over-limit' && f.unread.of === of).map((f) => f.path);
+  const named = (paths: string[]) =>
+    `${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ` and ${paths.length - 3} more` : ''}`;
+  const out: Finding[] = [];
+  const say = (paths: string[], message: (count: number, list: string) => string) => {
+    if (paths.length > 0)
+      out.push(gateFinding('document-unreadable', PULL_REQUEST, message(paths.length, named(paths)), 'pull-request'));
+  };
+  say(
+    over('changed'),
+    (n, list) =>
+      `${n} changed runbooks were not read: the gate reads at most ${MAX_CHANGED_RUNBOOKS} a run. Not read: ${list}. Split the pull request.`,
+  );
+  say(
+    over('evidence'),
+    (n, list) =>
+      `${n} changed deployment files were not read: the gate reads at most ${config.evidence.maxFiles} a run (\`evidence.max-files\`). Not read: ${list}. Split the pull request.`,
+  );
+  say(
+    over(undefined),
+    (n, list) =>
+      `${n} linked runbook files were not read: the gate reads at most ${config.pullRequest.runbook.maxLinks} (\`pull-request.runbook.max-links\`) and fails on the rest. Not read: ${list}. Link fewer runbooks.`,
+  );
+  return out;
+}
+
+/** The deployment files among these that were read, and so weighed as evidence. */
+export function evidenceSourcesOf(files: readonly KindedFile[]): string[] {
+  return files
+    .filter((f) => !f.companion && f.text !== undefined && !f.unread && isEvidence(f.kind))
+    .map((f) => f.path);
+}
+
+/** The description, with the findings on the files (this call's and other calls') as evidence for its claims. */
+function checkDescription(run: Run, input: CheckInput): void {
+  const { description } = input;
+  if (description === undefined) return;
+  const own = run.findings.filter((f) => f.source !== PULL_REQUEST);
+  run.facts.evidence = [...(input.evidence ?? []), ...own];
+  run.facts.evidenceSources = [...(input.evidenceSources ?? []), ...evidenceSourcesOf(input.files)];
+  if (typeof description === 'string') {
+    const doc = parse(run, 'pull-request', PULL_REQUEST, description);
+    if (doc !== undefined) checkView(run, 'pull-request', PULL_REQUEST, doc);
+  } else if ('kind' in description) {
+    run.sources.push(PULL_REQUEST);
+    run.findings.push(
+      tooComplex(PULL_REQUEST, 'pull-request', 'reason' in description ? description.reason : description.kind),
+    );
+  } else {
+    run.onDocument?.(PULL_REQUEST);
+    checkView(run, 'pull-request', PULL_REQUEST, description);
+  }
+}
+
+/** The run's report: the description first, passes in rule order, waivers in document order. */
+function report(run: Run): Report {
+  const { sources } = run;
   if (sources.includes(PULL_REQUEST))
     sources.splice(0, sources.length, PULL_REQUEST, ...sources.filter((x) => x !== PULL_REQUEST));
-  const order: string[] = RULES.map((r) => r.id);
-  const passed = [...passes.values()].sort((a, b) => order.indexOf(a.ruleId) - order.indexOf(b.ruleId));
-
   const rank = (w: Waiver) => sources.indexOf(w.source);
-  waivers.sort((a, b) => rank(a) - rank(b));
-  const report = { ...summarise(findings, waivers, passed, sources, config.strict), config: config.source };
-  return { ...report, ...(signOff ? { signOff } : {}), ...(matched?.length ? { matched } : {}) };
+  run.waivers.sort((a, b) => rank(a) - rank(b));
+  const summary = summarise(run.findings, run.waivers, inRuleOrder(run.passes.values()), sources, run.config.strict);
+  return {
+    ...summary,
+    config: run.config.source,
+    ...(run.signOff ? { signOff: run.signOff } : {}),
+    ...(run.matched?.length ? { matched: run.matched } : {}),
+  };
 }
+
+const RULE_ORDER = new Map<string, number>(RULES.map((r, i) => [r.id, i]));
+const inRuleOrder = (passes: Iterable<Pass>): Pass[] =>
+  [...passes].sort((a, b) => RULE_ORDER.get(a.ruleId)! - RULE_ORDER.get(b.ruleId)!);
 
 function normalise(
   outcome: Outcome,
@@ -322,8 +367,7 @@ function stamp(
 
 /** The companion files of a document, as its kind asked for them: text, null when absent; unread ones left out. */
 function companionsOf(kind: KindId, path: string, text: string, files: ReadonlyMap<string, SourceFile>): Companions {
-  const wanted =
-    (KINDS[kind] as { companions?: (p: string, t: string) => CompanionFile[] }).companions?.(path, text) ?? [];
+  const wanted = kindById(kind).companions?.(path, text) ?? [];
   const found = new Map<string, string | null>();
   for (const companion of wanted) {
     const file = files.get(fileKey(companion));
@@ -343,13 +387,12 @@ export function mergeReports(reports: Report[], strict: boolean): Report {
       else passes.set(pass.ruleId, { ...pass, sources: [...pass.sources] });
     }
   }
-  const order: string[] = RULES.map((r) => r.id);
-  const passed = [...passes.values()].sort((a, b) => order.indexOf(a.ruleId) - order.indexOf(b.ruleId));
+  const passed = inRuleOrder(passes.values());
   const merged = summarise(
     reports.flatMap((r) => r.findings),
     reports.flatMap((r) => r.waivers),
     passed,
-    reports.flatMap((r) => r.sources),
+    [...new Set(reports.flatMap((r) => r.sources))],
     strict,
   );
   const signOff = reports.find((r) => r.signOff)?.signOff;

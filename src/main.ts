@@ -92,7 +92,7 @@ async function report(result: GateResult, title: string, env: NodeJS.ProcessEnv)
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(
     file,
-    `${JSON.stringify(toJson(r, { pullRequest: pullRequest.number, headSha: pullRequest.headSha }), null, 2)}\n`,
+    `${JSON.stringify(toJson(r, { pullRequest: pullRequest.number, ...(pullRequest.headSha ? { headSha: pullRequest.headSha } : {}), ...(notes.length > 0 ? { notes } : {}) }), null, 2)}\n`,
   );
   core.setOutput('conclusion', r.conclusion);
   core.setOutput('errors', r.errors);

@@ -5,21 +5,15 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config/load.js';
-import type { ResolvedConfig } from '../config/types.js';
-import type { Report } from '../engine.js';
+import { ConfigError } from '../config/load.js';
 import { CONFIG_PATH, INIT_FILES } from '../init/templates.js';
-import { readDescription } from '../budget.js';
-import { kindOf } from '../kinds/index.js';
-import type { ChangedFile, PullRequestFacts } from '../model/conditions.js';
-import { skipReason } from '../plan.js';
-import { planFiles } from '../plan.js';
+import { runPipeline, type ChangedFiles } from '../pipeline.js';
 import { toJson } from '../report/json.js';
 import { formatMarkdown } from '../report/markdown.js';
-import { formatText, safeLine } from '../report/text.js';
+import { formatText } from '../report/text.js';
 import { VERSION } from '../version.js';
-import { expandFileArgs, findRoot, readIfExists, readRepository, selectedRunbooks } from './files.js';
-import { checkInParallel, readAll } from './parallel.js';
+import { findRoot, readIfExists, readRepository } from './files.js';
+import { DiskSource } from './source.js';
 import { UsageError } from './usage-error.js';
 
 export interface Io {
@@ -107,113 +101,55 @@ async function runCheck(args: string[], io: Io): Promise<number> {
     throw new UsageError(`--format must be text, json or markdown, not "${format}".`);
   }
   const root = await findRoot(io.cwd);
-  const config = await readConfig(values.config, io.cwd, root);
-  const repository = await readRepository(root);
-  if (repository) config.pullRequest.runbook.repository = repository;
   const body = values.body === undefined ? undefined : await readBody(values.body, io);
   const changed =
     values['changed-files'] === undefined ? undefined : await readInput(values['changed-files'], io, '--changed-files');
-  const pullRequest: PullRequestFacts = {
-    ...(changed !== undefined ? { changedFiles: parseChangedFiles(changed) } : {}),
-    ...(values.labels !== undefined
-      ? {
-          labels: values.labels
-            .split(',')
-            .map((l) => l.trim())
-            .filter(Boolean),
-        }
-      : {}),
-    ...(values.base !== undefined ? { baseBranch: values.base } : {}),
-    ...(values.author !== undefined ? { author: values.author } : {}),
-    ...(values.title !== undefined ? { title: values.title } : {}),
-  };
-  const skipped = pullRequest.changedFiles
-    ? skipReason(config, {
-        labels: pullRequest.labels ?? [],
-        author: pullRequest.author ?? '',
-        draft: false,
-        changedFiles: pullRequest.changedFiles,
-      })
-    : undefined;
-  if (skipped) {
-    io.stdout(`Skipped: ${safeLine(skipped)}\n`);
-    return 0;
+  const repository = await readRepository(root);
+  const source = new DiskSource({
+    cwd: io.cwd,
+    root,
+    ...(repository ? { repository } : {}),
+    ...(values.config !== undefined ? { configFile: values.config } : {}),
+    ...(body !== undefined ? { body } : {}),
+    ...(changed !== undefined ? { changed: parseChangedFiles(changed) } : {}),
+    pullRequest: {
+      ...(values.labels !== undefined ? { labels: splitList(values.labels) } : {}),
+      ...(values.base !== undefined ? { baseBranch: values.base } : {}),
+      ...(values.author !== undefined ? { author: values.author } : {}),
+      ...(values.title !== undefined ? { title: values.title } : {}),
+    },
+    args: positionals,
+  });
+  const { report, notes, config } = await runPipeline(source);
+  if (config?.signOff && !report.skipped) {
+    notes.push(
+      'Sign-off (`sign-off` in the config) is checked by the action only, on the pull request: this report leaves it out.',
+    );
   }
-  const report = await checkFiles(body, positionals, config, { cwd: io.cwd, root, pullRequest });
-  const notes = config.signOff
-    ? [
-        'Sign-off (`sign-off` in the config) is checked by the action only, on the pull request: this report leaves it out.',
-      ]
-    : [];
   if (format === 'json') io.stdout(`${JSON.stringify(toJson(report, notes.length > 0 ? { notes } : {}), null, 2)}\n`);
   else if (format === 'markdown') io.stdout(formatMarkdown(report, { title: 'Production readiness', notes }));
   else io.stdout(formatText(report, { color: io.isTTY && !io.env.NO_COLOR, notes }));
+  // A config the gate cannot read is a usage error: exit 2, and the one line on standard error too.
+  const broken = report.findings.find((f) => f.ruleId === 'config-invalid');
+  if (broken) {
+    io.stderr(`readiness-gate: ${broken.source}:${broken.line}:${broken.column}: ${broken.message}\n`);
+    return 2;
+  }
   return report.conclusion === 'success' || values['exit-zero'] ? 0 : 1;
 }
 
-/**
- * Checks the description and the files named (relative to `cwd`); with no
- * files named, the runbooks the config's templates select under `root`.
- * Linked runbooks are read from `root`.
- */
-export async function checkFiles(
-  body: string | undefined,
-  args: string[],
-  config: ResolvedConfig,
-  { cwd, root, pullRequest }: { cwd: string; root: string; pullRequest?: PullRequestFacts },
-): Promise<Report> {
-  const { linked, description } =
-    body === undefined ? { linked: [], description: undefined } : await readDescription(body, config);
-  const excluded = config.runbooks.templates.flatMap((t) => t.exclude);
-  const named =
-    args.length > 0
-      ? await expandFileArgs(
-          args,
-          cwd,
-          root,
-          excluded,
-          (p) => /\.(md|markdown)$/i.test(p) || kindOf(p, config) !== undefined,
-        )
-      : await selectedRunbooks(root, config);
-  if (body === undefined && args.length === 0 && named.length === 0) {
-    throw new UsageError(
-      'nothing to check: give --body FILE and/or runbook files; no runbook under the repository root matches the config.',
-    );
-  }
-  const planned = planFiles({ linked, named }, config);
-  const isLinked = new Set(linked);
-  const linkedFiles = await readAll(
-    root,
-    planned.filter((f) => isLinked.has(f.path)),
-  );
-  const rest = planned.filter((f) => !isLinked.has(f.path));
-  return checkInParallel({
-    description,
-    linkedFiles,
-    named: rest,
-    root,
-    config,
-    ...(pullRequest ? { pullRequest } : {}),
-  });
-}
-
-async function readConfig(file: string | undefined, cwd: string, root: string): Promise<ResolvedConfig> {
-  if (file !== undefined) {
-    const text = await readFile(path.resolve(cwd, file), 'utf8').catch(() => {
-      throw new UsageError(`${file}: cannot read the config file. Check the path given to --config.`);
-    });
-    return loadConfig(text, file);
-  }
-  const text = await readIfExists(root, CONFIG_PATH);
-  return loadConfig(text, CONFIG_PATH);
-}
+const splitList = (text: string) =>
+  text
+    .split(',')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 /**
  * Changed files as `git diff --name-only` prints them, one a line; `git diff
  * --name-status` lines (`M\tpath`, `R100\told\tnew`) and `R old new` too.
  */
-export function parseChangedFiles(text: string): NonNullable<PullRequestFacts['changedFiles']> {
-  const files: ChangedFile[] = [];
+export function parseChangedFiles(text: string): ChangedFiles {
+  const files: ChangedFiles['files'] = [];
   for (const raw of text.split('\n')) {
     const line = raw.trim();
     if (line === '') continue;
@@ -225,9 +161,9 @@ export function parseChangedFiles(text: string): NonNullable<PullRequestFacts['c
     const [kind, rest] = [status[1]!, status[2]!];
     const parts = rest.split(/\t|\s+/);
     if ((kind === 'R' || kind === 'C') && parts.length >= 2) files.push({ path: parts[1]!, previous: parts[0]! });
-    else files.push({ path: rest });
+    else files.push({ path: rest, ...(kind === 'D' ? { removed: true as const } : {}) });
   }
-  return { files, truncated: false, total: files.length };
+  return { files, total: files.length };
 }
 
 async function readInput(file: string, io: Io, flag: string): Promise<string> {

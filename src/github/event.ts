@@ -8,6 +8,12 @@ export interface Target {
   reportSha?: string;
   /** Whether to write the pull-request comment (not for merge groups). */
   comment: boolean;
+  /**
+   * The commits the event names, when it names them: the config is read at
+   * this base without waiting for the pull request, and the verdict still
+   * reaches this head's checks when the pull request cannot be read.
+   */
+  event?: { baseSha?: string; headSha?: string };
 }
 
 export class EventError extends Error {
@@ -30,9 +36,16 @@ export function resolveTarget(eventName: string, payload: Record<string, unknown
     case 'pull_request':
     case 'pull_request_target':
     case 'pull_request_review': {
-      const pr = payload.pull_request as { number?: unknown } | undefined;
+      const pr = payload.pull_request as
+        { number?: unknown; base?: { sha?: unknown }; head?: { sha?: unknown } } | undefined;
       if (typeof pr?.number !== 'number') throw new EventError(`the ${eventName} event has no pull request number.`);
-      return { pullNumber: pr.number, comment: true };
+      const sha = (value: unknown) => (typeof value === 'string' && /^[0-9a-f]{40}$/.test(value) ? value : undefined);
+      const [baseSha, headSha] = [sha(pr.base?.sha), sha(pr.head?.sha)];
+      return {
+        pullNumber: pr.number,
+        comment: true,
+        ...(baseSha || headSha ? { event: { ...(baseSha ? { baseSha } : {}), ...(headSha ? { headSha } : {}) } } : {}),
+      };
     }
     case 'merge_group': {
       const group = payload.merge_group as { head_ref?: unknown; head_sha?: unknown } | undefined;

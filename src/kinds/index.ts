@@ -1,5 +1,6 @@
 /** Every kind of document, in the order a file is offered to them: the first kind that selects a file owns it. */
 import { selectsPath } from '../model/paths.js';
+import type { DocumentKind } from './kind.js';
 import type { DocumentSettings } from '../model/spec.js';
 import { dockerfileKind } from './dockerfile.js';
 import { manifestKind } from './manifest.js';
@@ -20,22 +21,25 @@ export type KindId = keyof typeof KINDS;
 /** What the rules of a kind see. */
 export type ContextOf<K extends KindId> = ReturnType<(typeof KINDS)[K]['context']>;
 
-type AnyKind = {
-  id: KindId;
-  evidence?: true;
-  select: (p: string, s: DocumentSettings) => boolean;
-};
+/**
+ * A kind as the engine and the planning step drive it, whatever its view
+ * and context: the one place where a kind's own types are set aside.
+ */
+export type AnyKind = DocumentKind<KindId, unknown, unknown>;
+
+/** The kind with this id, as the engine drives it. */
+export const kindById = (id: KindId): AnyKind => KINDS[id] as unknown as AnyKind;
 
 /** The kind that owns a repository file, or undefined when none does (a deployment file `evidence` leaves out among them). */
 export function kindOf(path: string, settings: DocumentSettings): KindId | undefined {
-  const kind = (Object.values(KINDS) as AnyKind[]).find((k) => k.select(path, settings));
+  const kind = (Object.values(KINDS) as unknown as AnyKind[]).find((k) => k.select(path, settings));
   if (!kind) return undefined;
   return kind.evidence && !inEvidence(path, settings) ? undefined : kind.id;
 }
 
 /** Whether a file is a deployment file that `evidence.paths`/`evidence.exclude` leave out. */
 export function leftOutOfEvidence(path: string, settings: DocumentSettings): boolean {
-  const kind = (Object.values(KINDS) as AnyKind[]).find((k) => k.select(path, settings));
+  const kind = (Object.values(KINDS) as unknown as AnyKind[]).find((k) => k.select(path, settings));
   return kind?.evidence === true && !inEvidence(path, settings);
 }
 
@@ -43,5 +47,5 @@ const inEvidence = (path: string, settings: DocumentSettings) => selectsPath(set
 
 /** Whether files of this kind are deployment files, counted against `evidence.max-files`. */
 export function isEvidence(kind: KindId): boolean {
-  return (KINDS[kind] as AnyKind).evidence === true;
+  return kindById(kind).evidence === true;
 }

@@ -40,6 +40,7 @@ export function toJson(report: Report, extra: Record<string, unknown> = {}): Jso
     ...(report.config ? { config: report.config } : {}),
     ...(report.matched ? { matched: report.matched } : {}),
     ...(report.signOff ? { signedOffBy: report.signOff } : {}),
+    ...(report.skipped ? { skipped: report.skipped } : {}),
     ...extra,
   };
 }

@@ -58,6 +58,8 @@ function render(report: Report, options: MarkdownOptions, shown: number): string
   // The config's path is the workflow's or the command line's, not the pull request's.
   if (report.config)
     out.push(`Config: ${report.config === BUILT_IN ? BUILT_IN : `\`${report.config.replace(/`/g, '')}\``}.`, '');
+  // Trusted text: where a reason quotes the pull request (changed paths), `skipReason` puts it in code spans.
+  if (report.skipped) out.push(`> Skipped: ${report.skipped}`, '');
   for (const note of options.notes ?? []) out.push(`> ${note}`, '');
 
   if (report.matched?.length) {

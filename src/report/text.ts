@@ -65,6 +65,12 @@ export function formatText(report: Report, { color, notes = [] }: TextOptions): 
     lines.push('', paint('bold', 'Why this pull request owes more:'));
     for (const m of report.matched) lines.push(`  ${safeLine(m.name)}: ${m.reasons.map(safeLine).join('; ')}`);
   }
+  if (report.skipped) {
+    lines.push(`${paint('green', 'Skipped')}: ${safeLine(report.skipped)}`);
+    if (report.config) lines.push(`Config: ${safeLine(report.config)}.`);
+    for (const note of notes) lines.push(`Note: ${note}`);
+    return `${lines.join('\n')}\n`;
+  }
   const verdict = report.conclusion === 'success' ? paint('green', 'Gate passed') : paint('red', 'Gate failed');
   const checked = `${report.sources.length} document${report.sources.length === 1 ? '' : 's'}`;
   lines.push('', `${verdict}: ${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')} in ${checked}.`);

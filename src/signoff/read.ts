@@ -3,7 +3,7 @@
  * the description's edit history and who among their authors may sign off.
  * The decision is the pure `evaluate.ts`, applied by the `sign-off` rule.
  */
-import { listComments, MARKER, type IssueComment } from '../github/comment.js';
+import { MARKER, type IssueComment } from '../github/comment.js';
 import type { GitHubClient } from '../github/client.js';
 import type { PullRequest, Repo } from '../github/repository.js';
 import { descriptionHistory, listReviews, resolveAuthority, type History } from '../github/reviews.js';
@@ -13,8 +13,6 @@ import { loginsToCheck, type Authority, type ReviewFacts, type ReviewRecord } fr
 
 export interface SignOffData {
   facts: ReviewFacts;
-  /** Every comment on the pull request, the action's own included, for the comment writer to reuse. */
-  comments: IssueComment[];
   /** Trusted lines for the report, e.g. that the edit history could not be read. */
   notes: string[];
 }
@@ -48,11 +46,13 @@ export async function readSignOffData(
   repo: Repo,
   pr: PullRequest,
   config: SignOffSpec,
+  /** The pull request's comments, read once for sign-off and the comment writer. */
+  commentsRead: Promise<IssueComment[]>,
 ): Promise<SignOffData> {
   const notes: string[] = [];
   const [reviews, comments, history] = await Promise.all([
     listReviews(client, repo, pr.number),
-    listComments(client, repo, pr.number),
+    commentsRead,
     descriptionHistory(client, repo, pr.number).catch((error: Error): History => {
       notes.push(
         `Could not read the description's edit history (${error.message.split('\n')[0]}), so ticks in it cannot be attributed to a reviewer.`,
@@ -73,5 +73,5 @@ export async function readSignOffData(
     historyComplete: history.complete,
     authority,
   };
-  return { facts, comments, notes };
+  return { facts, notes };
 }

@@ -46,8 +46,7 @@ describe('the action on a pull request', () => {
     expect(gh.comments[0]!.body.startsWith(`${MARKER}\n## ✅ Production readiness: passed`)).toBe(true);
     expect(run.summary).toContain('## ✅ Production readiness: passed (0 errors, 0 warnings)');
     expect(run.summary).toContain('**Database Migrations** (Deployment');
-    // Independent requests go out together, so only the set (and the first read) is fixed.
-    expect(gh.calls()[0]).toBe(`GET ${repoPath(`/pulls/${NUMBER}`)}`);
+    // Independent requests go out together, so only the set is fixed.
     expect(gh.calls().sort()).toEqual(
       [
         `GET ${repoPath(`/pulls/${NUMBER}`)}`,
@@ -357,8 +356,13 @@ describe('faults', () => {
     });
     const run = await runAction(gh, pullEvent);
     expect(run.code).toBe(0);
-    // 404: the base branch has no config, so the built-in rules apply.
-    expect(gh.requests.map((r) => r.status).filter((s) => s >= 400)).toEqual([502, 404, 403]);
+    // 404: the base branch has no config, so the built-in rules apply. The first reads go out together.
+    expect(
+      gh.requests
+        .map((r) => r.status)
+        .filter((s) => s >= 400)
+        .sort(),
+    ).toEqual([403, 404, 502]);
     expect(gh.checkRuns).toHaveLength(1);
     expect(run.stdout).toContain('secondary rate limit');
   });
@@ -382,19 +386,31 @@ describe('faults', () => {
     expect(run.summary).toContain('Could not write the pull-request comment');
   }, 40_000);
 
-  it('gives up on persistent 5xx with one readable line and no token in the log', async () => {
+  it('still publishes a failing verdict when the pull request cannot be read: no token in the log', async () => {
     gh = await scenario();
     gh.faults.push({ method: 'GET', path: /\/pulls\/7$/, status: 503, message: 'Service Unavailable', times: 100 });
     const run = await runAction(gh, pullEvent);
     expect(run.code).toBe(1);
-    expect(gh.requests.length).toBe(4);
-    expect(run.stdout).toContain(
-      `::error::readiness-gate: GitHub answered 503 on GET /repos/octo-org/octo-repo/pulls/${NUMBER}: Service Unavailable`,
-    );
+    // The first read and its three retries; nothing is read at the head commit, which only the pull request names.
+    expect(gh.calls().filter((c) => c === `GET ${repoPath(`/pulls/${NUMBER}`)}`)).toHaveLength(4);
+    expect(gh.calls().some((c) => c.includes('/contents/docs/'))).toBe(false);
+    const because = `Could not read pull request #${NUMBER}: GitHub answered 503 on GET /repos/octo-org/octo-repo/pulls/${NUMBER}: Service Unavailable.`;
+    expect(run.report!.findings).toEqual([
+      expect.objectContaining({ ruleId: 'read-failed', severity: 'error', source: 'pull-request' }),
+    ]);
+    expect(run.report!.findings[0]!.message).toContain(because);
+    // The verdict reaches the commit the event names, the job summary, the outputs and the exit code.
+    expect(gh.checkRuns.map((c) => [c.head_sha, c.conclusion])).toEqual([[HEAD, 'failure']]);
+    expect(run.outputs).toMatchObject({ conclusion: 'failure', errors: '1' });
+    expect(run.summary).toContain(because.replace(/#/g, '\\#'));
+    // No comment: without the pull request the gate cannot tell that its head is still the one checked.
+    expect(gh.comments).toEqual([]);
+    expect(run.stdout).toContain('::error::Production readiness failed: 1 error, 0 warnings.');
     // The runner hides a secret registered with ::add-mask::; nothing else may print it.
     const log = (run.stdout + run.stderr).replace(/^::add-mask::.*$/m, '');
     expect(run.stdout).toMatch(/^::add-mask::ghs_write$/m);
     expect(log).not.toContain('ghs_write');
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /);
+    expect(gh.violations).toEqual([]);
   }, 40_000);
 });

@@ -55,9 +55,12 @@ export function pullRequestEvent(
   body: string | null = 'stale body from the event',
 ): Record<string, unknown> {
   const payload = example('pull_request', action);
-  const pr = payload.pull_request as Record<string, unknown>;
+  const pr = payload.pull_request as Record<string, unknown> & { base: { sha: string }; head: { sha: string } };
   pr.number = NUMBER;
   pr.body = body;
+  // The commits the event names are this pull request's, as in a real event.
+  pr.base.sha = BASE;
+  pr.head.sha = HEAD;
   payload.number = NUMBER;
   return payload;
 }

@@ -79,10 +79,24 @@ describe('readiness-gate check', () => {
       'examples/pull-request.md',
     ]);
     expect(code).toBe(2);
-    expect(stdout).toBe('');
-    expect(stderr).toBe(
-      `readiness-gate: ${path.join(dir, 'c.yml')}:2:3: unknown key \`rules.item-checkd\`. Remove it or check its spelling; see schema/readiness-gate.schema.json.\n`,
-    );
+    const line = `${path.join(dir, 'c.yml')}:2:3: unknown key \`rules.item-checkd\`. Remove it or check its spelling; see schema/readiness-gate.schema.json.`;
+    expect(stderr).toBe(`readiness-gate: ${line}\n`);
+    // The report says so too, in the format asked for, so a script reading it is not left with nothing.
+    expect(stdout).toContain(`${path.join(dir, 'c.yml')}:2:3  error    unknown key`);
+    expect(stdout).toContain('Gate failed: 1 error, 0 warnings in 1 document.');
+    const json = await cli([
+      'check',
+      '--format',
+      'json',
+      '--config',
+      path.join(dir, 'c.yml'),
+      '--body',
+      'examples/pull-request.md',
+    ]);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout).findings).toEqual([
+      expect.objectContaining({ ruleId: 'config-invalid', source: path.join(dir, 'c.yml'), line: 2, column: 3 }),
+    ]);
   });
 
   it('reads .github/readiness-gate.yml from the working directory by default', async () => {

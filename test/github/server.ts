@@ -56,6 +56,9 @@ export interface RecordedRequest {
   query: Record<string, string>;
   body: unknown;
   status: number;
+  /** When the request arrived and when its answer was sent, in ms on the server's clock. */
+  start: number;
+  end: number;
 }
 
 export interface Comment {
@@ -214,15 +217,42 @@ export class FakeGitHub {
     return this.requests.map((r) => `${r.method} ${r.path}`);
   }
 
+  /**
+   * How many rounds of requests the client waited for: the longest chain of
+   * requests each sent after the one before it was answered. Requests sent
+   * together are one round, however many there are.
+   */
+  rounds(requests: readonly RecordedRequest[] = this.requests): number {
+    const depth: number[] = [];
+    const sorted = [...requests].sort((a, b) => a.start - b.start);
+    sorted.forEach((r, i) => {
+      let before = 0;
+      for (let j = 0; j < i; j++) if (sorted[j]!.end <= r.start) before = Math.max(before, depth[j]!);
+      depth.push(before + 1);
+    });
+    return Math.max(0, ...depth);
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const start = performance.now();
     if (this.latency > 0) await new Promise((resolve) => setTimeout(resolve, this.latency));
     const url = new URL(req.url ?? '/', this.url);
     const method = req.method ?? 'GET';
     const raw = await readBody(req);
     let body: unknown;
     const query = Object.fromEntries(url.searchParams);
+    // Recorded as the answer goes out: a client reading it now has waited for it.
     const record = (status: number) =>
-      this.requests.push({ headers: req.headers, method, path: decodeURIComponent(url.pathname), query, body, status });
+      this.requests.push({
+        headers: req.headers,
+        method,
+        path: decodeURIComponent(url.pathname),
+        query,
+        body,
+        status,
+        start,
+        end: performance.now(),
+      });
 
     const reject = (status: number, message: string, violation = true) => {
       if (violation) this.violations.push(`${method} ${url.pathname}: ${message}`);

@@ -1,0 +1,90 @@
+/**
+ * The pipeline's documents as a checkout has them: the config and the
+ * documents from the disk, the description from `--body`, the changed files
+ * from `--changed-files`, the rest of the pull request from flags. What no
+ * flag says is unknown, never guessed. Files named on the command line are
+ * checked; without any, the changed files are (as the action checks them),
+ * and without those, the runbooks the config's templates select.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ResolvedConfig } from '../config/types.js';
+import { CONFIG_PATH } from '../init/templates.js';
+import { kindOf } from '../kinds/index.js';
+import type { Unread } from '../kinds/kind.js';
+import type { Repository } from '../model/spec.js';
+import { READ_CONCURRENCY } from '../plan.js';
+import type { ChangedFiles, ConfigText, DocumentSource, PullRequestInfo } from '../pipeline.js';
+import { expandFileArgs, readDocument, readIfExists, selectedRunbooks } from './files.js';
+import { UsageError } from './usage-error.js';
+
+export interface DiskSourceOptions {
+  /** The working directory: arguments and `--config` are relative to it. */
+  cwd: string;
+  /** The repository root: documents and links are relative to it. */
+  root: string;
+  repository?: Repository;
+  /** `--config`, when given. */
+  configFile?: string;
+  /** The description's text (`--body`). */
+  body?: string;
+  /** The changed files (`--changed-files`). */
+  changed?: ChangedFiles;
+  pullRequest: PullRequestInfo['facts'];
+  /** Files and globs named on the command line. */
+  args: string[];
+}
+
+export class DiskSource implements DocumentSource {
+  // A bounded pool: thousands of files at once run out of file descriptors (macOS allows 256).
+  readonly concurrency = READ_CONCURRENCY * 4;
+  readonly repository;
+
+  constructor(private readonly options: DiskSourceOptions) {
+    this.repository = options.repository;
+  }
+
+  async config(): Promise<ConfigText> {
+    const { configFile, cwd, root } = this.options;
+    if (configFile === undefined) return { path: CONFIG_PATH, text: await readIfExists(root, CONFIG_PATH) };
+    const text = await readFile(path.resolve(cwd, configFile), 'utf8').catch(() => {
+      throw new UsageError(`${configFile}: cannot read the config file. Check the path given to --config.`);
+    });
+    return { path: configFile, text };
+  }
+
+  async pullRequest(): Promise<PullRequestInfo> {
+    const { body, pullRequest } = this.options;
+    return { ...(body !== undefined ? { body } : {}), draft: false, facts: pullRequest };
+  }
+
+  async changedFiles(): Promise<ChangedFiles | undefined> {
+    return this.options.changed;
+  }
+
+  async named(config: ResolvedConfig): Promise<string[] | undefined> {
+    const { args, cwd, root, body, changed } = this.options;
+    if (args.length > 0) {
+      const excluded = config.runbooks.templates.flatMap((t) => t.exclude);
+      const isDocument = (p: string) => /\.(md|markdown)$/i.test(p) || kindOf(p, config) !== undefined;
+      return expandFileArgs(args, cwd, root, excluded, isDocument);
+    }
+    if (changed) return undefined;
+    const found = await selectedRunbooks(root, config);
+    if (body === undefined && found.length === 0) {
+      throw new UsageError(
+        'nothing to check: give --body FILE and/or runbook files; no runbook under the repository root matches the config.',
+      );
+    }
+    return found;
+  }
+
+  async read(file: { path: string }): Promise<string | undefined | Unread> {
+    try {
+      return await readDocument(this.options.root, file.path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException | undefined)?.code;
+      return { kind: 'failed', reason: code ? `the file system answered ${code}` : String(error) };
+    }
+  }
+}

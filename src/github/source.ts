@@ -1,0 +1,171 @@
+/**
+ * The pipeline's documents as GitHub has them: the pull request read fresh,
+ * the config at the base commit, documents at the head commit, companions
+ * that lower a demand at the base commit, reviews for sign-off. Everything
+ * that does not wait on another answer is asked for at once: the pull
+ * request, its changed files, the config at the base commit the event names
+ * (read again only when the fresh pull request names another) and the
+ * comments go out together. A read that fails past the client's retries
+ * becomes a ReadFailed, which the run reports as a finding.
+ */
+import { RequestError } from '@octokit/request-error';
+import type { ResolvedConfig } from '../config/types.js';
+import { ConfigError } from '../config/load.js';
+import { CONFIG_PATH } from '../init/templates.js';
+import type { Unread } from '../kinds/kind.js';
+import { READ_CONCURRENCY } from '../plan.js';
+import {
+  ReadFailed,
+  type ChangedFiles,
+  type ConfigText,
+  type DocumentSource,
+  type PullRequestInfo,
+  type ReviewData,
+} from '../pipeline.js';
+import { readApprovalFacts, readSignOffData } from '../signoff/read.js';
+import { describeRequest, type GitHubClient } from './client.js';
+import { listComments, type IssueComment } from './comment.js';
+import { getPullRequest, listChangedFiles, readFileAt, type PullRequest, type Repo } from './repository.js';
+
+export interface GitHubSourceOptions {
+  repo: Repo;
+  number: number;
+  /** The config's path at the base commit. */
+  configPath: string;
+  /** The web host's URL (`https://github.com`): a link to this repository by URL is a file at the head commit. */
+  serverUrl: string;
+  /** The base commit the event names, so the config is read without waiting for the pull request. */
+  eventBaseSha?: string;
+}
+
+export class GitHubSource implements DocumentSource {
+  readonly concurrency = READ_CONCURRENCY;
+  readonly configFrom = 'the base branch';
+  readonly repository;
+  private pr?: Promise<PullRequest>;
+  private commentList?: Promise<IssueComment[]>;
+
+  constructor(
+    private readonly client: GitHubClient,
+    private readonly options: GitHubSourceOptions,
+  ) {
+    this.repository = { host: new URL(options.serverUrl).host, ...options.repo };
+  }
+
+  /** The pull request as GitHub has it now, read once. */
+  pull(): Promise<PullRequest> {
+    this.pr ??= getPullRequest(this.client, this.options.repo, this.options.number).catch((error: unknown) => {
+      throw readFailed(`pull request #${this.options.number}`, error);
+    });
+    return this.pr;
+  }
+
+  /** The pull request's comments, read once: for sign-off and for the sticky comment. */
+  comments(): Promise<IssueComment[]> {
+    this.commentList ??= listComments(this.client, this.options.repo, this.options.number);
+    return this.commentList;
+  }
+
+  async config(): Promise<ConfigText> {
+    const { configPath, eventBaseSha } = this.options;
+    const first = eventBaseSha ?? (await this.pull()).baseSha;
+    let sha = first;
+    let text = await this.readConfig(first);
+    const { baseSha } = await this.pull();
+    if (baseSha !== first) {
+      sha = baseSha;
+      text = await this.readConfig(baseSha);
+    }
+    // Only the default path may be absent: a named config that is missing would silently drop the team's rules.
+    if (text === undefined && configPath !== CONFIG_PATH) {
+      const detail = `no such file at the base commit ${sha.slice(0, 7)}, though the \`config\` input names it. Fix the input, or add the file.`;
+      throw new ConfigError(configPath, 1, 1, detail);
+    }
+    return { path: configPath, text };
+  }
+
+  private async readConfig(sha: string): Promise<string | undefined> {
+    const { configPath } = this.options;
+    try {
+      return await readFileAt(this.client, this.options.repo, configPath, sha);
+    } catch (error) {
+      throw readFailed(`the config at the base commit ${sha.slice(0, 7)}`, error, configPath);
+    }
+  }
+
+  async pullRequest(): Promise<PullRequestInfo> {
+    const pr = await this.pull();
+    return {
+      body: pr.body,
+      draft: pr.draft,
+      facts: { labels: pr.labels, baseBranch: pr.baseRef, author: pr.author, title: pr.title },
+    };
+  }
+
+  async changedFiles(): Promise<ChangedFiles> {
+    const listed = listChangedFiles(this.client, this.options.repo, this.options.number).catch((error: unknown) => {
+      throw readFailed('the list of changed files', error);
+    });
+    const [files, pr] = await Promise.all([listed, this.pull()]);
+    return {
+      files: files.map((f) => ({
+        path: f.path,
+        ...(f.previous ? { previous: f.previous } : {}),
+        ...(f.status === 'removed' ? { removed: true as const } : {}),
+      })),
+      total: pr.changedFileCount,
+    };
+  }
+
+  async read(file: { path: string; fromBase?: true }): Promise<string | undefined | Unread> {
+    try {
+      const pr = await this.pull();
+      return await readFileAt(this.client, this.options.repo, file.path, file.fromBase ? pr.baseSha : pr.headSha);
+    } catch (error) {
+      // The document is named in the finding already: the status and GitHub's message are enough.
+      const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+      const status = error instanceof RequestError && error.response ? `GitHub answered ${error.status}: ` : '';
+      return { kind: 'failed', reason: `${status}${reason}` };
+    }
+  }
+
+  async reviews(config: ResolvedConfig): Promise<ReviewData> {
+    const approvalsWanted = config.when.some((w) => w.require.approvals > 0);
+    if (!config.signOff && !approvalsWanted) return { notes: [] };
+    const { client } = this;
+    const { repo } = this.options;
+    try {
+      const pr = await this.pull();
+      const data = config.signOff
+        ? await readSignOffData(client, repo, pr, config.signOff, this.comments())
+        : undefined;
+      const approvals = approvalsWanted
+        ? await readApprovalFacts(client, repo, pr, config.when, {
+            allowStaleApproval: config.signOff?.allowStaleApproval ?? false,
+            ...(data ? { reviews: Promise.resolve(data.facts.reviews) } : {}),
+          })
+        : undefined;
+      return {
+        ...(data ? { reviews: data.facts } : {}),
+        ...(approvals ? { approvals } : {}),
+        notes: data?.notes ?? [],
+      };
+    } catch (error) {
+      if (error instanceof ReadFailed) throw error;
+      throw readFailed('the reviews, comments and reviewers that sign-off and approvals rest on', error);
+    }
+  }
+}
+
+/** One line on why a request failed: GitHub's status, the request and its message. */
+export function explain(error: unknown): string {
+  const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+  if (!(error instanceof RequestError)) return message;
+  // Octokit reports a request that got no answer at all as status 500 without a response.
+  if (!error.response) return `could not reach GitHub on ${describeRequest(error)}: ${message}`;
+  return `GitHub answered ${error.status} on ${describeRequest(error)}: ${message}`;
+}
+
+function readFailed(what: string, error: unknown, source?: string): ReadFailed {
+  return new ReadFailed(what, explain(error), source);
+}

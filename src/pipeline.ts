@@ -1,0 +1,275 @@
+/**
+ * One run of the gate, written once for the action and the CLI. The config,
+ * the pull request and its changed files are asked for at once; then the
+ * skip decision, the runbooks the description links, the plan, the
+ * documents and the files they go with (read at once), the check within the
+ * time budget, and one report. Where the documents come from is a
+ * `DocumentSource`: GitHub (`github/source.ts`) or a checkout on disk
+ * (`cli/source.ts`). The adapters build a source, call `runPipeline` and
+ * publish what it returns; they decide nothing about what is checked.
+ *
+ * The loaded config is never changed: what a run adds (the repository,
+ * changed files, labels, reviews) travels beside it.
+ */
+import { availableParallelism } from 'node:os';
+import { checkWithinBudget, readDescription, BUDGET, type BudgetOptions } from './budget.js';
+import { mapLimit } from './concurrency.js';
+import { ConfigError, loadConfig } from './config/load.js';
+import type { ResolvedConfig } from './config/types.js';
+import {
+  evidenceSourcesOf,
+  gateFinding,
+  mergeReports,
+  PULL_REQUEST,
+  summarise,
+  type Finding,
+  type Report,
+} from './engine.js';
+import type { Unread } from './kinds/kind.js';
+import type { ApprovalFacts, ChangedFile, PullRequestFacts } from './model/conditions.js';
+import type { Repository } from './model/spec.js';
+import { planCompanions, planFiles, skipReason, withText, type PlannedFile } from './plan.js';
+import type { ReviewFacts } from './signoff/evaluate.js';
+
+/** A read a source could not make, past its retries: the run reports it as a `read-failed` finding and fails. */
+export class ReadFailed extends Error {
+  override name = 'ReadFailed';
+  constructor(
+    /** What could not be read, as a phrase: `the changed files`, `the reviews for sign-off`. */
+    readonly what: string,
+    /** Why, in one line: `GitHub answered 502 on GET /repos/o/r/pulls/7/files: Bad Gateway`. */
+    readonly reason: string,
+    /** Where to report it: the config's path, or the description. */
+    readonly source: string = PULL_REQUEST,
+  ) {
+    super(`could not read ${what}: ${reason}`);
+  }
+}
+
+/** The config file as the source has it: text, or undefined when there is none (the built-in rules apply). */
+export interface ConfigText {
+  path: string;
+  text: string | undefined;
+}
+
+/** What a source knows of the pull request besides its files. */
+export interface PullRequestInfo {
+  /** The description; undefined when only files are checked (the CLI without `--body`). */
+  body?: string;
+  draft: boolean;
+  /** Labels, base branch, author and title, as far as the source knows them. */
+  facts: Omit<PullRequestFacts, 'changedFiles' | 'approvals'>;
+}
+
+export interface ChangedFiles {
+  files: (ChangedFile & { removed?: true })[];
+  /** How many files the pull request changes; GitHub lists at most 3,000 of them. */
+  total: number;
+}
+
+/** What a source read for sign-off and `when` approvals. */
+export interface ReviewData {
+  reviews?: ReviewFacts;
+  approvals?: ApprovalFacts;
+  /** Trusted lines for the report, e.g. that the edit history could not be read. */
+  notes: string[];
+}
+
+export interface DocumentSource {
+  /** This repository, for links to it by URL; undefined when the source cannot tell. */
+  readonly repository?: Repository;
+  /** How many documents are read at once. */
+  readonly concurrency: number;
+  /** Where the config is read from, for the message on a broken one: `the base branch`. */
+  readonly configFrom?: string;
+  /** The config. Throws ConfigError for a file named but missing, ReadFailed when it cannot be read. */
+  config(): Promise<ConfigText>;
+  /** Throws ReadFailed when the pull request cannot be read. */
+  pullRequest(): Promise<PullRequestInfo>;
+  /** The changed files, or undefined when unknown (the CLI without `--changed-files`). Throws ReadFailed. */
+  changedFiles(): Promise<ChangedFiles | undefined>;
+  /**
+   * Files named to be checked instead of the changed ones (the CLI's
+   * arguments, or the runbooks under its root); undefined: the changed files.
+   */
+  named?(config: ResolvedConfig): Promise<string[] | undefined>;
+  /** A document: its text, undefined when there is no such file, or why it was not read. Never throws. */
+  read(file: { path: string; fromBase?: true }): Promise<string | undefined | Unread>;
+  /** Reviews for sign-off and `when` approvals, when the config asks for them. Throws ReadFailed. */
+  reviews?(config: ResolvedConfig): Promise<ReviewData>;
+}
+
+export interface Outcome {
+  report: Report;
+  /** Trusted lines for the report. */
+  notes: string[];
+  /** The config the run used; undefined when it could not be read. */
+  config?: ResolvedConfig;
+}
+
+/** Files below which one checking thread is faster than several. */
+export const PARALLEL_THRESHOLD = 150;
+
+export async function runPipeline(source: DocumentSource, options: BudgetOptions = {}): Promise<Outcome> {
+  const budget: BudgetOptions = {
+    ...options,
+    deadline: options.deadline ?? Date.now() + (options.budget ?? BUDGET).runMs,
+  };
+  // The first round: everything that depends on nothing else, at once.
+  const configRead = source.config();
+  const prRead = source.pullRequest();
+  const changedRead = source.changedFiles();
+  prRead.catch(() => {}); // awaited below, or not needed when the config fails
+  changedRead.catch(() => {});
+
+  let loaded: ResolvedConfig;
+  try {
+    const { text, path } = await configRead;
+    loaded = loadConfig(text, path);
+  } catch (error) {
+    if (error instanceof ConfigError) return { report: configFailure(error, source.configFrom), notes: [] };
+    if (error instanceof ReadFailed) return { report: failed([error], error.source, false), notes: [] };
+    throw error;
+  }
+  const config = withRepository(loaded, source.repository);
+
+  let pr: PullRequestInfo;
+  try {
+    pr = await prRead;
+  } catch (error) {
+    if (error instanceof ReadFailed)
+      return { report: failed([error], PULL_REQUEST, config.strict, config), notes: [], config };
+    throw error;
+  }
+  const failures: ReadFailed[] = [];
+  const changed = await changedRead.catch((error: unknown) => {
+    if (!(error instanceof ReadFailed)) throw error;
+    failures.push(error);
+    return undefined;
+  });
+  const facts: PullRequestFacts = {
+    ...pr.facts,
+    ...(changed ? { changedFiles: changedFacts(changed) } : {}),
+  };
+  const skipped = skipReason(config, {
+    labels: facts.labels ?? [],
+    author: facts.author ?? '',
+    draft: pr.draft,
+    ...(facts.changedFiles ? { changedFiles: facts.changedFiles } : {}),
+  });
+  if (skipped) {
+    return {
+      report: { ...summarise([], [], [], [], config.strict), config: config.source, skipped },
+      notes: [],
+      config,
+    };
+  }
+
+  // Reviews are read while the documents are.
+  const reviewsRead = source.reviews?.(config);
+  reviewsRead?.catch(() => {});
+  const { linked, description } =
+    pr.body === undefined
+      ? { linked: [], description: undefined }
+      : await readDescription(pr.body, config, budget.budget);
+  const named = await source.named?.(config);
+  const planned = planFiles(
+    named
+      ? { linked, named }
+      : { linked, changed: (changed?.files ?? []).filter((f) => !f.removed).map((f) => f.path) },
+    config,
+  );
+  const isLinked = new Set(linked);
+  const read = (files: readonly PlannedFile[]) =>
+    mapLimit(files, source.concurrency, async (file) =>
+      withText(file, file.unread ? undefined : await source.read(file)),
+    );
+
+  // The linked runbooks are read beside the other documents, and checked with the description.
+  const linkedFiles = read(planned.filter((f) => isLinked.has(f.path)));
+  const checked = await Promise.all(
+    chunks(planned.filter((f) => !isLinked.has(f.path))).map(async (chunk) => {
+      const files = await read(chunk);
+      // The files these documents go with (a chart's values.yaml), read once the documents say which.
+      const companions = await read(planCompanions(files));
+      const report = await checkWithinBudget({ files: [...files, ...companions], config }, budget);
+      return { report, evidenceSources: evidenceSourcesOf(files) };
+    }),
+  );
+
+  const notes: string[] = [];
+  let reviewData: ReviewData | undefined;
+  try {
+    reviewData = await reviewsRead;
+    notes.push(...(reviewData?.notes ?? []));
+  } catch (error) {
+    if (!(error instanceof ReadFailed)) throw error;
+    failures.push(error);
+  }
+  // The description is checked last, with what the files showed: a ticked claim they contradict fails.
+  const evidence = checked.flatMap((c) => c.report.findings);
+  const first = await checkWithinBudget(
+    {
+      ...(description !== undefined ? { description } : {}),
+      files: await linkedFiles,
+      config,
+      ...(evidence.length > 0 ? { evidence } : {}),
+      evidenceSources: checked.flatMap((c) => c.evidenceSources),
+      pullRequest: { ...facts, ...(reviewData?.approvals ? { approvals: reviewData.approvals } : {}) },
+      ...(reviewData?.reviews ? { reviews: reviewData.reviews } : {}),
+    },
+    budget,
+  );
+  const reports = [first, ...(failures.length > 0 ? [failed(failures, PULL_REQUEST, config.strict)] : [])];
+  return { report: mergeReports([...reports, ...checked.map((c) => c.report)], config.strict), notes, config };
+}
+
+/** The documents to check split for the checking threads: one chunk, unless there are many. */
+function chunks(files: PlannedFile[]): PlannedFile[][] {
+  const count = files.length < PARALLEL_THRESHOLD ? 1 : Math.min(availableParallelism(), 4);
+  const size = Math.ceil(files.length / count);
+  return Array.from({ length: count }, (_, i) => files.slice(i * size, (i + 1) * size)).filter((c) => c.length > 0);
+}
+
+/** The changed files as `when` entries and skips read them. */
+function changedFacts(changed: ChangedFiles): NonNullable<PullRequestFacts['changedFiles']> {
+  const total = Math.max(changed.total, changed.files.length);
+  return {
+    files: changed.files.map((f) => ({ path: f.path, ...(f.previous ? { previous: f.previous } : {}) })),
+    truncated: changed.files.length < total,
+    total,
+  };
+}
+
+/** The config with this repository known, for links to it by URL: a copy, the loaded config untouched. */
+function withRepository(config: ResolvedConfig, repository: Repository | undefined): ResolvedConfig {
+  if (!repository) return config;
+  const { runbook } = config.pullRequest;
+  return { ...config, pullRequest: { ...config.pullRequest, runbook: { ...runbook, repository } } };
+}
+
+function configFailure(error: ConfigError, from: string | undefined): Report {
+  const finding: Finding = {
+    ruleId: 'config-invalid',
+    severity: 'error',
+    message: `${error.detail}${from ? ` The config is read from ${from}: fix it there.` : ''}`,
+    source: error.file,
+    line: error.line,
+    column: error.column,
+  };
+  return { ...summarise([finding], [], [], [error.file], false), config: error.file };
+}
+
+/** A report of reads that failed: each an error at the top of its document. */
+function failed(errors: ReadFailed[], source: string, strict: boolean, config?: ResolvedConfig): Report {
+  const findings = errors.map((e) =>
+    gateFinding(
+      'read-failed',
+      e.source,
+      `Could not read ${e.what}: ${e.reason}. The gate fails until it can read what it checks; re-run the job.`,
+      e.source === PULL_REQUEST ? 'pull-request' : undefined,
+    ),
+  );
+  const sources = [...new Set([source, ...errors.map((e) => e.source)])];
+  return { ...summarise(findings, [], [], sources, strict), ...(config ? { config: config.source } : {}) };
+}
