@@ -124,6 +124,8 @@ export interface BudgetOptions {
   deadline?: number;
   /** Called as each checking thread starts. */
   onThread?: () => void;
+  /** Called as a checking thread starts on each document. */
+  onDocument?: (source: string) => void;
 }
 
 /**
@@ -145,7 +147,10 @@ export async function checkWithinBudget(input: Task, options: BudgetOptions = {}
     if (Date.now() >= deadline) return overBudget(task, done, budget);
     options.onThread?.();
     const job: Job = task.description === undefined ? { each: task } : { check: task };
-    const outcome = await runThread(script, job, budget.perDocumentMs, deadline, (report) => done.push(report));
+    const outcome = await runThread(script, job, budget.perDocumentMs, deadline, {
+      onDone: (report) => done.push(report),
+      ...(options.onDocument ? { onDocument: options.onDocument } : {}),
+    });
     if ('report' in outcome) return mergeReports([...done, outcome.report], input.config.strict);
     if ('links' in outcome) throw new Error('a checking thread answered the wrong job');
     if (outcome.late) return overBudget(remaining(task, done), done, budget);
@@ -196,7 +201,7 @@ function runThread(
   job: Job,
   perDocumentMs: number,
   deadline: number,
-  onDone?: (report: Report) => void,
+  on: { onDone?: (report: Report) => void; onDocument?: (source: string) => void } = {},
 ): Promise<ThreadOutcome> {
   return new Promise((resolve, reject) => {
     // No resourceLimits: setting them slowed the corpus check by about 5% (npm run bench), and the
@@ -208,6 +213,7 @@ function runThread(
     worker.on('message', (message: Message) => {
       if ('doc' in message) {
         current = message.doc;
+        on.onDocument?.(current);
         clearTimeout(timer);
         // A document's own budget, or what is left of the run's, whichever ends first.
         const late = deadline - Date.now() < perDocumentMs;
@@ -219,7 +225,7 @@ function runThread(
           Math.max(0, Math.min(perDocumentMs, deadline - Date.now())),
         );
       } else if ('done' in message) {
-        onDone?.(message.done);
+        on.onDone?.(message.done);
       } else if ('report' in message) {
         settle();
         resolve({ report: message.report });

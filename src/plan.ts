@@ -84,17 +84,18 @@ export function planCompanions(read: readonly KindedFile[]): PlannedFile[] {
 /** Companion files read per run, besides the documents: at three or so a folder, twenty folders. */
 export const MAX_COMPANIONS = 60;
 
-/** The planned files to read. */
-export function toRead(files: readonly PlannedFile[]): PlannedFile[] {
-  return files.filter((file) => !file.unread);
-}
-
 /** A planned file with what reading it gave: its text, or why it could not be read. */
 export function withText(file: PlannedFile, text: string | undefined | Unread): KindedFile {
   if (file.unread) return { ...file, text: undefined };
   if (typeof text === 'object') return { ...file, text: undefined, unread: text };
   return { ...file, text };
 }
+
+/** The largest document read, from GitHub (its contents API serves up to 1 MB) or the disk: a runbook is not a megabyte. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+/** Why a file over MAX_FILE_BYTES is not read, in the same words wherever it is read from. */
+export const overLimit = (bytes: number) => `it is ${bytes} bytes, over the ${MAX_FILE_BYTES}-byte limit`;
 
 /** How many files are read at once, from GitHub or the disk. */
 export const READ_CONCURRENCY = 4;

@@ -8,6 +8,7 @@ import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { ResolvedConfig } from '../config/types.js';
 import { kindOf } from '../kinds/index.js';
+import { MAX_FILE_BYTES, overLimit } from '../plan.js';
 import type { Repository } from '../model/spec.js';
 import { UsageError } from './usage-error.js';
 
@@ -79,9 +80,6 @@ export async function expandFileArgs(
   return [...out];
 }
 
-/** The largest document read, as for the contents API: a runbook is not a megabyte. */
-export const MAX_FILE_BYTES = 1024 * 1024;
-
 /**
  * A document under `root`: its text, undefined when there is none, or why
  * it was not read. Only regular files inside the root are read (a link to
@@ -103,7 +101,7 @@ export async function readDocument(
   if (real !== base && !real.startsWith(base + path.sep)) return failed('it leads outside the repository root');
   const info = await stat(real);
   if (!info.isFile()) return failed('it is not a regular file');
-  if (info.size > MAX_FILE_BYTES) return failed(`it is ${info.size} bytes, over the ${MAX_FILE_BYTES}-byte limit`);
+  if (info.size > MAX_FILE_BYTES) return failed(overLimit(info.size));
   const handle = await open(real, 'r');
   try {
     const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);

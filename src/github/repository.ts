@@ -1,5 +1,6 @@
 /** Reads from the repository: the pull request, its changed files, file contents at a commit. */
 import { RequestError } from '@octokit/request-error';
+import { MAX_FILE_BYTES, overLimit } from '../plan.js';
 import type { GitHubClient } from './client.js';
 
 export interface Repo {
@@ -76,8 +77,9 @@ export async function readFileAt(
     // Octokit hands over the raw text when an answer is not valid JSON (cut short, say).
     if (typeof data !== 'object' || data === null) throw new Error("GitHub's answer was not complete JSON");
     if (Array.isArray(data) || data.type !== 'file') return undefined;
-    if (!('content' in data) || (data.encoding !== 'base64' && data.content === '')) {
-      throw new Error(`it is over 1 MB, too large for the contents API`);
+    // Over 1 MB the answer has no content; the disk reader stops at the same size, in the same words.
+    if (!('content' in data) || data.size > MAX_FILE_BYTES || (data.encoding !== 'base64' && data.content === '')) {
+      throw new Error(overLimit(data.size));
     }
     return Buffer.from(data.content, 'base64').toString('utf8');
   } catch (error) {

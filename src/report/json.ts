@@ -10,6 +10,8 @@ export interface JsonReport {
     'ruleId' | 'severity' | 'message' | 'source' | 'kind' | 'line' | 'column' | 'related'
   >[];
   waivers: Report['waivers'];
+  /** The rules that applied and found nothing, with the documents they passed. */
+  passed: Report['passed'];
   [extra: string]: unknown;
 }
 
@@ -29,6 +31,7 @@ export function toJson(report: Report, extra: Record<string, unknown> = {}): Jso
       column,
     })),
     waivers: report.waivers,
+    passed: report.passed.map(({ ruleId, title, sources }) => ({ ruleId, title, sources })),
     documents: report.sources.map((source) => {
       const of = report.findings.filter((f) => f.source === source);
       return {

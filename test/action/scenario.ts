@@ -75,7 +75,10 @@ export function mergeGroupEvent(sha = 'e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1'
 
 export function reviewEvent(action = 'submitted'): Record<string, unknown> {
   const payload = example('pull_request_review', action);
-  (payload.pull_request as Record<string, unknown>).number = NUMBER;
+  const pr = payload.pull_request as Record<string, unknown> & { base: { sha: string }; head: { sha: string } };
+  pr.number = NUMBER;
+  pr.base.sha = BASE;
+  pr.head.sha = HEAD;
   return payload;
 }
 

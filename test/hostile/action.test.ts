@@ -61,7 +61,7 @@ describe('reads that fail become findings, and the verdict is still published', 
     [
       'a runbook over 1 MB',
       (g) => g.setFile(HEAD, RUNBOOK, `# Big\n${'x'.repeat(1_100_000)}\n`),
-      /^Could not read docs\/runbooks\/deploy-payments\.md: it is over 1 MB, too large for the contents API\. The gate fails until it can read every document it checks\.$/,
+      /^Could not read docs\/runbooks\/deploy-payments\.md: it is \d+ bytes, over the 1048576-byte limit\. The gate fails until it can read every document it checks\.$/,
     ],
     [
       'a path GitHub refuses (431)',

@@ -42,9 +42,11 @@ describe('toJson', () => {
       'warnings',
       'findings',
       'waivers',
+      'passed',
       'documents',
       'config',
     ]);
+    expect(json.passed.map((p) => p.ruleId)).toContain('runbook-exists');
     expect(json.documents).toEqual([
       { source: 'pull-request', errors: 0, warnings: 0 },
       { source: 'examples/runbooks/deploy-payments.md', errors: 0, warnings: 0 },
