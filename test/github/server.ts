@@ -359,6 +359,17 @@ export class FakeGitHub {
         this.onPullRead?.(pull, this.pullReads);
         return [200, data];
       }
+      case 'GET /repos/{owner}/{repo}/issues/{issue_number}': {
+        // A pull request is an issue too; only the bench's comparison action reads it this way.
+        const pull = this.pulls.get(Number(params.issue_number));
+        if (!pull) return notFound;
+        const { url, id, node_id, html_url, number, state, locked, title, user, body, labels } = pullResponse(
+          this,
+          pull,
+        );
+        const issue = { url, id, node_id, html_url, number, state, locked, title, user, body, labels };
+        return [200, { ...issue, comments: this.comments.length, pull_request: { url, html_url } }];
+      }
       case 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files': {
         const pull = this.pulls.get(Number(params.pull_number));
         if (!pull) return notFound;

@@ -1,0 +1,55 @@
+// How long the action waits on GitHub: requests that need nothing from each other go out together.
+// With an answer taking 30 ms, a request sent after another was answered is a round of its own.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FakeGitHub } from '../github/server.js';
+import { runAction } from './harness.js';
+import { pullRequestEvent, scenario } from './scenario.js';
+
+let gh: FakeGitHub;
+afterEach(async () => {
+  expect(gh.violations).toEqual([]);
+  await gh.stop();
+});
+
+const pullEvent = { event: 'pull_request', payload: pullRequestEvent() };
+
+describe('rounds of requests', () => {
+  it('a passing run with one linked runbook: at most 4 rounds and 9 requests, the first and every later run', async () => {
+    gh = await scenario();
+    gh.latency = 30;
+    const first = await runAction(gh, pullEvent);
+    expect(first.code).toBe(0);
+    const firstRun = [...gh.requests];
+    // The first round: the pull request, its files, the config at the event's base and the comments.
+    const start = Math.min(...firstRun.map((r) => r.start));
+    const together = firstRun.filter((r) => r.start - start < 20).map((r) => `${r.method} ${r.path}`);
+    expect(together.sort()).toEqual(
+      [
+        'GET /repos/octo-org/octo-repo/contents/.github/readiness-gate.yml',
+        'GET /repos/octo-org/octo-repo/issues/7/comments',
+        'GET /repos/octo-org/octo-repo/pulls/7',
+        'GET /repos/octo-org/octo-repo/pulls/7/files',
+      ].sort(),
+    );
+    // The first run creates the comment and lists again for a concurrent run's: one round more.
+    expect(gh.rounds(firstRun)).toBeLessThanOrEqual(5);
+
+    // Every later run finds its comment: unchanged, nothing written.
+    const before = gh.requests.length;
+    const again = await runAction(gh, pullEvent);
+    expect(again.code).toBe(0);
+    const later = gh.requests.slice(before);
+    expect(later.length).toBeLessThanOrEqual(9);
+    expect(gh.rounds(later)).toBeLessThanOrEqual(4);
+  });
+
+  it('reads the config again only when the pull request names another base than the event', async () => {
+    gh = await scenario();
+    const event = pullRequestEvent();
+    (event.pull_request as { base: { sha: string } }).base.sha = 'b0b0000000000000000000000000000000000001';
+    const run = await runAction(gh, { event: 'pull_request', payload: event });
+    expect(run.code).toBe(0);
+    const refs = gh.requests.filter((r) => r.path.endsWith('readiness-gate.yml')).map((r) => r.query.ref);
+    expect(refs).toEqual(['b0b0000000000000000000000000000000000001', 'ba5e000000000000000000000000000000000001']);
+  });
+});
