@@ -22,9 +22,9 @@ import {
   type KindedFile,
   type Report,
 } from './engine.js';
-import { KINDS } from './kinds/index.js';
+import { DESCRIPTION, descriptionLinks, kindById } from './kinds/index.js';
 import type { Unread } from './kinds/kind.js';
-import { linkedRunbooks, PULL_REQUEST } from './kinds/pull-request.js';
+import { PULL_REQUEST } from './kinds/pull-request.js';
 import type { DocumentView } from './markdown/document.js';
 import type { DocumentSettings } from './model/spec.js';
 
@@ -70,7 +70,9 @@ export async function serveCheckThread(): Promise<boolean> {
       send({ report: mergeReports([], job.each.config.strict) });
     } else {
       send({ doc: PULL_REQUEST });
-      send({ links: linkedRunbooks(KINDS['pull-request'].parse(job.links.text, PULL_REQUEST), job.links.settings) });
+      send({
+        links: descriptionLinks().paths(kindById(DESCRIPTION).parse(job.links.text, PULL_REQUEST), job.links.settings),
+      });
     }
   } catch (error) {
     send({ error: error instanceof Error ? error.message : String(error) });
@@ -96,8 +98,8 @@ export async function readDescription(
 ): Promise<{ linked: string[]; description: string | DocumentView | Unread }> {
   if (!script || text.length <= budget.inProcessBytes) {
     try {
-      const description = KINDS['pull-request'].parse(text, PULL_REQUEST);
-      return { linked: linkedRunbooks(description, settings), description };
+      const description = kindById(DESCRIPTION).parse(text, PULL_REQUEST) as DocumentView;
+      return { linked: descriptionLinks().paths(description, settings), description };
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       return {

@@ -5,12 +5,13 @@
  * looked up in its registry; nothing here knows one kind from another.
  */
 import type { ResolvedConfig, Severity } from './config/types.js';
-import { isEvidence, kindById, type KindId } from './kinds/index.js';
+import { DESCRIPTION, isEvidence, kindById, type KindId } from './kinds/index.js';
 import {
   fileKey,
   type Companions,
   type EvidenceFinding,
   type Facts,
+  type ReadBound,
   type SeverityCap,
   type SourceFile,
   type Unread,
@@ -26,9 +27,6 @@ import type { ReviewFacts, SignOff } from './signoff/evaluate.js';
 
 export { PULL_REQUEST };
 export type { Waiver };
-
-/** Changed runbooks read a run; more are named and fail the gate. Deployment files: `evidence.max-files`. */
-export const MAX_CHANGED_RUNBOOKS = 300;
 
 /**
  * Findings of the gate itself, not of a rule: always errors, never turned
@@ -154,7 +152,7 @@ export function check(input: CheckInput): Report {
     ...(input.onDocument ? { onDocument: input.onDocument } : {}),
   };
   for (const file of files.values()) if (!file.companion) checkFile(run, file);
-  run.findings.push(...notReadFindings([...files.values()], run.config));
+  run.findings.push(...notReadFindings([...files.values()]));
   // The description is checked last, so its rules can weigh what the files showed (a ticked claim
   // the change contradicts); it is still the first document of the report.
   checkDescription(run, input);
@@ -255,32 +253,25 @@ function checkView(run: Run, kindId: KindId, path: string, view: unknown): void 
 }
 
 /** One finding per bound that left planned files unread: the gate names them and fails closed. */
-function notReadFindings(files: readonly KindedFile[], config: ResolvedConfig): Finding[] {
-  const over = (of: 'changed' | 'evidence' | undefined) =>
-    files.filter((f) => !f.companion && f.unread?.kind === 'over-limit' && f.unread.of === of).map((f) => f.path);
-  const named = (paths: string[]) =>
-    `${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ` and ${paths.length - 3} more` : ''}`;
-  const out: Finding[] = [];
-  const say = (paths: string[], message: (count: number, list: string) => string) => {
-    if (paths.length > 0)
-      out.push(gateFinding('document-unreadable', PULL_REQUEST, message(paths.length, named(paths)), 'pull-request'));
-  };
-  say(
-    over('changed'),
-    (n, list) =>
-      `${n} changed runbooks were not read: the gate reads at most ${MAX_CHANGED_RUNBOOKS} a run. Not read: ${list}. Split the pull request.`,
-  );
-  say(
-    over('evidence'),
-    (n, list) =>
-      `${n} changed deployment files were not read: the gate reads at most ${config.evidence.maxFiles} a run (\`evidence.max-files\`). Not read: ${list}. Split the pull request.`,
-  );
-  say(
-    over(undefined),
-    (n, list) =>
-      `${n} linked runbook files were not read: the gate reads at most ${config.pullRequest.runbook.maxLinks} (\`pull-request.runbook.max-links\`) and fails on the rest. Not read: ${list}. Link fewer runbooks.`,
-  );
-  return out;
+function notReadFindings(files: readonly KindedFile[]): Finding[] {
+  const over = new Map<string, { bound: ReadBound; paths: string[] }>();
+  for (const file of files) {
+    if (file.companion || file.unread?.kind !== 'over-limit') continue;
+    const { bound } = file.unread;
+    const group = over.get(bound.what) ?? { bound, paths: [] };
+    group.paths.push(file.path);
+    over.set(bound.what, group);
+  }
+  return [...over.values()].map(({ bound, paths }) => {
+    const list = `${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ` and ${paths.length - 3} more` : ''}`;
+    const setting = bound.setting ? ` (\`${bound.setting}\`)` : '';
+    return gateFinding(
+      'document-unreadable',
+      PULL_REQUEST,
+      `${paths.length} ${bound.what} were not read: the gate reads at most ${bound.max} a run${setting}. Not read: ${list}. ${bound.advice}`,
+      DESCRIPTION,
+    );
+  });
 }
 
 /** The deployment files among these that were read, and so weighed as evidence. */
@@ -298,16 +289,16 @@ function checkDescription(run: Run, input: CheckInput): void {
   run.facts.evidence = [...(input.evidence ?? []), ...own];
   run.facts.evidenceSources = [...(input.evidenceSources ?? []), ...evidenceSourcesOf(input.files)];
   if (typeof description === 'string') {
-    const doc = parse(run, 'pull-request', PULL_REQUEST, description);
-    if (doc !== undefined) checkView(run, 'pull-request', PULL_REQUEST, doc);
+    const doc = parse(run, DESCRIPTION, PULL_REQUEST, description);
+    if (doc !== undefined) checkView(run, DESCRIPTION, PULL_REQUEST, doc);
   } else if ('kind' in description) {
     run.sources.push(PULL_REQUEST);
     run.findings.push(
-      tooComplex(PULL_REQUEST, 'pull-request', 'reason' in description ? description.reason : description.kind),
+      tooComplex(PULL_REQUEST, DESCRIPTION, 'reason' in description ? description.reason : description.kind),
     );
   } else {
     run.onDocument?.(PULL_REQUEST);
-    checkView(run, 'pull-request', PULL_REQUEST, description);
+    checkView(run, DESCRIPTION, PULL_REQUEST, description);
   }
 }
 

@@ -25,6 +25,7 @@ import {
   type Finding,
   type Report,
 } from './engine.js';
+import { DESCRIPTION } from './kinds/index.js';
 import type { Unread } from './kinds/kind.js';
 import type { ApprovalFacts, ChangedFile, PullRequestFacts } from './model/conditions.js';
 import type { Repository } from './model/spec.js';
@@ -267,7 +268,7 @@ function failed(errors: ReadFailed[], source: string, strict: boolean, config?: 
       'read-failed',
       e.source,
       `Could not read ${e.what}: ${e.reason}. The gate fails until it can read what it checks; re-run the job.`,
-      e.source === PULL_REQUEST ? 'pull-request' : undefined,
+      e.source === PULL_REQUEST ? DESCRIPTION : undefined,
     ),
   );
   const sources = [...new Set([source, ...errors.map((e) => e.source)])];

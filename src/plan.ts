@@ -4,9 +4,9 @@
  * adapters only read what the plan names.
  */
 import type { ResolvedConfig } from './config/types.js';
-import { MAX_CHANGED_RUNBOOKS, type KindedFile } from './engine.js';
-import { isEvidence, KINDS, kindOf, leftOutOfEvidence, type KindId } from './kinds/index.js';
-import { fileKey, type CompanionFile, type Unread } from './kinds/kind.js';
+import type { KindedFile } from './engine.js';
+import { descriptionLinks, kindById, kindOf, leftOutOfEvidence, NAMED_FALLBACK, type KindId } from './kinds/index.js';
+import { fileKey, type ReadBound, type Unread } from './kinds/kind.js';
 import { onlyChangedFiles, type PullRequestFacts } from './model/conditions.js';
 
 export interface PlanInput {
@@ -39,22 +39,25 @@ export function planFiles(input: PlanInput, config: ResolvedConfig): PlannedFile
   const add = (file: PlannedFile) => {
     if (!planned.has(fileKey(file))) planned.set(fileKey(file), file);
   };
-  const linked = [...new Set(input.linked)];
-  const max = config.pullRequest.runbook.maxLinks;
-  linked.forEach((path, i) => add({ path, kind: 'runbook', ...(i >= max ? { unread: { kind: 'over-limit' } } : {}) }));
-  let changed = 0;
-  let evidence = 0;
+  // Files counted against each bound, by what it bounds: kinds that share a bound share the count.
+  const counted = new Map<string, number>();
+  const within = (bound: ReadBound | undefined): { unread: Unread } | Record<string, never> => {
+    if (!bound) return {};
+    const count = (counted.get(bound.what) ?? 0) + 1;
+    counted.set(bound.what, count);
+    return count > bound.max ? { unread: { kind: 'over-limit', bound } } : {};
+  };
+  const links = descriptionLinks();
+  const linkBound = links.bound(config);
+  for (const path of new Set(input.linked)) add({ path, kind: links.kind, ...within(linkBound) });
   for (const path of input.changed ?? []) {
     const kind = kindOf(path, config);
     if (!kind || planned.has(path)) continue;
-    const over = isEvidence(kind)
-      ? ++evidence > config.evidence.maxFiles && ({ kind: 'over-limit', of: 'evidence' } as const)
-      : ++changed > MAX_CHANGED_RUNBOOKS && ({ kind: 'over-limit', of: 'changed' } as const);
-    add({ path, kind, ...(over ? { unread: over } : {}) });
+    add({ path, kind, ...within(kindById(kind).bound?.(config)) });
   }
   for (const path of input.named ?? []) {
     // A deployment file `evidence` leaves out is not checked, even named; any other file is read as a runbook.
-    if (!leftOutOfEvidence(path, config)) add({ path, kind: kindOf(path, config) ?? 'runbook' });
+    if (!leftOutOfEvidence(path, config)) add({ path, kind: kindOf(path, config) ?? NAMED_FALLBACK });
   }
   return [...planned.values()];
 }
@@ -71,8 +74,7 @@ export function planCompanions(read: readonly KindedFile[]): PlannedFile[] {
   const planned: PlannedFile[] = [];
   for (const file of read) {
     if (file.text === undefined || file.companion) continue;
-    const kind = KINDS[file.kind] as { companions?: (p: string, t: string) => CompanionFile[] };
-    for (const companion of kind.companions?.(file.path, file.text) ?? []) {
+    for (const companion of kindById(file.kind).companions?.(file.path, file.text) ?? []) {
       if (have.has(fileKey(companion)) || planned.length >= MAX_COMPANIONS) continue;
       have.add(fileKey(companion));
       planned.push({ ...companion, kind: file.kind, companion: true });

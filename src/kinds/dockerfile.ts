@@ -4,17 +4,12 @@
  * final stage (after the last `FROM`), which is what runs. An opt-out is a
  * comment `# readiness-gate waive=<rule-id>: <reason>`.
  */
-import type { DocumentKind, Waiver } from './kind.js';
+import { deploymentFiles, type DocumentKind } from './kind.js';
+import { optOutWaivers, readOptOuts, type OptOut } from './opt-out.js';
 
 export interface Instruction {
   keyword: string;
   args: string;
-  line: number;
-}
-
-export interface OptOut {
-  ruleId: string;
-  reason: string;
   line: number;
 }
 
@@ -31,17 +26,6 @@ export interface DockerfileContext {
 }
 
 const NAME = /(?:^|\/)(?:Dockerfile(?:\.[^/]*)?|[^/]+\.Dockerfile|Containerfile)$/;
-const OPT_OUT = /^#\s*readiness-gate\s+waive=([a-z0-9-]+)\s*(?::\s*(.*))?$/i;
-
-/** Opt-out comments of a file whose comments start with `#` (a Dockerfile, a YAML workflow). */
-export function readOptOuts(text: string): OptOut[] {
-  const out: OptOut[] = [];
-  text.split('\n').forEach((raw, i) => {
-    const match = OPT_OUT.exec(raw.trim());
-    if (match) out.push({ ruleId: match[1]!.toLowerCase(), reason: (match[2] ?? '').trim(), line: i + 1 });
-  });
-  return out;
-}
 
 export function parseDockerfile(text: string, path: string): DockerfileView {
   const instructions: Instruction[] = [];
@@ -65,16 +49,10 @@ export function parseDockerfile(text: string, path: string): DockerfileView {
   return { path, instructions, final: instructions.slice(Math.max(lastFrom, 0)), optOuts: readOptOuts(text) };
 }
 
-/** Opt-outs with a reason, as the report's waivers. */
-export function optOutWaivers(path: string, optOuts: readonly OptOut[]): Waiver[] {
-  return optOuts
-    .filter((o) => o.reason !== '')
-    .map((o) => ({ source: path, section: o.ruleId, label: o.ruleId, reason: o.reason, line: o.line }));
-}
-
 export const dockerfileKind: DocumentKind<'dockerfile', DockerfileView, DockerfileContext> = {
   id: 'dockerfile',
   evidence: true,
+  bound: deploymentFiles,
   select: (path) => NAME.test(path),
   parse: parseDockerfile,
   context: (file) => ({ file }),

@@ -27,6 +27,12 @@ export type ContextOf<K extends KindId> = ReturnType<(typeof KINDS)[K]['context'
  */
 export type AnyKind = DocumentKind<KindId, unknown, unknown>;
 
+/** The kind of the pull-request description: not a file, handed over by the caller, checked last. */
+export const DESCRIPTION = 'pull-request' satisfies KindId;
+
+/** The kind a file named on the command line is read as when no kind selects it: a Markdown file is a runbook. */
+export const NAMED_FALLBACK = 'runbook' satisfies KindId;
+
 /** The kind with this id, as the engine drives it. */
 export const kindById = (id: KindId): AnyKind => KINDS[id] as unknown as AnyKind;
 
@@ -44,6 +50,13 @@ export function leftOutOfEvidence(path: string, settings: DocumentSettings): boo
 }
 
 const inEvidence = (path: string, settings: DocumentSettings) => selectsPath(settings.evidence, path);
+
+/** The files the description names and their kind (the runbooks it links). */
+export function descriptionLinks(): NonNullable<AnyKind['links']> & { kind: KindId } {
+  const links = kindById(DESCRIPTION).links;
+  if (!links || !(links.kind in KINDS)) throw new Error(`the ${DESCRIPTION} kind must link files of a registered kind`);
+  return links as NonNullable<AnyKind['links']> & { kind: KindId };
+}
 
 /** Whether files of this kind are deployment files, counted against `evidence.max-files`. */
 export function isEvidence(kind: KindId): boolean {

@@ -9,10 +9,25 @@ import type { ReviewFacts } from '../signoff/evaluate.js';
 import type { PullRequestFacts } from '../model/conditions.js';
 import type { DocumentSettings } from '../model/spec.js';
 
+/**
+ * How many files of one group the gate reads a run: past it, the rest are
+ * named in one finding and the gate fails. Kinds that give the same `what`
+ * share one count (a Dockerfile and a manifest are both deployment files).
+ */
+export interface ReadBound {
+  /** The files, as a message names them: `changed runbooks`. */
+  what: string;
+  max: number;
+  /** The config key that sets `max`, when one does. */
+  setting?: string;
+  /** What to do instead, one sentence. */
+  advice: string;
+}
+
 /** Why a file the gate should check was not read. */
 export type Unread =
-  /** A linked runbook past `pull-request.runbook.max-links`, a changed runbook past the 300 read a run, or a deployment file past `evidence.max-files`. */
-  | { kind: 'over-limit'; of?: 'changed' | 'evidence' }
+  /** Past its group's bound: a linked runbook past `pull-request.runbook.max-links`, a changed runbook past 300, a deployment file past `evidence.max-files`. */
+  | { kind: 'over-limit'; bound: ReadBound }
   /** The read failed: too large, a path GitHub refuses, an answer cut short, not a regular file. */
   | { kind: 'failed'; reason: string }
   /** Read, but parsing it ran past its time budget or nested too deep. */
@@ -86,6 +101,14 @@ export interface CompanionFile {
 export const fileKey = (file: { path: string; fromBase?: true }): string =>
   file.fromBase ? `base:${file.path}` : file.path;
 
+/** The bound every deployment file shares: `evidence.max-files`. */
+export const deploymentFiles = (settings: DocumentSettings): ReadBound => ({
+  what: 'changed deployment files',
+  max: settings.evidence.maxFiles,
+  setting: 'evidence.max-files',
+  advice: 'Split the pull request.',
+});
+
 /** A ceiling on the findings of one document, and why: an overlay may patch the file. */
 export interface SeverityCap {
   severity: 'warning' | 'notice';
@@ -98,6 +121,18 @@ export interface DocumentKind<Id extends string, View, Context> {
   select(path: string, settings: DocumentSettings): boolean;
   /** A deployment file: checked only where `evidence.paths` and `evidence.exclude` allow, at most `evidence.max-files` a run. */
   evidence?: true;
+  /** How many changed files of this kind are read a run. Unbounded when absent (the description is one). */
+  bound?(settings: DocumentSettings): ReadBound;
+  /**
+   * The files a document names that must be read and checked with it (the
+   * runbooks a description links), their kind, and how many are read.
+   */
+  links?: {
+    /** The id of the kind they are read as (a registered kind: `kinds/index.ts` checks). */
+    kind: string;
+    paths(view: View, settings: DocumentSettings): string[];
+    bound(settings: DocumentSettings): ReadBound;
+  };
   /** The companion files to read with this document; never checked themselves. */
   companions?(path: string, text: string): CompanionFile[];
   parse(text: string, path: string, companions?: Companions): View;

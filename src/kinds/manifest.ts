@@ -13,10 +13,18 @@
  * findings are warnings at most. An object opts out of a rule with the
  * annotation `readiness-gate.io/waive.<rule-id>: "<reason>"`.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type YAMLMap } from 'yaml';
-import { optOutWaivers, type OptOut } from './dockerfile.js';
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type YAMLMap } from 'yaml';
+import { optOutWaivers, type OptOut } from './opt-out.js';
+import { fieldReader, reader, scalar, type FieldReader, type Reader } from './yaml-fields.js';
 import { HELM_VALUE, readValues, renderStatically, type HiddenDirective } from './helm.js';
-import type { CompanionFile, Companions, DocumentKind, SeverityCap, Waiver } from './kind.js';
+import {
+  deploymentFiles,
+  type CompanionFile,
+  type Companions,
+  type DocumentKind,
+  type SeverityCap,
+  type Waiver,
+} from './kind.js';
 
 const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
 
@@ -33,6 +41,8 @@ export interface Container {
   preStopSleep?: { seconds: number; line: number; column: number };
   /** A Helm directive the gate could not resolve emits fields into it: they may come from values it does not see. */
   unverifiable?: HiddenDirective;
+  /** Any field of the container (`field('securityContext', 'runAsNonRoot')`), with its position. */
+  field: FieldReader;
 }
 
 export interface ManifestObject {
@@ -53,6 +63,8 @@ export interface ManifestObject {
   replicas: number | 'unknown' | undefined;
   /** A Deployment's `spec.strategy`. */
   strategy?: { type?: Positioned<string>; maxUnavailable?: Positioned<string | number> };
+  /** Any field of the object (`field('spec', 'minReadySeconds')`), with its position. */
+  field: FieldReader;
 }
 
 /** A field's value with the line it is on. */
@@ -138,43 +150,16 @@ function readObjects(doc: Document, counter: LineCounter, hidden: HiddenDirectiv
   if (scalar(at(root, 'kind')) === 'List' && isSeq(items)) {
     return items.items.flatMap((item) => {
       const map = at(item);
-      const object = isMap(map) ? readObject(map, at, counter, hidden) : undefined;
+      const object = isMap(map) ? readObject(doc, map, at, counter, hidden) : undefined;
       return object ? [object] : [];
     });
   }
-  const object = readObject(root, at, counter, hidden);
+  const object = readObject(doc, root, at, counter, hidden);
   return object ? [object] : [];
 }
 
-/** Reads a node's field by path as Kubernetes does: through aliases (`*probe`) and merge keys (`<<: *base`). */
-type Reader = (node: unknown, ...path: string[]) => unknown;
-
-function reader(doc: Document): Reader {
-  const deref = (node: unknown): unknown => (isAlias(node) ? node.resolve(doc) : node);
-  const field = (node: unknown, key: string, depth = 0): unknown => {
-    const map = deref(node);
-    if (!isMap(map) || depth > 8) return undefined;
-    const own = map.items.find((pair) => scalar(pair.key) === key);
-    if (own) return deref(own.value);
-    // An explicit key wins over a merged one; `<<: [*a, *b]` merges the first that has it.
-    for (const pair of map.items) {
-      // With `merge: true` the yaml package gives a merge key a symbol for its value; its source is `<<`.
-      if (!isScalar(pair.key) || (pair.key as { source?: unknown }).source !== '<<') continue;
-      const sources = isSeq(deref(pair.value)) ? (deref(pair.value) as { items: unknown[] }).items : [pair.value];
-      for (const source of sources) {
-        const found = field(source, key, depth + 1);
-        if (found !== undefined) return found;
-      }
-    }
-    return undefined;
-  };
-  return (node, ...path) => path.reduce<unknown>((at, key) => field(at, key), deref(node));
-}
-
-/** A scalar node's value, or undefined. */
-const scalar = (node: unknown): unknown => (isScalar(node) ? node.value : undefined);
-
 function readObject(
+  doc: Document,
   root: YAMLMap,
   at: Reader,
   counter: LineCounter,
@@ -213,6 +198,7 @@ function readObject(
         i + 1 < items.length ? lineOf(counter, items[i + 1] as never) : counter.linePos(list.range?.[2] ?? 0).line + 1;
       containers.push(
         readContainer(
+          doc,
           map,
           at,
           counter,
@@ -248,6 +234,7 @@ function readObject(
     ...(kind === 'Deployment' && (type || maxUnavailable)
       ? { strategy: { ...(type ? { type } : {}), ...(maxUnavailable ? { maxUnavailable } : {}) } }
       : {}),
+    field: fieldReader(doc, counter, root, at),
   };
 }
 
@@ -271,6 +258,7 @@ function preStopSleep(item: YAMLMap, at: Reader, counter: LineCounter): Containe
 }
 
 function readContainer(
+  doc: Document,
   item: YAMLMap,
   at: Reader,
   counter: LineCounter,
@@ -307,6 +295,7 @@ function readContainer(
     env,
     ...(sleep ? { preStopSleep: sleep } : {}),
     ...(unverifiable ? { unverifiable } : {}),
+    field: fieldReader(doc, counter, item, at),
   };
 }
 
@@ -356,6 +345,7 @@ function cap(file: ManifestView): SeverityCap | undefined {
 export const manifestKind: DocumentKind<'manifest', ManifestView, ManifestContext> = {
   id: 'manifest',
   evidence: true,
+  bound: deploymentFiles,
   select: (path) => /\.ya?ml$/i.test(path) && !/^\.github\//.test(path),
   companions,
   parse: parseManifest,

@@ -37,6 +37,16 @@ export const pullRequestKind: DocumentKind<'pull-request', DocumentView, PullReq
   id: 'pull-request',
   // The description is not a file: the caller hands it over.
   select: () => false,
+  links: {
+    kind: 'runbook',
+    paths: (doc, settings) => linkedRunbooks(doc, settings),
+    bound: (settings) => ({
+      what: 'linked runbook files',
+      max: settings.pullRequest.runbook.maxLinks,
+      setting: 'pull-request.runbook.max-links',
+      advice: 'Link fewer runbooks.',
+    }),
+  },
   parse: (text) => parseDocument(text),
   context: (doc, _path, settings, facts) => {
     const pullRequest = facts.pullRequest ?? {};

@@ -9,6 +9,9 @@ import { parseDocument, type DocumentView } from '../markdown/document.js';
 import type { DocumentSettings, RunbookTemplate, SectionSpec } from '../model/spec.js';
 import type { DocumentKind } from './kind.js';
 
+/** Changed runbooks read a run; more are named and fail the gate. */
+export const MAX_CHANGED_RUNBOOKS = 300;
+
 export interface RunbookContext {
   doc: DocumentView;
   path: string;
@@ -23,6 +26,7 @@ export function templateFor(path: string, settings: DocumentSettings): RunbookTe
 export const runbookKind: DocumentKind<'runbook', DocumentView, RunbookContext> = {
   id: 'runbook',
   select: (path, settings) => templateFor(path, settings) !== undefined,
+  bound: () => ({ what: 'changed runbooks', max: MAX_CHANGED_RUNBOOKS, advice: 'Split the pull request.' }),
   parse: (text) => parseDocument(text),
   context: (doc, path, settings) => {
     const template = templateFor(path, settings) ?? settings.runbooks.templates[0]!;

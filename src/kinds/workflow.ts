@@ -4,14 +4,17 @@
  * `# readiness-gate waive=<rule-id>: <reason>` anywhere in the file.
  */
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
-import { optOutWaivers, readOptOuts, type OptOut } from './dockerfile.js';
-import type { DocumentKind } from './kind.js';
+import { optOutWaivers, readOptOuts, type OptOut } from './opt-out.js';
+import { deploymentFiles, type DocumentKind } from './kind.js';
+import { fieldReader, type FieldReader } from './yaml-fields.js';
 
 export interface Job {
   id: string;
   line: number;
   runsOn: boolean;
   timeoutMinutes: boolean;
+  /** Any field of the job (`field('permissions', 'contents')`), with its position. */
+  field: FieldReader;
 }
 
 export interface WorkflowView {
@@ -20,6 +23,8 @@ export interface WorkflowView {
   /** The first YAML error, when the file does not parse. */
   error?: { message: string; line: number };
   optOuts: OptOut[];
+  /** Any field of the workflow (`field('on', 'pull_request_target')`), with its position; none when it does not parse. */
+  field: FieldReader;
 }
 
 export interface WorkflowContext {
@@ -33,7 +38,8 @@ export function parseWorkflow(text: string, path: string): WorkflowView {
   const problem = doc.errors[0];
   if (problem) {
     const line = lineCounter.linePos(problem.pos[0]).line;
-    return { path, jobs: [], error: { message: problem.message.split('\n')[0]!, line }, optOuts };
+    const error = { message: problem.message.split('\n')[0]!, line };
+    return { path, jobs: [], error, optOuts, field: () => undefined };
   }
   const jobs: Job[] = [];
   const node = doc.get('jobs', true);
@@ -47,15 +53,17 @@ export function parseWorkflow(text: string, path: string): WorkflowView {
         runsOn: job.has('runs-on'),
         // `timeout-minutes:` with nothing after it is no timeout.
         timeoutMinutes: ![undefined, null, ''].includes(job.get('timeout-minutes') as never),
+        field: fieldReader(doc, lineCounter, job),
       });
     }
   }
-  return { path, jobs, optOuts };
+  return { path, jobs, optOuts, field: fieldReader(doc, lineCounter, doc.contents) };
 }
 
 export const workflowKind: DocumentKind<'workflow', WorkflowView, WorkflowContext> = {
   id: 'workflow',
   evidence: true,
+  bound: deploymentFiles,
   select: (path) => /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path),
   parse: parseWorkflow,
   context: (file) => ({ file }),

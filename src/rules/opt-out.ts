@@ -3,7 +3,7 @@
  * One with a reason turns the rule off for the file (the report lists it as
  * a waiver); one without a reason is itself a finding.
  */
-import type { OptOut } from '../kinds/dockerfile.js';
+import type { OptOut } from '../kinds/opt-out.js';
 import type { RawFinding } from '../model/finding.js';
 
 /**

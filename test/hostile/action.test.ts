@@ -27,7 +27,7 @@ describe('bounded work', () => {
     const unread = run.report!.findings.filter((f) => f.ruleId === 'document-unreadable');
     expect(unread).toHaveLength(1);
     expect(unread[0]!.message).toBe(
-      '5980 linked runbook files were not read: the gate reads at most 20 (`pull-request.runbook.max-links`) and fails on the rest. Not read: docs/runbooks/r20.md, docs/runbooks/r21.md, docs/runbooks/r22.md and 5977 more. Link fewer runbooks.',
+      '5980 linked runbook files were not read: the gate reads at most 20 a run (`pull-request.runbook.max-links`). Not read: docs/runbooks/r20.md, docs/runbooks/r21.md, docs/runbooks/r22.md and 5977 more. Link fewer runbooks.',
     );
   });
 

@@ -1,0 +1,33 @@
+/**
+ * Opt-outs in deployment files: a comment `# readiness-gate waive=<rule-id>:
+ * <reason>` in a file whose comments start with `#` (a Dockerfile, a YAML
+ * workflow), or an annotation on a Kubernetes object. Read here; the rules
+ * apply them (`rules/opt-out.ts`), and the kinds list those with a reason as
+ * waivers.
+ */
+import type { Waiver } from './kind.js';
+
+export interface OptOut {
+  ruleId: string;
+  reason: string;
+  line: number;
+}
+
+const OPT_OUT = /^#\s*readiness-gate\s+waive=([a-z0-9-]+)\s*(?::\s*(.*))?$/i;
+
+/** Opt-out comments of a file whose comments start with `#`. */
+export function readOptOuts(text: string): OptOut[] {
+  const out: OptOut[] = [];
+  text.split('\n').forEach((raw, i) => {
+    const match = OPT_OUT.exec(raw.trim());
+    if (match) out.push({ ruleId: match[1]!.toLowerCase(), reason: (match[2] ?? '').trim(), line: i + 1 });
+  });
+  return out;
+}
+
+/** Opt-outs with a reason, as the report's waivers. */
+export function optOutWaivers(path: string, optOuts: readonly OptOut[]): Waiver[] {
+  return optOuts
+    .filter((o) => o.reason !== '')
+    .map((o) => ({ source: path, section: o.ruleId, label: o.ruleId, reason: o.reason, line: o.line }));
+}
