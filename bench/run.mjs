@@ -47,7 +47,7 @@ const engineFile = path.join(ROOT, '.bench/engine.mjs');
 await build({
   stdin: {
     contents:
-      "export { check } from './src/engine.ts'; export { loadConfig } from './src/config/load.ts'; export { parseMarkdown } from './src/markdown/document.ts'; export { kindOf } from './src/kinds/index.ts'; export { renderStatically } from './src/kinds/helm.ts'; export { parseAllDocuments } from 'yaml';",
+      "export { check } from './src/engine.ts'; export { loadConfig } from './src/config/load.ts'; export { parseMarkdown } from './src/markdown/document.ts'; export { isEvidence, kindOf } from './src/kinds/index.ts'; export { renderStatically } from './src/kinds/helm.ts'; export { parseAllDocuments } from 'yaml';",
     resolveDir: ROOT,
     loader: 'ts',
   },
@@ -58,7 +58,7 @@ await build({
   packages: 'external',
   logLevel: 'warning',
 });
-const { check, loadConfig, parseMarkdown, kindOf, renderStatically, parseAllDocuments } = await import(engineFile);
+const { check, loadConfig, parseMarkdown, isEvidence, kindOf, renderStatically, parseAllDocuments } = await import(engineFile);
 const texts = files.map((f) => ({ path: f, text: readFileSync(path.join(CORPUS, f), 'utf8') }));
 const config = loadConfig(undefined, 'bench');
 for (let i = 0; i < 2; i++) for (const { text } of texts) parseMarkdown(text); // warm up
@@ -91,12 +91,12 @@ if (existsSync(MANIFESTS)) {
   const deployment = (await glob('**/*', { cwd: MANIFESTS, dot: true, onlyFiles: true }))
     .sort()
     .map((p) => ({ path: p, kind: kindOf(p, config) }))
-    .filter((f) => f.kind === 'manifest' || f.kind === 'dockerfile' || f.kind === 'workflow')
+    .filter((f) => f.kind !== undefined && isEvidence(f.kind))
     .map((f) => ({ ...f, text: readFileSync(path.join(MANIFESTS, f.path), 'utf8') }));
   const deploymentBytes = deployment.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
   // The YAML the kinds parse (a Helm template with its directives set aside), with their options.
   const yamlTexts = deployment
-    .filter((f) => f.kind !== 'dockerfile')
+    .filter((f) => /\.ya?ml$/i.test(f.path))
     .map((f) => (/(^|\/)templates\//.test(f.path) ? renderStatically(f.text, undefined).yaml : f.text));
   const yamlOnly = () => {
     for (const text of yamlTexts) parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });

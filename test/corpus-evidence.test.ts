@@ -7,7 +7,7 @@ import { glob } from 'tinyglobby';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/load.js';
 import { check } from '../src/engine.js';
-import { kindOf } from '../src/kinds/index.js';
+import { isEvidence, kindOf } from '../src/kinds/index.js';
 import { ROOT } from './helpers.js';
 
 const CORPUS = path.resolve(ROOT, '../shared/corpus/manifests');
@@ -18,7 +18,7 @@ async function evidence(folder: string) {
   const all = await glob('**/*', { cwd: root, dot: true, onlyFiles: true });
   const files = all
     .map((p) => ({ path: p, kind: kindOf(p, config) }))
-    .filter((f) => f.kind === 'dockerfile' || f.kind === 'workflow' || f.kind === 'manifest')
+    .filter((f) => f.kind !== undefined && isEvidence(f.kind))
     .map((f) => ({ path: f.path, kind: f.kind!, text: readFileSync(path.join(root, f.path), 'utf8') }));
   // The repository as it stands: its kustomization files are on the base branch too.
   const base = files

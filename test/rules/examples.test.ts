@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { check, type KindedFile } from '../../src/engine.js';
 import { rulesTable, TABLE_END, TABLE_START } from '../../src/rules/docs.js';
-import { kindOf } from '../../src/kinds/index.js';
+import { DESCRIPTION, kindOf } from '../../src/kinds/index.js';
 import { RULE_IDS, RULES } from '../../src/rules/index.js';
 import type { RuleExample } from '../../src/rules/rule.js';
 import { ROOT } from '../helpers.js';
@@ -50,6 +50,17 @@ describe.each(RULES.map((rule) => [rule.id, rule] as const))('%s', (_id, rule) =
   it.each(rule.examples.map((e) => [e.name, e] as const))('example: %s', (_name, example) => {
     expect(findingsOf(rule, example)).toEqual(example.findings);
   });
+
+  // The example is checked as the rule's kind; the file must be one that kind owns in the registry's
+  // order, or a kind registered before it takes the file in a real run and the rule never sees it.
+  if (rule.kind !== DESCRIPTION) {
+    it('puts each example at a path its own kind selects', () => {
+      for (const example of rule.examples) {
+        const config = loadConfig(example.config ?? '', 'example.yml');
+        expect(kindOf(example.path ?? 'docs/runbooks/example.md', config), example.name).toBe(rule.kind);
+      }
+    });
+  }
 });
 
 describe('the list of rules', () => {

@@ -1,0 +1,62 @@
+// The README's recipes for a new rule and a new kind compile and work: their code is these files
+// (typechecked with the rest), and the README shows them as they are.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config/load.js';
+import { KINDS } from '../src/kinds/index.js';
+import { ROOT } from './helpers.js';
+import { procfileKind } from './readme/new-kind.js';
+import { manifestRunAsNonRoot } from './readme/new-rule.js';
+
+const README = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+
+/** The first TypeScript block under a heading of the README. */
+function blockUnder(heading: string): string {
+  const from = README.indexOf(`\n${heading}\n`);
+  expect(from, heading).toBeGreaterThan(0);
+  const match = /```ts\n([\s\S]*?)```/.exec(README.slice(from));
+  return match![1]!;
+}
+
+describe('the README recipes', () => {
+  it('show the files that are typechecked and tested here', () => {
+    expect(blockUnder('### A new rule is one file')).toBe(
+      readFileSync(path.join(ROOT, 'test/readme/new-rule.ts'), 'utf8'),
+    );
+    expect(blockUnder('### A new kind of document is one file')).toBe(
+      readFileSync(path.join(ROOT, 'test/readme/new-kind.ts'), 'utf8'),
+    );
+  });
+
+  it('a new deployment rule reads fields through the view, and its examples hold', () => {
+    const config = loadConfig(undefined, 'x.yml');
+    for (const example of manifestRunAsNonRoot.examples) {
+      const view = KINDS.manifest.parse(example.text, example.path!);
+      const context = KINDS.manifest.context(view, example.path!, config, { files: new Map() });
+      const findings = (manifestRunAsNonRoot.check(context) ?? []) as {
+        line: number;
+        column: number;
+        message: string;
+      }[];
+      expect(
+        findings.map((f) => `${f.line}:${f.column} ${f.message}`),
+        example.name,
+      ).toEqual(example.findings);
+    }
+  });
+
+  it('a new kind selects its files and reads them with their lines', () => {
+    expect(
+      ['Procfile', 'services/api/Procfile', 'Procfile.dev'].map((p) =>
+        procfileKind.select(p, loadConfig(undefined, 'x')),
+      ),
+    ).toEqual([true, true, false]);
+    expect(procfileKind.parse('# comment\nweb: node server.js\nworker:  node jobs.js\n', 'Procfile').processes).toEqual(
+      [
+        { name: 'web', command: 'node server.js', line: 2 },
+        { name: 'worker', command: 'node jobs.js', line: 3 },
+      ],
+    );
+  });
+});
