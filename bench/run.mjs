@@ -58,7 +58,9 @@ await build({
   packages: 'external',
   logLevel: 'warning',
 });
-const { check, loadConfig, parseMarkdown, isEvidence, kindOf, renderStatically, parseAllDocuments } = await import(engineFile);
+const { check, loadConfig, parseMarkdown, isEvidence, kindOf, renderStatically, parseAllDocuments } = await import(
+  engineFile
+);
 const texts = files.map((f) => ({ path: f, text: readFileSync(path.join(CORPUS, f), 'utf8') }));
 const config = loadConfig(undefined, 'bench');
 for (let i = 0; i < 2; i++) for (const { text } of texts) parseMarkdown(text); // warm up
