@@ -126,7 +126,8 @@ export async function runPipeline(source: DocumentSource, options: BudgetOptions
   let loaded: ResolvedConfig;
   try {
     const { text, path } = await configRead;
-    loaded = loadConfig(text, path);
+    // Frozen: nothing downstream, the adapters included, can change the team's rules for this run.
+    loaded = deepFreeze(loadConfig(text, path));
   } catch (error) {
     if (error instanceof ConfigError) return { report: configFailure(error, source.configFrom), notes: [] };
     if (error instanceof ReadFailed) return { report: failed([error], error.source, false), notes: [] };
@@ -240,6 +241,14 @@ function changedFacts(changed: ChangedFiles): NonNullable<PullRequestFacts['chan
     truncated: changed.files.length < total,
     total,
   };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
 
 /** The config with this repository known, for links to it by URL: a copy, the loaded config untouched. */

@@ -76,6 +76,17 @@ const CASES: Case[] = [
     shows: (json) => expect(ruleIds(json)).toEqual(['runbook-exists']),
   },
   {
+    name: 'a linked runbook that is a folder',
+    files: { 'docs/runbooks/deploy-payments.md/README.md': READY },
+    changed: [['A', 'docs/runbooks/deploy-payments.md/README.md']],
+    shows: (json) => {
+      expect(json.findings.map((f) => [f.ruleId, f.source])).toEqual([
+        ['document-unreadable', 'docs/runbooks/deploy-payments.md'],
+      ]);
+      expect(json.findings[0]!.message).toContain('it is not a regular file');
+    },
+  },
+  {
     name: 'a changed manifest that contradicts a ticked item',
     files: { 'docs/runbooks/deploy-payments.md': READY, 'deploy/api.yaml': NO_PROBE },
     changed: [

@@ -65,7 +65,7 @@ export async function listChangedFiles(client: GitHubClient, repo: Repo, number:
   }));
 }
 
-/** A file's text at a commit, or undefined when there is no such file. */
+/** A file's text at a commit, or undefined when there is no such file; throws for a folder, a submodule or a link. */
 export async function readFileAt(
   client: GitHubClient,
   repo: Repo,
@@ -76,7 +76,8 @@ export async function readFileAt(
     const { data } = await client.request('GET /repos/{owner}/{repo}/contents/{path}', { ...repo, path, ref });
     // Octokit hands over the raw text when an answer is not valid JSON (cut short, say).
     if (typeof data !== 'object' || data === null) throw new Error("GitHub's answer was not complete JSON");
-    if (Array.isArray(data) || data.type !== 'file') return undefined;
+    // A folder, a submodule or a link that leads out of the repository is there, but is no document: as on disk.
+    if (Array.isArray(data) || data.type !== 'file') throw new Error('it is not a regular file');
     // Over 1 MB the answer has no content; the disk reader stops at the same size, in the same words.
     if (!('content' in data) || data.size > MAX_FILE_BYTES || (data.encoding !== 'base64' && data.content === '')) {
       throw new Error(overLimit(data.size));

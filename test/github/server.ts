@@ -383,7 +383,32 @@ export class FakeGitHub {
       case 'GET /repos/{owner}/{repo}/contents/{path}': {
         const ref = query.ref ?? 'main';
         const text = this.trees.get(ref)?.get(params.path!);
-        if (text === undefined) return notFound;
+        if (text === undefined) {
+          // A folder: GitHub lists what is in it, one entry each.
+          const prefix = `${params.path!.replace(/\/$/, '')}/`;
+          const inside = [...(this.trees.get(ref)?.keys() ?? [])].filter((p) => p.startsWith(prefix));
+          if (inside.length === 0) return notFound;
+          const names = [...new Set(inside.map((p) => p.slice(prefix.length).split('/')[0]!))].sort();
+          return [
+            200,
+            names.map((name) => {
+              const file = `${prefix}${name}`;
+              const type = this.trees.get(ref)!.has(file) ? 'file' : 'dir';
+              return {
+                type,
+                name,
+                path: file,
+                sha: '0'.repeat(40),
+                size: 0,
+                url: '',
+                html_url: null,
+                git_url: null,
+                download_url: null,
+                _links: {},
+              };
+            }),
+          ];
+        }
         return [200, contentResponse(this, params.path!, ref, text)];
       }
       case 'POST /repos/{owner}/{repo}/check-runs': {
