@@ -115,9 +115,14 @@ export async function readDescription(
 
 const slowReason = (budget: Budget) => `it took more than ${budget.perDocumentMs / 1000} s to parse and check`;
 
+/** The text a check parses: the documents, and for sign-off the reviews, comments and the description's versions. */
 function size(input: Task): number {
   const description = typeof input.description === 'string' ? input.description.length : 0;
-  return input.files.reduce((n, f) => n + (f.text?.length ?? 0), description);
+  const { reviews } = input;
+  const signOff = reviews
+    ? [...reviews.reviews, ...reviews.comments, ...reviews.revisions].reduce((n, r) => n + r.body.length, 0)
+    : 0;
+  return input.files.reduce((n, f) => n + (f.text?.length ?? 0), description + signOff);
 }
 
 export interface BudgetOptions {

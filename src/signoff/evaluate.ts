@@ -19,19 +19,28 @@ import type { RawFinding } from '../model/finding.js';
 import { readRecommendation } from '../model/operations-review.js';
 import type { SectionSpec, SignOffSpec } from '../model/spec.js';
 
+/** Who last edited a review's or comment's text, when it was edited; `unknown` when the gate could not tell. */
+export type Edited = { editor: string; at: string } | 'unknown';
+
 export interface ReviewRecord {
+  id?: number;
   login: string;
   /** APPROVED, CHANGES_REQUESTED, COMMENTED, DISMISSED or PENDING, as the API says. */
   state: string;
   commitId: string | null;
   submittedAt: string | null;
   body: string;
+  /** Absent: never edited. */
+  edited?: Edited;
 }
 
 export interface CommentRecord {
+  id?: number;
   login: string;
   createdAt: string;
   body: string;
+  /** Absent: never edited. */
+  edited?: Edited;
 }
 
 /** One version of the description and who wrote it. */
@@ -75,15 +84,70 @@ export interface SignOffResult {
   signedOff?: SignOff;
 }
 
-/** Logins whose authority the evaluation needs. */
-export function loginsToCheck(input: Pick<SignOffInput, 'author' | 'reviews' | 'comments' | 'revisions'>): string[] {
+/**
+ * Logins whose authority the evaluation needs, most telling first: those
+ * whose approval may count (their latest review approves), then authors and
+ * last editors of reviews and comments that may hold a reviewer-owned
+ * section (newest first), then the description's editors (newest first).
+ * Anyone can comment on a public pull request: a drive-by commenter whose
+ * text holds no owned section is never looked up. Never the author.
+ */
+export function loginsToCheck(
+  input: Pick<SignOffInput, 'author' | 'reviews' | 'comments' | 'revisions'>,
+  sections: readonly SectionSpec[],
+): string[] {
   const logins = new Set<string>();
-  for (const r of input.reviews) logins.add(r.login);
-  for (const c of input.comments) logins.add(c.login);
-  for (const v of input.revisions) logins.add(v.editor);
+  const latest = new Map<string, ReviewRecord>();
+  for (const review of input.reviews) {
+    if (['APPROVED', 'CHANGES_REQUESTED', 'DISMISSED'].includes(review.state)) latest.set(review.login, review);
+  }
+  const approvers = [...latest.values()].filter((r) => r.state === 'APPROVED');
+  for (const review of approvers.sort((a, b) => (b.submittedAt ?? '').localeCompare(a.submittedAt ?? ''))) {
+    logins.add(review.login);
+  }
+  for (const w of written(input)
+    .filter((w) => mayHoldOwned(w.body, sections))
+    .reverse()) {
+    logins.add(w.login);
+    if (w.edited && w.edited !== 'unknown') logins.add(w.edited.editor);
+  }
+  for (const version of [...input.revisions].reverse()) logins.add(version.editor);
   logins.delete(input.author);
   logins.delete('');
   return [...logins];
+}
+
+/** Reviews (not pending) and comments, oldest first. */
+function written(input: Pick<SignOffInput, 'reviews' | 'comments'>) {
+  return [
+    ...input.reviews
+      .filter((r) => r.state !== 'PENDING')
+      .map((r) => ({
+        login: r.login,
+        at: r.submittedAt ?? '',
+        body: r.body,
+        via: 'review' as const,
+        edited: r.edited,
+      })),
+    ...input.comments.map((c) => ({
+      login: c.login,
+      at: c.createdAt,
+      body: c.body,
+      via: 'comment' as const,
+      edited: c.edited,
+    })),
+  ].sort((a, b) => a.at.localeCompare(b.at));
+}
+
+/** Whether a text names an owned section at all: a cheap test before anything is parsed or looked up. */
+function mayHoldOwned(body: string, sections: readonly SectionSpec[]): boolean {
+  // Folded as heading keys are (`headingKey`), so every heading that could match is found by a substring.
+  const text = ` ${body
+    .normalize('NFKC')
+    .replace(/&/g, ' and ')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  return sections.some((spec) => keysOf(spec).some((key) => key !== '' && text.includes(` ${key} `)));
 }
 
 export function evaluateSignOff(input: SignOffInput): SignOffResult {
@@ -258,28 +322,38 @@ function checkOwned(doc: DocumentView, specs: readonly SectionSpec[]): { boxes: 
 function ownedSections(input: SignOffInput): { via?: SignOff['via']; findings: RawFinding[] } {
   const { sections } = input.config;
   const keys = sections.flatMap((spec) => keysOf(spec));
-  const written: { login: string; at: string; body: string; via: 'review' | 'comment' }[] = [
-    ...input.reviews
-      .filter((r) => r.state !== 'PENDING')
-      .map((r) => ({ login: r.login, at: r.submittedAt ?? '', body: r.body, via: 'review' as const })),
-    ...input.comments.map((c) => ({ login: c.login, at: c.createdAt, body: c.body, via: 'comment' as const })),
-  ];
   // What a reviewer quotes (`> `) is someone else's text: only their own lines count.
-  const byReviewers = written
-    .filter((w) => authorityOf(input, w.login).kind === 'yes')
+  const byReviewers = written(input)
+    .filter((w) => mayHoldOwned(w.body, sections) && authorityOf(input, w.login).kind === 'yes')
     .map((w) => ({ ...w, doc: parseDocument(w.body, { skipQuotes: true }) }))
-    .filter((w) => w.doc.sections.some((s) => keys.includes(s.key)))
-    .sort((a, b) => a.at.localeCompare(b.at));
-  const latest = byReviewers.at(-1);
+    .filter((w) => w.doc.sections.some((s) => keys.includes(s.key)));
+  // Anyone with write access can edit anyone's comment: a text counts as its author's only while no one
+  // but an authorised reviewer has edited it.
+  const discounted: string[] = [];
+  const own = byReviewers.filter((w) => {
+    if (!w.edited) return true;
+    if (w.edited !== 'unknown' && authorityOf(input, w.edited.editor).kind === 'yes') return true;
+    discounted.push(
+      w.edited === 'unknown'
+        ? `The Operations Review in the ${w.via} by @${w.login} of ${w.at.slice(0, 10)} does not count: the gate could not read who last edited it.`
+        : `The Operations Review in the ${w.via} by @${w.login} does not count: @${w.edited.editor}, who is not an authorised reviewer, edited it on ${w.edited.at.slice(0, 10)}. The reviewer can post it again in a new review.`,
+    );
+    return false;
+  });
+  const edits = discounted.map((message) => ({ message, line: 1, column: 1 }));
+  const latest = own.at(-1);
   if (latest) {
     const { problems } = checkOwned(latest.doc, sections);
     if (problems.length === 0) return { via: latest.via, findings: [] };
     return {
-      findings: problems.map((p) => ({
-        message: `The sign-off in the ${latest.via} by @${latest.login} is incomplete: ${p.message}. Edit it, or post a new one.`,
-        line: 1,
-        column: 1,
-      })),
+      findings: [
+        ...edits,
+        ...problems.map((p) => ({
+          message: `The sign-off in the ${latest.via} by @${latest.login} is incomplete: ${p.message}. Edit it, or post a new one.`,
+          line: 1,
+          column: 1,
+        })),
+      ],
     };
   }
 
@@ -290,6 +364,14 @@ function ownedSections(input: SignOffInput): { via?: SignOff['via']; findings: R
     line: p.line,
     column: p.column,
   }));
+  if (history.tooLong && boxes.some((b) => b.item.checked)) {
+    findings.push({
+      message: `Cannot tell who ticked the reviewer's boxes: the reviewer-owned sections across the description's versions run past ${MAX_HISTORY_BYTES / 1024} KiB. An authorised reviewer can sign off in a review instead: approve with the Operations Review in the review body.`,
+      line: 1,
+      column: 1,
+    });
+    return { findings: [...edits, ...findings] };
+  }
   const attributed = new Set<SectionSpec>();
   for (const { spec, item } of boxes) {
     if (!item.checked) continue;
@@ -297,7 +379,7 @@ function ownedSections(input: SignOffInput): { via?: SignOff['via']; findings: R
     if (owner.kind === 'unknown') {
       attributed.add(spec);
       findings.push({
-        message: `Cannot tell who ticked "${boxName(item)}": the edit history does not reach back that far. An authorised reviewer should untick and tick it again.`,
+        message: `Cannot tell who ticked "${boxName(item)}": the edit history the gate reads (the newest ${MAX_HISTORY_EDITS} versions) does not reach back that far. An authorised reviewer should untick and tick it again, or sign off in a review with the Operations Review in its body.`,
         line: item.line,
         column: item.column,
       });
@@ -331,19 +413,69 @@ function ownedSections(input: SignOffInput): { via?: SignOff['via']; findings: R
     });
   }
   const anyBox = boxes.length > 0;
-  return { via: findings.length === 0 && anyBox ? 'description' : undefined, findings };
+  if (findings.length === 0 && anyBox) return { via: 'description', findings };
+  return { findings: [...edits, ...findings] };
 }
 
 type Who = { kind: 'known'; login: string } | { kind: 'unknown' };
+
+/** Versions of the description the action reads, newest first (`github/reviews.ts` reads up to this many). */
+export const MAX_HISTORY_EDITS = 300;
+
+/** Text of reviewer-owned sections parsed across the description's versions, at most: past it, no tick is attributed. */
+export const MAX_HISTORY_BYTES = 64 * 1024;
+
+/**
+ * The reviewer-owned sections of one version, as text: each ATX heading an
+ * owned key names, down to the next heading of its level or above, outside
+ * code fences. Attribution parses only this, never a whole version, so a
+ * long or hostile version costs what its owned sections cost; a version
+ * whose owned sections did not change is not parsed again.
+ */
+export function ownedText(body: string, keys: ReadonlySet<string>): string {
+  const out: string[] = [];
+  let fence: string | undefined;
+  let level = 0;
+  for (const line of body.split(/\r?\n/)) {
+    const fenceMark = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence !== undefined) {
+      if (fenceMark && fenceMark[0] === fence[0] && fenceMark.length >= fence.length) fence = undefined;
+      if (level > 0) out.push(line);
+      continue;
+    }
+    if (fenceMark) {
+      fence = fenceMark;
+      if (level > 0) out.push(line);
+      continue;
+    }
+    const heading = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
+    if (heading) {
+      const depth = heading[1]!.length;
+      if (level > 0 && depth <= level) level = 0;
+      if (level === 0 && keys.has(headingKey(heading[2] ?? ''))) {
+        level = depth;
+        out.push('');
+      }
+    }
+    if (level > 0) out.push(line);
+  }
+  return out.join('\n');
+}
 
 /**
  * Who last ticked each owned box, and who last changed each owned section:
  * walk the versions oldest first; a box that goes from unticked (or absent)
  * to ticked takes that version's editor, and so does a section whose text
- * changes. A description never edited was written by its author.
+ * changes. A description never edited was written by its author. `tooLong`
+ * when the owned sections of the versions run past MAX_HISTORY_BYTES.
  */
-function readHistory(input: SignOffInput): { tickers: Map<string, Who>; changers: Map<SectionSpec, Who> } {
+function readHistory(input: SignOffInput): {
+  tickers: Map<string, Who>;
+  changers: Map<SectionSpec, Who>;
+  tooLong: boolean;
+} {
   const { sections } = input.config;
+  const keys = new Set(sections.flatMap((spec) => keysOf(spec)));
   const versions: Revision[] =
     input.revisions.length > 0
       ? [...input.revisions]
@@ -356,8 +488,16 @@ function readHistory(input: SignOffInput): { tickers: Map<string, Who>; changers
   const changers = new Map<SectionSpec, Who>();
   let previous = new Map<string, boolean>();
   const previousText = new Map<SectionSpec, string>();
-  versions.forEach((version, index) => {
-    const doc = index === versions.length - 1 ? input.description : parseDocument(version.body);
+  let parsed: { text: string; doc: DocumentView } | undefined;
+  let left = MAX_HISTORY_BYTES;
+  for (const [index, version] of versions.entries()) {
+    const text = ownedText(version.body, keys);
+    if (text !== parsed?.text) {
+      left -= text.length;
+      if (left < 0) return { tickers, changers, tooLong: true };
+      parsed = { text, doc: parseDocument(text) };
+    }
+    const { doc } = parsed;
     const who: Who =
       (index === 0 && !input.historyComplete) || version.editor === ''
         ? { kind: 'unknown' }
@@ -365,9 +505,9 @@ function readHistory(input: SignOffInput): { tickers: Map<string, Who>; changers
     const state = new Map<string, boolean>();
     for (const spec of sections) {
       const section = findSection(doc, keysOf(spec));
-      const text = section ? doc.source.slice(section.offset, section.end).replace(/\s+/g, ' ').trim() : '';
-      if (text !== previousText.get(spec)) changers.set(spec, who);
-      previousText.set(spec, text);
+      const sectionText = section ? doc.source.slice(section.offset, section.end).replace(/\s+/g, ' ').trim() : '';
+      if (sectionText !== previousText.get(spec)) changers.set(spec, who);
+      previousText.set(spec, sectionText);
       if (!section) continue;
       for (const item of inSection(doc.items, section)) {
         const key = ownedKey(spec, item);
@@ -379,6 +519,6 @@ function readHistory(input: SignOffInput): { tickers: Map<string, Who>; changers
       else if (!previous.get(key)) tickers.set(key, who);
     }
     previous = state;
-  });
-  return { tickers, changers };
+  }
+  return { tickers, changers, tooLong: false };
 }

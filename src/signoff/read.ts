@@ -6,10 +6,10 @@
 import { MARKER, type IssueComment } from '../github/comment.js';
 import type { GitHubClient } from '../github/client.js';
 import type { PullRequest, Repo } from '../github/repository.js';
-import { descriptionHistory, listReviews, resolveAuthority, type History } from '../github/reviews.js';
+import { AuthorityResolver, descriptionHistory, listReviews, type History } from '../github/reviews.js';
 import { reviewersKey, type ApprovalFacts } from '../model/conditions.js';
 import type { SignOffSpec, WhenEntry } from '../model/spec.js';
-import { loginsToCheck, type Authority, type ReviewFacts, type ReviewRecord } from './evaluate.js';
+import { loginsToCheck, type Authority, type Edited, type ReviewFacts, type ReviewRecord } from './evaluate.js';
 
 export interface SignOffData {
   facts: ReviewFacts;
@@ -20,7 +20,8 @@ export interface SignOffData {
 /**
  * The reviews `when` entries count approvals from, and whether each reviewer
  * is on each entry's list of reviewers. Read only when an entry asks for
- * approvals; the reviews sign-off already read are reused.
+ * approvals; the reviews sign-off already read are reused. Only those whose
+ * latest review approves are looked up, newest first, within the bound.
  */
 export async function readApprovalFacts(
   client: GitHubClient,
@@ -30,13 +31,15 @@ export async function readApprovalFacts(
   options: { allowStaleApproval: boolean; reviews?: Promise<ReviewRecord[]> },
 ): Promise<ApprovalFacts> {
   const reviews = await (options.reviews ?? listReviews(client, repo, pr.number));
-  const logins = [...new Set(reviews.map((r) => r.login))].filter((l) => l !== pr.author && l !== '');
+  const logins = loginsToCheck({ author: pr.author, reviews, comments: [], revisions: [] }, []);
   const lists = new Map(
     entries.filter((e) => e.require.approvals > 0).map((e) => [reviewersKey(e.require.reviewers), e.require.reviewers]),
   );
   const authority = new Map<string, Map<string, Authority>>();
   await Promise.all(
-    [...lists].map(async ([key, reviewers]) => authority.set(key, await resolveAuthority(client, reviewers, logins))),
+    [...lists].map(async ([key, reviewers]) =>
+      authority.set(key, await new AuthorityResolver(client, reviewers).resolve(logins)),
+    ),
   );
   return { reviews, author: pr.author, headSha: pr.headSha, allowStaleApproval: options.allowStaleApproval, authority };
 }
@@ -50,28 +53,55 @@ export async function readSignOffData(
   commentsRead: Promise<IssueComment[]>,
 ): Promise<SignOffData> {
   const notes: string[] = [];
-  const [reviews, comments, history] = await Promise.all([
+  const [listed, comments, history] = await Promise.all([
     listReviews(client, repo, pr.number),
     commentsRead,
     descriptionHistory(client, repo, pr.number).catch((error: Error): History => {
       notes.push(
-        `Could not read the description's edit history (${error.message.split('\n')[0]}), so ticks in it cannot be attributed to a reviewer.`,
+        `Could not read the description's edit history (${error.message.split('\n')[0]}), so ticks in it cannot be attributed to a reviewer, nor edits of reviews and comments to their editors.`,
       );
-      return { createdAt: '', revisions: [], complete: false };
+      const none = new Map();
+      return {
+        createdAt: '',
+        revisions: [],
+        complete: false,
+        commentEdits: none,
+        reviewEdits: none,
+        commentsSeen: new Set(),
+        reviewsSeen: new Set(),
+      };
     }),
   ]);
-  const logins = loginsToCheck({ author: pr.author, reviews, comments, revisions: history.revisions });
-  const authority = await resolveAuthority(client, config.reviewers, logins);
+  // Who last edited each text: never edited, an editor, or unknown (older than the newest 100, or unread).
+  const edited = (id: number, edits: History['commentEdits'], seen: ReadonlySet<number>): Edited | undefined =>
+    edits.get(id) ?? (seen.has(id) ? undefined : 'unknown');
+  const reviews = listed.map((r) => ({ ...r, ...withEdit(edited(r.id!, history.reviewEdits, history.reviewsSeen)) }));
+  // The action's own report is not a sign-off, whoever's token wrote it.
+  const others = comments
+    .filter((c) => !c.body.startsWith(MARKER))
+    .map((c) => ({
+      id: c.id,
+      login: c.login,
+      createdAt: c.createdAt,
+      body: c.body,
+      ...withEdit(edited(c.id, history.commentEdits, history.commentsSeen)),
+    }));
+  const logins = loginsToCheck(
+    { author: pr.author, reviews, comments: others, revisions: history.revisions },
+    config.sections,
+  );
+  const authority = await new AuthorityResolver(client, config.reviewers).resolve(logins);
   const facts: ReviewFacts = {
     author: pr.author,
     headSha: pr.headSha,
     createdAt: history.createdAt,
     reviews,
-    // The action's own report is not a sign-off, whoever's token wrote it.
-    comments: comments.filter((c) => !c.body.startsWith(MARKER)),
+    comments: others,
     revisions: history.revisions,
     historyComplete: history.complete,
     authority,
   };
   return { facts, notes };
 }
+
+const withEdit = (edited: Edited | undefined) => (edited ? { edited } : {});

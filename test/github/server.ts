@@ -67,6 +67,9 @@ export interface Comment {
   login: string;
   type: 'Bot' | 'User';
   createdAt: string;
+  /** Who last edited it and when, when someone did. */
+  editor?: string;
+  editedAt?: string;
 }
 
 export interface CheckRun {
@@ -120,6 +123,8 @@ export interface Review {
   commit_id: string;
   submitted_at: string;
   body: string;
+  editor?: string;
+  editedAt?: string;
 }
 
 /** One version of the description, as GraphQL's `userContentEdits` gives it. */
@@ -159,6 +164,8 @@ export class FakeGitHub {
   onPullRead?: (pull: PullState, count: number) => void;
   /** Called as a comment is about to be created: a test can play a concurrent run here. */
   onCommentCreate?: () => void;
+  /** GraphQL sign-off queries answered. */
+  graphqlPages = 0;
   private nextId = 1000;
   private pullReads = 0;
   private server?: Server;
@@ -210,6 +217,13 @@ export class FakeGitHub {
     const comment = { id: this.nextId++, body, login, type, createdAt };
     this.comments.push(comment);
     return comment;
+  }
+
+  /** Someone with write access edits a comment or a review body, as GitHub lets them. */
+  editText(target: Comment | Review, editor: string, body: string, at = '2026-11-22T09:00:00Z'): void {
+    target.body = body;
+    target.editor = editor;
+    target.editedAt = at;
   }
 
   /** Requests other than those the test itself made, as `METHOD /path`. */
@@ -524,19 +538,33 @@ export class FakeGitHub {
   }
 
   /** The one GraphQL query the action makes: the description's edit history. */
+  /**
+   * The sign-off query: the description's edits, newest first as GitHub lists
+   * them (git-bug's GitHub importer, bridge/github/iterator.go, reverses every
+   * page: "github provide the comment edition in reverse chronological
+   * order"), 100 a page with `first`/`after`; and who last edited each of the
+   * newest 100 comments and reviews.
+   */
   private graphql(request: { query?: string; variables?: Record<string, unknown> }): [number, unknown] {
     const query = request.query ?? '';
     const vars = request.variables ?? {};
     const shape =
       /repository\(owner: \$owner, name: \$repo\)/.test(query) &&
       /pullRequest\(number: \$number\)/.test(query) &&
-      /userContentEdits\(last: 100\)/.test(query) &&
-      /nodes \{ editedAt editor \{ login \} diff \}/.test(query);
-    if (!shape || typeof vars.owner !== 'string' || typeof vars.repo !== 'string' || typeof vars.number !== 'number') {
-      return [
-        200,
-        { errors: [{ message: 'this fake GitHub answers only the edit-history query, with owner, repo and number' }] },
-      ];
+      /userContentEdits\(first: 100, after: \$after\)/.test(query) &&
+      /pageInfo \{ hasNextPage endCursor \}/.test(query) &&
+      /nodes \{ editedAt editor \{ login \} diff \}/.test(query) &&
+      /comments\(last: 100\) @skip\(if: \$more\)/.test(query) &&
+      /reviews\(last: 100\) @skip\(if: \$more\)/.test(query);
+    if (
+      !shape ||
+      typeof vars.owner !== 'string' ||
+      typeof vars.repo !== 'string' ||
+      typeof vars.number !== 'number' ||
+      typeof vars.more !== 'boolean' ||
+      (vars.after !== null && vars.after !== undefined && typeof vars.after !== 'string')
+    ) {
+      return [200, { errors: [{ message: 'this fake GitHub answers only the sign-off query, with its variables' }] }];
     }
     if (vars.owner !== this.owner || vars.repo !== this.repo || !this.pulls.has(vars.number)) {
       return [
@@ -544,9 +572,23 @@ export class FakeGitHub {
         { data: { repository: null }, errors: [{ type: 'NOT_FOUND', message: 'Could not resolve to a Repository' }] },
       ];
     }
-    const nodes = [...this.edits]
-      .reverse()
-      .map((e) => ({ editedAt: e.editedAt, editor: e.editor ? { login: e.editor } : null, diff: e.body }));
+    this.graphqlPages++;
+    const newestFirst = [...this.edits].reverse();
+    const start = typeof vars.after === 'string' ? Number(vars.after.replace('cursor:', '')) : 0;
+    const page = newestFirst.slice(start, start + 100);
+    const nodes = page.map((e) => ({
+      editedAt: e.editedAt,
+      editor: e.editor ? { login: e.editor } : null,
+      diff: e.body,
+    }));
+    const end = start + page.length;
+    const edited = (list: { id: number; editor?: string; editedAt?: string }[]) => ({
+      nodes: list.slice(-100).map((c) => ({
+        databaseId: c.id,
+        lastEditedAt: c.editedAt ?? null,
+        editor: c.editor ? { login: c.editor } : null,
+      })),
+    });
     return [
       200,
       {
@@ -555,7 +597,14 @@ export class FakeGitHub {
             pullRequest: {
               createdAt: this.createdAt,
               includesCreatedEdit: this.edits.length > 0,
-              userContentEdits: { pageInfo: { hasPreviousPage: false }, nodes },
+              userContentEdits: {
+                pageInfo: {
+                  hasNextPage: end < newestFirst.length,
+                  endCursor: page.length > 0 ? `cursor:${end}` : null,
+                },
+                nodes,
+              },
+              ...(vars.more ? {} : { comments: edited(this.comments), reviews: edited(this.reviews) }),
             },
           },
         },

@@ -100,15 +100,27 @@ describe('evaluateSignOff', () => {
     expect(result.findings[0]!.message).toMatch(/^Cannot tell who ticked "Deployment strategy clear"/);
   });
 
-  it('names the logins whose authority it needs, not the author', () => {
+  it('names the logins whose authority it needs, most telling first, not the author nor a drive-by commenter', () => {
     expect(
-      loginsToCheck({
-        author: 'octocat',
-        reviews: [approve('lead'), approve('octocat')],
-        comments: [{ login: 'bob', createdAt: '', body: '' }],
-        revisions: [{ editor: 'carol', editedAt: '', body: '' }],
-      }).sort(),
-    ).toEqual(['bob', 'carol', 'lead']);
+      loginsToCheck(
+        {
+          author: 'octocat',
+          reviews: [approve('lead'), approve('octocat')],
+          comments: [
+            { login: 'bob', createdAt: '2026-11-20T12:00:00Z', body: '### DevOps Sign-off\n- [x] ok' },
+            { login: 'drive-by', createdAt: '2026-11-20T13:00:00Z', body: 'LGTM' },
+            {
+              login: 'dave',
+              createdAt: '2026-11-20T14:00:00Z',
+              body: '## 🔧 devops sign‑off',
+              edited: { editor: 'erin', at: '2026-11-20T15:00:00Z' },
+            },
+          ],
+          revisions: [{ editor: 'carol', editedAt: '', body: '' }],
+        },
+        config.sections,
+      ),
+    ).toEqual(['lead', 'dave', 'erin', 'bob', 'carol']);
   });
 });
 
