@@ -62,3 +62,44 @@ await run('400 changed manifests in 400 folders', (gh) => {
     gh.setFile(HEAD, `deploy/d${i}/api.yaml`, manifest);
   }
 });
+
+// Sign-off under attack (a second review): each scenario with a sign-off config at the base commit.
+const { BASE, text } = await loadScenario();
+const REVIEW = text('test/fixtures/pull-requests/ops-review-ready.md').replace(/^# .*\n/, '');
+const UNTICKED = REVIEW.replace(/(### 🔧 DevOps Sign-off[\s\S]*$)/, (owned) => owned.replace(/- \[x\]/g, '- [ ]'));
+const signOff = (gh, reviewers = '[sre-lead]') => {
+  gh.setFile(BASE, '.github/readiness-gate.yml', `sign-off:\n  reviewers: ${reviewers}\n`);
+  gh.pulls.get(7).body = `${GOOD_BODY}\n${UNTICKED}`;
+};
+const stamp = (i) => new Date(Date.UTC(2026, 10, 21, 0, 0, i)).toISOString().replace('.000', '');
+
+await run("reviewer's comment edited by the author", (gh) => {
+  signOff(gh);
+  gh.addReview('sre-lead', 'APPROVED', HEAD, 'Approving the code.', '2026-11-21T09:00:00Z');
+  const comment = gh.addComment('Sign-off to follow after the load test.', 'sre-lead', 'User', '2026-11-21T09:05:00Z');
+  gh.editText(comment, 'octocat', `${comment.body}\n\n${REVIEW}`, '2026-11-21T10:00:00Z');
+});
+await run('300-edit history, re-ticked by the author', (gh) => {
+  signOff(gh);
+  gh.addReview('sre-lead', 'APPROVED', HEAD, 'Approved.', '2026-11-22T09:00:00Z');
+  const signed = `${GOOD_BODY}\n${REVIEW}`;
+  gh.editBody('sre-lead', signed, stamp(0));
+  for (let i = 1; i < 298; i++) gh.editBody('octocat', `${signed}\n<!-- edit ${i} -->`, stamp(i));
+  gh.editBody('sre-lead', `${GOOD_BODY}\n${UNTICKED}`, stamp(298));
+  gh.editBody('octocat', signed, stamp(299));
+});
+await run('history of two 64 KB pathological versions', (gh) => {
+  signOff(gh);
+  gh.addReview('sre-lead', 'APPROVED', HEAD, 'Approved.', '2026-11-22T09:00:00Z');
+  gh.editBody('octocat', `${'1. '.repeat(22_000)}\n${GOOD_BODY}\n${UNTICKED}`, stamp(1));
+  gh.editBody('octocat', `${'> - '.repeat(16_000)}\n${GOOD_BODY}\n${UNTICKED}`, stamp(2));
+  gh.editBody('sre-lead', `${GOOD_BODY}\n${REVIEW}`, stamp(3));
+});
+await run('300 drive-by commenters, team reviewers', (gh) => {
+  signOff(gh, '[octo-org/sre]');
+  gh.tokens.set('ghs_write', { login: 'github-actions[bot]', type: 'Bot', write: true, readOrg: true });
+  gh.teams.set('octo-org/sre', ['alice']);
+  gh.addReview('alice', 'APPROVED', HEAD, REVIEW, '2026-11-22T09:00:00Z');
+  for (let i = 0; i < 300; i++) gh.addComment(`+1 from me (${i})`, `visitor-${i}`, 'User', stamp(i));
+  gh.latency = 5;
+});

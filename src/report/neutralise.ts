@@ -5,7 +5,11 @@
  * or tables, line breaks folded, every `@` followed by a zero-width space
  * so no user or team is mentioned, and bare URLs (`https://…`, `www.…`)
  * broken with one so GitHub does not turn them into links. Encoded forms
- * such as `&#64;` stay inert because `&` itself is escaped.
+ * such as `&#64;` stay inert because `&` itself is escaped. References
+ * GitHub links after rendering are broken the same way: `#12`,
+ * `owner/repo#12`, `GH-12` and commit SHAs (7 to 40 hex characters, cut
+ * into runs of six), so an echoed reference neither links nor posts a
+ * backlink on another issue.
  */
 const ZERO_WIDTH_SPACE = '\u200b';
 // eslint-disable-next-line no-control-regex -- stripping control characters is the point
@@ -22,5 +26,8 @@ export function neutralise(text: string): string {
     .replace(MARKDOWN, (c) => `\\${c}`)
     .replace(/[@＠]/g, (c) => `${c}${ZERO_WIDTH_SPACE}`)
     .replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, `$1${ZERO_WIDTH_SPACE}:`)
-    .replace(/\b(www)\./gi, `$1${ZERO_WIDTH_SPACE}.`);
+    .replace(/\b(www)\./gi, `$1${ZERO_WIDTH_SPACE}.`)
+    .replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
+    .replace(/\b(GH)-(?=\d)/gi, `$1${ZERO_WIDTH_SPACE}-`)
+    .replace(/\b[0-9a-f]{7,}\b/gi, (hex) => hex.match(/.{1,6}/g)!.join(ZERO_WIDTH_SPACE));
 }

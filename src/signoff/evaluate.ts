@@ -323,8 +323,14 @@ function ownedSections(input: SignOffInput): { via?: SignOff['via']; findings: R
   const { sections } = input.config;
   const keys = sections.flatMap((spec) => keysOf(spec));
   // What a reviewer quotes (`> `) is someone else's text: only their own lines count.
-  const byReviewers = written(input)
-    .filter((w) => mayHoldOwned(w.body, sections) && authorityOf(input, w.login).kind === 'yes')
+  const candidates = written(input).filter((w) => mayHoldOwned(w.body, sections));
+  // Texts whose author could not be looked up (a team the token cannot read, the bound on lookups) are named.
+  const unknown = candidates.flatMap((w) => {
+    const authority = authorityOf(input, w.login);
+    return authority.kind === 'unknown' ? [{ ...w, reason: authority.reason }] : [];
+  });
+  const byReviewers = candidates
+    .filter((w) => authorityOf(input, w.login).kind === 'yes')
     .map((w) => ({ ...w, doc: parseDocument(w.body, { skipQuotes: true }) }))
     .filter((w) => w.doc.sections.some((s) => keys.includes(s.key)));
   // Anyone with write access can edit anyone's comment: a text counts as its author's only while no one
@@ -340,6 +346,13 @@ function ownedSections(input: SignOffInput): { via?: SignOff['via']; findings: R
     );
     return false;
   });
+  if (unknown.length > 0) {
+    const names = unknown.slice(-3).map((w) => `@${w.login}`);
+    const more = unknown.length > 3 ? ` and ${unknown.length - 3} more` : '';
+    discounted.push(
+      `${unknown.length} review${unknown.length === 1 ? '' : 's'} or comments that may hold an Operations Review were not weighed (${names.join(', ')}${more}): ${unknown.at(-1)!.reason}.`,
+    );
+  }
   const edits = discounted.map((message) => ({ message, line: 1, column: 1 }));
   const latest = own.at(-1);
   if (latest) {
@@ -366,7 +379,7 @@ function ownedSections(input: SignOffInput): { via?: SignOff['via']; findings: R
   }));
   if (history.tooLong && boxes.some((b) => b.item.checked)) {
     findings.push({
-      message: `Cannot tell who ticked the reviewer's boxes: the reviewer-owned sections across the description's versions run past ${MAX_HISTORY_BYTES / 1024} KiB. An authorised reviewer can sign off in a review instead: approve with the Operations Review in the review body.`,
+      message: `Cannot tell who ticked the reviewer's boxes: the reviewer-owned sections in the description's versions are too long to attribute (over ${MAX_OWNED_BYTES.version / 1024} KiB in one version, or ${MAX_OWNED_BYTES.history / 1024} KiB in all). An authorised reviewer can sign off in a review instead: approve with the Operations Review in the review body.`,
       line: 1,
       column: 1,
     });
@@ -422,8 +435,12 @@ type Who = { kind: 'known'; login: string } | { kind: 'unknown' };
 /** Versions of the description the action reads, newest first (`github/reviews.ts` reads up to this many). */
 export const MAX_HISTORY_EDITS = 300;
 
-/** Text of reviewer-owned sections parsed across the description's versions, at most: past it, no tick is attributed. */
-export const MAX_HISTORY_BYTES = 64 * 1024;
+/**
+ * Text of reviewer-owned sections parsed for attribution, at most: in one
+ * version (a real one is a few hundred bytes) and across all of them. Past
+ * either, no tick in the description is attributed, and the gate says so.
+ */
+export const MAX_OWNED_BYTES = { version: 8 * 1024, history: 512 * 1024 };
 
 /**
  * The reviewer-owned sections of one version, as text: each ATX heading an
@@ -467,7 +484,7 @@ export function ownedText(body: string, keys: ReadonlySet<string>): string {
  * walk the versions oldest first; a box that goes from unticked (or absent)
  * to ticked takes that version's editor, and so does a section whose text
  * changes. A description never edited was written by its author. `tooLong`
- * when the owned sections of the versions run past MAX_HISTORY_BYTES.
+ * when the owned sections of the versions run past MAX_OWNED_BYTES.
  */
 function readHistory(input: SignOffInput): {
   tickers: Map<string, Who>;
@@ -489,12 +506,12 @@ function readHistory(input: SignOffInput): {
   let previous = new Map<string, boolean>();
   const previousText = new Map<SectionSpec, string>();
   let parsed: { text: string; doc: DocumentView } | undefined;
-  let left = MAX_HISTORY_BYTES;
+  let left = MAX_OWNED_BYTES.history;
   for (const [index, version] of versions.entries()) {
     const text = ownedText(version.body, keys);
     if (text !== parsed?.text) {
       left -= text.length;
-      if (left < 0) return { tickers, changers, tooLong: true };
+      if (left < 0 || text.length > MAX_OWNED_BYTES.version) return { tickers, changers, tooLong: true };
       parsed = { text, doc: parseDocument(text) };
     }
     const { doc } = parsed;

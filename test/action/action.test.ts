@@ -402,7 +402,7 @@ describe('faults', () => {
     // The verdict reaches the commit the event names, the job summary, the outputs and the exit code.
     expect(gh.checkRuns.map((c) => [c.head_sha, c.conclusion])).toEqual([[HEAD, 'failure']]);
     expect(run.outputs).toMatchObject({ conclusion: 'failure', errors: '1' });
-    expect(run.summary).toContain(because.replace(/#/g, '\\#'));
+    expect(run.summary).toContain(because.replace(/#/g, '\\#\u200b'));
     // No comment: without the pull request the gate cannot tell that its head is still the one checked.
     expect(gh.comments).toEqual([]);
     expect(run.stdout).toContain('::error::Production readiness failed: 1 error, 0 warnings.');

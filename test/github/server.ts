@@ -556,6 +556,19 @@ export class FakeGitHub {
       /nodes \{ editedAt editor \{ login \} diff \}/.test(query) &&
       /comments\(last: 100\) @skip\(if: \$more\)/.test(query) &&
       /reviews\(last: 100\) @skip\(if: \$more\)/.test(query);
+    // The query of readiness-gate 0.1.0, `userContentEdits(last: 100)`, answered as GitHub answers it, for
+    // `node bench/hostile.mjs` to show that release's behaviour: in a list kept newest first, the last 100
+    // are the oldest edits, and `hasPreviousPage` says newer ones exist.
+    const before = /userContentEdits\(last: 100\)/.test(query) && /pageInfo \{ hasPreviousPage \}/.test(query);
+    if (before && vars.owner === this.owner && vars.repo === this.repo && this.pulls.has(vars.number as number)) {
+      const newestFirst = [...this.edits].reverse();
+      const nodes = newestFirst
+        .slice(-100)
+        .map((e) => ({ editedAt: e.editedAt, editor: e.editor ? { login: e.editor } : null, diff: e.body }));
+      const userContentEdits = { pageInfo: { hasPreviousPage: newestFirst.length > 100 }, nodes };
+      const pullRequest = { createdAt: this.createdAt, includesCreatedEdit: this.edits.length > 0, userContentEdits };
+      return [200, { data: { repository: { pullRequest } } }];
+    }
     if (
       !shape ||
       typeof vars.owner !== 'string' ||

@@ -69,7 +69,7 @@ describe('neutralise', () => {
   it.each([
     ['@octocat', '@\u200boctocat'],
     ['@org/team', '@\u200borg/team'],
-    ['&#64;octocat', '&amp;\\#64;octocat'],
+    ['&#64;octocat', '&amp;\\#\u200b64;octocat'],
     ['＠octocat', '＠\u200boctocat'],
     ['<script>x</script>', '&lt;script&gt;x&lt;/script&gt;'],
     ['[click](javascript:x)', '\\[click\\]\\(javascript:x\\)'],
