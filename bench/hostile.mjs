@@ -1,6 +1,6 @@
 // Before/after figures for hostile inputs: the action bundle given as argument (default: this dist/)
 // against the local fake GitHub, each scenario bounded in time. Usage:
-//   node bench/hostile.mjs [path/to/dist/index.js]
+//   node bench/hostile.mjs [path/to/dist/index.js]     (HOSTILE_ONLY=text: only scenarios whose name holds it)
 // Prints, per scenario: wall time, requests, most requests at once, and the verdict.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ const LIMIT_MS = Number(process.env.HOSTILE_LIMIT_MS ?? 60_000);
 const { scenario, pullRequestEvent, GOOD_BODY, HEAD } = await loadScenario();
 
 async function run(name, arrange) {
+  if (process.env.HOSTILE_ONLY && !name.includes(process.env.HOSTILE_ONLY)) return;
   const gh = await scenario();
   await arrange(gh);
   const { dir, env } = runnerEnv(gh, pullRequestEvent(), 'rg-hostile-');
@@ -84,7 +85,8 @@ await run('300-edit history, re-ticked by the author', (gh) => {
   gh.addReview('sre-lead', 'APPROVED', HEAD, 'Approved.', '2026-11-22T09:00:00Z');
   const signed = `${GOOD_BODY}\n${REVIEW}`;
   gh.editBody('sre-lead', signed, stamp(0));
-  for (let i = 1; i < 298; i++) gh.editBody('octocat', `${signed}\n<!-- edit ${i} -->`, stamp(i));
+  for (let i = 1; i < 298; i++)
+    gh.editBody('octocat', `<!-- edit ${i}: outside the owned sections -->\n${signed}`, stamp(i));
   gh.editBody('sre-lead', `${GOOD_BODY}\n${UNTICKED}`, stamp(298));
   gh.editBody('octocat', signed, stamp(299));
 });

@@ -23,13 +23,14 @@ import {
   PULL_REQUEST,
   summarise,
   type Finding,
+  type KindedFile,
   type Report,
 } from './engine.js';
 import { DESCRIPTION } from './kinds/index.js';
-import type { Unread } from './kinds/kind.js';
+import { fileKey, type Unread } from './kinds/kind.js';
 import type { ApprovalFacts, ChangedFile, PullRequestFacts } from './model/conditions.js';
 import type { Repository } from './model/spec.js';
-import { planCompanions, planFiles, skipReason, withText, type PlannedFile } from './plan.js';
+import { companionBudget, planCompanions, planFiles, skipReason, withText, type PlannedFile } from './plan.js';
 import type { ReviewFacts } from './signoff/evaluate.js';
 
 /** A read a source could not make, past its retries: the run reports it as a `read-failed` finding and fails. */
@@ -186,15 +187,26 @@ export async function runPipeline(source: DocumentSource, options: BudgetOptions
     mapLimit(files, source.concurrency, async (file) =>
       withText(file, file.unread ? undefined : await source.read(file)),
     );
+  // Companions are read once a run, whichever part of it needs them.
+  const companionReads = new Map<string, Promise<KindedFile>>();
+  const readCompanions = (files: readonly PlannedFile[]) =>
+    mapLimit(files, source.concurrency, (file) => {
+      const key = fileKey(file);
+      let found = companionReads.get(key);
+      if (!found) companionReads.set(key, (found = read([file]).then(([one]) => one!)));
+      return found;
+    });
 
   // The linked runbooks are read beside the other documents, and checked with the description.
   const linkedFiles = read(planned.filter((f) => isLinked.has(f.path)));
+  // One bound on companions for the whole run, however many parts its documents are checked in.
+  const companions = companionBudget();
   const checked = await Promise.all(
     chunks(planned.filter((f) => !isLinked.has(f.path))).map(async (chunk) => {
       const files = await read(chunk);
       // The files these documents go with (a chart's values.yaml), read once the documents say which.
-      const companions = await read(planCompanions(files));
-      const report = await checkWithinBudget({ files: [...files, ...companions], config }, budget);
+      const companionFiles = await readCompanions(planCompanions(files, companions));
+      const report = await checkWithinBudget({ files: [...files, ...companionFiles], config }, budget);
       return { report, evidenceSources: evidenceSourcesOf(files) };
     }),
   );

@@ -69,19 +69,38 @@ export function planFiles(input: PlanInput, config: ResolvedConfig): PlannedFile
  * so only a document that needs them (a YAML file that declares Kubernetes
  * objects) costs a read.
  */
-export function planCompanions(read: readonly KindedFile[]): PlannedFile[] {
-  const have = new Set(read.map(fileKey));
+export function planCompanions(
+  read: readonly KindedFile[],
+  /** What the run planned already, when its documents are read in several parts: one bound for them all. */
+  run: CompanionBudget = companionBudget(),
+): PlannedFile[] {
+  const here = new Set(read.map(fileKey));
   const planned: PlannedFile[] = [];
   for (const file of read) {
     if (file.text === undefined || file.companion) continue;
     for (const companion of kindById(file.kind).companions?.(file.path, file.text) ?? []) {
-      if (have.has(fileKey(companion)) || planned.length >= MAX_COMPANIONS) continue;
-      have.add(fileKey(companion));
+      const key = fileKey(companion);
+      if (here.has(key)) continue;
+      // A companion another part of the run planned is planned here too (the caller reads it once), uncounted.
+      if (!run.seen.has(key)) {
+        if (run.left <= 0) continue;
+        run.seen.add(key);
+        run.left--;
+      }
+      here.add(key);
       planned.push({ ...companion, kind: file.kind, companion: true });
     }
   }
   return planned;
 }
+
+/** The companions a run has planned, and how many more it may read. */
+export interface CompanionBudget {
+  seen: Set<string>;
+  left: number;
+}
+
+export const companionBudget = (): CompanionBudget => ({ seen: new Set(), left: MAX_COMPANIONS });
 
 /** Companion files read per run, besides the documents: at three or so a folder, twenty folders. */
 export const MAX_COMPANIONS = 60;

@@ -26,12 +26,30 @@ export interface IssueComment {
   createdAt: string;
 }
 
+/** Pages of comments or reviews read, 100 each: past them, the list is refused rather than read in part. */
+export const MAX_LIST_PAGES = 30;
+
+/**
+ * Every comment on the pull request, at most MAX_LIST_PAGES pages: a longer
+ * list throws, so the comment writer never misses its own comment (and
+ * writes a second) and sign-off never misses a reviewer's.
+ */
 export async function listComments(client: GitHubClient, repo: Repo, issueNumber: number): Promise<IssueComment[]> {
-  const comments = await client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-    ...repo,
-    issue_number: issueNumber,
-    per_page: 100,
-  });
+  let pages = 0;
+  let more = false;
+  const comments = await client.paginate(
+    'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    { ...repo, issue_number: issueNumber, per_page: 100 },
+    (response, done) => {
+      if (++pages >= MAX_LIST_PAGES) {
+        more = /rel="next"/.test(String(response.headers.link ?? ''));
+        done();
+      }
+      return response.data;
+    },
+  );
+  if (more)
+    throw new Error(`the pull request has more than ${MAX_LIST_PAGES * 100} comments, more than the gate reads`);
   return comments.map((c) => ({ id: c.id, login: c.user?.login ?? '', body: c.body ?? '', createdAt: c.created_at }));
 }
 

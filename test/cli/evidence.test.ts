@@ -63,6 +63,26 @@ describe('check --body with deployment files', () => {
     expect(contradicted[0].message).toContain(`(and ${count - 1} more)`);
   });
 
+  it('reads a companion once for the run, and every part of a split check sees it', async () => {
+    const folder = path.join(repo, 'kmany');
+    await mkdir(folder);
+    await writeFile(path.join(folder, 'kustomization.yaml'), 'resources: []\n');
+    const count = PARALLEL_THRESHOLD + 10;
+    for (let i = 0; i < count; i++) {
+      await writeFile(
+        path.join(folder, `svc-${String(i).padStart(3, '0')}.yaml`),
+        NO_PROBE.replace('name: api', `name: svc-${i}`),
+      );
+    }
+    const { stdout } = await runCli(['check', '--format', 'json', 'kmany/'], { cwd: repo });
+    const probes = JSON.parse(stdout).findings.filter(
+      (f: { ruleId: string }) => f.ruleId === 'manifest-readiness-probe',
+    );
+    expect(probes).toHaveLength(count);
+    // Capped in every part: the kustomization.yaml beside them was read for all of them.
+    expect(new Set(probes.map((f: { severity: string }) => f.severity))).toEqual(new Set(['warning']));
+  });
+
   it("reads a chart's values.yaml and a folder's kustomization.yaml from disk", async () => {
     await mkdir(path.join(repo, 'chart/templates'), { recursive: true });
     await writeFile(path.join(repo, 'chart/Chart.yaml'), 'apiVersion: v2\nname: api\nversion: 1.0.0\n');

@@ -71,7 +71,8 @@ describe('the description’s edit history is read from its newest edit', () => 
     const unsigned = `${GOOD_BODY}\n${UNTICKED}`;
     const stamp = (i: number) => new Date(Date.UTC(2026, 10, 21, 0, i)).toISOString().replace('.000', '');
     fake.editBody('sre-lead', signed, stamp(0));
-    for (let i = 1; i < count - 2; i++) fake.editBody('octocat', `${signed}\n<!-- edit ${i} -->`, stamp(i));
+    for (let i = 1; i < count - 2; i++)
+      fake.editBody('octocat', `<!-- edit ${i}: outside the owned sections -->\n${signed}`, stamp(i));
     fake.editBody('sre-lead', unsigned, stamp(count - 2));
     fake.editBody('octocat', signed, stamp(count - 1));
   }
@@ -95,7 +96,11 @@ describe('the description’s edit history is read from its newest edit', () => 
     const signed = `${GOOD_BODY}\n${REVIEW}`;
     gh.editBody('sre-lead', signed, '2026-11-21T00:00:00Z');
     for (let i = 1; i <= 400; i++) {
-      gh.editBody('octocat', `${signed}\n<!-- edit ${i} -->`, new Date(Date.UTC(2026, 10, 21, 1, i)).toISOString());
+      gh.editBody(
+        'octocat',
+        `<!-- edit ${i}: outside the owned sections -->\n${signed}`,
+        new Date(Date.UTC(2026, 10, 21, 1, i)).toISOString(),
+      );
     }
     const run = await runAction(gh, event);
     expect(gh.graphqlPages).toBe(3);
@@ -185,5 +190,18 @@ describe('work bounded by what matters', () => {
     );
     // The whole run: a bounded number of requests (it made 1,204 before).
     expect(gh.requests.length).toBeLessThan(40);
+  });
+
+  it('more than 3,000 comments: sign-off fails closed, naming the bound, and the comment is not written twice', async () => {
+    gh = await signOffScenario();
+    gh.addReview('sre-lead', 'APPROVED', HEAD, REVIEW, '2026-11-22T09:00:00Z');
+    for (let i = 0; i < 3001; i++) gh.addComment('+1', `visitor-${i % 7}`, 'User', '2026-11-21T09:00:00Z');
+    const run = await runAction(gh, event);
+    expect(run.code).toBe(1);
+    expect(run.report!.findings.filter((f) => f.ruleId === 'read-failed').map((f) => f.message)).toEqual([
+      'Could not read the reviews, comments and reviewers that sign-off and approvals rest on: the pull request has more than 3000 comments, more than the gate reads. The gate fails until it can read what it checks; re-run the job.',
+    ]);
+    expect(gh.calls().filter((c) => c.endsWith('/issues/7/comments')).length).toBe(30);
+    expect(gh.requests.some((r) => r.method === 'POST' && r.path.endsWith('/comments'))).toBe(false);
   });
 });
