@@ -2,7 +2,7 @@
 //   markdown <- model, signoff/evaluate <- kinds <- rules <- presets <- config <- core <- pipeline <- adapters
 // and no file is part of a cycle. Within the adapters, each stays on its side: `github/` (the GitHub
 // source and writers) never imports the CLI or the action, and the CLI and the action never import
-// each other. Run by `npm run lint`.
+// each other (the CLI may talk to GitHub: `doctor` does). Run by `npm run lint`.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
@@ -15,7 +15,7 @@ const LAYERS = [
   ['rules/'],
   ['presets/'],
   ['config/'],
-  ['engine.ts', 'plan.ts', 'limits.ts', 'concurrency.ts', 'report/', 'init/'],
+  ['engine.ts', 'plan.ts', 'limits.ts', 'concurrency.ts', 'report/', 'init/', 'doctor/'],
   ['budget.ts', 'pipeline.ts'],
   ['github/', 'signoff/read.ts', 'action/', 'cli/', 'main.ts', 'index.ts', 'cli-entry.ts'],
 ];
@@ -24,7 +24,7 @@ const LAYERS = [
 const APART = {
   'github/': ['cli/', 'action/', 'main.ts', 'cli-entry.ts'],
   'signoff/read.ts': ['cli/', 'action/', 'main.ts', 'cli-entry.ts'],
-  'cli/': ['action/', 'github/', 'main.ts', 'signoff/read.ts'],
+  'cli/': ['action/', 'main.ts'],
   'action/': ['cli/', 'cli-entry.ts'],
 };
 const under = (file, prefix) => file === prefix || file.startsWith(prefix);

@@ -20,6 +20,10 @@ export const OPERATIONS = [
   ['patch', '/repos/{owner}/{repo}/issues/comments/{comment_id}'],
   ['delete', '/repos/{owner}/{repo}/issues/comments/{comment_id}'],
   ['get', '/repos/{owner}/{repo}/pulls/{pull_number}/reviews'],
+  // `readiness-gate doctor`: the repository, its branch protection and the rules on a branch.
+  ['get', '/repos/{owner}/{repo}'],
+  ['get', '/repos/{owner}/{repo}/branches/{branch}/protection'],
+  ['get', '/repos/{owner}/{repo}/rules/branches/{branch}'],
   // Not called by the action: what mheap/require-checklist-action reads, for `npm run bench`'s comparison.
   ['get', '/repos/{owner}/{repo}/issues/{issue_number}'],
   ['get', '/orgs/{org}/teams/{team_slug}'],

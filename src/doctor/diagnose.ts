@@ -1,0 +1,288 @@
+/**
+ * `readiness-gate doctor`: what will not work in a repository's set-up of
+ * the gate, each with its fix. Pure: the workflows, the required checks
+ * and rules, and the config (as `cli/doctor.ts` read them) in; problems out.
+ * It says nothing where the set-up is right: no finding is a false alarm.
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { ConfigError, loadConfig } from '../config/load.js';
+import type { ResolvedConfig } from '../config/types.js';
+
+export interface DoctorFacts {
+  /** `owner/repo`. */
+  repository: string;
+  defaultBranch: string;
+  /** The workflow files at the default branch. */
+  workflows: { path: string; text: string }[];
+  /** Checks the default branch requires (branch protection and rulesets), or why they could not be read. */
+  requiredChecks: { context: string; from: string }[] | { unknown: string };
+  /** Whether a ruleset puts the default branch behind a merge queue. */
+  mergeQueue: boolean;
+  /** The config at the default branch; text undefined when there is none. */
+  config: { path: string; text: string | undefined };
+}
+
+export interface Problem {
+  /** A file (and line), or the repository's settings. */
+  where: string;
+  line?: number;
+  problem: string;
+  fix: string;
+}
+
+const ACTION = /^readiness-gate\/readiness-gate@/;
+const REUSABLE = /^readiness-gate\/readiness-gate\/\.github\/workflows\/gate\.ya?ml@/;
+/** The job id of the reusable workflow: its check is `<caller job> / readiness`. */
+const REUSABLE_JOB = 'readiness';
+/** What `pull_request` fires on when a workflow gives no `types`. */
+const DEFAULT_TYPES = ['opened', 'synchronize', 'reopened'];
+
+interface GateJob {
+  workflow: string;
+  id: string;
+  line: number;
+  /** The status check the job reports as. */
+  check: string;
+  /** The step's or call's `with:`. */
+  inputs: Record<string, unknown>;
+  permissions: unknown;
+}
+
+export function diagnose(facts: DoctorFacts): Problem[] {
+  const problems: Problem[] = [];
+  const config = loadedConfig(facts.config, problems);
+  const gates: GateJob[] = [];
+  for (const workflow of facts.workflows) {
+    const counter = new LineCounter();
+    const doc = parseDocument(workflow.text, { lineCounter: counter, prettyErrors: false });
+    if (doc.errors.length > 0) continue; // GitHub refuses it and says so; not the gate's to report
+    const jobs = gateJobs(workflow.path, doc, counter);
+    if (jobs.length === 0) continue;
+    gates.push(...jobs);
+    problems.push(...triggerProblems(workflow.path, doc, counter, config, facts.mergeQueue));
+    for (const job of jobs) problems.push(...jobProblems(job, config));
+  }
+  if (gates.length === 0) {
+    problems.push({
+      where: '.github/workflows/',
+      problem: `No workflow on ${facts.defaultBranch} runs readiness-gate (the action or the reusable workflow).`,
+      fix: 'Add one: `readiness-gate init` writes .github/workflows/readiness-gate.yml.',
+    });
+    return problems;
+  }
+  problems.push(...requiredProblems(gates, facts));
+  return problems;
+}
+
+function loadedConfig(config: DoctorFacts['config'], problems: Problem[]): ResolvedConfig | undefined {
+  try {
+    return loadConfig(config.text, config.path);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push({
+      where: error.file,
+      line: error.line,
+      problem: `The config does not load: ${error.detail}`,
+      fix: 'Fix it on the default branch: the gate reads it from the base branch of each pull request.',
+    });
+    return undefined;
+  }
+}
+
+const get = (node: unknown, key: string): unknown => (isMap(node) ? node.get(key, true) : undefined);
+const value = (node: unknown): unknown => (isScalar(node) ? node.value : undefined);
+const lineOf = (counter: LineCounter, node: unknown) =>
+  counter.linePos((node as { range?: [number] } | undefined)?.range?.[0] ?? 0).line;
+
+/** The jobs that run the gate: a step with the action, or a call of the reusable workflow. */
+function gateJobs(path: string, doc: Document, counter: LineCounter): GateJob[] {
+  const jobs = get(doc.contents, 'jobs');
+  if (!isMap(jobs)) return [];
+  const found: GateJob[] = [];
+  const permissionsOf = (node: unknown) => (node === undefined ? undefined : (node as { toJSON(): unknown }).toJSON());
+  const workflowPermissions = permissionsOf(get(doc.contents, 'permissions'));
+  for (const pair of jobs.items) {
+    const id = String(value(pair.key) ?? '');
+    const job = pair.value;
+    const name = value(get(job, 'name'));
+    const display = typeof name === 'string' ? name : id;
+    const permissions = permissionsOf(get(job, 'permissions')) ?? workflowPermissions;
+    const called = value(get(job, 'uses'));
+    if (typeof called === 'string' && REUSABLE.test(called)) {
+      const inputs = (get(job, 'with') as { toJSON?: () => unknown } | undefined)?.toJSON?.() ?? {};
+      const secrets = (get(job, 'secrets') as { toJSON?: () => unknown } | undefined)?.toJSON?.();
+      found.push({
+        workflow: path,
+        id,
+        line: lineOf(counter, pair.key),
+        check: `${display} / ${REUSABLE_JOB}`,
+        inputs: { ...(inputs as object), ...(secrets && typeof secrets === 'object' ? secrets : {}) },
+        permissions,
+      });
+      continue;
+    }
+    const steps = get(job, 'steps');
+    if (!isSeq(steps)) continue;
+    for (const step of steps.items) {
+      const uses = value(get(step, 'uses'));
+      if (typeof uses !== 'string' || !ACTION.test(uses)) continue;
+      const inputs = (get(step, 'with') as { toJSON?: () => unknown } | undefined)?.toJSON?.() ?? {};
+      found.push({
+        workflow: path,
+        id,
+        line: lineOf(counter, pair.key),
+        check: display,
+        inputs: inputs as Record<string, unknown>,
+        permissions,
+      });
+    }
+  }
+  return found;
+}
+
+/** The events a gate's workflow runs on, against what the gate needs. */
+function triggerProblems(
+  path: string,
+  doc: Document,
+  counter: LineCounter,
+  config: ResolvedConfig | undefined,
+  mergeQueue: boolean,
+): Problem[] {
+  const on = get(doc.contents, 'on');
+  const events = isMap(on)
+    ? on.items.map((p) => String(value(p.key)))
+    : isSeq(on)
+      ? on.items.map((i) => String(value(i)))
+      : [String(value(on) ?? '')];
+  const problems: Problem[] = [];
+  const event = events.includes('pull_request')
+    ? 'pull_request'
+    : events.includes('pull_request_target')
+      ? 'pull_request_target'
+      : undefined;
+  const line = lineOf(counter, on);
+  if (!event) {
+    problems.push({
+      where: path,
+      line,
+      problem:
+        'The gate does not run on pull requests: the workflow has no pull_request or pull_request_target trigger.',
+      fix: 'Add `pull_request:` with types opened, edited, synchronize, reopened, ready_for_review, labeled, unlabeled.',
+    });
+    return problems;
+  }
+  const trigger = get(on, event);
+  const typesNode = get(trigger, 'types');
+  const types = isSeq(typesNode)
+    ? typesNode.items.map((i) => String(value(i)))
+    : isScalar(typesNode)
+      ? [String(value(typesNode))]
+      : DEFAULT_TYPES;
+  const at = lineOf(counter, typesNode ?? trigger ?? on);
+  if (!types.includes('edited')) {
+    problems.push({
+      where: path,
+      line: at,
+      problem: `The ${event} trigger does not fire on "edited": ticking a box in the description never re-runs the gate, and the check stays failed.`,
+      fix: `Add edited to its types (${[...types, 'edited'].join(', ')}).`,
+    });
+  }
+  const usesLabels = config && (config.skip.labels.length > 0 || config.when.some((w) => w.labels !== undefined));
+  const missing = ['labeled', 'unlabeled'].filter((t) => !types.includes(t));
+  if (usesLabels && missing.length > 0) {
+    problems.push({
+      where: path,
+      line: at,
+      problem: `The config skips or gates by label, but the ${event} trigger does not fire on ${missing.join(' or ')}: a label changes nothing until the next push.`,
+      fix: `Add ${missing.join(' and ')} to its types.`,
+    });
+  }
+  for (const filter of ['paths', 'paths-ignore', 'branches-ignore']) {
+    const node = get(trigger, filter);
+    if (node === undefined) continue;
+    problems.push({
+      where: path,
+      line: lineOf(counter, node),
+      problem: `The ${event} trigger has a \`${filter}:\` filter: on a pull request it filters out, a required gate never reports, and the merge is blocked.`,
+      fix: `Remove \`${filter}:\`; to pass docs-only pull requests, use \`skip.only-changed-files\` in the config, which reports success with the reason.`,
+    });
+  }
+  if (mergeQueue && !events.includes('merge_group')) {
+    problems.push({
+      where: path,
+      line,
+      problem:
+        'The default branch has a merge queue, but the gate does not run on merge_group: the queue waits for a check that never comes.',
+      fix: "Add `merge_group:` to the workflow's triggers.",
+    });
+  }
+  return problems;
+}
+
+/** The job's token: what it may write, and whether it can read the teams sign-off names. */
+function jobProblems(job: GateJob, config: ResolvedConfig | undefined): Problem[] {
+  const problems: Problem[] = [];
+  const permissions = job.permissions;
+  if (permissions !== undefined && permissions !== 'write-all') {
+    const granted =
+      typeof permissions === 'object' && permissions !== null ? (permissions as Record<string, string>) : {};
+    const lacking = ['checks', 'pull-requests'].filter((scope) => granted[scope] !== 'write');
+    if (lacking.length > 0) {
+      problems.push({
+        where: job.workflow,
+        line: job.line,
+        problem: `Job "${job.id}" runs the gate without ${lacking.map((s) => `${s}: write`).join(' or ')}: the ${lacking.includes('checks') ? 'check run' : 'comment'} cannot be written.`,
+        fix: `Give the job \`permissions: { contents: read, pull-requests: write, checks: write }\`.`,
+      });
+    }
+  }
+  const teams = config
+    ? [...(config.signOff?.reviewers ?? []), ...config.when.flatMap((w) => w.require.reviewers)].filter((r) =>
+        r.includes('/'),
+      )
+    : [];
+  if (teams.length > 0 && job.inputs['github-token'] === undefined) {
+    problems.push({
+      where: job.workflow,
+      line: job.line,
+      problem: `The config names team${teams.length === 1 ? '' : 's'} (${[...new Set(teams)].join(', ')}), but job "${job.id}" gives the gate the workflow's GITHUB_TOKEN, which cannot read organisation teams: sign-off will fail.`,
+      fix: 'Pass `github-token:` a token with read:org, or a GitHub App installation token with Members: read.',
+    });
+  }
+  return problems;
+}
+
+/** Whether the default branch requires the gate's job, by the name its check reports under. */
+function requiredProblems(gates: GateJob[], facts: DoctorFacts): Problem[] {
+  const settings = `${facts.repository} settings (${facts.defaultBranch})`;
+  if ('unknown' in facts.requiredChecks) {
+    return [
+      {
+        where: settings,
+        problem: `Could not read which checks ${facts.defaultBranch} requires: ${facts.requiredChecks.unknown}.`,
+        fix: "Run doctor with a token that can read branch protection (Administration: read), or check by hand that the gate's job is required.",
+      },
+    ];
+  }
+  const required = facts.requiredChecks;
+  const names = gates.map((g) => g.check);
+  if (required.some((r) => names.includes(r.context))) return [];
+  const checkNames = gates.map((g) => String(g.inputs['check-name'] ?? 'Production readiness'));
+  const near = required.find((r) => checkNames.includes(r.context) || /readiness/i.test(r.context));
+  if (near) {
+    return [
+      {
+        where: settings,
+        problem: `${near.from} requires "${near.context}", but the gate's job reports as ${names.map((n) => `"${n}"`).join(' or ')}: the required check never matches, so it waits forever (or, if it is the check run's name, lands in a suite GitHub picks).`,
+        fix: `Require "${names[0]}" instead, typed exactly (a reusable workflow's check is "<caller job> / <job>").`,
+      },
+    ];
+  }
+  return [
+    {
+      where: settings,
+      problem: `The gate runs, but ${facts.defaultBranch} does not require it: a failing gate does not block the merge.`,
+      fix: `Require the status check "${names[0]}" in branch protection or a ruleset.`,
+    },
+  ];
+}
