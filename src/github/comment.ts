@@ -30,26 +30,41 @@ export interface IssueComment {
 export const MAX_LIST_PAGES = 30;
 
 /**
+ * A bound on a paginated list of the pull request's `what`: the map for
+ * `client.paginate` stops after MAX_LIST_PAGES pages, and `check()` throws
+ * when GitHub had more, so nothing is read in part unknowingly.
+ */
+export function listBound(what: string) {
+  let pages = 0;
+  let more = false;
+  return {
+    map<T>(response: { data: T[]; headers: { link?: string | undefined } }, done: () => void): T[] {
+      if (++pages >= MAX_LIST_PAGES) {
+        more = /rel="next"/.test(response.headers.link ?? '');
+        done();
+      }
+      return response.data;
+    },
+    check(): void {
+      if (more)
+        throw new Error(`the pull request has more than ${MAX_LIST_PAGES * 100} ${what}, more than the gate reads`);
+    },
+  };
+}
+
+/**
  * Every comment on the pull request, at most MAX_LIST_PAGES pages: a longer
  * list throws, so the comment writer never misses its own comment (and
  * writes a second) and sign-off never misses a reviewer's.
  */
 export async function listComments(client: GitHubClient, repo: Repo, issueNumber: number): Promise<IssueComment[]> {
-  let pages = 0;
-  let more = false;
+  const bound = listBound('comments');
   const comments = await client.paginate(
     'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
     { ...repo, issue_number: issueNumber, per_page: 100 },
-    (response, done) => {
-      if (++pages >= MAX_LIST_PAGES) {
-        more = /rel="next"/.test(String(response.headers.link ?? ''));
-        done();
-      }
-      return response.data;
-    },
+    bound.map,
   );
-  if (more)
-    throw new Error(`the pull request has more than ${MAX_LIST_PAGES * 100} comments, more than the gate reads`);
+  bound.check();
   return comments.map((c) => ({ id: c.id, login: c.user?.login ?? '', body: c.body ?? '', createdAt: c.created_at }));
 }
 

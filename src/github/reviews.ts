@@ -2,24 +2,17 @@
 import { MAX_HISTORY_EDITS, type Authority, type ReviewRecord, type Revision } from '../signoff/evaluate.js';
 import { RequestError } from '@octokit/request-error';
 import type { GitHubClient } from './client.js';
-import { MAX_LIST_PAGES } from './comment.js';
+import { listBound } from './comment.js';
 import type { Repo } from './repository.js';
 
 export async function listReviews(client: GitHubClient, repo: Repo, number: number): Promise<ReviewRecord[]> {
-  let pages = 0;
-  let more = false;
+  const bound = listBound('reviews');
   const reviews = await client.paginate(
     'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews',
     { ...repo, pull_number: number, per_page: 100 },
-    (response, done) => {
-      if (++pages >= MAX_LIST_PAGES) {
-        more = /rel="next"/.test(String(response.headers.link ?? ''));
-        done();
-      }
-      return response.data;
-    },
+    bound.map,
   );
-  if (more) throw new Error(`the pull request has more than ${MAX_LIST_PAGES * 100} reviews, more than the gate reads`);
+  bound.check();
   return reviews.map((r) => ({
     id: r.id,
     login: r.user?.login ?? '',
