@@ -248,7 +248,8 @@ function checkView(run: Run, kindId: KindId, path: string, view: unknown): void 
       pass.sources.push(path);
       run.passes.set(rule.id, pass);
     }
-    for (const f of outcome.findings) run.findings.push(stamp(rule.id, severity, path, kindId, f, cap));
+    const capped = rule.ignoresCap ? undefined : cap;
+    for (const f of outcome.findings) run.findings.push(stamp(rule.id, severity, path, kindId, f, capped));
   }
 }
 

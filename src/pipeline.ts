@@ -43,6 +43,8 @@ export class ReadFailed extends Error {
     readonly reason: string,
     /** Where to report it: the config's path, or the description. */
     readonly source: string = PULL_REQUEST,
+    /** Whether another run may read it (a passing fault), or the pull request must change first. */
+    readonly transient = true,
   ) {
     super(`could not read ${what}: ${reason}`);
   }
@@ -154,6 +156,18 @@ export async function runPipeline(source: DocumentSource, options: BudgetOptions
     ...pr.facts,
     ...(changed ? { changedFiles: changedFacts(changed) } : {}),
   };
+  const unlisted = facts.changedFiles ? facts.changedFiles.total - facts.changedFiles.files.length : 0;
+  if (unlisted > 0) {
+    // A file GitHub does not list may be a runbook or a deployment file the gate would check: fail closed.
+    failures.push(
+      new ReadFailed(
+        'all of the changed files',
+        `GitHub lists at most ${facts.changedFiles!.files.length} of a pull request's files, and this one changes ${facts.changedFiles!.total}; ${unlisted} were not listed, so the gate cannot tell which of them it should check. Split the pull request`,
+        PULL_REQUEST,
+        false,
+      ),
+    );
+  }
   const skipped = skipReason(config, {
     labels: facts.labels ?? [],
     author: facts.author ?? '',
@@ -288,7 +302,7 @@ function failed(errors: ReadFailed[], source: string, strict: boolean, config?: 
     gateFinding(
       'read-failed',
       e.source,
-      `Could not read ${e.what}: ${e.reason}. The gate fails until it can read what it checks; re-run the job.`,
+      `Could not read ${e.what}: ${e.reason}. The gate fails until it can read what it checks${e.transient ? '; re-run the job' : ''}.`,
       e.source === PULL_REQUEST ? DESCRIPTION : undefined,
     ),
   );

@@ -26,6 +26,11 @@ export interface IssueComment {
   createdAt: string;
 }
 
+/** A list longer than the gate reads: another run would find it as long. */
+export class TooMany extends Error {
+  override name = 'TooMany';
+}
+
 /** Pages of comments or reviews read, 100 each: past them, the list is refused rather than read in part. */
 export const MAX_LIST_PAGES = 30;
 
@@ -47,7 +52,7 @@ export function listBound(what: string) {
     },
     check(): void {
       if (more)
-        throw new Error(`the pull request has more than ${MAX_LIST_PAGES * 100} ${what}, more than the gate reads`);
+        throw new TooMany(`the pull request has more than ${MAX_LIST_PAGES * 100} ${what}, more than the gate reads`);
     },
   };
 }

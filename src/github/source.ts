@@ -12,6 +12,7 @@ import { RequestError } from '@octokit/request-error';
 import type { ResolvedConfig } from '../config/types.js';
 import { ConfigError } from '../config/load.js';
 import { CONFIG_PATH } from '../init/templates.js';
+import { PULL_REQUEST } from '../kinds/pull-request.js';
 import type { Unread } from '../kinds/kind.js';
 import { READ_CONCURRENCY } from '../plan.js';
 import {
@@ -24,7 +25,7 @@ import {
 } from '../pipeline.js';
 import { readApprovalFacts, readSignOffData } from '../signoff/read.js';
 import { describeRequest, type GitHubClient } from './client.js';
-import { listComments, type IssueComment } from './comment.js';
+import { listComments, TooMany, type IssueComment } from './comment.js';
 import { getPullRequest, listChangedFiles, readFileAt, type PullRequest, type Repo } from './repository.js';
 
 export interface GitHubSourceOptions {
@@ -152,7 +153,9 @@ export class GitHubSource implements DocumentSource {
       };
     } catch (error) {
       if (error instanceof ReadFailed) throw error;
-      throw readFailed('the reviews, comments and reviewers that sign-off and approvals rest on', error);
+      const what = 'the reviews, comments and reviewers that sign-off and approvals rest on';
+      if (error instanceof TooMany) throw new ReadFailed(what, error.message, PULL_REQUEST, false);
+      throw readFailed(what, error);
     }
   }
 }

@@ -25,7 +25,8 @@ export interface DockerfileContext {
   file: DockerfileView;
 }
 
-const NAME = /(?:^|\/)(?:Dockerfile(?:\.[^/]*)?|[^/]+\.Dockerfile|Containerfile)$/;
+// Case-insensitive, as `docker build` falls back to a lowercase `dockerfile`.
+const NAME = /(?:^|\/)(?:Dockerfile(?:\.[^/]*)?|[^/]+\.Dockerfile|Containerfile)$/i;
 
 export function parseDockerfile(text: string, path: string): DockerfileView {
   const instructions: Instruction[] = [];

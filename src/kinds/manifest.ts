@@ -14,7 +14,7 @@
  * annotation `readiness-gate.io/waive.<rule-id>: "<reason>"`.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type YAMLMap } from 'yaml';
-import { optOutWaivers, type OptOut } from './opt-out.js';
+import { optOutWaivers, reasonOf, type OptOut } from './opt-out.js';
 import { fieldReader, reader, scalar, type FieldReader, type Reader } from './yaml-fields.js';
 import { HELM_VALUE, readValues, renderStatically, type HiddenDirective } from './helm.js';
 import {
@@ -50,7 +50,7 @@ export interface ManifestObject {
   name: string;
   line: number;
   column: number;
-  /** A Deployment, StatefulSet or DaemonSet that is not a Helm hook. */
+  /** A Deployment, StatefulSet or DaemonSet. */
   workload: boolean;
   containers: Container[];
   /** Rule id to the reason given in its opt-out annotation. */
@@ -141,13 +141,15 @@ const posOf = (counter: LineCounter, node: Ranged) => {
   return { line, column: col };
 };
 
-/** The objects of a YAML document: one, or each item of a `kind: List`. */
+/** The objects of a YAML document: one, or each item of a list (`kind: List`, `DeploymentList`…). */
 function readObjects(doc: Document, counter: LineCounter, hidden: HiddenDirective[]): ManifestObject[] {
   const at = reader(doc);
   const root = doc.contents;
   if (!isMap(root)) return [];
   const items = at(root, 'items');
-  if (scalar(at(root, 'kind')) === 'List' && isSeq(items)) {
+  // kubectl unpacks any list kind (`List`, `DeploymentList`, `SecretList`) that holds its objects in `items`.
+  const listKind = scalar(at(root, 'kind'));
+  if (typeof listKind === 'string' && listKind.endsWith('List') && isSeq(items)) {
     return items.items.flatMap((item) => {
       const map = at(item);
       const object = isMap(map) ? readObject(doc, map, at, counter, hidden) : undefined;
@@ -169,17 +171,15 @@ function readObject(
   if (typeof scalar(at(root, 'apiVersion')) !== 'string' || typeof kind !== 'string') return undefined;
   const annotations = at(root, 'metadata', 'annotations');
   const optOuts: OptOut[] = [];
-  let hook = false;
   if (isMap(annotations)) {
     for (const pair of annotations.items) {
       const key = String((pair.key as { value?: unknown })?.value ?? '');
-      if (key === 'helm.sh/hook') hook = true;
       const waive = /^readiness-gate\.io\/waive\.([a-z0-9-]+)$/.exec(key);
       if (waive) {
         const value = (pair.value as { value?: unknown } | null)?.value;
         optOuts.push({
           ruleId: waive[1]!,
-          reason: typeof value === 'string' ? value.trim() : '',
+          reason: typeof value === 'string' ? reasonOf(value) : '',
           line: lineOf(counter, pair.key as never),
         });
       }
@@ -225,7 +225,8 @@ function readObject(
     kind,
     name,
     ...posOf(counter, root),
-    workload: WORKLOADS.has(kind) && !hook,
+    // A Helm hook annotation exempts nothing: kubectl ignores it, and Helm installs a hooked Deployment too.
+    workload: WORKLOADS.has(kind),
     containers,
     optOuts,
     replicas,

@@ -15,12 +15,19 @@ export interface OptOut {
 
 const OPT_OUT = /^#\s*readiness-gate\s+waive=([a-z0-9-]+)\s*(?::\s*(.*))?$/i;
 
+/** A reason as given, or '' when it says nothing: punctuation alone (`-`, `.`), N/A, TBD, TODO, FIXME. */
+export function reasonOf(text: string): string {
+  const reason = text.trim();
+  if (/^[\p{P}\p{S}\s]*$/u.test(reason) || /^(?:n\/?a|tbd|tba|todo|fixme|xxx)[.!]?$/i.test(reason)) return '';
+  return reason;
+}
+
 /** Opt-out comments of a file whose comments start with `#`. */
 export function readOptOuts(text: string): OptOut[] {
   const out: OptOut[] = [];
   text.split('\n').forEach((raw, i) => {
     const match = OPT_OUT.exec(raw.trim());
-    if (match) out.push({ ruleId: match[1]!.toLowerCase(), reason: (match[2] ?? '').trim(), line: i + 1 });
+    if (match) out.push({ ruleId: match[1]!.toLowerCase(), reason: reasonOf(match[2] ?? ''), line: i + 1 });
   });
   return out;
 }

@@ -42,6 +42,28 @@ export const dockerfileExecForm = defineRule({
       findings: [],
     },
     {
+      name: 'a shell that sets a limit and then execs the server, in either form',
+      path: 'Dockerfile',
+      text: 'FROM alpine AS one\nCMD ["sh", "-c", "ulimit -n 65536 && exec /app/bin/server"]\nFROM alpine\nCMD ulimit -n 65536; exec /app/bin/server --port 8080\n',
+      findings: [],
+    },
+    {
+      name: 'an exec that is not the last step does not count',
+      path: 'Dockerfile',
+      text: 'FROM alpine\nCMD ["sh", "-c", "exec /app/bin/server && echo stopped"]\n',
+      findings: [
+        '2:1 CMD runs sh -c as PID 1, and the shell does not pass SIGTERM on, so it cannot shut down gracefully. Start the process with exec (sh -c "exec node server.js") or without a shell.',
+      ],
+    },
+    {
+      name: 'an opt-out whose reason is a dash gives no reason',
+      path: 'Dockerfile',
+      text: 'FROM alpine\n# readiness-gate waive=dockerfile-exec-form: -\nCMD run.sh\n',
+      findings: [
+        '2:1 The opt-out of dockerfile-exec-form gives no reason. Write it after a colon: "# readiness-gate waive=dockerfile-exec-form: why".',
+      ],
+    },
+    {
       name: 'exec form; an earlier stage does not count',
       path: 'Dockerfile',
       text: 'FROM node:20 AS build\nCMD npm test\nFROM node:20-slim\nENTRYPOINT ["node"]\nCMD ["/app/server.js"]\n',
@@ -86,7 +108,8 @@ const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
 /** Why the process would not get SIGTERM, or undefined when it would. */
 function shellProblem(args: string): string | undefined {
   const shell = 'a shell runs as PID 1 and SIGTERM does not reach the process';
-  if (!args.startsWith('[')) return `is in shell form: ${shell}`;
+  // `ulimit -n 65536 && exec server`: the shell replaces itself with the process, which gets SIGTERM.
+  if (!args.startsWith('[')) return endsInExec(args) ? undefined : `is in shell form: ${shell}`;
   let argv: unknown;
   try {
     argv = JSON.parse(args);
@@ -100,8 +123,15 @@ function shellProblem(args: string): string | undefined {
   const [program, ...rest] = argv as string[];
   const name = program?.split('/').pop() ?? '';
   const command = rest[rest.indexOf('-c') + 1];
-  if (SHELLS.has(name) && rest.includes('-c') && command !== undefined && !/^\s*exec\s/.test(command)) {
+  if (SHELLS.has(name) && rest.includes('-c') && command !== undefined && !endsInExec(command)) {
     return `runs ${name} -c as PID 1, and the shell does not pass SIGTERM on`;
   }
   return undefined;
+}
+
+/** Whether a shell command's last step is `exec <program>`: after `&&` or `;`, or the whole command. */
+function endsInExec(command: string): boolean {
+  const steps = command.split(/&&|;/);
+  const last = steps.at(-1)!.trim();
+  return /^exec\s+[^\s|&;<>]/.test(last) && !/[|&]/.test(last);
 }

@@ -2,8 +2,9 @@
  * `manifest-readiness-probe`: a serving container (it declares `ports`) of a
  * Deployment, StatefulSet or DaemonSet has a `readinessProbe`, so traffic
  * reaches it only when it can answer (the role document's "no health
- * endpoint" red flag). Init containers, Jobs, CronJobs, bare Pods and Helm
- * hooks are not serving workloads.
+ * endpoint" red flag). Init containers, Jobs, CronJobs and bare Pods are
+ * not serving workloads; a `helm.sh/hook` annotation changes nothing (kubectl
+ * ignores it, and Helm installs a hooked Deployment like any other).
  */
 import { containerFindings } from './manifest-common.js';
 import { defineRule } from './rule.js';
@@ -18,6 +19,14 @@ export const manifestReadinessProbe = defineRule({
   description: 'a serving container (with `ports`) of a workload has a `readinessProbe`',
   defaultSeverity: { devops: 'warning', none: 'off' },
   examples: [
+    {
+      name: 'a helm.sh/hook annotation does not exempt a Deployment',
+      path: 'deploy/api.yaml',
+      text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  annotations:\n    helm.sh/hook: post-install\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          ports: [{containerPort: 8080}]\n',
+      findings: [
+        '11:17 Container "api" of Deployment "api" serves on a port but has no readinessProbe: traffic reaches it before it can answer. Add a readinessProbe (httpGet on its health endpoint).',
+      ],
+    },
     {
       name: 'a container that serves without a readiness probe',
       path: 'deploy/api.yaml',

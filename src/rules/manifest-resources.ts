@@ -1,9 +1,14 @@
 /**
  * `manifest-resources`: every container of a workload requests CPU and
  * memory and limits memory, so the scheduler can place it and one pod
- * cannot starve its node (the role document's Resources checklist).
+ * cannot starve its node (the role document's Resources checklist). A
+ * request left out where the limit is set has the limit's value: Kubernetes
+ * copies a limit into a missing request.
  */
 import { containerFindings } from './manifest-common.js';
+
+/** A resource quantity Kubernetes reads as set: not absent, null or empty. */
+const set = (value: unknown) => value !== undefined && value !== null && value !== '';
 import { defineRule } from './rule.js';
 
 export const manifestResources = defineRule({
@@ -22,11 +27,11 @@ export const manifestResources = defineRule({
       ],
     },
     {
-      name: 'a request left empty is no request',
+      name: 'a request left empty is no request (the memory limit then stands in for the memory request)',
       path: 'deploy/api.yaml',
       text: "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          resources:\n            requests: {cpu: null, memory: ''}\n            limits: {memory: 128Mi}\n",
       findings: [
-        '9:17 Container "api" of Deployment "api" has no resources.requests.cpu, resources.requests.memory. Set requests.cpu, requests.memory and limits.memory.',
+        '9:17 Container "api" of Deployment "api" has no resources.requests.cpu. Set requests.cpu, requests.memory and limits.memory.',
       ],
     },
     {
@@ -52,6 +57,20 @@ export const manifestResources = defineRule({
       findings: [],
     },
     {
+      name: 'limits alone: Kubernetes copies them into the requests',
+      path: 'deploy/api.yaml',
+      text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          resources:\n            limits: {cpu: 500m, memory: 128Mi}\n',
+      findings: [],
+    },
+    {
+      name: 'a memory limit stands in for its request, not for the CPU request',
+      path: 'deploy/api.yaml',
+      text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          resources:\n            limits: {memory: 128Mi}\n',
+      findings: [
+        '9:17 Container "api" of Deployment "api" has no resources.requests.cpu. Set requests.cpu, requests.memory and limits.memory.',
+      ],
+    },
+    {
       name: 'all three set',
       path: 'deploy/api.yaml',
       text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          resources:\n            requests: {cpu: 100m, memory: 64Mi}\n            limits: {memory: 128Mi}\n',
@@ -59,10 +78,11 @@ export const manifestResources = defineRule({
     },
   ],
   check: ({ file }) =>
-    containerFindings(file, 'manifest-resources', ({ resources }) => {
+    containerFindings(file, 'manifest-resources', ({ resources, field }) => {
+      const limit = (resource: string) => set(field('resources', 'limits', resource)?.value);
       const missing = [
-        resources.requestsCpu ? undefined : 'resources.requests.cpu',
-        resources.requestsMemory ? undefined : 'resources.requests.memory',
+        resources.requestsCpu || limit('cpu') ? undefined : 'resources.requests.cpu',
+        resources.requestsMemory || resources.limitsMemory ? undefined : 'resources.requests.memory',
         resources.limitsMemory ? undefined : 'resources.limits.memory',
       ].filter((m): m is string => m !== undefined);
       return missing.length === 0

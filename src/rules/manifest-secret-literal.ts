@@ -15,7 +15,9 @@ import { defineRule } from './rule.js';
 
 const SECRET_NAME = /password|passwd|token|secret|credential|(api|access|private)[_-]?key|(^|[_-])(pass|pwd)$/i;
 const NOT_SECRET = /_(path|file|dir|name|id|ref)$/i;
-const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i;
+const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:([^/\s@]+)@/i;
+/** `$(VAR)`: Kubernetes puts another variable's value there; `$$(VAR)` is the literal text. */
+const REFERENCE = /^\$\([A-Za-z_][A-Za-z0-9_]*\)$/;
 
 export const manifestSecretLiteral = defineRule({
   id: 'manifest-secret-literal',
@@ -23,6 +25,8 @@ export const manifestSecretLiteral = defineRule({
   title: 'No secret is written into a manifest',
   description:
     'no Secret with its values in the file, no literal `env` value for a secret-like name, and no `scheme://user:password@` value',
+  // An overlay can patch a manifest, but cannot take a committed secret out of Git: never capped.
+  ignoresCap: true,
   defaultSeverity: { devops: 'error', none: 'off' },
   examples: [
     {
@@ -45,6 +49,15 @@ export const manifestSecretLiteral = defineRule({
       ],
     },
     {
+      name: 'beside a kustomization.yaml, still all it is: an overlay cannot take a secret out of Git',
+      path: 'deploy/db-secret.yaml',
+      files: { 'deploy/kustomization.yaml': 'resources: [db-secret.yaml]\n' },
+      text: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: hunter2\n',
+      findings: [
+        '6:3 Secret "db" holds its values in the file (password): base64 is not encryption, and whoever can read the repository can read them. Keep the values out of Git (External Secrets, Sealed Secrets, SOPS, or a secret manager).',
+      ],
+    },
+    {
       name: 'a Secret encrypted with SOPS, or filled by a Helm template',
       path: 'charts/db/templates/secret.yaml',
       text: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: ENC[AES256_GCM,data:Tr7o=,iv:1=,tag:2=,type:str]\n  token: "{{ .Values.token }}"\n  empty: ""\n',
@@ -53,7 +66,7 @@ export const manifestSecretLiteral = defineRule({
     {
       name: 'references, paths and variables are not secrets',
       path: 'deploy/api.yaml',
-      text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          env:\n            - name: TOKEN_FILE\n              value: /var/run/token\n            - name: API_KEY\n              value: $(API_KEY_FROM_SECRET)\n            - name: DB_PASSWORD\n              valueFrom: {secretKeyRef: {name: db, key: password}}\n',
+      text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          env:\n            - name: TOKEN_FILE\n              value: /var/run/token\n            - name: API_KEY\n              value: $(API_KEY_FROM_SECRET)\n            - name: DATABASE_URL\n              value: postgres://app:$(DB_PASS)@db/app\n            - name: DB_PASSWORD\n              valueFrom: {secretKeyRef: {name: db, key: password}}\n',
       findings: [],
     },
   ],
@@ -76,9 +89,10 @@ export const manifestSecretLiteral = defineRule({
       for (const container of object.containers) {
         for (const env of container.env) {
           const value = env.value;
-          if (value === undefined || value === '' || value.includes(HELM_VALUE) || /^\$\(\w+\)$/.test(value)) continue;
+          if (value === undefined || value === '' || value.includes(HELM_VALUE) || REFERENCE.test(value)) continue;
           const named = SECRET_NAME.test(env.name) && !NOT_SECRET.test(env.name);
-          const url = URL_WITH_PASSWORD.test(value);
+          const password = URL_WITH_PASSWORD.exec(value)?.[1];
+          const url = password !== undefined && !REFERENCE.test(password);
           if (!named && !url) continue;
           out.push({
             message: `Env "${env.name}" of container "${container.name}" holds ${url ? 'a URL with a password' : 'a literal secret'}. Move it to a Secret and use valueFrom.secretKeyRef.`,

@@ -52,6 +52,11 @@ export interface Rule<K extends KindId = KindId, Id extends string = string> {
   title: string;
   /** What the rule checks, in one line (the README's rules table). */
   description: string;
+  /**
+   * What the rule finds stays true whatever may patch the document (a secret
+   * committed to Git), so its kind's cap (a Kustomize overlay) never lowers it.
+   */
+  ignoresCap?: true;
   /** Severity under each preset: `devops` (the default) and `none` (only what the config sets up). */
   defaultSeverity: { devops: Level; none: Level };
   examples: RuleExample[];

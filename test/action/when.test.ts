@@ -133,5 +133,10 @@ describe('when entries', () => {
       'when-files-truncated: GitHub lists only the first 3000 of 3200 changed files: `when` entries were matched against those, and skip.only-changed-files does not apply.',
     );
     expect(gh.calls().filter((c) => c.endsWith('/files'))).toHaveLength(30);
+    // The 200 files GitHub did not list may be runbooks or deployment files: the gate fails closed.
+    expect(run.report!.findings.filter((f) => f.ruleId === 'read-failed').map((f) => f.message)).toEqual([
+      "Could not read all of the changed files: GitHub lists at most 3000 of a pull request's files, and this one changes 3200; 200 were not listed, so the gate cannot tell which of them it should check. Split the pull request. The gate fails until it can read what it checks.",
+    ]);
+    expect(run.outputs.conclusion).toBe('failure');
   });
 });

@@ -199,7 +199,7 @@ describe('work bounded by what matters', () => {
     const run = await runAction(gh, event);
     expect(run.code).toBe(1);
     expect(run.report!.findings.filter((f) => f.ruleId === 'read-failed').map((f) => f.message)).toEqual([
-      'Could not read the reviews, comments and reviewers that sign-off and approvals rest on: the pull request has more than 3000 comments, more than the gate reads. The gate fails until it can read what it checks; re-run the job.',
+      'Could not read the reviews, comments and reviewers that sign-off and approvals rest on: the pull request has more than 3000 comments, more than the gate reads. The gate fails until it can read what it checks.',
     ]);
     expect(gh.calls().filter((c) => c.endsWith('/issues/7/comments')).length).toBe(30);
     expect(gh.requests.some((r) => r.method === 'POST' && r.path.endsWith('/comments'))).toBe(false);
