@@ -118,6 +118,23 @@ export const MAX_FILE_BYTES = 1024 * 1024;
 /** Why a file over MAX_FILE_BYTES is not read, in the same words wherever it is read from. */
 export const overLimit = (bytes: number) => `it is ${bytes} bytes, over the ${MAX_FILE_BYTES}-byte limit`;
 
+/**
+ * A file's bytes as text, as the tools that deploy it read them: UTF-8, or
+ * UTF-16 when it starts with a byte order mark (kubectl decodes a manifest
+ * saved as UTF-16); a UTF-8 byte order mark is dropped.
+ */
+export function decodeText(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    // Big-endian: swapped to little-endian, a trailing odd byte left out.
+    const swapped = Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2)));
+    swapped.swap16();
+    return swapped.toString('utf16le');
+  }
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3).toString('utf8');
+  return bytes.toString('utf8');
+}
+
 /** How many files are read at once, from GitHub or the disk. */
 export const READ_CONCURRENCY = 4;
 

@@ -8,7 +8,7 @@ import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { ResolvedConfig } from '../config/types.js';
 import { kindOf } from '../kinds/index.js';
-import { MAX_FILE_BYTES, overLimit } from '../plan.js';
+import { decodeText, MAX_FILE_BYTES, overLimit } from '../plan.js';
 import type { Repository } from '../model/spec.js';
 import { UsageError } from './usage-error.js';
 
@@ -107,7 +107,7 @@ export async function readDocument(
     const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     if (bytesRead > MAX_FILE_BYTES) return failed(`it grew past the ${MAX_FILE_BYTES}-byte limit while being read`);
-    return buffer.subarray(0, bytesRead).toString('utf8');
+    return decodeText(buffer.subarray(0, bytesRead));
   } finally {
     await handle.close();
   }

@@ -1,6 +1,6 @@
 /** Reads from the repository: the pull request, its changed files, file contents at a commit. */
 import { RequestError } from '@octokit/request-error';
-import { MAX_FILE_BYTES, overLimit } from '../plan.js';
+import { decodeText, MAX_FILE_BYTES, overLimit } from '../plan.js';
 import type { GitHubClient } from './client.js';
 
 export interface Repo {
@@ -82,7 +82,7 @@ export async function readFileAt(
     if (!('content' in data) || data.size > MAX_FILE_BYTES || (data.encoding !== 'base64' && data.content === '')) {
       throw new Error(overLimit(data.size));
     }
-    return Buffer.from(data.content, 'base64').toString('utf8');
+    return decodeText(Buffer.from(data.content, 'base64'));
   } catch (error) {
     if (error instanceof RequestError && error.status === 404) return undefined;
     throw error;

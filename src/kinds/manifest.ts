@@ -13,7 +13,7 @@
  * findings are warnings at most. An object opts out of a rule with the
  * annotation `readiness-gate.io/waive.<rule-id>: "<reason>"`.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type YAMLMap } from 'yaml';
 import { optOutWaivers, reasonOf, type OptOut } from './opt-out.js';
 import { fieldReader, reader, scalar, type FieldReader, type Reader } from './yaml-fields.js';
 import { HELM_VALUE, readValues, renderStatically, type HiddenDirective } from './helm.js';
@@ -82,6 +82,8 @@ export interface ManifestView {
   kustomization?: string;
   /** The first YAML error, when a document does not parse. */
   error?: { message: string; line: number };
+  /** Keys given twice in one map (not in Helm templates, whose branches may each set a key): kubectl keeps the last. */
+  duplicates: { key: string; line: number; column: number; first: number }[];
 }
 
 export interface ManifestContext {
@@ -120,7 +122,7 @@ export function parseManifest(text: string, path: string, found: Companions = ne
     : KUSTOMIZATIONS.map((name) => join(folderOf(path), name)).find((p) => typeof found.get(p) === 'string');
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(yaml, { lineCounter, prettyErrors: false, uniqueKeys: false, merge: true });
-  const view: ManifestView = { path, objects: [], helm, ...(kustomization ? { kustomization } : {}) };
+  const view: ManifestView = { path, objects: [], helm, duplicates: [], ...(kustomization ? { kustomization } : {}) };
   const docList = Array.isArray(docs) ? docs : [];
   for (const doc of docList) {
     const problem = doc.errors[0];
@@ -129,8 +131,28 @@ export function parseManifest(text: string, path: string, found: Companions = ne
       continue;
     }
     view.objects.push(...readObjects(doc, lineCounter, hidden));
+    if (!helm) view.duplicates.push(...duplicateKeys(doc, lineCounter));
   }
   return view;
+}
+
+/** Keys given twice in one map, each at its second place, with the line of the first. */
+function duplicateKeys(doc: Document, counter: LineCounter): ManifestView['duplicates'] {
+  const out: ManifestView['duplicates'] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Map<string, unknown>();
+      for (const pair of map.items) {
+        const key = scalar(pair.key);
+        if (typeof key !== 'string' && typeof key !== 'number') continue;
+        const first = seen.get(String(key));
+        if (first === undefined) seen.set(String(key), pair.key);
+        else
+          out.push({ key: String(key), ...posOf(counter, pair.key as never), first: lineOf(counter, first as never) });
+      }
+    },
+  });
+  return out;
 }
 
 type Ranged = { range?: [number, number, number] | null } | null | undefined;

@@ -1,6 +1,7 @@
 /**
  * Reading a YAML node as Kubernetes reads it (through aliases `*probe` and
- * merge keys `<<: *base`, an explicit key winning over a merged one), and
+ * merge keys `<<: *base`, an explicit key winning over a merged one, the
+ * last of a key given twice), and
  * the field reader the views hand their rules: any field below a manifest
  * object, a container or a workflow job, with its value, line and column. A
  * new rule reads what it needs through it; the parser is not changed.
@@ -29,7 +30,8 @@ export function reader(doc: Document): Reader {
     const at = deref(node);
     if (typeof key === 'number') return isSeq(at) ? deref(at.items[key]) : undefined;
     if (!isMap(at) || depth > 8) return undefined;
-    const own = at.items.find((pair) => scalar(pair.key) === key);
+    // A key given twice: kubectl (go-yaml) keeps the last.
+    const own = at.items.findLast((pair) => scalar(pair.key) === key);
     if (own) return deref(own.value);
     // An explicit key wins over a merged one; `<<: [*a, *b]` merges the first that has it.
     for (const pair of at.items) {

@@ -9,6 +9,7 @@ import { dockerfileExecForm } from './dockerfile-exec-form.js';
 import { dockerfileHealthcheck } from './dockerfile-healthcheck.js';
 import { itemChecked } from './item-checked.js';
 import { evidenceUnverifiable } from './evidence-unverifiable.js';
+import { manifestDuplicateKey } from './manifest-duplicate-key.js';
 import { manifestGracefulShutdown } from './manifest-graceful-shutdown.js';
 import { manifestLivenessProbe } from './manifest-liveness-probe.js';
 import { manifestReadinessProbe } from './manifest-readiness-probe.js';
@@ -89,6 +90,7 @@ export const RULES = [
   manifestGracefulShutdown,
   manifestRollout,
   manifestSecretLiteral,
+  manifestDuplicateKey,
   evidenceUnverifiable,
 ] as const;
 

@@ -1,8 +1,13 @@
 // Files and objects read as the tools that deploy them read them.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { kindOf } from '../../src/kinds/index.js';
 import { parseManifest } from '../../src/kinds/manifest.js';
+import { decodeText } from '../../src/plan.js';
+import { runCli } from '../cli/run.js';
 
 const config = loadConfig(undefined, 'x.yml');
 
@@ -30,5 +35,37 @@ describe('what the kinds read', () => {
     const text =
       'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: a\n  annotations: {helm.sh/hook: pre-install}\nspec:\n  template:\n    spec:\n      containers: [{name: a}]\n';
     expect(parseManifest(text, 'deploy/a.yaml').objects[0]!.workload).toBe(true);
+  });
+
+  it('a key given twice is read as kubectl reads it: the last one', () => {
+    const text =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: a\nspec:\n  template:\n    spec:\n      containers:\n        - name: a\n          readinessProbe: {httpGet: {path: /ready, port: 80}}\n          readinessProbe: null\n';
+    const view = parseManifest(text, 'deploy/a.yaml');
+    expect(view.objects[0]!.containers[0]!.readinessProbe).toBe(false);
+    expect(view.duplicates).toEqual([{ key: 'readinessProbe', line: 11, column: 11, first: 10 }]);
+  });
+
+  it('reads a file saved as UTF-16 with a byte order mark, as kubectl does', () => {
+    const text = 'apiVersion: v1\nkind: Secret\nmetadata: {name: db}\nstringData: {password: hunter2}\n';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.from(le);
+    be.swap16();
+    expect(decodeText(le)).toBe(text);
+    expect(decodeText(be)).toBe(text);
+    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]))).toBe(text);
+    expect(decodeText(Buffer.from(text))).toBe(text);
+  });
+
+  it('the CLI finds a literal secret in a UTF-16 manifest on disk', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rg-utf16-'));
+    await mkdir(path.join(dir, '.git'));
+    const text = 'apiVersion: v1\nkind: Secret\nmetadata: {name: db}\nstringData: {password: hunter2}\n';
+    await writeFile(
+      path.join(dir, 'secret.yaml'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+    );
+    const { stdout } = await runCli(['check', '--format', 'json', 'secret.yaml'], { cwd: dir });
+    expect(JSON.parse(stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['manifest-secret-literal']);
+    await rm(dir, { recursive: true, force: true });
   });
 });
