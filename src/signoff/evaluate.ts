@@ -445,15 +445,22 @@ export const MAX_OWNED_BYTES = { version: 8 * 1024, history: 512 * 1024 };
 /**
  * The reviewer-owned sections of one version, as text: each ATX heading an
  * owned key names, down to the next heading of its level or above, outside
- * code fences. Attribution parses only this, never a whole version, so a
+ * code fences and HTML comments. Attribution parses only this, never a whole version, so a
  * long or hostile version costs what its owned sections cost; a version
  * whose owned sections did not change is not parsed again.
  */
 export function ownedText(body: string, keys: ReadonlySet<string>): string {
   const out: string[] = [];
   let fence: string | undefined;
+  let comment = false;
   let level = 0;
   for (const line of body.split(/\r?\n/)) {
+    // An HTML comment hides what it holds, headings too, as a code fence does.
+    if (comment || (fence === undefined && /^ {0,3}<!--/.test(line))) {
+      comment = !line.includes('-->', comment ? 0 : line.indexOf('<!--') + 4);
+      if (level > 0) out.push(line);
+      continue;
+    }
     const fenceMark = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
     if (fence !== undefined) {
       if (fenceMark && fenceMark[0] === fence[0] && fenceMark.length >= fence.length) fence = undefined;

@@ -6,6 +6,7 @@ import { defaultSignOffSections } from '../../src/presets/devops.js';
 import {
   evaluateSignOff,
   loginsToCheck,
+  ownedText,
   type Authority,
   type ReviewRecord,
   type Revision,
@@ -146,5 +147,23 @@ describe('sign-off config', () => {
         .filter((id) => id.startsWith('ops-'));
     expect(rules('')).toEqual([...Array(5).fill('ops-checklist'), 'ops-recommendation']);
     expect(rules('sign-off:\n  reviewers: [lead]\n')).toEqual(['ops-checklist']);
+  });
+});
+
+describe('ownedText', () => {
+  const keys = new Set(['devops sign off', 'recommendation']);
+  it('keeps the owned sections, down to the next heading of their level', () => {
+    const body =
+      '# PR\n## Summary\ntext\n### DevOps Sign-off\n- [x] a\n#### detail\n- [x] b\n### Recommendation\n- [x] ready\n## Other\nx\n';
+    expect(ownedText(body, keys)).toBe(
+      '\n### DevOps Sign-off\n- [x] a\n#### detail\n- [x] b\n\n### Recommendation\n- [x] ready',
+    );
+  });
+
+  it('sees no heading inside a code fence or an HTML comment, as GitHub shows none', () => {
+    const hidden =
+      '```\n### DevOps Sign-off\n- [x] a\n```\n<!--\n### Recommendation\n- [x] ready\n-->\n<!-- ### DevOps Sign-off -->\n';
+    expect(ownedText(hidden, keys)).toBe('');
+    expect(ownedText(`${hidden}### Recommendation\n- [ ] ready\n`, keys)).toBe('\n### Recommendation\n- [ ] ready\n');
   });
 });
