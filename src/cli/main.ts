@@ -23,13 +23,14 @@ export type { Io } from './io.js';
 const USAGE = `Usage:
   readiness-gate check [--body FILE|-] [--config FILE] [--format text|json|markdown] [--exit-zero]
                        [--changed-files FILE|-] [--labels a,b] [--base BRANCH] [--author LOGIN] [--title TEXT]
-                       [RUNBOOK_OR_GLOB ...]
+                       [FILE_OR_GLOB ...]
   readiness-gate init [--force]
   readiness-gate doctor --repo OWNER/REPO [--config FILE]
   readiness-gate --help | --version
 
-check   Check a pull-request description (--body) and runbooks against the rules.
-        Runbooks linked from the description are read from the current directory.
+check   Check a pull-request description (--body), runbooks and deployment files against the rules:
+        the files named; else the changed files (--changed-files), as the action checks them; else the
+        runbooks the config selects. Runbooks linked from the description are read from the repository root.
         Config: --config FILE, else ${CONFIG_PATH} when present, else the built-in devops rules.
         Exit: 0 passed, 1 gate failed, 2 usage or config error.
 init    Write ${INIT_FILES.map((f) => f.path).join(', ')}.
