@@ -341,8 +341,8 @@ function stamp(
   f: RawFinding,
   cap: SeverityCap | undefined,
 ): Finding {
-  const own = lower(configured, f.severity);
-  const severity = lower(own, cap?.severity);
+  const own = f.alwaysError ? 'error' : lower(configured, f.severity);
+  const severity = f.alwaysError ? 'error' : lower(own, cap?.severity);
   const message = severity === own ? f.message : `${f.message} (At most a ${severity}: ${cap!.why}.)`;
   return {
     ruleId,
@@ -352,7 +352,7 @@ function stamp(
     kind,
     line: f.line,
     column: f.column,
-    ...(cap ? { capped: cap.why } : {}),
+    ...(cap && !f.alwaysError ? { capped: cap.why } : {}),
     ...(f.related ? { related: f.related } : {}),
   };
 }

@@ -5,6 +5,11 @@ export interface RawFinding {
   column: number;
   /** At most this severity, whatever the rule's configured one (a contradiction resting on capped evidence). */
   severity?: 'warning' | 'notice';
+  /**
+   * An error whatever the rule's severity or its document's cap: an opt-out
+   * without a reason would otherwise turn a warning-level rule off for free.
+   */
+  alwaysError?: true;
   /** The line of another document the finding rests on (the evidence behind a contradiction), linked in reports. */
   related?: { source: string; line: number };
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
+import { check } from '../../src/engine.js';
 import { kindOf } from '../../src/kinds/index.js';
 import { parseManifest } from '../../src/kinds/manifest.js';
 import { decodeText } from '../../src/plan.js';
@@ -67,5 +68,32 @@ describe('what the kinds read', () => {
     const { stdout } = await runCli(['check', '--format', 'json', 'secret.yaml'], { cwd: dir });
     expect(JSON.parse(stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['manifest-secret-literal']);
     await rm(dir, { recursive: true, force: true });
+  });
+
+  it('an opt-out without a reason is an error, whatever the rule’s severity or an overlay', () => {
+    const manifest =
+      "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  annotations:\n    readiness-gate.io/waive.manifest-resources: '-'\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n";
+    for (const beside of [
+      [],
+      [
+        {
+          path: 'deploy/kustomization.yaml',
+          kind: 'manifest' as const,
+          text: 'resources: []\n',
+          companion: true as const,
+          fromBase: true as const,
+        },
+      ],
+    ]) {
+      const report = check({
+        files: [{ path: 'deploy/api.yaml', kind: 'manifest', text: manifest }, ...beside],
+        config,
+      });
+      const optOut = report.findings.filter((f) => f.ruleId === 'manifest-resources');
+      expect(optOut.map((f) => [f.severity, f.message.split('.')[0]])).toEqual([
+        ['error', 'The opt-out of manifest-resources gives no reason'],
+      ]);
+      expect(report.conclusion).toBe('failure');
+    }
   });
 });
