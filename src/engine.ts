@@ -193,7 +193,7 @@ function checkFile(run: Run, file: KindedFile): void {
         : gateFinding(
             'document-unreadable',
             file.path,
-            `Could not read ${file.path}: ${unread.reason}. The gate fails until it can read every document it checks.`,
+            `Could not read ${file.path}: ${unread.reason}. The gate fails until it can read every document it checks${isEvidence(file.kind) ? ': a deployment file it need not check (generated, vendored, a large CRD) can be left out with `evidence.exclude`' : ''}.`,
             file.kind,
           ),
     );
