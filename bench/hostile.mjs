@@ -65,9 +65,7 @@ await run('400 changed manifests in 400 folders', (gh) => {
 });
 
 // Sign-off under attack (a second review): each scenario with a sign-off config at the base commit.
-const { BASE, text } = await loadScenario();
-const REVIEW = text('test/fixtures/pull-requests/ops-review-ready.md').replace(/^# .*\n/, '');
-const UNTICKED = REVIEW.replace(/(### 🔧 DevOps Sign-off[\s\S]*$)/, (owned) => owned.replace(/- \[x\]/g, '- [ ]'));
+const { BASE, REVIEW, UNTICKED } = await loadScenario();
 const signOff = (gh, reviewers = '[sre-lead]') => {
   gh.setFile(BASE, '.github/readiness-gate.yml', `sign-off:\n  reviewers: ${reviewers}\n`);
   gh.pulls.get(7).body = `${GOOD_BODY}\n${UNTICKED}`;

@@ -48,6 +48,14 @@ export const dockerfileExecForm = defineRule({
       findings: [],
     },
     {
+      name: 'an exec behind a comment does not run',
+      path: 'Dockerfile',
+      text: 'FROM alpine\nCMD ["sh", "-c", "node server.js # ; exec true"]\n',
+      findings: [
+        '2:1 CMD runs sh -c as PID 1, and the shell does not pass SIGTERM on, so it cannot shut down gracefully. Start the process with exec (sh -c "exec node server.js") or without a shell.',
+      ],
+    },
+    {
       name: 'an exec that is not the last step does not count',
       path: 'Dockerfile',
       text: 'FROM alpine\nCMD ["sh", "-c", "exec /app/bin/server && echo stopped"]\n',
@@ -131,6 +139,8 @@ function shellProblem(args: string): string | undefined {
 
 /** Whether a shell command's last step is `exec <program>`: after `&&` or `;`, or the whole command. */
 function endsInExec(command: string): boolean {
+  // A `#` starting a word begins a comment: what follows it, an `exec` included, never runs.
+  if (/(?:^|\s)#/.test(command)) return false;
   const steps = command.split(/&&|;/);
   const last = steps.at(-1)!.trim();
   return /^exec\s+[^\s|&;<>]/.test(last) && !/[|&]/.test(last);

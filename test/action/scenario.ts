@@ -19,6 +19,14 @@ export function text(file: string): string {
   return readFileSync(path.join(ROOT, file), 'utf8');
 }
 
+/** An Operations Review with every box ticked and "Production ready" recommended, as a reviewer posts it. */
+export const REVIEW = text('test/fixtures/pull-requests/ops-review-ready.md').replace(/^# .*\n/, '');
+
+/** The same review with the reviewer's sections (DevOps Sign-off, Recommendation) left unticked, as the author leaves it. */
+export const UNTICKED = REVIEW.replace(/(### 🔧 DevOps Sign-off[\s\S]*$)/, (owned) =>
+  owned.replace(/- \[x\]/g, '- [ ]'),
+);
+
 /** The example description, linking `docs/runbooks/deploy-payments.md`. */
 export const GOOD_BODY = text('examples/pull-request.md').replace('examples/runbooks/', 'docs/runbooks/');
 

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeGitHub } from '../github/server.js';
 import { runAction } from './harness.js';
-import { BASE, GOOD_BODY, HEAD, reviewEvent, scenario, text } from './scenario.js';
+import { BASE, GOOD_BODY, HEAD, REVIEW, reviewEvent, scenario, UNTICKED } from './scenario.js';
 
 let gh: FakeGitHub;
 afterEach(async () => {
@@ -10,9 +10,6 @@ afterEach(async () => {
   await gh.stop();
 });
 
-const REVIEW = text('test/fixtures/pull-requests/ops-review-ready.md').replace(/^# .*\n/, '');
-/** The author's part of the review filled in, the reviewer's sections (DevOps Sign-off, Recommendation) left unticked. */
-const UNTICKED = REVIEW.replace(/(### 🔧 DevOps Sign-off[\s\S]*$)/, (owned) => owned.replace(/- \[x\]/g, '- [ ]'));
 const CONFIG = 'sign-off:\n  reviewers: [sre-lead, octo-org/sre]\n';
 const event = { event: 'pull_request_review', payload: reviewEvent() };
 

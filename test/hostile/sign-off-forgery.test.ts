@@ -2,7 +2,7 @@
 // each case passed the gate, or ran without bound, before it was fixed.
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAction } from '../action/harness.js';
-import { BASE, GOOD_BODY, HEAD, reviewEvent, scenario, text } from '../action/scenario.js';
+import { BASE, GOOD_BODY, HEAD, REVIEW, reviewEvent, scenario, UNTICKED } from '../action/scenario.js';
 import type { FakeGitHub } from '../github/server.js';
 
 let gh: FakeGitHub;
@@ -11,8 +11,6 @@ afterEach(async () => {
   await gh.stop();
 });
 
-const REVIEW = text('test/fixtures/pull-requests/ops-review-ready.md').replace(/^# .*\n/, '');
-const UNTICKED = REVIEW.replace(/(### 🔧 DevOps Sign-off[\s\S]*$)/, (owned) => owned.replace(/- \[x\]/g, '- [ ]'));
 const event = { event: 'pull_request_review', payload: reviewEvent() };
 const signOffFindings = (run: Awaited<ReturnType<typeof runAction>>) =>
   run.report!.findings.filter((f) => f.ruleId === 'sign-off').map((f) => f.message);
@@ -173,7 +171,8 @@ describe('work bounded by what matters', () => {
     gh = await signOffScenario('sign-off:\n  reviewers: [octo-org/sre]\n');
     gh.tokens.set('ghs_write', { login: 'github-actions[bot]', type: 'Bot', write: true, readOrg: true });
     gh.teams.set('octo-org/sre', ['alice']);
-    gh.latency = 5;
+    // Answers late enough that requests sent together overlap, however busy the machine.
+    gh.latency = 20;
     for (let i = 0; i < 300; i++)
       gh.addComment(REVIEW, `visitor-${i}`, 'User', `2026-11-21T09:${String(i % 60).padStart(2, '0')}:00Z`);
     gh.addReview('alice', 'APPROVED', HEAD, 'Approved', '2026-11-20T09:00:00Z');
