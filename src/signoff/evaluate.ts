@@ -445,7 +445,7 @@ export const MAX_OWNED_BYTES = { version: 8 * 1024, history: 512 * 1024 };
 /**
  * The reviewer-owned sections of one version, as text: each ATX heading an
  * owned key names, down to the next heading of its level or above, outside
- * code fences and HTML comments. Attribution parses only this, never a whole version, so a
+ * code fences, HTML comments and HTML blocks (where GitHub shows no heading). Attribution parses only this, never a whole version, so a
  * long or hostile version costs what its owned sections cost; a version
  * whose owned sections did not change is not parsed again.
  */
@@ -453,13 +453,30 @@ export function ownedText(body: string, keys: ReadonlySet<string>): string {
   const out: string[] = [];
   let fence: string | undefined;
   let comment = false;
+  /** Inside an HTML block: what ends it (a blank line, or a closing tag), as GFM 0.29 reads it. */
+  let html: RegExp | undefined;
   let level = 0;
   for (const line of body.split(/\r?\n/)) {
     // An HTML comment hides what it holds, headings too, as a code fence does.
-    if (comment || (fence === undefined && /^ {0,3}<!--/.test(line))) {
+    if (comment || (fence === undefined && html === undefined && /^ {0,3}<!--/.test(line))) {
       comment = !line.includes('-->', comment ? 0 : line.indexOf('<!--') + 4);
       if (level > 0) out.push(line);
       continue;
+    }
+    // So does an HTML block: `<details>` and its kin up to a blank line, `<pre>` up to `</pre>`.
+    if (html !== undefined) {
+      if (html.test(line)) html = undefined;
+      if (level > 0) out.push(line);
+      continue;
+    }
+    if (fence === undefined) {
+      const raw = RAW_HTML_START.exec(line)?.[1];
+      const end = raw ? new RegExp(`</${raw}>`, 'i') : BLOCK_HTML_START.test(line) ? /^\s*$/ : undefined;
+      if (end) {
+        if (!(raw && end.test(line))) html = end; // a raw block may end on its first line
+        if (level > 0) out.push(line);
+        continue;
+      }
     }
     const fenceMark = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
     if (fence !== undefined) {
@@ -485,6 +502,11 @@ export function ownedText(body: string, keys: ReadonlySet<string>): string {
   }
   return out.join('\n');
 }
+
+/** HTML blocks of GFM 0.29 (cmark-gfm): kind 1 runs to its closing tag, kind 6 to a blank line. */
+const RAW_HTML_START = /^ {0,3}<(script|pre|style)(?:\s|>|$)/i;
+const BLOCK_HTML_START =
+  /^ {0,3}<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|section|source|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:\s|\/?>|$)/i;
 
 /**
  * Who last ticked each owned box, and who last changed each owned section:

@@ -166,4 +166,11 @@ describe('ownedText', () => {
     expect(ownedText(hidden, keys)).toBe('');
     expect(ownedText(`${hidden}### Recommendation\n- [ ] ready\n`, keys)).toBe('\n### Recommendation\n- [ ] ready\n');
   });
+
+  it('sees no heading inside an HTML block, as cmark-gfm renders none: up to a blank line, or to </pre>', () => {
+    // cmark-gfm renders the first two as raw HTML, the third as a heading (the blank line ends the block).
+    const body =
+      '<details>\n### DevOps Sign-off\n- [x] a\n</details>\n\n<pre>\n### DevOps Sign-off\n\n- [x] a\n</pre>\n<details>\n\n### Recommendation\n- [x] b\n';
+    expect(ownedText(body, keys)).toBe('\n### Recommendation\n- [x] b\n');
+  });
 });
