@@ -115,6 +115,13 @@ export interface Report {
   matched?: MatchedEntry[];
   /** Why the pull request was passed without being checked (a skip label, a draft, only docs changed). */
   skipped?: string;
+  /** Files the CLI found under a named folder, or was named, and did not check, with why. */
+  notChecked?: NotChecked[];
+}
+
+export interface NotChecked {
+  path: string;
+  reason: string;
 }
 
 /** What one call of `check` gathers as it goes, document by document. */

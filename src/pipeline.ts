@@ -24,6 +24,7 @@ import {
   summarise,
   type Finding,
   type KindedFile,
+  type NotChecked,
   type Report,
 } from './engine.js';
 import { DESCRIPTION } from './kinds/index.js';
@@ -96,11 +97,17 @@ export interface DocumentSource {
    * Files named to be checked instead of the changed ones (the CLI's
    * arguments, or the runbooks under its root); undefined: the changed files.
    */
-  named?(config: ResolvedConfig): Promise<string[] | undefined>;
+  named?(config: ResolvedConfig): Promise<NamedFiles | undefined>;
   /** A document: its text, undefined when there is no such file, or why it was not read. Never throws. */
   read(file: { path: string; fromBase?: true }): Promise<string | undefined | Unread>;
   /** Reviews for sign-off and `when` approvals, when the config asks for them. Throws ReadFailed. */
   reviews?(config: ResolvedConfig): Promise<ReviewData>;
+}
+
+/** Files named to be checked, and those named or found that no kind reads, with why. */
+export interface NamedFiles {
+  files: string[];
+  notChecked: NotChecked[];
 }
 
 export interface Outcome {
@@ -192,7 +199,7 @@ export async function runPipeline(source: DocumentSource, options: BudgetOptions
   const named = await source.named?.(config);
   const planned = planFiles(
     named
-      ? { linked, named }
+      ? { linked, named: named.files }
       : { linked, changed: (changed?.files ?? []).filter((f) => !f.removed).map((f) => f.path) },
     config,
   );
@@ -249,7 +256,9 @@ export async function runPipeline(source: DocumentSource, options: BudgetOptions
     budget,
   );
   const reports = [first, ...(failures.length > 0 ? [failed(failures, PULL_REQUEST, config.strict)] : [])];
-  return { report: mergeReports([...reports, ...checked.map((c) => c.report)], config.strict), notes, config };
+  const report = mergeReports([...reports, ...checked.map((c) => c.report)], config.strict);
+  if (named && named.notChecked.length > 0) report.notChecked = named.notChecked;
+  return { report, notes, config };
 }
 
 /** The documents to check split for the checking threads: one chunk, unless there are many. */

@@ -91,6 +91,7 @@ describe.skipIf(!existsSync(CORPUS))('shipped configs on their real families', (
       'content/runbooks/kubernetes/KubeClientErrors.md': todo,
       'content/runbooks/kubernetes/KubeControllerManagerDown.md': todo,
       'content/runbooks/kubernetes/KubePersistentVolumeFillingUp.md': todo,
+      'content/runbooks/kubernetes/KubeSchedulerDown.md': 'Diagnosis says only "To be added."',
       'content/runbooks/kubernetes/KubeStatefulSetUpdateNotRolledOut.md': todo,
       'content/runbooks/kubernetes/KubeletPlegDurationHigh.md': todo,
       'content/runbooks/node/NodeClockNotSynchronising.md': todo,
@@ -114,7 +115,7 @@ describe.skipIf(!existsSync(CORPUS))('shipped configs on their real families', (
     expect(result.files).toBe(117);
     expect(result.checked).toBe(108); // the _index.md section pages are not runbooks
     expect(result.failing.sort()).toEqual(Object.keys(real).sort());
-    expect(result.byRule).toEqual({ 'runbook-section-empty': 9, 'runbook-placeholder': 21, 'runbook-section': 16 });
+    expect(result.byRule).toEqual({ 'runbook-section-empty': 29, 'runbook-placeholder': 21, 'runbook-section': 16 });
   });
 
   it('django/django’s pull-request template: the empty form fails, a filled one passes', () => {
@@ -138,3 +139,4 @@ describe.skipIf(!existsSync(CORPUS))('shipped configs on their real families', (
     expect(check({ description: filled, files: [], config: cfg }).findings).toEqual([]);
   });
 });
+

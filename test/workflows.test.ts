@@ -102,12 +102,15 @@ describe('.github/workflows', () => {
     const template = readFileSync(path.join(ROOT, '.github/pull_request_template.md'), 'utf8');
     const blank = check({ description: template, files: [], config });
     expect(blank.findings.map((f) => f.ruleId)).toEqual([
+      'section-text', // the Summary still holds only the template's comment
       'item-checked',
       'item-checked',
       'item-checked',
       'item-checked',
     ]);
-    const filled = check({ description: template.replace(/- \[ \]/g, '- [x]'), files: [], config });
-    expect(filled.conclusion).toBe('success');
+    const ticked = template.replace(/- \[ \]/g, '- [x]');
+    expect(check({ description: ticked, files: [], config }).findings.map((f) => f.ruleId)).toEqual(['section-text']);
+    const filled = ticked.replace('-->\n', '-->\n\nRetries read the timeout from the config.\n');
+    expect(check({ description: filled, files: [], config }).conclusion).toBe('success');
   });
 });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { ResolvedConfig } from '../config/types.js';
+import type { NotChecked } from '../engine.js';
 import { kindOf } from '../kinds/index.js';
 import { decodeText, MAX_FILE_BYTES, overLimit } from '../plan.js';
 import type { Repository } from '../model/spec.js';
@@ -32,19 +33,29 @@ export async function readRepository(root: string): Promise<Repository | undefin
 
 /**
  * Paths (relative to `root`, POSIX separators) named by the arguments, which
- * are relative to `cwd`, in argument order, without repeats.
+ * are relative to `cwd`, in argument order, without repeats; and those not
+ * to check, with why. A file named, or matched by a glob, is checked by the
+ * kind that selects it, and a Markdown file as a runbook wherever it is. In
+ * a named folder, only what a kind selects is checked (a runbook template's
+ * paths, a Dockerfile, a manifest): a chart's `docs/` of Markdown is not a
+ * family of runbooks because it sits under the folder named.
  */
 export async function expandFileArgs(
   args: string[],
   cwd: string,
   root: string,
   exclude: string[],
-  /** Whether a file found in a named folder is a document to check (Markdown, or a kind such as a Dockerfile). */
-  isDocument: (path: string) => boolean = (p) => /\.(md|markdown)$/i.test(p),
-): Promise<string[]> {
+  /** Which kind reads a path, if any: a template's runbook, a Dockerfile, a manifest. */
+  kindOf: (path: string) => string | undefined = () => undefined,
+): Promise<{ files: string[]; notChecked: NotChecked[] }> {
   const out = new Set<string>();
+  const notChecked = new Map<string, string>();
   const excluded = picomatch(exclude, { dot: true });
   const fromRoot = (p: string) => toPosix(path.relative(root, path.resolve(cwd, p)));
+  const named = (file: string) => {
+    if (kindOf(file) !== undefined || MARKDOWN.test(file)) out.add(file);
+    else notChecked.set(file, 'no kind reads it (not Markdown, not a deployment file)');
+  };
   for (const arg of args) {
     if (isDynamicPattern(arg)) {
       const matches = await glob(arg, { cwd, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'] });
@@ -56,7 +67,7 @@ export async function expandFileArgs(
         throw new UsageError(
           `no file matches "${arg}". Check the pattern, or quote it so the shell does not expand it.`,
         );
-      for (const m of kept) out.add(m);
+      for (const m of kept) named(m);
       continue;
     }
     const info = await stat(path.resolve(cwd, arg)).catch(() => undefined);
@@ -71,14 +82,19 @@ export async function expandFileArgs(
       });
       for (const m of matches.sort()) {
         const rel = fromRoot(path.join(arg, m));
-        if (!excluded(rel) && isDocument(rel)) out.add(rel);
+        if (excluded(rel)) continue;
+        if (kindOf(rel) !== undefined) out.add(rel);
+        else if (MARKDOWN.test(rel)) notChecked.set(rel, 'no runbook template selects it (see runbooks.paths)');
       }
       continue;
     }
-    out.add(fromRoot(arg));
+    named(fromRoot(arg));
   }
-  return [...out];
+  for (const file of out) notChecked.delete(file);
+  return { files: [...out], notChecked: [...notChecked].map(([path, reason]) => ({ path, reason })) };
 }
+
+const MARKDOWN = /\.(md|markdown)$/i;
 
 /**
  * A document under `root`: its text, undefined when there is none, or why

@@ -14,7 +14,7 @@ import { kindOf } from '../kinds/index.js';
 import type { Unread } from '../kinds/kind.js';
 import type { Repository } from '../model/spec.js';
 import { READ_CONCURRENCY } from '../plan.js';
-import type { ChangedFiles, ConfigText, DocumentSource, PullRequestInfo } from '../pipeline.js';
+import type { ChangedFiles, ConfigText, DocumentSource, NamedFiles, PullRequestInfo } from '../pipeline.js';
 import { expandFileArgs, readDocument, readIfExists, selectedRunbooks } from './files.js';
 import { UsageError } from './usage-error.js';
 
@@ -62,12 +62,11 @@ export class DiskSource implements DocumentSource {
     return this.options.changed;
   }
 
-  async named(config: ResolvedConfig): Promise<string[] | undefined> {
+  async named(config: ResolvedConfig): Promise<NamedFiles | undefined> {
     const { args, cwd, root, body, changed } = this.options;
     if (args.length > 0) {
       const excluded = config.runbooks.templates.flatMap((t) => t.exclude);
-      const isDocument = (p: string) => /\.(md|markdown)$/i.test(p) || kindOf(p, config) !== undefined;
-      return expandFileArgs(args, cwd, root, excluded, isDocument);
+      return expandFileArgs(args, cwd, root, excluded, (p) => kindOf(p, config));
     }
     if (changed) return undefined;
     const found = await selectedRunbooks(root, config);
@@ -76,7 +75,7 @@ export class DiskSource implements DocumentSource {
         'nothing to check: give --body FILE and/or runbook files; no runbook under the repository root matches the config.',
       );
     }
-    return found;
+    return { files: found, notChecked: [] };
   }
 
   async read(file: { path: string }): Promise<string | undefined | Unread> {

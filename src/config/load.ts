@@ -165,23 +165,37 @@ function firstLine(message: string): string {
 
 type SectionInput = NonNullable<NonNullable<ConfigFile['pull-request']>['sections']>[number];
 
-function toSection(input: SectionInput): SectionSpec {
-  if (typeof input === 'string') return { name: input, aliases: [], items: [] };
+/**
+ * Whether a section's text is required, unless the config says: a runbook
+ * section's always is; a description section's is when it lists no items
+ * and no policy (a "Context" or "Changes proposed" to write).
+ */
+type TextDefault = 'runbook' | 'description';
+
+function toSection(input: SectionInput, textDefault: TextDefault = 'runbook'): SectionSpec {
+  if (typeof input === 'string') return { name: input, aliases: [], items: [], text: 'required' };
+  const items = (input.items ?? []).map((it): ItemSpec =>
+    typeof it === 'string' ? { label: it, aliases: [] } : { label: it.label, aliases: it.aliases ?? [] },
+  );
+  const checklist = items.length > 0 || input.policy !== undefined;
   return {
     name: input.name,
     aliases: input.aliases ?? [],
-    items: (input.items ?? []).map((it): ItemSpec =>
-      typeof it === 'string' ? { label: it, aliases: [] } : { label: it.label, aliases: it.aliases ?? [] },
-    ),
+    items,
     ...(input.policy ? { policy: input.policy } : {}),
+    text: input.text ?? (textDefault === 'description' && checklist ? 'optional' : 'required'),
   };
 }
 
 /** Sections named like a base section replace it; others are added. */
-function mergeSections(base: SectionSpec[], extra: SectionInput[] | undefined): SectionSpec[] {
+function mergeSections(
+  base: SectionSpec[],
+  extra: SectionInput[] | undefined,
+  textDefault: TextDefault = 'runbook',
+): SectionSpec[] {
   if (!extra) return base;
   const merged = [...base];
-  for (const spec of extra.map(toSection)) {
+  for (const spec of extra.map((input) => toSection(input, textDefault))) {
     const at = merged.findIndex((s) => headingKey(s.name) === headingKey(spec.name));
     if (at >= 0) merged[at] = spec;
     else merged.push(spec);
@@ -237,7 +251,7 @@ function runbookTemplates(base: RunbookTemplate, rb: RunbooksInput | undefined):
       builtin: false,
       paths: input.paths,
       exclude: exclude(input.exclude),
-      sections: (input.sections ?? []).map(toSection),
+      sections: (input.sections ?? []).map((section) => toSection(section)),
       fields: (input.fields ?? []).map((f) =>
         typeof f === 'string' ? { name: f, allowed: [] } : { name: f.name, allowed: f.allowed ?? [] },
       ),
@@ -259,7 +273,8 @@ export function resolve(file: ConfigFile, source: string): ResolvedConfig {
     strict: file.strict ?? false,
     rules,
     pullRequest: {
-      sections: mergeSections(base.pullRequest.sections, pr?.sections),
+      sections: mergeSections(base.pullRequest.sections, pr?.sections, 'description'),
+      placeholders: pr?.placeholders ?? [],
       runbook: {
         section: pr?.runbook?.section ?? base.pullRequest.runbook.section,
         aliases: pr?.runbook?.aliases ?? base.pullRequest.runbook.aliases,
@@ -289,6 +304,7 @@ export function resolve(file: ConfigFile, source: string): ResolvedConfig {
       ...(w.authors ? { authors: w.authors } : {}),
       ...(w['risk-level'] ? { riskLevels: [w['risk-level']].flat() } : {}),
       ...(w.title ? { title: w.title } : {}),
+      ...(w.ticked ? { ticked: w.ticked } : {}),
       require: {
         items: w.require.items ?? [],
         sections: w.require.sections ?? [],

@@ -37,8 +37,13 @@ const item = z.union([
 ]);
 
 const policy = described(
-  z.union([z.enum(['all', 'any']), z.strictObject({ 'at-least': z.number().check(z.int(), z.minimum(1)) })]),
-  'all: every item present and ticked or waived; any: at least one ticked; {at-least: N}: at least N ticked.',
+  z.union([z.enum(['all', 'any', 'one']), z.strictObject({ 'at-least': z.number().check(z.int(), z.minimum(1)) })]),
+  'all: every item present and ticked or waived; any: at least one ticked; one: exactly one ticked (an answer group; boxes nested under an answer do not count); {at-least: N}: at least N ticked.',
+);
+
+const text = described(
+  z.enum(['required', 'optional']),
+  'required: the section must hold written text, not only comments, headings, a placeholder or near-empty text (N/A, -, TBD, To be written). Default: required for a description section without items and for every runbook section; optional for a description section with items.',
 );
 
 const section = z.union([
@@ -46,8 +51,14 @@ const section = z.union([
   z.strictObject({
     name: described(name(), 'Heading text, matched case-insensitively ignoring emoji and punctuation.'),
     aliases: names('Other headings accepted for this section.'),
-    items: z.optional(described(z.array(item), 'Checklist items the section must hold.')),
+    items: z.optional(
+      described(
+        z.array(item),
+        'Checklist items the section must hold. A label may name the sections and items that hold it: "Catalog upgrade > Yes".',
+      ),
+    ),
     policy: z.optional(policy),
+    text: z.optional(text),
   }),
 ]);
 
@@ -96,11 +107,19 @@ const when = z
     'risk-level': z.optional(
       described(oneOrMany(riskLevel), 'The highest Risk Level among the linked runbooks is one of these.'),
     ),
+    ticked: z.optional(
+      described(
+        z.array(name()).check(z.minLength(1)),
+        'Checklist items of the description that are all ticked, e.g. "Catalog upgrade > Yes" (a label may name the sections and items that hold it).',
+      ),
+    ),
     title: z.optional(described(name(), 'A glob on the pull request\'s title, e.g. "*hotfix*".')),
     require: described(
       z
         .strictObject({
-          items: names('Checklist items that must be ticked: a waiver is not accepted here.'),
+          items: names(
+            'Checklist items that must be ticked: a waiver is not accepted here. A label may name the sections and items that hold it: "Catalog upgrade > Yes > Updated docs".',
+          ),
           sections: names('Sections the description must have (an Operations Review then passes its rules).'),
           runbook: z.optional(described(z.boolean(), 'A runbook must be linked, not waived as N/A.')),
           approvals: z.optional(
@@ -119,7 +138,8 @@ const when = z
   })
   .check(
     z.refine(
-      (w) => ['changed-files', 'labels', 'base-branches', 'authors', 'risk-level', 'title'].some((k) => k in w),
+      (w) =>
+        ['changed-files', 'labels', 'base-branches', 'authors', 'risk-level', 'title', 'ticked'].some((k) => k in w),
       { message: 'a when entry needs at least one condition', path: ['name'] },
     ),
   );
@@ -140,6 +160,9 @@ export const configSchema = described(
       z.strictObject({
         sections: z.optional(
           described(z.array(section), 'Required sections; one named like a built-in section replaces it.'),
+        ),
+        placeholders: names(
+          'Template text that must not be left in a required section: plain text, or /regex/flags. `[…]`, `<…>` and `{…}` around words are placeholders already.',
         ),
         runbook: z.optional(
           described(
@@ -257,7 +280,7 @@ export const configSchema = described(
     when: z.optional(
       described(
         z.array(when),
-        'Proportional gates: what a pull request owes more when it changes certain files, has a label, targets a branch, comes from an author, links a risky runbook or has a title.',
+        'Proportional gates: what a pull request owes more when it changes certain files, has a label, targets a branch, comes from an author, links a risky runbook, has a title or ticks an answer.',
       ),
     ),
     skip: z.optional(

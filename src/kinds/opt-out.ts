@@ -5,6 +5,7 @@
  * apply them (`rules/opt-out.ts`), and the kinds list those with a reason as
  * waivers.
  */
+import { nearEmpty } from '../model/near-empty.js';
 import type { Waiver } from './kind.js';
 
 export interface OptOut {
@@ -18,8 +19,7 @@ const OPT_OUT = /^#\s*readiness-gate\s+waive=([a-z0-9-]+)\s*(?::\s*(.*))?$/i;
 /** A reason as given, or '' when it says nothing: punctuation alone (`-`, `.`), N/A, TBD, TODO, FIXME. */
 export function reasonOf(text: string): string {
   const reason = text.trim();
-  if (/^[\p{P}\p{S}\s]*$/u.test(reason) || /^(?:n\/?a|tbd|tba|todo|fixme|xxx)[.!]?$/i.test(reason)) return '';
-  return reason;
+  return nearEmpty(reason) ? '' : reason;
 }
 
 /** Opt-out comments of a file whose comments start with `#`. */

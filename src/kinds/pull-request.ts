@@ -1,6 +1,6 @@
 /** The pull-request description: parsed as Markdown; its rules see its sections, the runbooks it links and the reviews. */
 import { parseDocument, type DocumentView } from '../markdown/document.js';
-import { matchSections } from '../model/checklist.js';
+import { aliasesOf, matchSections, tickedItem } from '../model/checklist.js';
 import { readRunbookLinks } from '../model/runbook-links.js';
 import { headingKey } from '../markdown/heading.js';
 import { evaluateWhen, highestRisk, type PullRequestFacts, type WhenEvaluation } from '../model/conditions.js';
@@ -8,6 +8,7 @@ import { fieldsNamed } from '../model/runbook-template.js';
 import type { DocumentSettings, RunbookLinkSpec, SectionSpec, SignOffSpec, WhenEntry } from '../model/spec.js';
 import type { ReviewFacts } from '../signoff/evaluate.js';
 import type { DocumentKind, EvidenceFinding, Facts, SourceFile, Waiver } from './kind.js';
+import { parseRunbook } from './runbook.js';
 
 /** The source name of the description in reports. */
 export const PULL_REQUEST = 'pull-request';
@@ -17,6 +18,7 @@ export interface PullRequestContext {
   spec: {
     sections: SectionSpec[];
     runbook: RunbookLinkSpec;
+    placeholders: string[];
     signOff: SignOffSpec | undefined;
     when: WhenEntry[];
     claims: Record<string, string[]>;
@@ -60,7 +62,9 @@ export const pullRequestKind: DocumentKind<'pull-request', DocumentView, PullReq
       reviews: facts.reviews,
       pullRequest,
       get when() {
-        return (when ??= evaluateWhen(settings.when, pullRequest, linkedRisk(doc, settings, facts)));
+        return (when ??= evaluateWhen(settings.when, pullRequest, linkedRisk(doc, settings, facts), (reference) =>
+          tickedItem(doc, reference, aliasesOf(reference, settings.pullRequest.sections)),
+        ));
       },
     };
   },
@@ -75,7 +79,7 @@ function linkedRisk(doc: DocumentView, settings: DocumentSettings, facts: Facts)
     const text = facts.files.get(link.path)?.text;
     const view =
       (facts.views?.get(link.path) as DocumentView | undefined) ??
-      (text === undefined ? undefined : parseDocument(text));
+      (text === undefined ? undefined : parseRunbook(text));
     if (!view) continue;
     for (const field of fieldsNamed(view, 'Risk Level')) levels.push(headingKey(field.value));
   }

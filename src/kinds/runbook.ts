@@ -23,11 +23,16 @@ export function templateFor(path: string, settings: DocumentSettings): RunbookTe
   return settings.runbooks.templates.find((t) => selectsPath(t, path));
 }
 
+/** A runbook file as GitHub shows it: front matter read as fields. */
+export function parseRunbook(text: string): DocumentView {
+  return parseDocument(text, { frontMatter: true });
+}
+
 export const runbookKind: DocumentKind<'runbook', DocumentView, RunbookContext> = {
   id: 'runbook',
   select: (path, settings) => templateFor(path, settings) !== undefined,
   bound: () => ({ what: 'changed runbooks', max: MAX_CHANGED_RUNBOOKS, advice: 'Split the pull request.' }),
-  parse: (text) => parseDocument(text),
+  parse: parseRunbook,
   context: (doc, path, settings) => {
     const template = templateFor(path, settings) ?? settings.runbooks.templates[0]!;
     return { doc, path, spec: { sections: template.sections, template } };

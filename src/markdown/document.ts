@@ -1,17 +1,28 @@
 /**
  * The document view every rule queries. A Markdown text is parsed once with
- * remark + GFM, then walked once to collect headings (as a section tree),
- * task items, list items, tables, `**Field**: value` pairs, links and
+ * remark + GFM (HTML blocks as GitHub's GFM 0.29 reads them, see `gfm.ts`),
+ * then walked once to collect headings (as a section tree, `<h1>`–`<h6>`
+ * blocks included), task items, list items, tables, fields, links and
  * paragraph texts, each with its 1-based line and column.
+ *
+ * A field is a bold label, with or without a colon. Its value is the rest of
+ * the line, else the blocks that follow it: the rest of its list item (a
+ * nested list), or the paragraphs after it up to the next field or heading.
+ * A two-column table's rows are fields too (`| **Owner** | team-a |`), and so
+ * are the keys of a file's YAML front matter, which is never a section or
+ * content.
  *
  * Anything inside fenced code, inline code, HTML comments or raw HTML is
  * never an item: remark does not parse Markdown there, so those nodes hold
  * only text.
  */
-import type { Heading, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table as MdTable } from 'mdast';
+import type { ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table as MdTable } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
 import { unified } from 'unified';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument as parseYaml } from 'yaml';
+import './gfm.js';
 import { headingKey } from './heading.js';
 
 export interface Position {
@@ -44,6 +55,10 @@ export interface TaskItem extends Position {
   rest: string;
   /** How many list items enclose this one. */
   nesting: number;
+  /** The texts of the list items that enclose it, outermost first: `Yes` under `Catalog upgrade: Yes`. */
+  parents: string[];
+  /** Offset just past the item, nested lists included. */
+  end: number;
 }
 
 export interface Step extends Position {
@@ -64,6 +79,13 @@ export interface Table extends Position {
 export interface Field extends Position {
   name: string;
   value: string;
+  /** Where it is written: a bold label in the text, a two-column table's row, or the front matter. */
+  source: 'label' | 'table' | 'front-matter';
+}
+
+/** A file's YAML front matter that does not parse: its fields are unknown. */
+export interface FrontMatterError extends Position {
+  message: string;
 }
 
 export interface Reference extends Position {
@@ -93,12 +115,16 @@ export interface DocumentView {
   code: (Position & { text: string })[];
   /** Raw HTML, inline or as a block, HTML comments left out: where a `<placeholder>` hides. */
   html: (Position & { value: string })[];
+  /** Images, which are content though they have no text. */
+  media: Position[];
+  frontMatterError?: FrontMatterError;
 }
 
 const processor = unified().use(remarkParse).use(remarkGfm);
+const withFrontMatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 
-export function parseMarkdown(source: string): Root {
-  return processor.parse(source);
+export function parseMarkdown(source: string, frontMatter = false): Root {
+  return (frontMatter ? withFrontMatter : processor).parse(source);
 }
 
 export interface ParseOptions {
@@ -108,6 +134,12 @@ export interface ParseOptions {
    * comments this way.
    */
   skipQuotes?: boolean;
+  /**
+   * Read YAML front matter at the top (`---` … `---`), as GitHub shows a
+   * file's. A pull-request description or a comment has none: GitHub
+   * renders the same text as a rule and a heading there.
+   */
+  frontMatter?: boolean;
 }
 
 export function parseDocument(source: string, options: ParseOptions = {}): DocumentView {
@@ -122,81 +154,134 @@ export function parseDocument(source: string, options: ParseOptions = {}): Docum
     texts: [],
     code: [],
     html: [],
+    media: [],
   };
-  const root = parseMarkdown(source);
-  const headings: { node: Heading; pos: Position; end: number }[] = [];
+  const root = parseMarkdown(source, options.frontMatter);
+  const headings: HeadingAt[] = [];
   const contentOffsets: number[] = [];
   for (const child of root.children) {
     if (!isHeadingOrComment(child)) contentOffsets.push(at(child).offset);
   }
+  const pending: PendingField[] = [];
 
   // An explicit stack, not recursion: a hostile document nests lists or quotes thousands deep.
-  const stack: { node: Nodes; listDepth: number }[] = [];
-  const push = (children: readonly Nodes[], listDepth: number) => {
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, listDepth });
+  const stack: { node: Nodes; listDepth: number; end: number; first: boolean; parents: string[] }[] = [];
+  const push = (parent: Nodes, children: readonly Nodes[], listDepth: number, parents: string[]) => {
+    const end = parent.position?.end.offset ?? source.length;
+    for (let i = children.length - 1; i >= 0; i--) {
+      stack.push({ node: children[i]!, listDepth, end, first: i === 0 && parent.type === 'listItem', parents });
+    }
   };
-  push(root.children, 0);
+  push(root, root.children, 0, []);
   while (stack.length > 0) {
-    const { node, listDepth } = stack.pop()!;
+    const { node, listDepth, end, first, parents } = stack.pop()!;
     switch (node.type) {
       case 'heading': {
         const pos = at(node);
-        headings.push({ node, pos, end: node.position?.end.offset ?? pos.offset });
+        headings.push({
+          depth: node.depth,
+          title: inlineText(node.children).trim(),
+          pos,
+          end: node.position?.end.offset ?? pos.offset,
+        });
         view.texts.push({ ...pos, kind: 'heading', ...texts(node.children) });
         break;
       }
       case 'paragraph':
-        collectParagraph(view, node);
+        collectParagraph(view, node, { end, wholeItem: first }, pending);
         visitPhrasing(view, node.children);
         break;
-      case 'listItem':
-        collectListItem(view, node, listDepth);
-        push(node.children, listDepth + 1);
+      case 'yaml':
+        view.frontMatterError = collectFrontMatter(view, node.value, node.position?.start.offset ?? 0);
         break;
+      case 'listItem': {
+        const name = collectListItem(view, node, listDepth, parents);
+        push(node, node.children, listDepth + 1, [...parents, name]);
+        break;
+      }
       case 'table':
         collectTable(view, node);
         break;
       case 'code':
         view.code.push({ ...at(node), text: node.value });
         break;
-      case 'html':
-        if (!/^\s*<!--/.test(node.value)) view.html.push({ ...at(node), value: node.value });
+      case 'html': {
+        if (/^\s*<!--/.test(node.value)) break;
+        view.html.push({ ...at(node), value: node.value });
+        const heading = htmlHeading(node.value);
+        if (!heading) break;
+        const pos = at(node);
+        headings.push({ depth: heading.depth, title: heading.title, pos, end: pos.offset + heading.length });
+        // The rest of the HTML block (to its blank line) is shown as text under the heading.
+        const rest = node.value.slice(heading.length);
+        const shown = decodeEntities(rest.replace(/<[^>]*>/g, '')).trim();
+        if (shown !== '') {
+          const offset = pos.offset + heading.length + (rest.length - rest.trimStart().length);
+          view.texts.push({ ...positionAt(view, offset), kind: 'paragraph', text: shown, prose: shown });
+          if (listDepth === 0) contentOffsets.push(offset);
+        }
         break;
+      }
       // A footnote's text is shown at the foot of the page, away from the checklist: never an item or a field.
       case 'footnoteDefinition':
         break;
       case 'blockquote':
-        if (!options.skipQuotes) push(node.children, listDepth);
+        if (!options.skipQuotes) push(node, node.children, listDepth, parents);
         break;
       default:
-        if ('children' in node) push(node.children as Nodes[], listDepth);
+        if ('children' in node) push(node, node.children as Nodes[], listDepth, parents);
     }
   }
 
+  headings.sort((a, b) => a.pos.offset - b.pos.offset);
+  contentOffsets.sort((a, b) => a - b);
   view.sections = buildSections(headings, contentOffsets, source.length);
+  resolveFields(view, pending);
   return view;
 }
 
-function isHeadingOrComment(node: RootContent): boolean {
-  if (node.type === 'heading' || node.type === 'definition') return true;
-  return node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value);
+interface HeadingAt {
+  depth: number;
+  title: string;
+  pos: Position;
+  end: number;
 }
 
-function buildSections(
-  headings: { node: Heading; pos: Position; end: number }[],
-  contentOffsets: number[],
-  length: number,
-): Section[] {
+function isHeadingOrComment(node: RootContent): boolean {
+  if (node.type === 'heading' || node.type === 'definition' || node.type === 'yaml') return true;
+  return node.type === 'html' && (/^\s*<!--[\s\S]*-->\s*$/.test(node.value) || htmlHeading(node.value) !== undefined);
+}
+
+/** `<h2>Impact</h2>` opening an HTML block: GitHub renders it as a heading. `length`: where it ends in the block. */
+function htmlHeading(html: string): { depth: number; title: string; length: number } | undefined {
+  const match = /^\s*<h([1-6])(?:\s[^>]*)?>([^]*?)<\/h\1\s*>/i.exec(html);
+  if (!match) return undefined;
+  const title = decodeEntities(match[2]!.replace(/<[^>]*>/g, ''))
+    .replace(/\s+/g, ' ')
+    .trim();
+  return title === '' ? undefined : { depth: Number(match[1]), title, length: match[0].length };
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,6});/gi, (whole, name: string) => {
+    if (name[0] !== '#') return ENTITIES[name.toLowerCase()] ?? whole;
+    const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+function buildSections(headings: HeadingAt[], contentOffsets: number[], length: number): Section[] {
   const sections: Section[] = [];
   const open: Section[] = [];
-  for (const { node, pos, end: contentStart } of headings) {
-    while (open.length > 0 && open.at(-1)!.depth >= node.depth) open.pop()!.end = pos.offset;
-    const title = inlineText(node.children).trim();
+  for (const { depth, title, pos, end: contentStart } of headings) {
+    while (open.length > 0 && open.at(-1)!.depth >= depth) open.pop()!.end = pos.offset;
     const section = {
       ...pos,
       title,
       key: headingKey(title),
-      depth: node.depth,
+      depth,
       contentStart,
       end: length,
       hasContent: false,
@@ -213,15 +298,112 @@ function buildSections(
   return sections;
 }
 
-function collectParagraph(view: DocumentView, node: Paragraph): void {
+/** A field whose value is not on its line: the blocks after it, resolved once the walk is done. */
+interface PendingField {
+  field: Field;
+  /** Where its value may start and must end. */
+  from: number;
+  to: number;
+  /** The value is the rest of its list item, nested fields included; else it stops at the next field. */
+  wholeItem: boolean;
+}
+
+function collectParagraph(
+  view: DocumentView,
+  node: Paragraph,
+  container: { end: number; wholeItem: boolean },
+  pending: PendingField[],
+): void {
   const pos = at(node);
   view.texts.push({ ...pos, kind: 'paragraph', ...texts(node.children) });
   // Each line of a paragraph may be a field: `**Summary**: …` then `**Severity**: …` on the next line.
-  for (const [index, line] of paragraphLines(node.children).entries()) {
-    const labelled = splitLabel(line);
-    if (!labelled?.hadColon) continue;
-    view.fields.push({ ...(index === 0 ? pos : at(line[0]!)), name: labelled.label, value: labelled.rest });
+  const lines = paragraphLines(node.children);
+  const labels = lines.map((line) => splitLabel(line));
+  for (const [index, line] of lines.entries()) {
+    const labelled = labels[index];
+    if (!labelled || labelled.label === '') continue;
+    const field: Field = {
+      ...(index === 0 ? pos : at(line[0]!)),
+      name: labelled.label,
+      value: labelled.rest,
+      source: 'label',
+    };
+    view.fields.push(field);
+    if (labelled.rest !== '') continue;
+    // `**Identified**:` then `Via the alerts channel` on the next line of the same paragraph.
+    const next = labels.findIndex((l, i) => i > index && l !== undefined && l.label !== '');
+    const following = lines.slice(index + 1, next < 0 ? undefined : next);
+    field.value = following
+      .map((l) => inlineText(l).trim())
+      .filter((t) => t !== '')
+      .join('\n');
+    if (field.value === '' && next < 0) {
+      const from = node.position?.end.offset ?? pos.offset;
+      pending.push({ field, from, to: container.end, wholeItem: container.wholeItem });
+    }
   }
+}
+
+/** The value of each field written above its blocks: their text, up to the next field or heading. */
+function resolveFields(view: DocumentView, pending: PendingField[]): void {
+  if (pending.length > 0) {
+    const fieldStarts = view.fields.map((f) => f.offset).sort((a, b) => a - b);
+    const headingStarts = view.sections.map((s) => s.offset);
+    const blocks = [
+      ...view.texts.filter((t) => t.kind !== 'heading'),
+      ...view.code.map((c) => ({ ...c, text: c.text })),
+    ].sort((a, b) => a.offset - b.offset);
+    const text = (from: number, end: number) =>
+      blocks
+        .filter((b) => b.offset >= from && b.offset < end)
+        .map((b) => b.text.trim())
+        .filter((t) => t !== '')
+        .join('\n');
+    for (const { field, from, to, wholeItem } of pending) {
+      const heading = firstAfter(headingStarts, from) ?? view.source.length;
+      const nextField = firstAfter(fieldStarts, from) ?? view.source.length;
+      // A list item holding only its label (`- **Review actions**:`) is answered by what follows the list.
+      field.value = wholeItem ? text(from, Math.min(to, heading)) : '';
+      if (field.value === '') field.value = text(from, Math.min(heading, nextField, wholeItem ? Infinity : to));
+    }
+  }
+  view.fields.sort((a, b) => a.offset - b.offset);
+}
+
+function firstAfter(sorted: readonly number[], offset: number): number | undefined {
+  return sorted.find((o) => o >= offset);
+}
+
+/** The keys of YAML front matter as fields, or why it does not parse. */
+function collectFrontMatter(view: DocumentView, yaml: string, start: number): FrontMatterError | undefined {
+  const bodyStart = view.source.indexOf('\n', start) + 1;
+  const counter = new LineCounter();
+  const doc = parseYaml(yaml, { lineCounter: counter, prettyErrors: false, uniqueKeys: false });
+  const where = (offset: number): Position => positionAt(view, bodyStart + offset);
+  const error = doc.errors[0];
+  if (error) return { ...where(error.pos[0]), message: error.message.split('\n')[0]! };
+  if (!isMap(doc.contents)) return undefined;
+  for (const pair of doc.contents.items) {
+    if (!isScalar(pair.key) || pair.key.range === undefined || pair.key.range === null) continue;
+    view.fields.push({
+      ...where(pair.key.range[0]),
+      name: String(pair.key.value),
+      value: yamlValue(pair.value),
+      source: 'front-matter',
+    });
+  }
+  return undefined;
+}
+
+/** A front-matter value as text: a scalar as written, a list joined with commas; a mapping is not a value. */
+function yamlValue(node: unknown): string {
+  if (isScalar(node)) return node.value === null || node.value === undefined ? '' : String(node.value);
+  if (isSeq(node))
+    return node.items
+      .map(yamlValue)
+      .filter((v) => v !== '')
+      .join(', ');
+  return isMap(node) && node.items.length > 0 ? '…' : '';
 }
 
 /** A paragraph's inline content split at its line breaks (soft or hard). */
@@ -245,22 +427,27 @@ function paragraphLines(children: readonly PhrasingContent[]): PhrasingContent[]
   return lines.filter((line) => line.length > 0);
 }
 
-function collectListItem(view: DocumentView, node: ListItem, nesting: number): void {
+/** Collects a list item (a step, and a task item when it has a box); returns its name, for the items inside it. */
+function collectListItem(view: DocumentView, node: ListItem, nesting: number, parents: string[]): string {
   const pos = at(node);
   const first = node.children[0];
   const paragraph = first?.type === 'paragraph' ? first : undefined;
   const text = paragraph ? inlineText(paragraph.children).trim() : '';
   view.steps.push({ ...pos, text });
-  if (typeof node.checked !== 'boolean') return;
   const labelled = paragraph ? splitLabel(paragraph.children) : undefined;
-  view.items.push({
-    ...pos,
-    checked: node.checked,
-    label: labelled?.label,
-    text,
-    rest: labelled ? labelled.rest : text,
-    nesting,
-  });
+  if (typeof node.checked === 'boolean') {
+    view.items.push({
+      ...pos,
+      checked: node.checked,
+      label: labelled?.label,
+      text,
+      rest: labelled ? labelled.rest : text,
+      nesting,
+      parents,
+      end: node.position?.end.offset ?? pos.offset,
+    });
+  }
+  return (labelled?.label ?? text).replace(/\s+/g, ' ').trim();
 }
 
 function collectTable(view: DocumentView, node: MdTable): void {
@@ -281,6 +468,12 @@ function collectTable(view: DocumentView, node: MdTable): void {
     return { ...at(row), cells, values };
   });
   view.tables.push({ ...at(node), header, rows });
+  // A two-column table of names and values: `| **Owner** | team-a |`.
+  if (header.length !== 2) return;
+  for (const row of rows) {
+    const name = row.values[0]!.replace(/:\s*$/, '').trim();
+    if (name !== '') view.fields.push({ ...row, name, value: row.values[1] ?? '', source: 'table' });
+  }
 }
 
 function visitPhrasing(view: DocumentView, nodes: PhrasingContent[]): void {
@@ -293,6 +486,8 @@ function visitPhrasing(view: DocumentView, nodes: PhrasingContent[]): void {
       view.references.push({ ...at(node), target: node.value, kind: 'code' });
     } else if (node.type === 'html' && !node.value.startsWith('<!--')) {
       view.html.push({ ...at(node), value: node.value });
+    } else if (node.type === 'image' || node.type === 'imageReference') {
+      view.media.push(at(node));
     }
     if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
@@ -390,6 +585,36 @@ export function positionAt(view: DocumentView, offset: number): Position {
     else hi = mid - 1;
   }
   return { line: lo + 1, column: offset - starts[lo]! + 1, offset };
+}
+
+/**
+ * What a section holds, subsections included, as text: paragraphs, cells,
+ * code, and "an image" / "HTML content" for what has no text but is shown. Headings
+ * and HTML comments are not content; `<br>` alone is nothing. `withoutBoxes`:
+ * the prose around a checklist, its task items left out.
+ */
+export function sectionBody(view: DocumentView, section: Section, options: { withoutBoxes?: boolean } = {}): string {
+  const boxes = options.withoutBoxes ? inSection(view.items, section) : [];
+  const inBox = (offset: number) => boxes.some((b) => offset >= b.offset && offset < b.end);
+  const parts: { offset: number; text: string }[] = [
+    ...inSection(view.texts, section).filter((t) => t.kind !== 'heading'),
+    ...inSection(view.code, section),
+    ...inSection(view.media, section).map((m) => ({ offset: m.offset, text: 'an image' })),
+    ...inSection(view.html, section)
+      .filter((h) => /<(?!br\b)[a-z]/i.test(h.value) && !/^\s*<h[1-6][\s>]/i.test(h.value))
+      .map((h) => ({ offset: h.offset, text: 'HTML content' })),
+  ];
+  return parts
+    .filter((p) => !inBox(p.offset))
+    .sort((a, b) => a.offset - b.offset)
+    .map((p) => p.text.trim())
+    .filter((t) => t !== '')
+    .join('\n');
+}
+
+/** The sections that hold a position, outermost first. */
+export function sectionsAround(view: DocumentView, offset: number): Section[] {
+  return view.sections.filter((s) => offset >= s.contentStart && offset < s.end);
 }
 
 /** The first section whose key is one of `keys`, searched in document order. */

@@ -10,11 +10,18 @@
  * guidelines"). It is satisfied when ticked, or waived: unticked with `N/A`
  * (or `Not applicable`) and a reason right after the label. `N/A` anywhere
  * else in the text is not a waiver.
+ *
+ * An item is known by where it stands as well as by its name: the sections
+ * around it and the list items it is nested in. "Yes" under "Catalog
+ * upgrade" and "Yes" under "Metadata" are two items, and a config names
+ * one as `Catalog upgrade > Yes`. A section's unqualified item is its
+ * outermost box of that name.
  */
-import { inSection, type DocumentView, type Section, type TaskItem } from '../markdown/document.js';
+import { inSection, sectionsAround, type DocumentView, type Section, type TaskItem } from '../markdown/document.js';
 import { headingKey, keysOf } from '../markdown/heading.js';
 import { closest, didYouMean } from './closest.js';
 import type { RawFinding } from './finding.js';
+import { nearEmpty } from './near-empty.js';
 import type { Policy, SectionSpec } from './spec.js';
 
 export type ItemState =
@@ -54,7 +61,9 @@ export function itemState(item: TaskItem, rest = item.rest): ItemState {
 }
 
 /** Whether `text` starts by saying `N/A`, and the reason given after it. */
-export function notApplicable(text: string): ItemState {
+export function notApplicable(written: string): ItemState {
+  // A label's own parenthetical comes first: `**Plan the PROD rollout** (If needed): N/A — dev only`.
+  const text = written.replace(/^\s*\([^()]{0,200}\)/, '');
   const na = WAIVER.exec(text);
   if (!na) return { kind: 'unchecked' };
   let reason = text
@@ -64,7 +73,7 @@ export function notApplicable(text: string): ItemState {
   // "N/A (config-only change)": the reason is what the brackets hold, without a stray one left over.
   const bracketed = /^\(([^()]*)\)[.\s]*$/.exec(reason);
   if (bracketed) reason = bracketed[1]!.trim();
-  return /[\p{L}\p{N}]{2,}/u.test(reason) ? { kind: 'waived', reason } : { kind: 'bare-na' };
+  return /[\p{L}\p{N}]{2,}/u.test(reason) && !nearEmpty(reason) ? { kind: 'waived', reason } : { kind: 'bare-na' };
 }
 
 /** The text after the first `count` words of `text`: what follows an unlabelled item's matched start. */
@@ -91,29 +100,77 @@ function answer(item: TaskItem, keys: readonly string[]): { rest: string } | und
   return undefined;
 }
 
+/** An item reference: its label after the sections and items that hold it, `Catalog upgrade > Yes`. */
+export interface ItemRef {
+  /** Keys of the sections and parent items named before the label, outermost first. */
+  within: string[];
+  label: string;
+}
+
+export function parseItemRef(reference: string): ItemRef {
+  const parts = reference.split(/\s+>\s+/).map((p) => p.trim());
+  return { within: parts.slice(0, -1).map(headingKey), label: parts.at(-1)! };
+}
+
+const contexts = new WeakMap<TaskItem, string[]>();
+
+/** The keys of what holds an item: its sections, outermost first, then the list items it is nested in. */
+export function itemContext(doc: DocumentView, item: TaskItem): string[] {
+  let context = contexts.get(item);
+  if (!context) {
+    context = [...sectionsAround(doc, item.offset).map((s) => s.key), ...item.parents.map(headingKey)];
+    contexts.set(item, context);
+  }
+  return context;
+}
+
+/** Whether the qualifiers name, in order, sections or items that hold the item. */
+function holds(context: readonly string[], within: readonly string[]): boolean {
+  let at = 0;
+  for (const key of context) if (at < within.length && key === within[at]) at++;
+  return at === within.length;
+}
+
+/** Whether two items stand in the same place: the same innermost section and the same parent items. */
+function samePlace(doc: DocumentView, a: TaskItem, b: TaskItem): boolean {
+  const inner = (item: TaskItem) => sectionsAround(doc, item.offset).at(-1)?.key ?? '';
+  return inner(a) === inner(b) && a.parents.map(headingKey).join('\n') === b.parents.map(headingKey).join('\n');
+}
+
 /**
- * Every checklist item anywhere in the document that answers to a label (its
- * bold label, or the start of its text), with its state. More than one is
- * ambiguous: a copy in a `<details>` block must not decide for the visible one.
+ * Every checklist item anywhere in the document that answers to a reference
+ * (its bold label, or the start of its text, where the qualifiers say), with
+ * its state. More than one is ambiguous: a copy in a `<details>` block must
+ * not decide for the visible one.
  */
 export function findItems(
   doc: DocumentView,
-  label: string,
+  reference: string,
   aliases: readonly string[] = [],
 ): { item: TaskItem; state: ItemState }[] {
-  const keys = keysOf({ name: label, aliases });
+  const ref = parseItemRef(reference);
+  const keys = keysOf({ name: ref.label, aliases: aliases.map((a) => parseItemRef(a).label) });
   const out: { item: TaskItem; state: ItemState }[] = [];
   for (const item of doc.items) {
     const answered = answer(item, keys);
-    if (answered) out.push({ item, state: itemState(item, answered.rest) });
+    if (answered && holds(itemContext(doc, item), ref.within))
+      out.push({ item, state: itemState(item, answered.rest) });
   }
   return out;
 }
 
+/** The state of the one item a reference names, if exactly one answers: `ticked` conditions read it. */
+export function tickedItem(doc: DocumentView, reference: string, aliases: readonly string[] = []): boolean {
+  const found = findItems(doc, reference, aliases);
+  return found.length === 1 && found[0]!.state.kind === 'checked';
+}
+
 /** The aliases the config gives an item with this label, in any of these sections. */
 export function aliasesOf(label: string, sections: readonly SectionSpec[]): string[] {
-  const key = headingKey(label);
-  return sections.flatMap((s) => s.items).flatMap((i) => (headingKey(i.label) === key ? i.aliases : []));
+  const key = headingKey(parseItemRef(label).label);
+  return sections
+    .flatMap((s) => s.items)
+    .flatMap((i) => (headingKey(parseItemRef(i.label).label) === key ? i.aliases : []));
 }
 
 const boxName = (item: TaskItem) => (item.label ?? item.text).replace(/\s+/g, ' ').trim();
@@ -134,7 +191,10 @@ function matchSection(doc: DocumentView, spec: SectionSpec): SectionMatch {
   const candidates = section ? inSection(doc.items, section) : [];
   const everyBox = spec.items.length === 0 && spec.policy !== undefined;
   if (everyBox) {
-    const items = candidates.map((item): ItemMatch => ({
+    // Under `one`, the answers are the outermost boxes: a box nested under an answer is a follow-up, not another answer.
+    const outermost = Math.min(...candidates.map((c) => c.parents.length));
+    const boxes = spec.policy === 'one' ? candidates.filter((c) => c.parents.length === outermost) : candidates;
+    const items = boxes.map((item): ItemMatch => ({
       label: boxName(item),
       item,
       state: itemState(item),
@@ -143,18 +203,22 @@ function matchSection(doc: DocumentView, spec: SectionSpec): SectionMatch {
     return { spec, section, duplicate, items, everyBox };
   }
   const items = spec.items.map((itemSpec): ItemMatch => {
-    const keys = keysOf({ name: itemSpec.label, aliases: itemSpec.aliases });
+    const ref = parseItemRef(itemSpec.label);
+    const keys = keysOf({ name: ref.label, aliases: itemSpec.aliases.map((a) => parseItemRef(a).label) });
+    // The outermost box that answers where the qualifiers say: "Yes" is the answer, not a "Yes" nested under another.
     let found: { item: TaskItem; rest: string } | undefined;
     for (const candidate of candidates) {
       const answered = answer(candidate, keys);
-      if (answered) {
-        found = { item: candidate, ...answered };
-        break;
-      }
+      if (!answered || !holds(itemContext(doc, candidate), ref.within)) continue;
+      if (!found || candidate.parents.length < found.item.parents.length) found = { item: candidate, ...answered };
     }
-    // The same item anywhere else (another section, a <details> block) is one a reviewer may read instead.
-    // Only the same name counts there: "Rollback plan defined" elsewhere is not "Rollback Plan" again.
-    const other = found && doc.items.find((c) => c !== found.item && keys.includes(headingKey(c.label ?? c.text)));
+    // The same item again in the same place (a copy in a <details> block) is one a reviewer may read instead.
+    // Only the same name counts: "Rollback plan defined" is not "Rollback Plan" again.
+    const other =
+      found &&
+      doc.items.find(
+        (c) => c !== found.item && keys.includes(headingKey(c.label ?? c.text)) && samePlace(doc, c, found.item),
+      );
     return {
       label: itemSpec.label,
       item: found?.item,
@@ -168,7 +232,7 @@ function matchSection(doc: DocumentView, spec: SectionSpec): SectionMatch {
 /** How many ticks a policy asks for, out of `total` items. */
 export function required(policy: Policy, total: number): number {
   if (policy === 'all') return total;
-  if (policy === 'any') return 1;
+  if (policy === 'any' || policy === 'one') return 1;
   return Math.min(policy['at-least'], Math.max(total, 1));
 }
 
@@ -221,17 +285,30 @@ export function checklistProblems(doc: DocumentView, specs: SectionSpec[]): Chec
       }
       continue;
     }
-    // Under `any` and `at-least`, only ticks count: a waiver says why an item is not done, not that it is.
+    // Under `any`, `one` and `at-least`, only ticks count: a waiver says why an item is not done, not that it is.
     const need = required(policy, items.length);
-    const have = items.filter((m) => m.state?.kind === 'checked').length;
-    if (have >= need) continue;
+    const ticked = items.filter((m) => m.state?.kind === 'checked');
+    const have = ticked.length;
     const of = everyBox
       ? items.length === 0
         ? 'its boxes (it has none)'
-        : `its ${items.length} boxes`
+        : `its ${items.length} ${policy === 'one' ? 'answers' : 'boxes'}`
       : items.map((i) => `"${i.label}"`).join(', ');
+    if (policy === 'one' && have > 1) {
+      const second = ticked[1]!.item!;
+      problems.unchecked.push({
+        message: `"${spec.name}" takes exactly one answer, and ${have} are ticked: ${ticked.map((m) => `"${m.label}"`).join(', ')}. Untick all but the one that is true.`,
+        line: second.line,
+        column: second.column,
+      });
+      continue;
+    }
+    if (have >= need) continue;
     problems.unchecked.push({
-      message: `"${spec.name}" needs at least ${need} of ${of} ticked; ${have} ${have === 1 ? 'is' : 'are'}.`,
+      message:
+        policy === 'one'
+          ? `"${spec.name}" needs exactly one of ${of} ticked; none is.`
+          : `"${spec.name}" needs at least ${need} of ${of} ticked; ${have} ${have === 1 ? 'is' : 'are'}.`,
       line: section.line,
       column: section.column,
     });

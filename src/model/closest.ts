@@ -1,7 +1,10 @@
 /**
  * The name in a document closest to one that is missing, for "did you mean"
- * hints: a heading or item that shares most of its words (Dice coefficient
- * of their keys' words at least 0.5), or contains them all.
+ * hints: a heading or item whose key is a few edits away (`Reliabilty`,
+ * `Mitigations`, `Diagnostics` for Reliability, Mitigation, Diagnosis: at
+ * most a third of the longer key), or that shares most of its words (Dice
+ * coefficient at least 0.5, a word a typo away counting as shared), or
+ * contains them all.
  */
 import { headingKey } from '../markdown/heading.js';
 
@@ -10,18 +13,54 @@ export function closest<T extends { line: number }>(
   candidates: readonly T[],
   name: (c: T) => string,
 ): T | undefined {
-  const words = new Set(headingKey(wanted).split(' ').filter(Boolean));
-  if (words.size === 0) return undefined;
+  const key = headingKey(wanted);
+  const words = [...new Set(key.split(' ').filter(Boolean))];
+  if (words.length === 0) return undefined;
   let best: { candidate: T; score: number } | undefined;
   for (const candidate of candidates) {
-    const theirs = new Set(headingKey(name(candidate)).split(' ').filter(Boolean));
-    if (theirs.size === 0) continue;
-    const shared = [...words].filter((w) => theirs.has(w)).length;
-    const containsAll = shared === words.size;
-    const score = containsAll ? 1 : (2 * shared) / (words.size + theirs.size);
+    const theirKey = headingKey(name(candidate));
+    const theirs = [...new Set(theirKey.split(' ').filter(Boolean))];
+    if (theirs.length === 0) continue;
+    const shared = words.filter((w) => theirs.some((t) => nearWord(w, t))).length;
+    const containsAll = shared === words.length;
+    const longer = Math.max(key.length, theirKey.length);
+    const edits = editDistance(key, theirKey, Math.floor(longer / 3));
+    const score = Math.max(
+      containsAll ? 1 : (2 * shared) / (words.length + theirs.length),
+      edits <= longer / 3 ? 1 - edits / longer : 0,
+    );
     if (score >= 0.5 && (!best || score > best.score)) best = { candidate, score };
   }
   return best?.candidate;
+}
+
+/** The same word, or one a typo away: one edit in four letters or more, two in eight or more. */
+function nearWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const shorter = Math.min(a.length, b.length);
+  const allowed = shorter >= 8 ? 2 : shorter >= 4 ? 1 : 0;
+  return allowed > 0 && editDistance(a, b, allowed) <= allowed;
+}
+
+/**
+ * Levenshtein distance, or `limit + 1` once it is known to exceed `limit`:
+ * names are short, and the bound keeps a long heading from costing more.
+ */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      rowMin = Math.min(rowMin, current[j]!);
+    }
+    if (rowMin > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length]!;
 }
 
 /** The hint to append to a "missing" message, or nothing. */

@@ -1,7 +1,8 @@
 /**
  * Proportional gates: which `when` entries a pull request matches, and why.
  * Pure: the facts the adapter read (changed files, labels, base branch,
- * author, title) and the linked runbooks' risk levels in; matches, and the
+ * author, title), the linked runbooks' risk levels and the description's
+ * own ticks in; matches, and the
  * entries that could not be evaluated for want of a fact, out.
  */
 import picomatch from 'picomatch';
@@ -84,10 +85,15 @@ export function touchedPaths(files: readonly ChangedFile[]): string[] {
 const anyOf = (values: readonly string[], wanted: readonly string[]) =>
   values.filter((v) => wanted.some((w) => w.toLowerCase() === v.toLowerCase()));
 
+/**
+ * Which entries match. `ticked` answers whether the description ticks an
+ * item (`Catalog upgrade > Yes`): exactly one box answers and it is ticked.
+ */
 export function evaluateWhen(
   entries: readonly WhenEntry[],
   facts: PullRequestFacts,
   risk: string | undefined,
+  ticked?: (reference: string) => boolean,
 ): WhenEvaluation {
   const result: WhenEvaluation = { matched: [], unevaluated: [] };
   for (const entry of entries) {
@@ -128,6 +134,11 @@ export function evaluateWhen(
       if (facts.title === undefined) needs.push('--title');
       else if (!picomatch.isMatch(facts.title, entry.title, { nocase: true, dot: true })) holds = false;
       else reasons.push(`title matches "${entry.title}"`);
+    }
+    if (entry.ticked) {
+      if (!ticked) needs.push('a description');
+      else if (!entry.ticked.every(ticked)) holds = false;
+      else reasons.push(`ticked: ${entry.ticked.join(', ')}`);
     }
     // An entry that already fails on a known fact needs nothing more; one that could still match does.
     if (!holds) continue;

@@ -5,6 +5,7 @@
  */
 import { findSection, inSection, type DocumentView, type Field, type Section } from '../markdown/document.js';
 import { headingKey, keysOf } from '../markdown/heading.js';
+import { nearEmpty } from './near-empty.js';
 import type { SectionSpec } from './spec.js';
 
 /** The sections of the role document's Runbook Template. */
@@ -38,7 +39,7 @@ export function fieldsNamed(doc: DocumentView, name: string): Field[] {
   return doc.fields.filter((f) => headingKey(f.name) === key);
 }
 
-/** Empty, or only a bracketed placeholder such as `[Time]`. */
-export function unfilled(value: string): boolean {
-  return value.trim() === '' || /^\[[^\]]*\]$/.test(value.trim());
+/** Empty, a bracketed placeholder such as `[Time]`, or otherwise near-empty (see `near-empty.ts`). */
+export function unfilled(value: string, own: readonly RegExp[] = []): boolean {
+  return nearEmpty(value, own);
 }

@@ -13,7 +13,7 @@ export interface ItemSpec {
   aliases: string[];
 }
 
-export type Policy = 'all' | 'any' | { 'at-least': number };
+export type Policy = 'all' | 'any' | 'one' | { 'at-least': number };
 
 export interface SectionSpec {
   name: string;
@@ -21,9 +21,17 @@ export interface SectionSpec {
   items: ItemSpec[];
   /**
    * How many items must be ticked. Unset: every configured item, ticked or
-   * waived. Set on a section with no items: applied to every box in it.
+   * waived. `one`: exactly one, an answer group (Yes / No). Set on a section
+   * with no items: applied to every box in it (under `one`, its outermost
+   * boxes: a box nested under an answer is a follow-up).
    */
   policy?: Policy;
+  /**
+   * Whether the section must hold written text (see `model/near-empty.ts`).
+   * Resolved from the config: set, or `required` for a description section
+   * without items and for every runbook section.
+   */
+  text: 'required' | 'optional';
 }
 
 /** The description's section that links a runbook. */
@@ -101,6 +109,8 @@ export interface WhenEntry {
   riskLevels?: string[];
   /** A glob on the pull request's title. */
   title?: string;
+  /** Items of the description that must all be ticked: `Catalog upgrade > Yes`. */
+  ticked?: string[];
   require: Requirement;
 }
 
@@ -112,7 +122,12 @@ export interface DocumentSettings {
   claims: Record<string, string[]>;
   /** Which changed deployment files (manifests, Dockerfiles, workflows) are checked, and how many a run. */
   evidence: { paths: string[]; exclude: string[]; maxFiles: number };
-  pullRequest: { sections: SectionSpec[]; runbook: RunbookLinkSpec };
+  pullRequest: {
+    sections: SectionSpec[];
+    runbook: RunbookLinkSpec;
+    /** Template text that must not be left in a required section: plain text, or `/regex/flags`. */
+    placeholders: string[];
+  };
   /**
    * Runbook families, first match wins. A runbook the description links
    * that no template selects is checked against the first.

@@ -27,7 +27,13 @@ const defaultEvidence = (): DocumentSettings['evidence'] => ({
 });
 
 function section(name: string, items: string[], aliases: string[] = []): SectionSpec {
-  return { name, aliases, items: items.map((label) => ({ label, aliases: [] })) };
+  // A checklist's text is optional; a runbook section (no items) must be written.
+  return {
+    name,
+    aliases,
+    items: items.map((label) => ({ label, aliases: [] })),
+    text: items.length ? 'optional' : 'required',
+  };
 }
 
 /**
@@ -93,6 +99,7 @@ function devopsPreset(): Preset {
         section('Resources', ['Memory', 'CPU', 'Storage', 'Connections']),
       ],
       runbook: { section: 'Runbook', aliases: ['Runbooks'], required: true, maxLinks: MAX_LINKS, external: [] },
+      placeholders: [],
     },
     runbooks: { templates: [devopsTemplate()] },
   };
@@ -107,6 +114,7 @@ function emptyPreset(): Preset {
     pullRequest: {
       sections: [],
       runbook: { section: 'Runbook', aliases: [], required: false, maxLinks: MAX_LINKS, external: [] },
+      placeholders: [],
     },
     runbooks: {
       templates: [

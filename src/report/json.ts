@@ -44,6 +44,7 @@ export function toJson(report: Report, extra: Record<string, unknown> = {}): Jso
     ...(report.matched ? { matched: report.matched } : {}),
     ...(report.signOff ? { signedOffBy: report.signOff } : {}),
     ...(report.skipped ? { skipped: report.skipped } : {}),
+    ...(report.notChecked ? { notChecked: report.notChecked } : {}),
     ...extra,
   };
 }

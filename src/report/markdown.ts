@@ -60,6 +60,11 @@ function render(report: Report, options: MarkdownOptions, shown: number): string
     out.push(`Config: ${report.config === BUILT_IN ? BUILT_IN : `\`${report.config.replace(/`/g, '')}\``}.`, '');
   // Trusted text: where a reason quotes the pull request (changed paths), `skipReason` puts it in code spans.
   if (report.skipped) out.push(`> Skipped: ${report.skipped}`, '');
+  if (report.notChecked?.length) {
+    const shown = report.notChecked.slice(0, 10).map((f) => `\`${f.path.replace(/[`\s]+/g, ' ')}\` (${f.reason})`);
+    const more = report.notChecked.length > 10 ? ` and ${report.notChecked.length - 10} more` : '';
+    out.push(`> Not checked: ${shown.join(', ')}${more}.`, '');
+  }
   for (const note of options.notes ?? []) out.push(`> ${note}`, '');
 
   if (report.matched?.length) {

@@ -7,7 +7,7 @@
  * report's own text.
  */
 import type { Severity } from '../config/types.js';
-import type { Report } from '../engine.js';
+import type { NotChecked, Report } from '../engine.js';
 
 export interface TextOptions {
   color: boolean;
@@ -75,8 +75,20 @@ export function formatText(report: Report, { color, notes = [] }: TextOptions): 
   const checked = `${report.sources.length} document${report.sources.length === 1 ? '' : 's'}`;
   lines.push('', `${verdict}: ${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')} in ${checked}.`);
   if (report.config) lines.push(`Config: ${safeLine(report.config)}.`);
+  if (report.notChecked?.length) lines.push(notCheckedLine(report.notChecked));
   for (const note of notes) lines.push(`Note: ${note}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** `Not checked: 3 files (2: no runbook template selects it: a.md, b.md; 1: no kind reads it: x.py).` */
+function notCheckedLine(files: readonly NotChecked[]): string {
+  const byReason = new Map<string, string[]>();
+  for (const f of files) byReason.set(f.reason, [...(byReason.get(f.reason) ?? []), f.path]);
+  const parts = [...byReason].map(([reason, paths]) => {
+    const shown = paths.slice(0, 5).map(safeLine).join(', ');
+    return `${paths.length}: ${reason}: ${shown}${paths.length > 5 ? ` and ${paths.length - 5} more` : ''}`;
+  });
+  return `Not checked: ${plural(files.length, 'file')} (${parts.join('; ')}).`;
 }
 
 export function plural(n: number, word: string): string {

@@ -38,6 +38,7 @@ import { runbookSectionEmpty } from './runbook-section-empty.js';
 import { runbookSectionRule } from './runbook-section.js';
 import { runbookSteps } from './runbook-steps.js';
 import { sectionRequired } from './section-required.js';
+import { sectionText } from './section-text.js';
 import { signOff } from './sign-off.js';
 import { waiverReason } from './waiver-reason.js';
 import { workflowJobTimeout } from './workflow-job-timeout.js';
@@ -50,6 +51,7 @@ import { whenUnevaluated } from './when-unevaluated.js';
 
 export const RULES = [
   sectionRequired,
+  sectionText,
   itemRequired,
   itemChecked,
   itemDuplicate,

@@ -2,8 +2,10 @@
  * `item-checked`: required checklist items are ticked, or waived: left
  * unticked with `N/A` and a reason (`- [ ] **Feature Flags**: N/A — config-only change`).
  * Under `any` or `{at-least: N}` policies, enough of the section's items are
- * ticked (a waiver does not count there). A section with a policy and no
- * configured items applies it to every box in it.
+ * ticked (a waiver does not count there); under `one`, exactly one, as for
+ * a Yes / No question. A section with a policy and no configured items
+ * applies it to every box in it (under `one`, to its outermost boxes: a box
+ * nested under an answer is a follow-up to it, not another answer).
  */
 import { checklistProblems } from '../model/checklist.js';
 import { defineRule } from './rule.js';
@@ -13,7 +15,7 @@ export const itemChecked = defineRule({
   kind: 'pull-request',
   title: 'Every required checklist item is ticked or waived',
   description:
-    'each required item is ticked or waived; `any`/`at-least` policies count ticks only; a policy without items covers every box',
+    'each required item is ticked or waived; `any`/`one`/`at-least` policies count ticks only; a policy without items covers every box',
   defaultSeverity: { devops: 'error', none: 'error' },
   examples: [
     {
@@ -45,8 +47,25 @@ export const itemChecked = defineRule({
       ],
     },
     {
-      name: 'ticked, or waived with a reason',
-      text: '## Monitoring\n- [x] **Metrics**: p99 latency\n- [ ] **Alerts**: N/A — a batch job; the scheduler pages\n',
+      name: 'an answer group: both answers ticked, or none',
+      config:
+        "extends: none\npull-request:\n  sections:\n    - {name: Breaking changes, policy: one}\n    - {name: Catalog upgrade, policy: one, items: ['No', 'Yes']}\n",
+      text: '#### Breaking changes\n- [x] No Breaking changes\n- [x] There are breaking changes:\n  - [ ] Change in error code\n\n#### Catalog upgrade\n- [ ] No\n- [ ] Yes\n  - [x] Updated docs with SQL for downgrading\n',
+      findings: [
+        '3:1 "Breaking changes" takes exactly one answer, and 2 are ticked: "No Breaking changes", "There are breaking changes:". Untick all but the one that is true.',
+        '6:1 "Catalog upgrade" needs exactly one of "No", "Yes" ticked; none is.',
+      ],
+    },
+    {
+      name: 'one answer, a follow-up under it',
+      config:
+        "extends: none\npull-request:\n  sections:\n    - {name: Catalog upgrade, policy: one, items: ['No', 'Yes']}\n",
+      text: '#### Catalog upgrade\n- [ ] No\n- [x] Yes\n  - [x] Updated docs with SQL for downgrading\n',
+      findings: [],
+    },
+    {
+      name: "ticked, or waived with a reason (after the label's own parenthetical too)",
+      text: '## Monitoring\n- [x] **Metrics**: p99 latency\n- [ ] **Alerts**: N/A — a batch job; the scheduler pages\n- [ ] **Dashboards** (if needed): N/A — dev only\n- [x] **Logging**\n',
       findings: [],
     },
   ],

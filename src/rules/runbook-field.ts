@@ -1,11 +1,15 @@
 /**
- * `runbook-field`: each `**Field**: value` a team template lists is there,
- * once, filled in, and one of its `allowed` values when it has any. Risk
- * levels and severities read by key: `Medium (customer-facing)` is Medium.
+ * `runbook-field`: each field a team template lists is there, once, filled
+ * in (not near-empty), and one of its `allowed` values when it has any.
+ * A field is a bold label (`**Owner**: team-a`, or `**Key events**` over a
+ * list or paragraphs), a two-column table's row, or a front-matter key (see
+ * `markdown/document.ts`). Risk levels and severities read by key: `Medium
+ * (customer-facing)` is Medium.
  */
 import { headingKey } from '../markdown/heading.js';
 import { at, type RawFinding } from '../model/finding.js';
-import { fieldsNamed, unfilled } from '../model/runbook-template.js';
+import { nearEmptyReason, placeholderPattern } from '../model/near-empty.js';
+import { fieldsNamed } from '../model/runbook-template.js';
 import { defineRule } from './rule.js';
 
 const CONFIG =
@@ -15,7 +19,8 @@ export const runbookField = defineRule({
   id: 'runbook-field',
   kind: 'runbook',
   title: 'Every field the template asks for is filled in',
-  description: "the team template's `fields` are there once, filled, with an allowed value",
+  description:
+    "the team template's `fields` (bold labels, two-column tables, front matter) are there once, filled, with an allowed value",
   defaultSeverity: { devops: 'error', none: 'error' },
   examples: [
     {
@@ -28,9 +33,35 @@ export const runbookField = defineRule({
       ],
     },
     {
+      name: 'a value that says nothing',
+      config: CONFIG,
+      text: '# KubeletDown\n**Summary**: To be written.\n**Severity**: critical\n',
+      findings: ['2:1 "Summary" holds only "To be written". Write the value after "**Summary**:".'],
+    },
+    {
       name: 'filled in',
       config: CONFIG,
       text: '# KubeletDown\n**Summary**: The kubelet is down.\n**Severity**: Critical (pages)\n',
+      findings: [],
+    },
+    {
+      name: 'front matter, a value over several lines, a table',
+      config: CONFIG,
+      text: '---\nseverity: warning\n---\n# KubeletDown\n- **Summary**\n  - The kubelet stopped reporting.\n',
+      findings: [],
+    },
+    {
+      name: 'front matter that does not parse',
+      config: CONFIG,
+      text: '---\nseverity: [critical\n---\n# KubeletDown\n',
+      findings: [
+        '2:20 The front matter is not valid YAML (Flow sequence in block collection must be sufficiently indented and end with a ]), so its fields cannot be read. Fix it.',
+      ],
+    },
+    {
+      name: 'a two-column table',
+      config: CONFIG,
+      text: '# KubeletDown\n\n| Field | Value |\n| --- | --- |\n| **Summary** | The kubelet is down. |\n| Severity | info |\n',
       findings: [],
     },
   ],
@@ -38,11 +69,24 @@ export const runbookField = defineRule({
     const { fields } = spec.template;
     if (fields.length === 0) return undefined;
     const out: RawFinding[] = [];
+    const own = spec.template.placeholders.map(placeholderPattern);
+    const broken = doc.frontMatterError;
+    if (broken) {
+      // What the fields hold is unknown: one finding, not one per field.
+      return [
+        at(broken, `The front matter is not valid YAML (${broken.message}), so its fields cannot be read. Fix it.`),
+      ];
+    }
+    // Say where to add a missing field as the template's other fields are written: front matter, or bold labels.
+    const found = fields.flatMap((w) => fieldsNamed(doc, w.name).slice(0, 1));
+    const inFrontMatter = found.length > 0 && found.every((f) => f.source === 'front-matter');
     for (const wanted of fields) {
       const [field, second] = fieldsNamed(doc, wanted.name);
       if (!field) {
         out.push({
-          message: `The runbook has no "**${wanted.name}**:" field. Add "**${wanted.name}**: …".`,
+          message: inFrontMatter
+            ? `The runbook has no "${wanted.name}" field. Add "${wanted.name}: …" to its front matter.`
+            : `The runbook has no "**${wanted.name}**:" field. Add "**${wanted.name}**: …".`,
           line: 1,
           column: 1,
         });
@@ -51,8 +95,10 @@ export const runbookField = defineRule({
       if (second) {
         out.push(at(second, `"${wanted.name}" is given twice (lines ${field.line} and ${second.line}). Keep one.`));
       }
-      if (unfilled(field.value)) {
-        out.push(at(field, `"${wanted.name}" is empty. Write the value after "**${wanted.name}**:".`));
+      const why = nearEmptyReason(field.value, own);
+      if (why !== undefined) {
+        const what = why === 'nothing' ? 'is empty' : `holds ${why}`;
+        out.push(at(field, `"${wanted.name}" ${what}. Write the value after "**${wanted.name}**:".`));
       } else if (wanted.allowed.length > 0 && !wanted.allowed.map(headingKey).includes(headingKey(field.value))) {
         out.push(at(field, `"${wanted.name}" is "${field.value}". Write one of ${wanted.allowed.join(', ')}.`));
       }

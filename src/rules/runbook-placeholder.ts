@@ -10,6 +10,7 @@
  */
 import { positionAt, type DocumentView, type Position, type TextBlock } from '../markdown/document.js';
 import { at, type RawFinding } from '../model/finding.js';
+import { placeholderPattern } from '../model/near-empty.js';
 import { defineRule } from './rule.js';
 
 const KNOWN =
@@ -18,6 +19,8 @@ const LABEL = /^[^:[\]]{0,60}:\s*/;
 const ONLY_BRACKETS = /^\[[^\]]+\]$/;
 const WORDS = /\b(?:TBD|TODO|FIXME|XXX)\b/g;
 const TEMPLATE_VARIABLE = /\{\{(?![<%])[^{}\n]{1,200}\}\}/g;
+/** A braced instruction, `{Please write here}`: words from a capital, not `{{…}}` and not code-like `{a: 1}`. */
+export const BRACED = /(?<!\{)\{[A-Z][\p{L} ,.'/-]{2,100}\}(?!\})/gu;
 /** Angle brackets around words in prose: real HTML never reaches the text, so this is someone's placeholder. */
 const ANGLE_TEXT = /<[A-Za-z][^<>\n]{0,200}>/g;
 const EXAMPLE_STEP = /^(?:rollback step|step) \d+$/i;
@@ -33,7 +36,7 @@ export const runbookPlaceholder = defineRule({
   kind: 'runbook',
   title: 'No template placeholder is left',
   description:
-    'no placeholder is left: `[Command or action]`, `[Time]`, `TBD`/`TODO`/`FIXME`/`XXX`, `<Insert …>`, `{{variable}}`, `Rollback step 1`, the template’s `placeholders`',
+    'no placeholder is left: `[Command or action]`, `[Time]`, `TBD`/`TODO`/`FIXME`/`XXX`, `<Insert …>`, `{{variable}}`, `{Please write here}`, `Rollback step 1`, the template’s `placeholders`',
   defaultSeverity: { devops: 'error', none: 'off' },
   examples: [
     {
@@ -48,11 +51,12 @@ export const runbookPlaceholder = defineRule({
     },
     {
       name: 'words, angle brackets, template variables and example lines',
-      text: '## Mitigation\n<Insert site specific measures, for example to grow a volume.>\n\nPage {{ oncall_team }}. TODO: add the command.\n\n## Rollback Procedure\n1. Rollback step 1\n',
+      text: '## Mitigation\n<Insert site specific measures, for example to grow a volume.>\n\nPage {{ oncall_team }}. TODO: add the command. {Please write here}\n\n## Rollback Procedure\n1. Rollback step 1\n',
       findings: [
         '2:1 Template placeholder "<Insert site specific measures, for example to grow a volume.>" left in. Replace it with the real command or text.',
         '4:6 Template placeholder "{{ oncall_team }}" left in. Replace it with the real command or text.',
         '4:25 Template placeholder "TODO" left in. Replace it with the real command or text.',
+        '4:48 Template placeholder "{Please write here}" left in. Replace it with the real command or text.',
         '7:1 Template placeholder "Rollback step 1" left in. Replace it with the real command or text.',
       ],
     },
@@ -66,6 +70,11 @@ export const runbookPlaceholder = defineRule({
       ],
     },
     {
+      name: 'notation GitHub shows as written: escaped or entity angle brackets',
+      text: '## Diagnosis\nRun `kubectl logs` for \\<app\\> and open &lt;file&gt;.\n',
+      findings: [],
+    },
+    {
       name: 'real commands; brackets, braces and TODO inside code; HTML; Hugo shortcodes',
       text: '## Deployment Steps\n1. [x] Step 1: `kubectl rollout restart deploy/[name]`\n\n```sh\n# TODO: {{ not a placeholder }}\n```\n\n<details><summary>More</summary>\n\nSee {{< ref "other.md" >}}.\n\n</details>\n',
       findings: [],
@@ -73,15 +82,19 @@ export const runbookPlaceholder = defineRule({
   ],
   check({ doc, spec }) {
     const out: RawFinding[] = [];
-    const own = spec.template.placeholders.map(toPattern);
+    const own = spec.template.placeholders.map(placeholderPattern);
     const flag = (text: string, block: TextBlock | undefined, where: Position) =>
       out.push(at(block ? locate(doc, text, block) : where, message(text)));
     for (const block of doc.texts) {
       const text = block.prose.trim();
       const found = new Set<string>();
-      for (const pattern of [KNOWN, WORDS, TEMPLATE_VARIABLE, ANGLE_TEXT, ...own]) {
+      for (const pattern of [KNOWN, WORDS, TEMPLATE_VARIABLE, BRACED, ANGLE_TEXT, ...own]) {
         for (const match of text.matchAll(pattern)) {
           if (match[0] === '' || found.has(match[0])) continue;
+          // `\<app\>` and `&lt;file&gt;` show on GitHub as written: the author's notation, not a placeholder left.
+          if (pattern === ANGLE_TEXT && !blockSource(doc, block).includes(match[0])) continue;
+          // `<https: example.com …>`: a link, broken or not, is not a placeholder.
+          if (pattern === ANGLE_TEXT && /^<(?:https?|mailto|ftp):/i.test(match[0])) continue;
           found.add(match[0]);
           flag(match[0], block, block);
         }
@@ -102,18 +115,14 @@ export const runbookPlaceholder = defineRule({
   },
 });
 
-/** A template's placeholder: `/regex/flags`, or plain text matched as written, ignoring case. */
-function toPattern(source: string): RegExp {
-  const regex = /^\/(.+)\/([a-z]*)$/s.exec(source);
-  if (regex) return new RegExp(regex[1]!, regex[2]!.includes('g') ? regex[2] : `${regex[2]}g`);
-  return new RegExp(source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+/** The block's own stretch of source: a scan to the end for every block would be quadratic. */
+function blockSource(doc: DocumentView, block: TextBlock): string {
+  return doc.source.slice(block.offset, block.offset + block.text.length * 2 + 16);
 }
 
 /** Where `text` stands in the source, searched within the block; the block itself when escapes hide it. */
 function locate(doc: DocumentView, text: string, block: TextBlock): Position {
-  // Search only the block's own stretch of source: a scan to the end for every block would be quadratic.
-  const window = doc.source.slice(block.offset, block.offset + block.text.length * 2 + 16);
-  const found = window.indexOf(text);
+  const found = blockSource(doc, block).indexOf(text);
   return found >= 0 ? positionAt(doc, block.offset + found) : block;
 }
 

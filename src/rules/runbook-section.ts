@@ -1,20 +1,21 @@
 /**
- * `runbook-section`: every configured runbook section has a heading: under
- * the devops preset, the Runbook Template's Overview, Pre-Deployment
- * Checklist, Deployment Steps, Verification, Rollback Procedure and Known Issues.
+ * `runbook-section`: every configured runbook section has a heading, once:
+ * under the devops preset, the Runbook Template's Overview, Pre-Deployment
+ * Checklist, Deployment Steps, Verification, Rollback Procedure and Known
+ * Issues. A second heading for the same section is read by nobody the same
+ * way: the gate reads the first, a reader may stop at the other.
  */
-import { findSection } from '../markdown/document.js';
 import { keysOf } from '../markdown/heading.js';
 import { closest, didYouMean } from '../model/closest.js';
-import type { RawFinding } from '../model/finding.js';
+import { at, type RawFinding } from '../model/finding.js';
 import { defineRule } from './rule.js';
 
 export const runbookSectionRule = defineRule({
   id: 'runbook-section',
   kind: 'runbook',
-  title: 'Every required runbook section is present',
+  title: 'Every required runbook section is present, once',
   description:
-    'a runbook has Overview, Pre-Deployment Checklist, Deployment Steps, Verification, Rollback Procedure, Known Issues',
+    'a runbook has Overview, Pre-Deployment Checklist, Deployment Steps, Verification, Rollback Procedure, Known Issues, each once',
   defaultSeverity: { devops: 'error', none: 'error' },
   examples: [
     {
@@ -22,6 +23,23 @@ export const runbookSectionRule = defineRule({
       text: '# Runbook: Rotate certificates\n## Overview\n## Pre-Deployment Checklist\n## Deployment Steps\n## Verification\n## Known Issues\n',
       findings: [
         '1:1 Missing section "Rollback Procedure". Add a "## Rollback Procedure" heading (see the runbook template).',
+      ],
+    },
+    {
+      name: 'plurals and near names are named with their line',
+      config:
+        "runbooks:\n  templates:\n    - name: alerts\n      paths: ['docs/**']\n      sections: [Diagnosis, Mitigation]\n",
+      text: '# KubeletDown\n## Diagnostics\n## Mitigations\n',
+      findings: [
+        '2:1 Missing section "Diagnosis". Add a "## Diagnosis" heading (see the "alerts" template). Did you mean "Diagnostics" at line 2? If so, add it to the aliases.',
+        '3:1 Missing section "Mitigation". Add a "## Mitigation" heading (see the "alerts" template). Did you mean "Mitigations" at line 3? If so, add it to the aliases.',
+      ],
+    },
+    {
+      name: 'a section given twice',
+      text: '# Runbook: Rotate certificates\n## Overview\n## Pre-Deployment Checklist\n## Deployment Steps\n## Verification\n## Rollback Procedure\n## Known Issues\n## Overview\n',
+      findings: [
+        '8:1 Section "Overview" appears twice (lines 2 and 8): the gate reads the first. Merge them into one.',
       ],
     },
     {
@@ -34,7 +52,17 @@ export const runbookSectionRule = defineRule({
     const out: RawFinding[] = [];
     const template = spec.template.builtin ? 'runbook template' : `"${spec.template.name}" template`;
     for (const wanted of spec.sections) {
-      if (findSection(doc, keysOf(wanted))) continue;
+      const keys = keysOf(wanted);
+      const [first, second] = doc.sections.filter((s) => keys.includes(s.key));
+      if (first && second) {
+        out.push(
+          at(
+            second,
+            `Section "${wanted.name}" appears twice (lines ${first.line} and ${second.line}): the gate reads the first. Merge them into one.`,
+          ),
+        );
+      }
+      if (first) continue;
       const near = closest(wanted.name, doc.sections, (s) => s.title);
       out.push({
         message: `Missing section "${wanted.name}". Add a "## ${wanted.name}" heading (see the ${template}).${didYouMean(near, near?.title)}`,

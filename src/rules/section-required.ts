@@ -24,8 +24,15 @@ export const sectionRequired = defineRule({
       ],
     },
     {
-      name: 'headings match whatever their level, emoji and trailing colon',
-      text: '## Deployment\n## Monitoring\n### 🛡️ Reliability:\n# Resources\n',
+      name: 'a typo is named too',
+      text: '## Deployment\n## Monitoring\n## Reliabilty\n## Resources\n',
+      findings: [
+        '3:1 Missing section "Reliability". Add a "## Reliability" heading with its checklist. Did you mean "Reliabilty" at line 3? If so, add it to the aliases.',
+      ],
+    },
+    {
+      name: 'headings match whatever their level, emoji, shortcodes and trailing colon',
+      text: '## Deployment\n## :rocket: Monitoring\n### 🛡️ Reliability:\n# Resources\n',
       findings: [],
     },
   ],

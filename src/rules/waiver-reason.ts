@@ -15,6 +15,14 @@ export const waiverReason = defineRule({
       findings: ['2:1 "Feature Flags" is waived with a bare "N/A". Say why after it: "N/A — config-only change".'],
     },
     {
+      name: 'a reason that says nothing: TBD, a dash, "to be added"',
+      text: '## Deployment\n- [ ] **Feature Flags**: N/A — TBD\n- [ ] **Database Migrations**: N/A: to be added\n',
+      findings: [
+        '2:1 "Feature Flags" is waived with a bare "N/A". Say why after it: "N/A — config-only change".',
+        '3:1 "Database Migrations" is waived with a bare "N/A". Say why after it: "N/A — config-only change".',
+      ],
+    },
+    {
       name: 'N/A with a reason',
       text: '## Deployment\n- [ ] **Feature Flags**: N/A — config-only change\n',
       findings: [],

@@ -37,6 +37,15 @@ export const whenItem = defineRule({
       ],
     },
     {
+      name: 'an answer the description gives asks for its follow-up, named by where it stands',
+      config:
+        "extends: none\nwhen:\n  - name: Catalog changed\n    ticked: ['Catalog upgrade > Yes']\n    require: {items: ['Catalog upgrade > Yes > Updated docs with SQL for downgrading']}\n",
+      text: '#### Catalog upgrade\n- [ ] No\n- [x] Yes\n  - [ ] Updated docs with SQL for downgrading the catalog\n\n#### Metadata\n- [x] No\n- [ ] Yes\n',
+      findings: [
+        '4:3 "Catalog upgrade > Yes > Updated docs with SQL for downgrading" is not ticked: "Catalog changed" matched. Tick it once done.',
+      ],
+    },
+    {
       name: 'no migration changed: the waiver stands',
       config: CONFIG,
       text: '## Deployment\n- [ ] **Database Migrations**: N/A — no schema change\n',

@@ -506,7 +506,7 @@ export function ownedText(body: string, keys: ReadonlySet<string>): string {
 /** HTML blocks of GFM 0.29 (cmark-gfm): kind 1 runs to its closing tag, kind 6 to a blank line. */
 const RAW_HTML_START = /^ {0,3}<(script|pre|style)(?:\s|>|$)/i;
 const BLOCK_HTML_START =
-  /^ {0,3}<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|section|source|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:\s|\/?>|$)/i;
+  /^ {0,3}<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:\s|\/?>|$)/i;
 
 /**
  * Who last ticked each owned box, and who last changed each owned section:

@@ -72,11 +72,11 @@ describe('the action on a pull request', () => {
     gh.setFile(HEAD, 'docs/runbooks/deploy-payments.md', text('examples/runbooks/rotate-certs.md'));
     const run = await runAction(gh, pullEvent);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('::error::Production readiness failed: 7 errors, 1 warning.');
-    expect(run.outputs).toMatchObject({ conclusion: 'failure', errors: '7', warnings: '1' });
+    expect(run.stdout).toContain('::error::Production readiness failed: 8 errors, 1 warning.');
+    expect(run.outputs).toMatchObject({ conclusion: 'failure', errors: '8', warnings: '1' });
     const [checkRun] = gh.checkRuns;
-    expect(checkRun).toMatchObject({ conclusion: 'failure', output: { title: 'Failed: 7 errors, 1 warning' } });
-    expect(checkRun!.output.annotations).toHaveLength(8);
+    expect(checkRun).toMatchObject({ conclusion: 'failure', output: { title: 'Failed: 8 errors, 1 warning' } });
+    expect(checkRun!.output.annotations).toHaveLength(9);
     expect(checkRun!.output.annotations[0]).toEqual({
       path: 'docs/runbooks/deploy-payments.md',
       start_line: 4,
@@ -88,7 +88,7 @@ describe('the action on a pull request', () => {
     expect(checkRun!.output.summary).toContain(
       `[line 4](https://github.com/octo-org/octo-repo/blob/${HEAD}/docs/runbooks/deploy-payments.md#L4)`,
     );
-    expect(gh.comments[0]!.body).toContain('## ❌ Production readiness: failed (7 errors, 1 warning)');
+    expect(gh.comments[0]!.body).toContain('## ❌ Production readiness: failed (8 errors, 1 warning)');
   });
 
   it('reads the pull request fresh: a re-run with a stale payload counts ticks made since', async () => {
@@ -330,7 +330,7 @@ describe('faults', () => {
     gh.setFile(HEAD, 'docs/runbooks/deploy-payments.md', text('examples/runbooks/rotate-certs.md'));
     const run = await runAction(gh, { ...pullEvent, token: 'ghs_read' });
     expect(run.code).toBe(1);
-    expect(run.outputs).toMatchObject({ conclusion: 'failure', errors: '7' });
+    expect(run.outputs).toMatchObject({ conclusion: 'failure', errors: '8' });
     expect(run.stdout.match(/::warning::Could not write/g)).toHaveLength(1);
     expect(run.summary).toContain('Could not write the check run (HTTP 403)');
     expect(gh.requests.filter((r) => r.method !== 'GET').map((r) => r.status)).toEqual([403]);
@@ -379,7 +379,7 @@ describe('faults', () => {
     });
     const run = await runAction(gh, pullEvent);
     expect(run.code).toBe(1);
-    expect(run.outputs).toMatchObject({ conclusion: 'failure', errors: '7' });
+    expect(run.outputs).toMatchObject({ conclusion: 'failure', errors: '8' });
     expect(gh.checkRuns).toHaveLength(1);
     expect(gh.comments).toEqual([]);
     expect(run.stdout).toContain('::warning::Could not write the pull-request comment (HTTP 500: Server Error).');

@@ -33,7 +33,7 @@ describe('readiness-gate check', () => {
       '✔ pull-request\n✔ examples/runbooks/deploy-payments.md\n✖ examples/runbooks/rotate-certs.md\n',
     );
     expect(stdout).toContain('✔ examples/deploy/Dockerfile\n✔ examples/deploy/payments-api.yaml\n');
-    expect(stdout).toContain('Gate failed: 7 errors, 1 warning in 5 documents.');
+    expect(stdout).toContain('Gate failed: 8 errors, 1 warning in 5 documents.');
   });
 
   it('exits 0 on a pass, and with --exit-zero on a failure', async () => {
@@ -45,7 +45,7 @@ describe('readiness-gate check', () => {
     const { code, stdout } = await cli(['check', '--format', 'json', 'examples/runbooks/rotate-certs.md']);
     expect(code).toBe(1);
     const json = JSON.parse(stdout);
-    expect(json).toMatchObject({ conclusion: 'failure', errors: 7, warnings: 1 });
+    expect(json).toMatchObject({ conclusion: 'failure', errors: 8, warnings: 1 });
     expect(json.findings[0]).toEqual(ROTATE_CERTS_FIRST_FINDING);
   });
 
@@ -109,8 +109,33 @@ describe('readiness-gate check', () => {
     await writeFile(path.join(dir, 'r.md'), await readFile(path.join(ROOT, 'examples/runbooks/rotate-certs.md')));
     const { stdout } = await cli(['check', '--format', 'json', 'r.md'], { cwd: dir });
     const json = JSON.parse(stdout);
-    expect([json.errors, json.warnings]).toEqual([4, 0]);
+    expect([json.errors, json.warnings]).toEqual([5, 0]);
     expect(json.findings.map((f: { ruleId: string }) => f.ruleId)).not.toContain('runbook-placeholder');
+  });
+
+  it('checks in a named folder only what a kind selects, and says what it left out', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rg-'));
+    await mkdir(path.join(dir, 'charts/api/docs'), { recursive: true });
+    await mkdir(path.join(dir, 'app'), { recursive: true });
+    await writeFile(path.join(dir, 'charts/api/docs/values.md'), '# Values\nThe chart reads these values.\n');
+    await writeFile(path.join(dir, 'charts/api/docs/upgrade.md'), '# Upgrading\nBump the chart version.\n');
+    await writeFile(path.join(dir, 'charts/api/Dockerfile'), 'FROM node:20\nCMD ["node", "server.js"]\n');
+    await writeFile(path.join(dir, 'app/payments.py'), 'def pay():\n    pass\n');
+    const folder = await cli(['check', '--format', 'json', 'charts/'], { cwd: dir });
+    const json = JSON.parse(folder.stdout);
+    // The chart's docs are no family of runbooks: no template selects them, so they are listed, not failed.
+    expect(json.documents.map((d: { source: string }) => d.source)).toEqual(['charts/api/Dockerfile']);
+    expect(json.notChecked).toEqual([
+      { path: 'charts/api/docs/upgrade.md', reason: 'no runbook template selects it (see runbooks.paths)' },
+      { path: 'charts/api/docs/values.md', reason: 'no runbook template selects it (see runbooks.paths)' },
+    ]);
+    // A file named on its own: Markdown is read as a runbook; what no kind reads is listed, never read as one.
+    const named = await cli(['check', 'charts/api/docs/values.md', 'app/payments.py'], { cwd: dir });
+    expect(named.stdout).toContain('✖ charts/api/docs/values.md');
+    expect(named.stdout).not.toContain('✖ app/payments.py');
+    expect(named.stdout).toContain(
+      'Not checked: 1 file (1: no kind reads it (not Markdown, not a deployment file): app/payments.py).',
+    );
   });
 
   it('explains usage errors with exit 2', async () => {

@@ -167,6 +167,16 @@ const ENTRIES: Record<string, Entry | { exempt: string }> = {
     without: withSections('    - {name: Testing, policy: {at-least: 1}, items: [Unit, Load]}\n'),
     observe: report('## Testing\n- [x] **Unit**\n- [ ] **Load**\n'),
   },
+  'pull-request.sections[].text': {
+    with: withSections('    - {name: Testing, text: required, items: [Unit]}\n'),
+    without: withSections('    - {name: Testing, items: [Unit]}\n'),
+    observe: report('## Testing\n<!-- What did you test? -->\n- [x] **Unit**\n'),
+  },
+  'pull-request.placeholders[]': {
+    with: "extends: none\npull-request:\n  sections: [Context]\n  placeholders: ['Why this change']\n",
+    without: 'extends: none\npull-request:\n  sections: [Context]\n',
+    observe: report('## Context\nWhy this change?\n'),
+  },
   'pull-request.runbook.section': {
     with: 'pull-request:\n  runbook:\n    section: Playbook\n',
     without: '',
@@ -233,6 +243,11 @@ const ENTRIES: Record<string, Entry | { exempt: string }> = {
     without: runbookSections('    - {name: Verification, items: [{label: Errors}]}\n'),
     observe: report(undefined, { 'docs/a.md': RUNBOOK }),
   },
+  'runbooks.sections[].text': {
+    with: runbookSections('    - {name: Known Issues, text: optional}\n'),
+    without: runbookSections('    - {name: Known Issues}\n'),
+    observe: report(undefined, { 'docs/a.md': '## Known Issues\n' }),
+  },
   'runbooks.sections[].policy': {
     with: runbookSections('    - {name: Pre-Deployment Checklist, policy: all}\n'),
     without: runbookSections('    - {name: Pre-Deployment Checklist}\n'),
@@ -287,6 +302,11 @@ const ENTRIES: Record<string, Entry | { exempt: string }> = {
     with: team('      sections: [{name: Meaning, items: [{label: Paged, aliases: [Called]}]}]\n'),
     without: team('      sections: [{name: Meaning, items: [{label: Paged}]}]\n'),
     observe: report(undefined, { 'alerts/a.md': `${ALERT}- [x] Called\n` }),
+  },
+  'runbooks.templates[].sections[].text': {
+    with: team('      sections: [{name: Impact, text: optional}]\n'),
+    without: team('      sections: [{name: Impact}]\n'),
+    observe: report(undefined, { 'alerts/a.md': '# KubeletDown\n## Impact\nN/A\n' }),
   },
   'runbooks.templates[].sections[].policy': {
     with: team('      sections: [{name: Meaning, policy: any}]\n'),
@@ -456,6 +476,11 @@ const ENTRIES: Record<string, Entry | { exempt: string }> = {
   'when[].risk-level[]': {
     with: when('risk-level: [Low, Medium]'),
     without: when('risk-level: [High]'),
+    observe: whenReport,
+  },
+  'when[].ticked[]': {
+    with: when("ticked: ['Deployment > Zero Downtime']"),
+    without: when("ticked: ['Deployment > Not There']"),
     observe: whenReport,
   },
   'when[].title': { with: when("title: '*hotfix*'"), without: when("title: '*feature*'"), observe: whenReport },

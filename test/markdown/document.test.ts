@@ -73,6 +73,70 @@ describe('parseDocument', () => {
     ]);
   });
 
+  it('reads a field whose value is on the lines after it', () => {
+    const view = parseDocument(
+      [
+        '- **Key events**',
+        '  - 10:02 alert fired',
+        '  - **10:05**: rolled back',
+        '- **Review actions**:',
+        '',
+        'Add a canary stage.',
+        '',
+        '**Owner**',
+        '',
+        'Team Payments',
+        '',
+        '**Empty**:',
+        '**Next**: here',
+        '',
+        '## Heading',
+        '**Last**:',
+        '',
+        '## Stops here',
+        'not its value',
+        '',
+      ].join('\n'),
+    );
+    expect(view.fields.map((f) => [f.name, f.value, f.line, f.source])).toEqual([
+      ['Key events', '10:02 alert fired\n10:05: rolled back', 1, 'label'],
+      ['10:05', 'rolled back', 3, 'label'],
+      ['Review actions', 'Add a canary stage.', 4, 'label'],
+      ['Owner', 'Team Payments', 8, 'label'],
+      ['Empty', '', 12, 'label'],
+      ['Next', 'here', 13, 'label'],
+      ['Last', '', 16, 'label'],
+    ]);
+  });
+
+  it('reads two-column tables and front matter as fields; front matter is neither section nor content', () => {
+    const text =
+      '---\ntitle: Alert X\nowner_slack: "#team"\ntags: [a, b]\nempty:\n---\n## Impact\n\n| Field | Value |\n|---|---|\n| **Severity**: | page |\n';
+    const view = parseDocument(text, { frontMatter: true });
+    expect(view.fields.map((f) => [f.name, f.value, f.line, f.source])).toEqual([
+      ['title', 'Alert X', 2, 'front-matter'],
+      ['owner_slack', '#team', 3, 'front-matter'],
+      ['tags', 'a, b', 4, 'front-matter'],
+      ['empty', '', 5, 'front-matter'],
+      ['Severity', 'page', 11, 'table'],
+    ]);
+    expect(view.sections.map((s) => s.title)).toEqual(['Impact']);
+    expect(view.frontMatterError).toBeUndefined();
+    // A description or a comment has no front matter: GitHub shows a rule and a heading.
+    expect(parseDocument(text).sections.map((s) => s.key)).toEqual(['title', 'impact']);
+    expect(parseDocument('---\na: [b\n---\n# T\n', { frontMatter: true }).frontMatterError).toMatchObject({ line: 2 });
+  });
+
+  it('reads <h1>–<h6> blocks as sections', () => {
+    const view = parseDocument(
+      '<h2>Impact</h2>\nCustomers see errors.\n\n<h3 id="x">Rollback &amp; <b>restore</b></h3>\n\nSteps.\n',
+    );
+    expect(view.sections.map((s) => [s.title, s.depth, s.line, s.hasContent])).toEqual([
+      ['Impact', 2, 1, true],
+      ['Rollback & restore', 3, 4, true],
+    ]);
+  });
+
   it('maps offsets to 1-based lines and columns', () => {
     const view = parseDocument('ab\ncd\n\nef');
     expect(positionAt(view, 0)).toMatchObject({ line: 1, column: 1 });

@@ -19,6 +19,12 @@ describe('headingKey', () => {
     ['Rollback – how to undo it', 'Rollback'],
     ['Monitoring & Alerting', 'Monitoring and Alerting'],
     ['Medium (customer-facing)', 'Medium'],
+    [':airplane: Reliability', 'Reliability'],
+    [':white_check_mark: Testing: unit and e2e', 'Testing'],
+    [':+1: Approval', 'Approval'],
+    ['Time\u200bouts', 'Timeouts'],
+    ['Roll\u00adback Procedure', 'Rollback Procedure'],
+    ['\uff32\uff45\uff4c\uff49\uff41\uff42\uff49\uff4c\uff49\uff54\uff59', 'Reliability'],
   ])('%s matches %s', (a, b) => {
     expect(headingKey(a.replace(/^#+ /, ''))).toBe(headingKey(b));
   });
@@ -28,5 +34,8 @@ describe('headingKey', () => {
     expect(headingKey('Deployment Steps')).not.toBe(headingKey('Deployment'));
     expect(headingKey('Pre-Deployment')).not.toBe(headingKey('Deployment'));
     expect(headingKey('2FA enabled')).toBe('2fa enabled');
+    // Digits between colons are a time, not a shortcode; and a name is never what is dropped.
+    expect(headingKey('Outage at 10:30:45')).toBe('outage at 10');
+    expect(headingKey(':construction: Rollout: staged')).toBe('rollout');
   });
 });

@@ -38,7 +38,7 @@ describe('formatMarkdown', () => {
 
   it('puts the verdict first', () => {
     const text = formatMarkdown(examplesReport(), { title: 'Production readiness' });
-    expect(text.split('\n')[0]).toBe('## ❌ Production readiness: failed (7 errors, 1 warning)');
+    expect(text.split('\n')[0]).toBe('## ❌ Production readiness: failed (8 errors, 1 warning)');
   });
 
   it('stays within a length limit, saying what it cut', () => {

@@ -22,7 +22,7 @@ describe('formatText', () => {
     );
     expect(text).toContain('  examples/runbooks/rotate-certs.md:4:16  error    Template placeholder');
     expect(text.trimEnd().split('\n').slice(-2)).toEqual([
-      'Gate failed: 7 errors, 1 warning in 3 documents.',
+      'Gate failed: 8 errors, 1 warning in 3 documents.',
       'Config: built-in devops rules.',
     ]);
   });
@@ -50,10 +50,10 @@ describe('toJson', () => {
     expect(json.documents).toEqual([
       { source: 'pull-request', errors: 0, warnings: 0 },
       { source: 'examples/runbooks/deploy-payments.md', errors: 0, warnings: 0 },
-      { source: 'examples/runbooks/rotate-certs.md', errors: 7, warnings: 1 },
+      { source: 'examples/runbooks/rotate-certs.md', errors: 8, warnings: 1 },
     ]);
     expect(json.config).toBe('built-in devops rules');
     expect(json.findings[0]).toEqual(ROTATE_CERTS_FIRST_FINDING);
-    expect([json.conclusion, json.errors, json.warnings]).toEqual(['failure', 7, 1]);
+    expect([json.conclusion, json.errors, json.warnings]).toEqual(['failure', 8, 1]);
   });
 });

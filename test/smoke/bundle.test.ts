@@ -52,7 +52,7 @@ describe('dist/cli.js', () => {
       '✔ pull-request\n✔ examples/runbooks/deploy-payments.md\n✖ examples/runbooks/rotate-certs.md\n',
     );
     expect(stdout).toContain('✔ examples/deploy/Dockerfile\n✔ examples/deploy/payments-api.yaml\n');
-    expect(stdout).toContain('Gate failed: 7 errors, 1 warning in 5 documents.');
+    expect(stdout).toContain('Gate failed: 8 errors, 1 warning in 5 documents.');
     const json = await cli(['check', '--format', 'json', 'examples/runbooks/rotate-certs.md']);
     expect(JSON.parse(json.stdout).findings[0]).toEqual(ROTATE_CERTS_FIRST_FINDING);
   });
@@ -79,7 +79,7 @@ describe('readiness-gate check on many files', () => {
     expect(code).toBe(1);
     const expected = toJson(check({ files: runbooks(files), config: loadConfig(undefined, 'x.yml') }));
     expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(expected)));
-    expect(expected.errors).toBe(7 * (files.length - Math.ceil(files.length / 4)));
+    expect(expected.errors).toBe(8 * (files.length - Math.ceil(files.length / 4)));
   });
 });
 
@@ -101,8 +101,8 @@ describe('dist/index.js', () => {
     github.setFile(HEAD, 'docs/runbooks/deploy-payments.md', text('examples/runbooks/rotate-certs.md'));
     const fail = await runAction(github, pullEvent);
     expect(fail.code).toBe(1);
-    expect(fail.outputs).toMatchObject({ conclusion: 'failure', errors: '7', warnings: '1' });
-    expect(github.checkRuns[1]!.output.annotations).toHaveLength(8);
+    expect(fail.outputs).toMatchObject({ conclusion: 'failure', errors: '8', warnings: '1' });
+    expect(github.checkRuns[1]!.output.annotations).toHaveLength(9);
     expect(github.comments).toHaveLength(1);
   });
 

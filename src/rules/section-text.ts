@@ -1,0 +1,72 @@
+/**
+ * `section-text`: a description section whose text is required holds
+ * written text: not empty, not only the template's HTML comments or
+ * headings, not a placeholder (`{Please write here}`, `[…]`, `<…>`, the
+ * config's `pull-request.placeholders`), not near-empty (`N/A`, `-`, `TBD`,
+ * `To be written.`; see `model/near-empty.ts`). A section listed without
+ * items requires text unless it says `text: optional`; a checklist section
+ * requires it only with `text: required`, and then its boxes are not its
+ * text: the prose around them must be written.
+ */
+import { sectionBody } from '../markdown/document.js';
+import { matchSections } from '../model/checklist.js';
+import { at, type RawFinding } from '../model/finding.js';
+import { nearEmptyReason, placeholderPattern } from '../model/near-empty.js';
+import { defineRule } from './rule.js';
+
+const CONFIG =
+  "extends: none\npull-request:\n  sections: [Context, Changes proposed, {name: Deployment Plan, aliases: ['Deployment Plan / Instructions']}]\n";
+
+export const sectionText = defineRule({
+  id: 'section-text',
+  kind: 'pull-request',
+  title: 'Every section that needs text is written',
+  description:
+    'a description section whose `text` is required (the default without items) holds written text, not only comments, a placeholder or `N/A`',
+  defaultSeverity: { devops: 'error', none: 'error' },
+  examples: [
+    {
+      name: "only the template's comments and text left",
+      config: CONFIG,
+      text: '## Context\n<!-- Why is this change needed? -->\n\n## Changes proposed\n<!-- What does it change? -->\n\n## Deployment Plan / Instructions\n{Please write here}\n',
+      findings: [
+        '1:1 Section "Context" is empty. Write it: the template\'s comments and headings are not text.',
+        '4:1 Section "Changes proposed" is empty. Write it: the template\'s comments and headings are not text.',
+        '7:1 Section "Deployment Plan" holds only the placeholder "{Please write here}". Write it: the template\'s comments and headings are not text.',
+      ],
+    },
+    {
+      name: "near-empty, and the team's own placeholder",
+      config: `${CONFIG}  placeholders: ['Describe the change here']\n`,
+      text: '## Context\nN/A\n\n## Changes proposed\nDescribe the change here.\n\n## Deployment Plan\nTBD\n',
+      findings: [
+        '1:1 Section "Context" holds only "N/A". Write it: the template\'s comments and headings are not text.',
+        '4:1 Section "Changes proposed" holds only the placeholder "Describe the change here". Write it: the template\'s comments and headings are not text.',
+        '7:1 Section "Deployment Plan" holds only "TBD". Write it: the template\'s comments and headings are not text.',
+      ],
+    },
+    {
+      name: 'written, or "None" where that is the answer',
+      config: CONFIG,
+      text: '## Context\nCheckout times out under load.\n\n## Changes proposed\n- Raise the pool to 20.\n\n## Deployment Plan\nNone: a config change, rolled out by the usual pipeline.\n',
+      findings: [],
+    },
+  ],
+  check({ doc, spec }) {
+    const required = spec.sections.filter((s) => s.text === 'required');
+    if (required.length === 0) return undefined;
+    const own = spec.placeholders.map(placeholderPattern);
+    const out: RawFinding[] = [];
+    for (const { spec: wanted, section } of matchSections(doc, spec.sections)) {
+      if (!section || wanted.text !== 'required') continue;
+      const body = sectionBody(doc, section, { withoutBoxes: true });
+      const why = section.hasContent ? nearEmptyReason(body, own) : 'nothing';
+      if (why === undefined) continue;
+      const what = why === 'nothing' ? 'is empty' : `holds ${why}`;
+      out.push(
+        at(section, `Section "${wanted.name}" ${what}. Write it: the template's comments and headings are not text.`),
+      );
+    }
+    return out;
+  },
+});
