@@ -1,4 +1,5 @@
-// The shipped configs (examples/configs/) on the real families they were written for, in ../shared/corpus.
+// The shipped configs (examples/configs/) on the real families they were written for, in ../shared/corpus
+// and in the project's own corpus/ (see corpus/SOURCES.md).
 // Counts are pinned; every failing document is listed with why it fails. A finding must be a real
 // defect in that document; the few that are not are listed apart, with the reason, and counted.
 import { existsSync, readFileSync } from 'node:fs';
@@ -13,10 +14,10 @@ import { ROOT } from './helpers.js';
 const CORPUS = path.resolve(ROOT, '../shared/corpus');
 const config = (name: string) => loadConfig(readFileSync(path.join(ROOT, 'examples/configs', name), 'utf8'), name);
 
-async function family(folder: string, configName: string) {
+async function family(folder: string, configName: string, corpus = CORPUS) {
   const cfg = config(configName);
-  const root = path.join(CORPUS, 'runbooks', folder);
-  const all = (await glob('**/*.md', { cwd: root })).sort();
+  const root = path.join(corpus, 'runbooks', folder);
+  const all = (await glob(['**/*.md', '**/*.md.erb'], { cwd: root })).sort();
   const checked = all.filter((f) => kindOf(f, cfg) === 'runbook');
   const failing: string[] = [];
   const byRule: Record<string, number> = {};
@@ -140,3 +141,75 @@ describe.skipIf(!existsSync(CORPUS))('shipped configs on their real families', (
   });
 });
 
+describe("shipped configs on the project's own corpus", () => {
+  const OWN = path.join(ROOT, 'corpus');
+
+  it('ministryofjustice/cloud-platform incident logs: fields over several lines, title in front matter', async () => {
+    const result = await family('ministryofjustice__cloud-platform', 'moj-cloud-platform-incidents.yml', OWN);
+    const older = 'no Review actions: written before the log asked for them';
+    const real: Record<string, string> = {
+      'source/incidents/2020-02-12.html.md.erb': `no Impact, and ${older}`,
+      'source/incidents/2020-02-18.html.md.erb': older,
+      'source/incidents/2020-02-25.html.md.erb': older,
+      'source/incidents/2020-04-15-nginx-tls.html.md.erb': older,
+      'source/incidents/2020-08-04.html.md.erb': older,
+      'source/incidents/2020-08-07-master-node-provisioning-failure.html.md.erb': older,
+      'source/incidents/2020-08-14-ingress-controllers-crashlooping.html.md.erb': older,
+      'source/incidents/2020-08-25-connectivity-issues-euwest2.html.md.erb': older,
+      'source/incidents/2020-09-07-all-users-unable-create-new-ingress-rules.html.md.erb': older,
+      'source/incidents/2020-09-21-some-cloud-platform-components-destroyed.html.md.erb': older,
+      'source/incidents/2020-09-28-termination-nodes-updating-kops.html.md.erb': older,
+      'source/incidents/2020-10-06-intermittent-downtime-ingress-controllers.html.md.erb': older,
+      'source/incidents/2021-05-10-apply-pipeline-downtime.html.md.erb': older,
+      'source/incidents/2021-11-05-modsec-ingress-controller-erroring.html.md.erb': 'Review actions: only "N/A"',
+      'source/incidents/2025-01-13-auth0-credentials.html.md.erb':
+        'one "Context/Resolution/Review actions" field where the log has three',
+      'source/incidents/2025-07-23-multiple-secrets-leaked-to-public.html.md.erb': 'no Time to repair or to resolve',
+      'source/incidents/2025-10-13-rds-t4g-instances.html.md.erb': 'no Time to repair or to resolve',
+      'source/incidents/2026-03-30-ingress-nginx-rollback.html.md.erb': 'no Time to repair or to resolve',
+    };
+    expect(result.files).toBe(40);
+    expect(result.checked).toBe(39); // index.html.md.erb lists the logs
+    expect(result.failing.sort()).toEqual(Object.keys(real).sort());
+    expect(result.byRule).toEqual({ 'runbook-field': 24 });
+  });
+
+  it('alphagov/govuk-developer-docs manual pages: fields in front matter', async () => {
+    const result = await family('alphagov__govuk-developer-docs', 'govuk-developer-docs.yml', OWN);
+    expect(result.checked).toBe(34);
+    // `replace <environment> throughout`: GitHub drops the unknown tag, and readers see "replace  throughout".
+    expect(result.failing).toEqual(['source/manual/howto-backup-and-restore-in-aws-rds.html.md']);
+    expect(result.byRule).toEqual({ 'runbook-placeholder': 1 });
+  });
+
+  it('hasura/graphql-engine pull-request template: prose to write, answer groups, follow-ups', () => {
+    const cfg = config('hasura-pull-request.yml');
+    const template = readFileSync(path.join(OWN, 'pr-templates/hasura__graphql-engine.md'), 'utf8');
+    const findings = (description: string) =>
+      check({ description, files: [], config: cfg }).findings.map((f) => `${f.line} ${f.ruleId}`);
+    expect(findings(template)).toEqual([
+      '4 section-text', // Description: only the template's comments
+      '12 item-checked', // Affected components: none ticked
+      '29 section-text', // Solution and Design
+      '33 section-text', // Steps to test and verify
+      '44 item-checked', // Catalog upgrade: no answer
+      '51 item-checked', // Metadata: no answer
+      '68 item-checked', // GraphQL: no answer
+      '75 item-checked', // Breaking changes: no answer
+    ]);
+    const filled = readFileSync(path.join(ROOT, 'test/fixtures/pull-requests/hasura-filled.md'), 'utf8');
+    // Filled in: the same "No" and "Yes" under four questions, and nested under answers, are not duplicates.
+    expect(findings(filled)).toEqual([]);
+    // Both answers to one question; an answer whose follow-up is left unticked.
+    const both = filled.replace('- [ ] There are breaking changes:', '- [x] There are breaking changes:');
+    expect(findings(both)).toEqual(['81 item-checked']);
+    const noFollowUp = filled.replace('  - [x] Updated docs with SQL', '  - [ ] Updated docs with SQL');
+    expect(findings(noFollowUp)).toEqual(['52 when-item']);
+    // The template's own placeholder text left in a prose section.
+    const placeholder = filled.replace(
+      'Event triggers retry with backoff instead of a fixed interval.',
+      '{Please write here}',
+    );
+    expect(findings(placeholder)).toEqual(['4 section-text']);
+  });
+});
