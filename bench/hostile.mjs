@@ -41,6 +41,14 @@ await run('6,000 linked runbooks', (gh) => {
 await run('161 KB runbook of [Time] lines', (gh) => {
   gh.setFile(HEAD, 'docs/runbooks/deploy-payments.md', `# Runbook\n${'- [Time]\n'.repeat(20_000)}`);
 });
+await run('240 KB runbook of label-only fields', (gh) => {
+  // Each `**a**` is a field whose value is the blocks after it: resolved by binary search, not a scan each.
+  gh.setFile(HEAD, 'docs/runbooks/deploy-payments.md', `# Runbook\n${'**a**\n\nb\n\n'.repeat(20_000)}`);
+});
+await run('300 KB runbook of front matter, nested labels', (gh) => {
+  const front = `---\n${'k: v\n'.repeat(5_000)}---\n`;
+  gh.setFile(HEAD, 'docs/runbooks/deploy-payments.md', `${front}${'- **x**\n  - y\n'.repeat(15_000)}`);
+});
 await run('64 KB description of setext headings', (gh) => {
   gh.pulls.get(7).body = 'a\n-\n'.repeat(16_000);
 });

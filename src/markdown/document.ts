@@ -349,16 +349,20 @@ function resolveFields(view: DocumentView, pending: PendingField[]): void {
   if (pending.length > 0) {
     const fieldStarts = view.fields.map((f) => f.offset).sort((a, b) => a - b);
     const headingStarts = view.sections.map((s) => s.offset);
-    const blocks = [
-      ...view.texts.filter((t) => t.kind !== 'heading'),
-      ...view.code.map((c) => ({ ...c, text: c.text })),
-    ].sort((a, b) => a.offset - b.offset);
-    const text = (from: number, end: number) =>
-      blocks
-        .filter((b) => b.offset >= from && b.offset < end)
-        .map((b) => b.text.trim())
-        .filter((t) => t !== '')
-        .join('\n');
+    const blocks = [...view.texts.filter((t) => t.kind !== 'heading'), ...view.code].sort(
+      (a, b) => a.offset - b.offset,
+    );
+    const starts = blocks.map((b) => b.offset);
+    // Binary searches, not scans: a document of a hundred thousand labels costs no more than its size.
+    const text = (from: number, end: number) => {
+      const parts: string[] = [];
+      for (let i = lowerBound(starts, from); i < blocks.length && blocks[i]!.offset < end; i++) {
+        const part = blocks[i]!.text.trim();
+        if (part !== '') parts.push(part);
+      }
+      return parts.join('\n');
+    };
+    const firstAfter = (sorted: readonly number[], offset: number) => sorted[lowerBound(sorted, offset)];
     for (const { field, from, to, wholeItem } of pending) {
       const heading = firstAfter(headingStarts, from) ?? view.source.length;
       const nextField = firstAfter(fieldStarts, from) ?? view.source.length;
@@ -370,13 +374,27 @@ function resolveFields(view: DocumentView, pending: PendingField[]): void {
   view.fields.sort((a, b) => a.offset - b.offset);
 }
 
-function firstAfter(sorted: readonly number[], offset: number): number | undefined {
-  return sorted.find((o) => o >= offset);
+/** The index of the first of `sorted` at or after `offset`. */
+function lowerBound(sorted: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
-/** The keys of YAML front matter as fields, or why it does not parse. */
+/** Front matter is metadata: as much as a config holds is plenty. */
+const MAX_FRONT_MATTER = 64 * 1024;
+
+/** The keys of YAML front matter as fields, or why it does not parse. Aliases are not expanded. */
 function collectFrontMatter(view: DocumentView, yaml: string, start: number): FrontMatterError | undefined {
   const bodyStart = view.source.indexOf('\n', start) + 1;
+  if (yaml.length > MAX_FRONT_MATTER) {
+    return { ...positionAt(view, bodyStart), message: `over ${MAX_FRONT_MATTER} characters, the most read` };
+  }
   const counter = new LineCounter();
   const doc = parseYaml(yaml, { lineCounter: counter, prettyErrors: false, uniqueKeys: false });
   const where = (offset: number): Position => positionAt(view, bodyStart + offset);
@@ -594,8 +612,11 @@ export function positionAt(view: DocumentView, offset: number): Position {
  * the prose around a checklist, its task items left out.
  */
 export function sectionBody(view: DocumentView, section: Section, options: { withoutBoxes?: boolean } = {}): string {
-  const boxes = options.withoutBoxes ? inSection(view.items, section) : [];
-  const inBox = (offset: number) => boxes.some((b) => offset >= b.offset && offset < b.end);
+  // Boxes come in document order, an outer one before those nested in it: keep the outer ranges.
+  const boxes: { offset: number; end: number }[] = [];
+  for (const box of options.withoutBoxes ? inSection(view.items, section) : []) {
+    if (boxes.length === 0 || box.offset >= boxes.at(-1)!.end) boxes.push({ offset: box.offset, end: box.end });
+  }
   const parts: { offset: number; text: string }[] = [
     ...inSection(view.texts, section).filter((t) => t.kind !== 'heading'),
     ...inSection(view.code, section),
@@ -603,13 +624,16 @@ export function sectionBody(view: DocumentView, section: Section, options: { wit
     ...inSection(view.html, section)
       .filter((h) => /<(?!br\b)[a-z]/i.test(h.value) && !/^\s*<h[1-6][\s>]/i.test(h.value))
       .map((h) => ({ offset: h.offset, text: 'HTML content' })),
-  ];
-  return parts
-    .filter((p) => !inBox(p.offset))
-    .sort((a, b) => a.offset - b.offset)
-    .map((p) => p.text.trim())
-    .filter((t) => t !== '')
-    .join('\n');
+  ].sort((a, b) => a.offset - b.offset);
+  const out: string[] = [];
+  let box = 0;
+  for (const part of parts) {
+    while (box < boxes.length && boxes[box]!.end <= part.offset) box++;
+    if (box < boxes.length && part.offset >= boxes[box]!.offset) continue;
+    const text = part.text.trim();
+    if (text !== '') out.push(text);
+  }
+  return out.join('\n');
 }
 
 /** The sections that hold a position, outermost first. */

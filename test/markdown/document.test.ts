@@ -125,6 +125,9 @@ describe('parseDocument', () => {
     // A description or a comment has no front matter: GitHub shows a rule and a heading.
     expect(parseDocument(text).sections.map((s) => s.key)).toEqual(['title', 'impact']);
     expect(parseDocument('---\na: [b\n---\n# T\n', { frontMatter: true }).frontMatterError).toMatchObject({ line: 2 });
+    // Bounded like the config: past 64 KiB it is not read, and says so.
+    const huge = parseDocument(`---\n${'k: v\n'.repeat(20_000)}---\n# T\n`, { frontMatter: true });
+    expect([huge.fields.length, huge.frontMatterError?.message]).toEqual([0, 'over 65536 characters, the most read']);
   });
 
   it('reads <h1>–<h6> blocks as sections', () => {
