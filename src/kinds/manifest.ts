@@ -1,8 +1,9 @@
 /**
  * Kubernetes manifests: changed `*.yaml`/`*.yml` files (not workflows), each
- * document with `apiVersion` and `kind` an object. Workloads (Deployment,
- * StatefulSet, DaemonSet) are read down to their pod template's containers,
- * each field with its line (the `yaml` package's LineCounter).
+ * document with `apiVersion` and `kind` an object, read as kubectl reads
+ * them (`yaml-fields.ts`). Workloads (Deployment, StatefulSet, DaemonSet,
+ * ReplicaSet, Argo Rollout) are read down to their pod template's
+ * containers, each field with its line (the `yaml` package's LineCounter).
  *
  * A Helm template (under a chart's `templates/` folder, beside its
  * `Chart.yaml`) is not rendered: `helm.ts` makes it parseable, resolving
@@ -15,7 +16,7 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type YAMLMap } from 'yaml';
 import { optOutWaivers, reasonOf, type OptOut } from './opt-out.js';
-import { fieldReader, reader, scalar, type FieldReader, type Reader } from './yaml-fields.js';
+import { fieldReader, keyOf, KUBECTL_YAML, reader, scalar, type FieldReader, type Reader } from './yaml-fields.js';
 import { HELM_VALUE, readValues, renderStatically, type HiddenDirective } from './helm.js';
 import {
   deploymentFiles,
@@ -26,7 +27,8 @@ import {
   type Waiver,
 } from './kind.js';
 
-const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
+/** Objects that run a pod template's containers as long-running pods; a CronJob's or Job's run to completion. */
+const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Rollout']);
 
 export interface Container {
   name: string;
@@ -80,8 +82,8 @@ export interface ManifestView {
   helm: boolean;
   /** The kustomization file in the manifest's folder: an overlay may patch the manifest. */
   kustomization?: string;
-  /** The first YAML error, when a document does not parse. */
-  error?: { message: string; line: number };
+  /** The first YAML error, when a document does not parse; `manifest`: the file declares `apiVersion` and `kind` lines. */
+  error?: { message: string; line: number; manifest: boolean };
   /** Keys given twice in one map (not in Helm templates, whose branches may each set a key): kubectl keeps the last. */
   duplicates: { key: string; line: number; column: number; first: number }[];
 }
@@ -101,9 +103,14 @@ function chartOf(path: string): string | undefined {
 const join = (dir: string, name: string) => (dir === '' ? name : `${dir}/${name}`);
 const folderOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
 
+/** Whether a text has `apiVersion:` and `kind:` lines: a manifest, not mkdocs.yml or a compose file. */
+function declaresObjects(text: string): boolean {
+  return /^\s*apiVersion\s*:/m.test(text) && /^\s*kind\s*:/m.test(text);
+}
+
 function companions(path: string, text: string): CompanionFile[] {
-  // Only a file that declares Kubernetes objects needs them (not mkdocs.yml or a compose file).
-  if (!/^\s*apiVersion\s*:/m.test(text) || !/^\s*kind\s*:/m.test(text)) return [];
+  // Only a file that declares Kubernetes objects needs them.
+  if (!declaresObjects(text)) return [];
   const chart = chartOf(path);
   if (chart !== undefined) return [{ path: join(chart, 'Chart.yaml') }, { path: join(chart, 'values.yaml') }];
   // The kustomization lowers the severity of findings: the base branch's, so a pull request cannot add one to do so.
@@ -120,20 +127,101 @@ export function parseManifest(text: string, path: string, found: Companions = ne
   const kustomization = helm
     ? undefined
     : KUSTOMIZATIONS.map((name) => join(folderOf(path), name)).find((p) => typeof found.get(p) === 'string');
-  const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(yaml, { lineCounter, prettyErrors: false, uniqueKeys: false, merge: true });
+  let lineCounter = new LineCounter();
+  let docs = parseAllDocuments(yaml, { ...KUBECTL_YAML, lineCounter, prettyErrors: false, uniqueKeys: false });
+  if (Array.isArray(docs) && docs.some((d) => d.errors.some((e) => e.code === 'BAD_INDENT'))) {
+    // go-yaml v2 reads a flow collection continued at column 0; YAML 1.2 readers refuse it. Indent such lines
+    // (whitespace inside a flow collection means nothing) and keep the result only if it then parses.
+    const counter = new LineCounter();
+    const again = parseAllDocuments(indentFlowLines(yaml), {
+      ...KUBECTL_YAML,
+      lineCounter: counter,
+      prettyErrors: false,
+      uniqueKeys: false,
+    });
+    if (Array.isArray(again) && again.every((d) => d.errors.length === 0)) [docs, lineCounter] = [again, counter];
+  }
   const view: ManifestView = { path, objects: [], helm, duplicates: [], ...(kustomization ? { kustomization } : {}) };
   const docList = Array.isArray(docs) ? docs : [];
+  const mayAlias = yaml.includes('*');
   for (const doc of docList) {
     const problem = doc.errors[0];
     if (problem) {
-      view.error ??= { message: problem.message.split('\n')[0]!, line: lineCounter.linePos(problem.pos[0]).line };
+      view.error ??= {
+        message: problem.message.split('\n')[0]!,
+        line: lineCounter.linePos(problem.pos[0]).line,
+        manifest: declaresObjects(text),
+      };
+      continue;
+    }
+    // go-yaml v2 refuses a document whose aliases expand far past its size ("excessive aliasing"): so does the gate.
+    // Only a document with an alias (`*name`) can expand: most have none, and pay nothing for the check.
+    const aliasing = helm || !mayAlias ? undefined : excessiveAliasing(doc);
+    if (aliasing) {
+      view.error ??= {
+        message: aliasing,
+        line: lineCounter.linePos(doc.range[0]).line,
+        manifest: declaresObjects(text),
+      };
       continue;
     }
     view.objects.push(...readObjects(doc, lineCounter, hidden));
     if (!helm) view.duplicates.push(...duplicateKeys(doc, lineCounter));
   }
   return view;
+}
+
+/**
+ * The text with each line that continues an open flow collection (`[`, `{`)
+ * indented past the line that opened it. Lines keep their numbers; quoted
+ * scalars are skipped over; a comment ends at the line's end.
+ */
+function indentFlowLines(text: string): string {
+  const lines = text.split('\n');
+  let depth = 0;
+  let quote: string | undefined;
+  let needed = 0;
+  return lines
+    .map((line) => {
+      let out = line;
+      if (depth > 0 && quote === undefined) {
+        const indent = /^ */.exec(line)![0].length;
+        if (indent < needed && line.trim() !== '') out = ' '.repeat(needed - indent) + line;
+      }
+      const lineIndent = /^ */.exec(out)![0].length;
+      for (let i = 0; i < out.length; i++) {
+        const c = out[i]!;
+        if (quote !== undefined) {
+          if (quote === "'" && c === "'") {
+            if (out[i + 1] === "'") i++;
+            else quote = undefined;
+          } else if (quote === '"' && c === '\\') i++;
+          else if (quote === '"' && c === '"') quote = undefined;
+          continue;
+        }
+        if (c === '#' && (i === 0 || /\s/.test(out[i - 1]!))) break;
+        // A quote opens a scalar only where one may start: `don't` in a plain scalar is no quote.
+        if ((c === '"' || c === "'") && (i === 0 || /[\s[{,:]/.test(out[i - 1]!))) quote = c;
+        else if (c === '[' || c === '{') {
+          if (depth++ === 0) needed = lineIndent + 1;
+        } else if ((c === ']' || c === '}') && depth > 0) depth--;
+      }
+      return out;
+    })
+    .join('\n');
+}
+
+/** Why kubectl would refuse a document for its aliases, or undefined: the yaml package counts as go-yaml v2 does. */
+function excessiveAliasing(doc: Document): string | undefined {
+  try {
+    doc.toJS({ maxAliasCount: 100 });
+    return undefined;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return /alias/i.test(message)
+      ? `its aliases expand too far, and kubectl refuses it as "excessive aliasing"`
+      : undefined;
+  }
 }
 
 /** Keys given twice in one map, each at its second place, with the line of the first. */
@@ -143,7 +231,7 @@ function duplicateKeys(doc: Document, counter: LineCounter): ManifestView['dupli
     Map(_, map) {
       const seen = new Map<string, unknown>();
       for (const pair of map.items) {
-        const key = scalar(pair.key);
+        const key = keyOf(doc, pair.key);
         if (typeof key !== 'string' && typeof key !== 'number') continue;
         const first = seen.get(String(key));
         if (first === undefined) seen.set(String(key), pair.key);
@@ -163,15 +251,15 @@ const posOf = (counter: LineCounter, node: Ranged) => {
   return { line, column: col };
 };
 
-/** The objects of a YAML document: one, or each item of a list (`kind: List`, `DeploymentList`…). */
+/** The objects of a YAML document: one, or each item of a list (any object with `items`, as kubectl reads `List`, `DeploymentList`…). */
 function readObjects(doc: Document, counter: LineCounter, hidden: HiddenDirective[]): ManifestObject[] {
   const at = reader(doc);
   const root = doc.contents;
   if (!isMap(root)) return [];
   const items = at(root, 'items');
-  // kubectl unpacks any list kind (`List`, `DeploymentList`, `SecretList`) that holds its objects in `items`.
+  // kubectl unpacks any object that holds objects in `items`, whatever its kind (`List`, `DeploymentList`, `SecretList`).
   const listKind = scalar(at(root, 'kind'));
-  if (typeof listKind === 'string' && listKind.endsWith('List') && isSeq(items)) {
+  if (typeof listKind === 'string' && isSeq(items) && items.items.some((item) => isMap(at(item)))) {
     return items.items.flatMap((item) => {
       const map = at(item);
       const object = isMap(map) ? readObject(doc, map, at, counter, hidden) : undefined;
@@ -195,7 +283,7 @@ function readObject(
   const optOuts: OptOut[] = [];
   if (isMap(annotations)) {
     for (const pair of annotations.items) {
-      const key = String((pair.key as { value?: unknown })?.value ?? '');
+      const key = String(keyOf(doc, pair.key) ?? '');
       const waive = /^readiness-gate\.io\/waive\.([a-z0-9-]+)$/.exec(key);
       if (waive) {
         const value = (pair.value as { value?: unknown } | null)?.value;
@@ -242,7 +330,7 @@ function readObject(
   const maxUnavailable = positioned(['spec', 'strategy', 'rollingUpdate', 'maxUnavailable'], (v) =>
     typeof v === 'string' || typeof v === 'number' ? v : undefined,
   );
-  const secretData = kind === 'Secret' ? literalSecretData(root, at, counter) : [];
+  const secretData = kind === 'Secret' ? literalSecretData(doc, root, at, counter) : [];
   return {
     kind,
     name,
@@ -323,20 +411,39 @@ function readContainer(
 }
 
 /** The keys of a Secret whose values are written in the file: not empty, not a template's, not encrypted (SOPS). */
-function literalSecretData(root: YAMLMap, at: Reader, counter: LineCounter): NonNullable<ManifestObject['secretData']> {
+function literalSecretData(
+  doc: Document,
+  root: YAMLMap,
+  at: Reader,
+  counter: LineCounter,
+): NonNullable<ManifestObject['secretData']> {
   const out: NonNullable<ManifestObject['secretData']> = [];
   for (const field of ['data', 'stringData']) {
     const map = at(root, field);
     if (!isMap(map)) continue;
-    for (const pair of map.items) {
-      const value = scalar(at(pair.value));
+    // The keys as kubectl reads them, merged ones included: a value behind `<<: *creds` is in the file too.
+    const keys = new Map<string, unknown>();
+    const collect = (node: unknown, depth: number): void => {
+      const m = at(node);
+      if (!isMap(m) || depth > 8) return;
+      for (const pair of m.items) {
+        if (isScalar(pair.key) && (pair.key as { source?: unknown }).source === '<<') {
+          const merged = at(pair.value);
+          for (const source of isSeq(merged) ? merged.items : [merged]) collect(source, depth + 1);
+          continue;
+        }
+        const key = keyOf(doc, pair.key);
+        if (typeof key === 'string' || typeof key === 'number') keys.set(String(key), pair.key);
+      }
+    };
+    collect(map, 0);
+    for (const [key, keyNode] of keys) {
+      const node = at(map, key);
+      const value = scalar(node);
       if (typeof value !== 'string' && typeof value !== 'number') continue;
       const text = String(value).trim();
       if (text === '' || text.includes(HELM_VALUE) || text.startsWith('ENC[')) continue;
-      out.push({
-        key: String((pair.key as { value?: unknown })?.value ?? ''),
-        ...posOf(counter, pair.key as never),
-      });
+      out.push({ key, ...posOf(counter, keyNode as never) });
     }
   }
   return out;

@@ -69,6 +69,9 @@ export const evidenceUnverifiable = defineRule({
         message: `Not checked: a YAML document here${how} does not parse (${file.error.message}), so whatever it declares was not read. Fix the YAML, or leave the file out with \`evidence.exclude\` if it is not a manifest.`,
         line: file.error.line,
         column: 1,
+        // A plain manifest kubectl would refuse is an error, not a notice: what it deploys was not read. A Helm
+        // template's YAML is only the gate's approximation, and a file without `apiVersion:`/`kind:` no manifest.
+        ...(file.error.manifest && !file.helm ? { alwaysError: true } : {}),
       });
     }
     const hidden = workloads.flatMap((object) =>
