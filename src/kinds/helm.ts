@@ -18,6 +18,8 @@ export interface HiddenDirective {
   line: number;
   /** The directive, shortened, for the report. */
   text: string;
+  /** The column, 0-based, its output starts at: its `nindent N`/`indent N`, else where the directive stands. */
+  indent: number;
 }
 
 const STEERING = /^(?:if|else|end|with|range|define|block)\b|^\/\*/;
@@ -36,7 +38,12 @@ export function renderStatically(text: string, values: unknown): { yaml: string;
     if (toYaml && value !== undefined && typeof value === 'object') {
       return `${' '.repeat(Number(toYaml[2]))}${JSON.stringify(value)}`;
     }
-    hidden.push({ line: i + 1, text: whole.length > 60 ? `${whole.slice(0, 57)}...` : whole });
+    const indented = /\bn?indent\s+(\d+)\s*$/.exec(body.length <= 400 ? body : '');
+    hidden.push({
+      line: i + 1,
+      text: whole.length > 60 ? `${whole.slice(0, 57)}...` : whole,
+      indent: indented ? Number(indented[1]) : line.length - line.trimStart().length,
+    });
     return '';
   });
   return { yaml: lines.join('\n'), hidden };

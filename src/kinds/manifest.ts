@@ -295,7 +295,7 @@ function readObject(
       }
     }
   }
-  const name = String(scalar(at(root, 'metadata', 'name')) ?? '');
+  const name = shown(String(scalar(at(root, 'metadata', 'name')) ?? ''));
   const containers: Container[] = [];
   const list = at(root, 'spec', 'template', 'spec', 'containers');
   if (isSeq(list)) {
@@ -306,15 +306,8 @@ function readObject(
       const start = lineOf(counter, item as never);
       const end =
         i + 1 < items.length ? lineOf(counter, items[i + 1] as never) : counter.linePos(list.range?.[2] ?? 0).line + 1;
-      containers.push(
-        readContainer(
-          doc,
-          map,
-          at,
-          counter,
-          hidden.find((d) => d.line >= start && d.line < end),
-        ),
-      );
+      const inside = hidden.filter((d) => d.line >= start && d.line < end);
+      containers.push(readContainer(doc, map, at, counter, hiddenFields(map, inside, counter)));
     });
   }
   const positioned = <T>(path: string[], read: (v: unknown) => T | undefined): Positioned<T> | undefined => {
@@ -349,12 +342,43 @@ function readObject(
   };
 }
 
+/** A name as the report shows it: a Helm template's `{{ include "app.fullname" . }}-worker` as `{{…}}-worker`. */
+const shown = (name: string): string => name.replaceAll(HELM_VALUE, '{{…}}');
+
 const asNumber = (v: unknown): number | undefined =>
   typeof v === 'number' && Number.isFinite(v)
     ? v
     : typeof v === 'string' && /^\d+$/.test(v.trim())
       ? Number(v)
       : undefined;
+
+/** The container fields the rules read: a directive inside any other (`env`, `volumeMounts`) hides none of them. */
+const JUDGED_FIELDS = new Set(['ports', 'readinessProbe', 'livenessProbe', 'startupProbe', 'resources', 'lifecycle']);
+
+/**
+ * The first directive inside a container that may write a field the rules
+ * judge. One at the container's own key column (or left of it) may write any
+ * field; one deeper writes only into the field it sits in, so a
+ * `{{ tpl .Values.extraEnv . | nindent 12 }}` inside `env:` hides the env
+ * list, not the ports, probes or resources.
+ */
+function hiddenFields(
+  container: YAMLMap,
+  inside: readonly HiddenDirective[],
+  counter: LineCounter,
+): HiddenDirective | undefined {
+  if (inside.length === 0) return undefined;
+  const keys = container.items.map((pair) => ({
+    key: String(scalar(pair.key) ?? ''),
+    ...posOf(counter, pair.key as never),
+  }));
+  const column = (keys[0]?.column ?? 1) - 1;
+  return inside.find((directive) => {
+    if (directive.indent <= column) return true;
+    const field = keys.filter((k) => k.line < directive.line && k.column - 1 === column).at(-1);
+    return field === undefined || JUDGED_FIELDS.has(field.key);
+  });
+}
 
 /** The seconds a preStop hook sleeps: `sleep N` in an exec command, or the `sleep` action. */
 function preStopSleep(item: YAMLMap, at: Reader, counter: LineCounter): Container['preStopSleep'] {
@@ -393,7 +417,7 @@ function readContainer(
   const sleep = preStopSleep(item, at, counter);
   const set = (...path: string[]) => isSet(at(item, ...path));
   return {
-    name: String(scalar(nameNode) ?? ''),
+    name: shown(String(scalar(nameNode) ?? '')),
     ...posOf(counter, (nameNode as never) ?? item),
     ports: set('ports'),
     readinessProbe: probe(at(item, 'readinessProbe'), at),

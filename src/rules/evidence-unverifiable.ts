@@ -31,7 +31,7 @@ export const evidenceUnverifiable = defineRule({
       files: CHART,
       text: TEMPLATE('          {{- include "api.probes" . | nindent 10 }}\n'),
       findings: [
-        '9:17 Not checked: container "api" of Deployment "HELM_VALUE" (its fields may come from {{- include "api.probes" . | nindent 10 }} at line 13). The gate reads templates without rendering them and cannot resolve that directive. Write the fields in the template, take them from values.yaml with toYaml .Values.<key>, or check the rendered chart in CI.',
+        '9:17 Not checked: container "api" of Deployment "{{…}}" (its fields may come from {{- include "api.probes" . | nindent 10 }} at line 13). The gate reads templates without rendering them and cannot resolve that directive. Write the fields in the template, take them from values.yaml with toYaml .Values.<key>, or check the rendered chart in CI.',
       ],
     },
     {

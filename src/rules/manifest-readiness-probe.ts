@@ -20,6 +20,15 @@ export const manifestReadinessProbe = defineRule({
   defaultSeverity: { devops: 'warning', none: 'off' },
   examples: [
     {
+      name: 'a Helm directive inside env hides the env list, not the probes; a templated name is shown as such',
+      path: 'charts/api/templates/deployment.yaml',
+      files: { 'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 1.0.0\n' },
+      text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include "api.fullname" . }}-web\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          env:\n            - {name: MODE, value: live}\n            {{- tpl .Values.additionalEnv . | nindent 12 }}\n          ports: [{containerPort: 8080}]\n',
+      findings: [
+        '9:17 Container "api" of Deployment "{{…}}-web" serves on a port but has no readinessProbe: traffic reaches it before it can answer. Add a readinessProbe (httpGet on its health endpoint).',
+      ],
+    },
+    {
       name: 'a helm.sh/hook annotation does not exempt a Deployment',
       path: 'deploy/api.yaml',
       text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  annotations:\n    helm.sh/hook: post-install\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          ports: [{containerPort: 8080}]\n',

@@ -99,7 +99,7 @@ describe('deployment files', () => {
       /A warning only: deploy\/base\/kustomization\.yaml is beside it, and an overlay may patch it\.$/,
     );
     expect(run.report!.findings.find((f) => f.source === 'charts/worker/templates/deployment.yaml')!.message).toBe(
-      'Container "worker" of Deployment "HELM_VALUE" has no resources.limits.memory. Set requests.cpu, requests.memory and limits.memory.',
+      'Container "worker" of Deployment "{{…}}" has no resources.limits.memory. Set requests.cpu, requests.memory and limits.memory.',
     );
     expect(run.code).toBe(1);
     // Each companion was asked for once; the two kustomization spellings that are not there answered 404.
