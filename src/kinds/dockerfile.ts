@@ -1,9 +1,15 @@
 /**
- * A Dockerfile (`Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `Containerfile`):
- * its instructions with their lines, continuation lines joined, and the
- * final stage (after the last `FROM`), which is what runs. An opt-out is a
- * comment `# readiness-gate waive=<rule-id>: <reason>`.
+ * A Dockerfile (`Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `Containerfile`,
+ * in any case), parsed as the Docker tooling parses it (`dockerfile-ast`,
+ * the parser of VS Code's Docker support): parser directives (`# escape=\``),
+ * continuation lines joined, heredocs (`COPY <<EOF` … `EOF`) kept inside
+ * their instruction, so a `CMD` line in a heredoc's body is no instruction.
+ * The final stage is what runs, and it inherits what it does not set from
+ * the stage it is built `FROM` (`FROM base`): its `CMD`, `ENTRYPOINT` and
+ * `HEALTHCHECK`. An opt-out is a comment `# readiness-gate waive=<rule-id>:
+ * <reason>`.
  */
+import { DockerfileParser } from 'dockerfile-ast';
 import { deploymentFiles, type DocumentKind } from './kind.js';
 import { optOutWaivers, readOptOuts, type OptOut } from './opt-out.js';
 
@@ -16,7 +22,7 @@ export interface Instruction {
 export interface DockerfileView {
   path: string;
   instructions: Instruction[];
-  /** Instructions of the final stage. */
+  /** What the image runs with: the final stage, after the instructions of the stages it is built from. */
   final: Instruction[];
   optOuts: OptOut[];
 }
@@ -29,25 +35,59 @@ export interface DockerfileContext {
 const NAME = /(?:^|\/)(?:Dockerfile(?:\.[^/]*)?|[^/]+\.Dockerfile|Containerfile)$/i;
 
 export function parseDockerfile(text: string, path: string): DockerfileView {
-  const instructions: Instruction[] = [];
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const first = lines[i]!.trim();
-    if (first === '' || first.startsWith('#')) continue;
-    const start = i;
-    let joined = first;
-    // A trailing backslash continues the instruction; comment lines inside it are dropped.
-    while (joined.endsWith('\\') && i + 1 < lines.length) {
-      i++;
-      const next = lines[i]!.trim();
-      joined = next.startsWith('#') ? joined : `${joined.slice(0, -1)} ${next}`;
-    }
-    // A lone backslash continues into nothing: no instruction.
-    const match = /^(\S+)\s*(.*)$/s.exec(joined.trim());
-    if (match) instructions.push({ keyword: match[1]!.toUpperCase(), args: match[2]!.trim(), line: start + 1 });
+  const parsed = DockerfileParser.parse(text);
+  const escape = parsed.getEscapeCharacter();
+  const instructions: Instruction[] = parsed.getInstructions().map((ins) => ({
+    keyword: ins.getKeyword().toUpperCase(),
+    args: joinLines(ins.getRawArgumentsContent() ?? '', escape),
+    line: ins.getRange().start.line + 1,
+  }));
+  return { path, instructions, final: finalStage(instructions), optOuts: readOptOuts(text) };
+}
+
+/** An instruction's arguments on one line: each escaped line break a space, comment lines inside it dropped. */
+function joinLines(args: string, escape: string): string {
+  const lines = args.split(/\r?\n/);
+  const out: string[] = [];
+  let continued = false;
+  for (const line of lines) {
+    if (continued && line.trim().startsWith('#')) continue;
+    const trimmed = line.trimEnd();
+    continued = trimmed.endsWith(escape);
+    out.push((continued ? trimmed.slice(0, -escape.length) : line).trim());
   }
-  const lastFrom = instructions.map((ins) => ins.keyword).lastIndexOf('FROM');
-  return { path, instructions, final: instructions.slice(Math.max(lastFrom, 0)), optOuts: readOptOuts(text) };
+  return out.join(continued ? ' ' : ' ').trim();
+}
+
+/**
+ * The final stage's instructions after those of the stages it is built from:
+ * `FROM base` inherits base's `CMD`, `ENTRYPOINT` and `HEALTHCHECK` unless it
+ * sets its own, so the last of each in this list is what runs.
+ */
+function finalStage(instructions: Instruction[]): Instruction[] {
+  const stages: { name: string | undefined; image: string; body: Instruction[] }[] = [];
+  for (const ins of instructions) {
+    if (ins.keyword === 'FROM') {
+      const [image = '', as, name] = ins.args.replace(/--\S+\s+/g, '').split(/\s+/);
+      stages.push({
+        name: as?.toLowerCase() === 'as' ? name?.toLowerCase() : undefined,
+        image: image.toLowerCase(),
+        body: [ins],
+      });
+    } else if (stages.length > 0) stages.at(-1)!.body.push(ins);
+  }
+  const last = stages.at(-1);
+  if (!last) return instructions;
+  const chain = [last];
+  // Each step goes to an earlier stage, so the chain ends.
+  for (let at = stages.length - 1; ;) {
+    const image = stages[at]!.image;
+    const from = stages.slice(0, at).findLastIndex((s) => s.name === image);
+    if (from < 0) break;
+    chain.unshift(stages[from]!);
+    at = from;
+  }
+  return chain.flatMap((stage) => stage.body);
 }
 
 export const dockerfileKind: DocumentKind<'dockerfile', DockerfileView, DockerfileContext> = {

@@ -1,6 +1,7 @@
 /**
  * `dockerfile-exec-form`: the final stage's `CMD` and `ENTRYPOINT` (the last
- * of each, which take effect) are in exec form (`["node", "server.js"]`). In
+ * of each, which take effect, inherited from the stage it is built `FROM`
+ * when it sets none) are in exec form (`["node", "server.js"]`). In
  * shell form a shell is PID 1 and does not pass SIGTERM on, so the process
  * cannot shut down gracefully (the role document's "no graceful shutdown"
  * red flag). Brackets that are not JSON (`['node', 'a.js']`) are shell form
@@ -75,6 +76,28 @@ export const dockerfileExecForm = defineRule({
       name: 'exec form; an earlier stage does not count',
       path: 'Dockerfile',
       text: 'FROM node:20 AS build\nCMD npm test\nFROM node:20-slim\nENTRYPOINT ["node"]\nCMD ["/app/server.js"]\n',
+      findings: [],
+    },
+    {
+      name: 'a shell-form CMD inherited from the stage the final one is built from',
+      path: 'Dockerfile',
+      text: 'FROM node:20-slim AS base\nCMD node /app/server.js\nFROM base\nCOPY . /app\n',
+      findings: [
+        '2:1 CMD is in shell form: a shell runs as PID 1 and SIGTERM does not reach the process, so it cannot shut down gracefully. Write it in exec form, e.g. CMD ["node", "server.js"].',
+      ],
+    },
+    {
+      name: "a heredoc's body is no instruction",
+      path: 'Dockerfile',
+      text: 'FROM alpine\nCMD /app/bin/server --port 8080\nCOPY <<EOF /app/notes\nCMD ["node", "server.js"]\nEOF\n',
+      findings: [
+        '2:1 CMD is in shell form: a shell runs as PID 1 and SIGTERM does not reach the process, so it cannot shut down gracefully. Write it in exec form, e.g. CMD ["node", "server.js"].',
+      ],
+    },
+    {
+      name: 'an escape directive continues lines with its own character',
+      path: 'Dockerfile',
+      text: '# escape=`\nFROM mcr.microsoft.com/windows/servercore\nCMD ["C:\\\\app\\\\server.exe", `\n  "--port", "8080"]\n',
       findings: [],
     },
     {

@@ -29,7 +29,8 @@ export const dockerfileHealthcheck = defineRule({
     const out: RawFinding[] = [];
     if (optOut(file.optOuts, 'dockerfile-healthcheck', out)) return out;
     if (file.final.some((ins) => ins.keyword === 'HEALTHCHECK')) return [];
-    const from = file.final[0];
+    // The final stage's own FROM, not that of a stage it is built from.
+    const from = file.final.findLast((ins) => ins.keyword === 'FROM');
     return [
       {
         message:
