@@ -100,6 +100,11 @@ export interface DocumentSource {
   named?(config: ResolvedConfig): Promise<NamedFiles | undefined>;
   /** A document: its text, undefined when there is no such file, or why it was not read. Never throws. */
   read(file: { path: string; fromBase?: true }): Promise<string | undefined | Unread>;
+  /**
+   * The paths of the regular files in a folder at the head commit, not its
+   * subfolders; none when there is no such folder. Throws ReadFailed.
+   */
+  list?(folder: string): Promise<string[]>;
   /** Reviews for sign-off and `when` approvals, when the config asks for them. Throws ReadFailed. */
   reviews?(config: ResolvedConfig): Promise<ReviewData>;
 }
@@ -197,10 +202,11 @@ export async function runPipeline(source: DocumentSource, options: BudgetOptions
       ? { linked: [], description: undefined }
       : await readDescription(pr.body, config, budget.budget);
   const named = await source.named?.(config);
+  const changedPaths = (changed?.files ?? []).filter((f) => !f.removed).map((f) => f.path);
+  const notes: string[] = [];
+  const dependents = named ? [] : await valuesDependents(source, changedPaths, failures, notes);
   const planned = planFiles(
-    named
-      ? { linked, named: named.files }
-      : { linked, changed: (changed?.files ?? []).filter((f) => !f.removed).map((f) => f.path) },
+    named ? { linked, named: named.files } : { linked, changed: [...changedPaths, ...dependents] },
     config,
   );
   const isLinked = new Set(linked);
@@ -232,7 +238,6 @@ export async function runPipeline(source: DocumentSource, options: BudgetOptions
     }),
   );
 
-  const notes: string[] = [];
   let reviewData: ReviewData | undefined;
   try {
     reviewData = await reviewsRead;
@@ -259,6 +264,53 @@ export async function runPipeline(source: DocumentSource, options: BudgetOptions
   const report = mergeReports([...reports, ...checked.map((c) => c.report)], config.strict);
   if (named && named.notChecked.length > 0) report.notChecked = named.notChecked;
   return { report, notes, config };
+}
+
+/** A chart's values file: `values.yaml`, or `values-production.yaml` for `helm install -f`. */
+const VALUES = /(?:^|\/)values(?:-[^/]*)?\.ya?ml$/i;
+/** Charts whose templates a run re-reads because their values changed. */
+const MAX_VALUES_CHARTS = 10;
+
+/**
+ * The templates of the charts whose values files the pull request changes:
+ * unchanged, they now render with other values (`readinessProbe: {}` in
+ * values.yaml takes the probe out of every Deployment that reads it), so
+ * they are checked again at the head commit. Only the templates folder
+ * itself is listed, partials (`_helpers.tpl`) left out; a folder that is not
+ * a chart (no `Chart.yaml`) costs one read.
+ */
+async function valuesDependents(
+  source: DocumentSource,
+  changed: readonly string[],
+  failures: ReadFailed[],
+  notes: string[],
+): Promise<string[]> {
+  if (!source.list) return [];
+  const folderOf = (p: string) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '');
+  const join = (dir: string, name: string) => (dir === '' ? name : `${dir}/${name}`);
+  const charts = [...new Set(changed.filter((p) => VALUES.test(p)).map(folderOf))].slice(0, MAX_VALUES_CHARTS);
+  const out: string[] = [];
+  for (const chart of charts) {
+    if (typeof (await source.read({ path: join(chart, 'Chart.yaml') })) !== 'string') continue;
+    let files: string[];
+    try {
+      files = await source.list(join(chart, 'templates'));
+    } catch (error) {
+      if (!(error instanceof ReadFailed)) throw error;
+      failures.push(error);
+      continue;
+    }
+    const templates = files.filter((f) => /\.ya?ml$/i.test(f) && !/(?:^|\/)_[^/]*$/.test(f) && !changed.includes(f));
+    out.push(...templates);
+    // Shown as code: the paths are the pull request's.
+    const code = (text: string) => `\`${text.replace(/[`\s]+/g, ' ')}\``;
+    if (templates.length > 0) {
+      notes.push(
+        `The values of chart ${code(chart === '' ? '.' : chart)} changed: its ${templates.length} template${templates.length === 1 ? '' : 's'} ${templates.length === 1 ? 'was' : 'were'} checked again, unchanged, with them.`,
+      );
+    }
+  }
+  return out;
 }
 
 /** The documents to check split for the checking threads: one chunk, unless there are many. */

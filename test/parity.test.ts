@@ -136,6 +136,24 @@ const CASES: Case[] = [
     },
   },
   {
+    name: "only a chart's values changed: its templates are checked again",
+    files: {
+      'docs/runbooks/deploy-payments.md': READY,
+      'chart/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 1.0.0\n',
+      'chart/values.yaml': 'resources:\n  requests: {cpu: 100m, memory: 64Mi}\n',
+      'chart/templates/api.yaml': CHART_TEMPLATE,
+      'chart/templates/_helpers.tpl': '{{- define "api.name" -}}api{{- end }}\n',
+    },
+    changed: [
+      ['A', 'docs/runbooks/deploy-payments.md'],
+      ['M', 'chart/values.yaml'],
+    ],
+    shows: (json) => {
+      expect(json.documents.map((d) => d.source)).toContain('chart/templates/api.yaml');
+      expect(ruleIds(json)).toContain('manifest-resources');
+    },
+  },
+  {
     name: 'a manifest beside a kustomization.yaml, whose findings are capped',
     files: {
       'docs/runbooks/deploy-payments.md': READY,

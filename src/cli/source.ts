@@ -6,7 +6,7 @@
  * checked; without any, the changed files are (as the action checks them),
  * and without those, the runbooks the config's templates select.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import { CONFIG_PATH } from '../init/templates.js';
@@ -76,6 +76,18 @@ export class DiskSource implements DocumentSource {
       );
     }
     return { files: found, notChecked: [] };
+  }
+
+  async list(folder: string): Promise<string[]> {
+    const root = path.resolve(this.options.root);
+    const at = path.resolve(root, folder);
+    // A folder named by a changed path stays inside the checkout.
+    if (at !== root && !at.startsWith(root + path.sep)) return [];
+    const entries = await readdir(at, { withFileTypes: true }).catch(() => []);
+    return entries
+      .filter((entry) => entry.isFile())
+      .map((entry) => (folder === '' ? entry.name : `${folder}/${entry.name}`))
+      .sort();
   }
 
   async read(file: { path: string }): Promise<string | undefined | Unread> {

@@ -66,6 +66,18 @@ export async function listChangedFiles(client: GitHubClient, repo: Repo, number:
 }
 
 /** A file's text at a commit, or undefined when there is no such file; throws for a folder, a submodule or a link. */
+/** The regular files of a folder at a commit (not its subfolders); none when there is no such folder. */
+export async function listFolderAt(client: GitHubClient, repo: Repo, path: string, ref: string): Promise<string[]> {
+  try {
+    const { data } = await client.request('GET /repos/{owner}/{repo}/contents/{path}', { ...repo, path, ref });
+    if (!Array.isArray(data)) return [];
+    return data.filter((entry) => entry.type === 'file').map((entry) => entry.path);
+  } catch (error) {
+    if (error instanceof RequestError && error.status === 404) return [];
+    throw error;
+  }
+}
+
 export async function readFileAt(
   client: GitHubClient,
   repo: Repo,

@@ -26,7 +26,14 @@ import {
 import { readApprovalFacts, readSignOffData } from '../signoff/read.js';
 import { describeRequest, type GitHubClient } from './client.js';
 import { listComments, TooMany, type IssueComment } from './comment.js';
-import { getPullRequest, listChangedFiles, readFileAt, type PullRequest, type Repo } from './repository.js';
+import {
+  getPullRequest,
+  listChangedFiles,
+  listFolderAt,
+  readFileAt,
+  type PullRequest,
+  type Repo,
+} from './repository.js';
 
 export interface GitHubSourceOptions {
   repo: Repo;
@@ -127,6 +134,15 @@ export class GitHubSource implements DocumentSource {
       const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
       const status = error instanceof RequestError && error.response ? `GitHub answered ${error.status}: ` : '';
       return { kind: 'failed', reason: `${status}${reason}` };
+    }
+  }
+
+  async list(folder: string): Promise<string[]> {
+    try {
+      const pr = await this.pull();
+      return await listFolderAt(this.client, this.options.repo, folder, pr.headSha);
+    } catch (error) {
+      throw readFailed(`the folder ${folder}`, error);
     }
   }
 

@@ -178,6 +178,43 @@ describe('deployment files', () => {
       'a batch consumer; it serves no traffic. The changed files show: [deploy/consumer.yaml:9]',
     );
   });
+
+  it("checks a chart's unchanged templates again when only its values change", async () => {
+    gh = await scenario({
+      files: [
+        { filename: 'docs/runbooks/deploy-payments.md', status: 'modified' },
+        { filename: 'charts/worker/values.yaml', status: 'modified' },
+        { filename: 'docs/values.yaml', status: 'modified' },
+      ],
+    });
+    gh.setFile(HEAD, 'charts/worker/Chart.yaml', 'apiVersion: v2\nname: worker\nversion: 1.0.0\n');
+    // The change: the memory limit is gone from values.yaml; the template that reads it did not change.
+    gh.setFile(HEAD, 'charts/worker/values.yaml', 'resources:\n  requests: {cpu: 100m, memory: 64Mi}\n');
+    gh.setFile(
+      HEAD,
+      'charts/worker/templates/deployment.yaml',
+      DEPLOYMENT('worker', '          resources:\n            {{- toYaml .Values.resources | nindent 12 }}\n'),
+    );
+    gh.setFile(HEAD, 'charts/worker/templates/_helpers.tpl', '{{- define "worker.name" -}}worker{{- end }}\n');
+    gh.setFile(HEAD, 'charts/worker/templates/NOTES.txt', 'Installed.\n');
+    gh.setFile(HEAD, 'docs/values.yaml', 'theme: dark\n');
+    const run = await runAction(gh, { event: 'pull_request', payload: pullRequestEvent() });
+    expect(run.report!.findings.map((f) => `${f.source}:${f.line} ${f.ruleId}`)).toEqual([
+      // "Memory" and "CPU" are ticked, and the re-checked template now sets no memory limit.
+      'pull-request:25 claim-contradicted',
+      'pull-request:26 claim-contradicted',
+      'charts/worker/templates/deployment.yaml:9 manifest-resources',
+    ]);
+    expect(run.summary).toContain(
+      'The values of chart `charts/worker` changed: its 1 template was checked again, unchanged, with them.',
+    );
+    const asked = gh
+      .calls()
+      .map((c) => c.replace(/^GET \/repos\/octo-org\/octo-repo\/contents\//, '').replace(/\?.*$/, ''));
+    // The partial and NOTES.txt are not read; docs/ has no Chart.yaml, so nothing is listed there.
+    expect(asked).toEqual(expect.arrayContaining(['charts/worker/templates', 'docs/Chart.yaml']));
+    expect(asked.filter((c) => /_helpers|NOTES|docs\/templates/.test(c))).toEqual([]);
+  });
 });
 
 function DEPLOYMENT(name: string, fields: string): string {
