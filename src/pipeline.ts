@@ -12,6 +12,8 @@
  * changed files, labels, reviews) travels beside it.
  */
 import { availableParallelism } from 'node:os';
+import { posix } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { checkWithinBudget, readDescription, BUDGET, type BudgetOptions } from './budget.js';
 import { mapLimit } from './concurrency.js';
 import { ConfigError, loadConfig } from './config/load.js';
@@ -204,7 +206,19 @@ export async function runPipeline(source: DocumentSource, options: BudgetOptions
   const named = await source.named?.(config);
   const changedPaths = (changed?.files ?? []).filter((f) => !f.removed).map((f) => f.path);
   const notes: string[] = [];
-  const dependents = named ? [] : await valuesDependents(source, changedPaths, failures, notes);
+  // A changed file read to find what depends on it is not read again as a document.
+  const headReads = new Map<string, Promise<string | undefined | Unread>>();
+  const readHead = (path: string) => {
+    let text = headReads.get(path);
+    if (!text) headReads.set(path, (text = source.read({ path })));
+    return text;
+  };
+  const dependents = named
+    ? []
+    : [
+        ...(await valuesDependents(source, changedPaths, failures, notes)),
+        ...(await kustomizationResources(readHead, changedPaths, notes)),
+      ];
   const planned = planFiles(
     named ? { linked, named: named.files } : { linked, changed: [...changedPaths, ...dependents] },
     config,
@@ -212,7 +226,12 @@ export async function runPipeline(source: DocumentSource, options: BudgetOptions
   const isLinked = new Set(linked);
   const read = (files: readonly PlannedFile[]) =>
     mapLimit(files, source.concurrency, async (file) =>
-      withText(file, file.unread ? undefined : await source.read(file)),
+      withText(
+        file,
+        file.unread
+          ? undefined
+          : await (!file.fromBase && headReads.has(file.path) ? headReads.get(file.path)! : source.read(file)),
+      ),
     );
   // Companions are read once a run, whichever part of it needs them.
   const companionReads = new Map<string, Promise<KindedFile>>();
@@ -307,6 +326,53 @@ async function valuesDependents(
     if (templates.length > 0) {
       notes.push(
         `The values of chart ${code(chart === '' ? '.' : chart)} changed: its ${templates.length} template${templates.length === 1 ? '' : 's'} ${templates.length === 1 ? 'was' : 'were'} checked again, unchanged, with them.`,
+      );
+    }
+  }
+  return out;
+}
+
+/** A Kustomize file: `kustomization.yaml`, `kustomization.yml` or `Kustomization`. */
+const KUSTOMIZATION = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
+/** Kustomizations whose resources a run re-reads, and resources read for each. */
+const MAX_KUSTOMIZATIONS = 10;
+const MAX_RESOURCES = 50;
+
+/**
+ * The manifests a changed kustomization names in `resources`: what the
+ * folder deploys changed with it (a resource added, or one the overlay now
+ * takes in), so they are checked at the head commit though unchanged. Only
+ * files inside the repository are taken, not folders or remote bases; the
+ * gate does not build the overlay (`kubectl kustomize`), and a patch it
+ * applies is not seen.
+ */
+async function kustomizationResources(
+  readHead: (path: string) => Promise<string | undefined | Unread>,
+  changed: readonly string[],
+  notes: string[],
+): Promise<string[]> {
+  const out: string[] = [];
+  for (const file of changed.filter((p) => KUSTOMIZATION.test(p)).slice(0, MAX_KUSTOMIZATIONS)) {
+    const text = await readHead(file);
+    if (typeof text !== 'string') continue;
+    let resources: unknown;
+    try {
+      resources = (parseYaml(text, { maxAliasCount: 100 }) as { resources?: unknown } | null)?.resources;
+    } catch {
+      continue; // the kustomization itself is checked as a changed YAML file, and says it does not parse
+    }
+    if (!Array.isArray(resources)) continue;
+    const folder = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
+    const named = resources
+      .filter((r): r is string => typeof r === 'string' && /\.ya?ml$/i.test(r) && !/^[a-z][a-z0-9+.-]*:/i.test(r))
+      .map((r) => posix.normalize(posix.join(folder, r)))
+      .filter((p) => !p.startsWith('../') && !posix.isAbsolute(p) && !changed.includes(p))
+      .slice(0, MAX_RESOURCES);
+    out.push(...named);
+    const code = (t: string) => `\`${t.replace(/[`\s]+/g, ' ')}\``;
+    if (named.length > 0) {
+      notes.push(
+        `${code(file)} changed: the ${named.length} manifest${named.length === 1 ? '' : 's'} it names ${named.length === 1 ? 'was' : 'were'} checked again, unchanged, with it (the overlay is not built: a patch it applies is not seen).`,
       );
     }
   }

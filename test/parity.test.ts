@@ -154,6 +154,27 @@ const CASES: Case[] = [
     },
   },
   {
+    name: 'a changed kustomization: the manifests it names are checked again',
+    files: {
+      'docs/runbooks/deploy-payments.md': READY,
+      'deploy/kustomization.yaml': 'resources: [api.yaml, ../outside.yaml, https://example.com/x.yaml, base]\n',
+      'deploy/api.yaml':
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          ports: [{containerPort: 8080}]\n',
+      'outside.yaml': 'apiVersion: v1\nkind: Secret\nmetadata: {name: s}\nstringData: {password: hunter2}\n',
+    },
+    changed: [
+      ['A', 'docs/runbooks/deploy-payments.md'],
+      ['M', 'deploy/kustomization.yaml'],
+    ],
+    shows: (json) => {
+      const sources = json.documents.map((d) => d.source);
+      expect(sources).toContain('deploy/api.yaml');
+      // `../outside.yaml` resolves to outside.yaml, inside the repository: named, so read.
+      expect(sources).toContain('outside.yaml');
+      expect(ruleIds(json)).toEqual(expect.arrayContaining(['manifest-readiness-probe', 'manifest-secret-literal']));
+    },
+  },
+  {
     name: 'a manifest beside a kustomization.yaml, whose findings are capped',
     files: {
       'docs/runbooks/deploy-payments.md': READY,
