@@ -56,7 +56,7 @@ function joinLines(args: string, escape: string): string {
     continued = trimmed.endsWith(escape);
     out.push((continued ? trimmed.slice(0, -escape.length) : line).trim());
   }
-  return out.join(continued ? ' ' : ' ').trim();
+  return out.join(' ').trim();
 }
 
 /**

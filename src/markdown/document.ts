@@ -196,7 +196,8 @@ export function parseDocument(source: string, options: ParseOptions = {}): Docum
         break;
       case 'listItem': {
         const name = collectListItem(view, node, listDepth, parents);
-        push(node, node.children, listDepth + 1, [...parents, name]);
+        // Identity needs a few levels; a hostile list nested thousands deep must not copy its path at each.
+        push(node, node.children, listDepth + 1, parents.length < 32 ? [...parents, name] : parents);
         break;
       }
       case 'table':
