@@ -13,8 +13,8 @@ import { ROOT } from './helpers.js';
 const CORPUS = path.resolve(ROOT, '../shared/corpus/manifests');
 const config = loadConfig(undefined, 'x.yml');
 
-async function evidence(folder: string) {
-  const root = path.join(CORPUS, folder);
+async function evidence(folder: string, corpus = CORPUS) {
+  const root = path.join(corpus, folder);
   const all = await glob('**/*', { cwd: root, dot: true, onlyFiles: true });
   const files = all
     .map((p) => ({ path: p, kind: kindOf(p, config) }))
@@ -114,5 +114,19 @@ describe.skipIf(!existsSync(CORPUS))('deployment files in the corpus', () => {
       '_archived/volumes/flexvolume/deploy/Dockerfile:22 dockerfile-exec-form',
       'web/guestbook/redis-slave/Dockerfile:19 dockerfile-exec-form', // CMD /run.sh
     ]);
+  });
+});
+
+describe("deployment files in the project's own corpus", () => {
+  it('cloudnative-pg/charts: the operator chart, its env written by a directive', async () => {
+    const { count, findings, notices } = await evidence('cloudnative-pg__charts', path.join(ROOT, 'corpus/manifests'));
+    expect(count).toBe(10); // Chart.yaml, values.yaml and eight templates (NOTES.txt and _helpers.tpl are not manifests)
+    expect(findings).toEqual([
+      // `{{- tpl (.Values.additionalEnv | toYaml) . | nindent 8 }}` continues the env list: it hides env, not the
+      // container. values.yaml's `resources: {}` leaves the operator without requests or a memory limit.
+      'charts/cloudnative-pg/templates/deployment.yaml:109 manifest-resources',
+    ]);
+    // rbac.yaml has a template comment over several lines (`{{/*` … `*/}}`): blanked, the file parses.
+    expect(notices).toEqual([]);
   });
 });

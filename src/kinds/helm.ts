@@ -4,7 +4,7 @@
  * steer (`if`, `else`, `end`, `with`, `range`, comments) are dropped; a
  * whole-line `toYaml .Values.x | nindent N` is replaced by the value from the
  * chart's `values.yaml`, written as one flow line so every line keeps its
- * number; any other whole-line directive (`include`, `template`, an unknown
+ * number; a comment over several lines is blanked; any other whole-line directive (`include`, `template`, an unknown
  * value) emits fields the gate cannot see, and is recorded as hidden. Inline
  * directives become HELM_VALUE.
  */
@@ -20,6 +20,12 @@ export interface HiddenDirective {
   text: string;
   /** The column, 0-based, its output starts at: its `nindent N`/`indent N`, else where the directive stands. */
   indent: number;
+  /**
+   * The line above it at that column is a list entry (`- name: A`): its output
+   * continues that list (more `env` entries), as YAML reads entries at their
+   * key's own column.
+   */
+  continuesList: boolean;
 }
 
 const STEERING = /^(?:if|else|end|with|range|define|block)\b|^\/\*/;
@@ -28,7 +34,19 @@ const TO_YAML = /^toYaml\s+\.Values((?:\.[A-Za-z_][\w-]*)+)\s*\|\s*n?indent\s+(\
 /** A template's text made parseable, with the directives it could not resolve. */
 export function renderStatically(text: string, values: unknown): { yaml: string; hidden: HiddenDirective[] } {
   const hidden: HiddenDirective[] = [];
-  const lines = text.split('\n').map((line, i) => {
+  const source = text.split('\n');
+  let inComment = false;
+  const lines = source.map((line, i) => {
+    // A template comment over several lines (`{{/*` … `*/}}`) is blanked, each line keeping its number.
+    const trimmed = line.trim();
+    if (inComment) {
+      if (/\*\/\s*-?\}\}\s*$/.test(trimmed)) inComment = false;
+      return '';
+    }
+    if (/^\{\{-?\s*\/\*/.test(trimmed) && !/\*\/\s*-?\}\}/.test(trimmed)) {
+      inComment = true;
+      return '';
+    }
     const whole = wholeLineDirective(line);
     if (whole === undefined) return inlineDirectives(line);
     const body = whole.slice(2, -2).replace(/^-/, '').replace(/-$/, '').trim();
@@ -39,14 +57,29 @@ export function renderStatically(text: string, values: unknown): { yaml: string;
       return `${' '.repeat(Number(toYaml[2]))}${JSON.stringify(value)}`;
     }
     const indented = /\bn?indent\s+(\d+)\s*$/.exec(body.length <= 400 ? body : '');
+    const indent = indented ? Number(indented[1]) : line.length - line.trimStart().length;
     hidden.push({
       line: i + 1,
       text: whole.length > 60 ? `${whole.slice(0, 57)}...` : whole,
-      indent: indented ? Number(indented[1]) : line.length - line.trimStart().length,
+      indent,
+      continuesList: lineAbove(source, i, indent)?.startsWith('- ') ?? false,
     });
     return '';
   });
   return { yaml: lines.join('\n'), hidden };
+}
+
+/** The nearest line above `at` that starts at `column` (blank lines, directives and deeper lines skipped), trimmed. */
+function lineAbove(lines: readonly string[], at: number, column: number): string | undefined {
+  for (let i = at - 1; i >= 0 && at - i <= 200; i--) {
+    const line = lines[i]!;
+    const trimmed = line.trimStart();
+    if (trimmed === '' || trimmed.startsWith('{{') || trimmed.startsWith('#')) continue;
+    const indent = line.length - trimmed.length;
+    if (indent < column) return undefined;
+    if (indent === column) return trimmed;
+  }
+  return undefined;
 }
 
 /**

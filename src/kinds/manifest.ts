@@ -358,9 +358,10 @@ const JUDGED_FIELDS = new Set(['ports', 'readinessProbe', 'livenessProbe', 'star
 /**
  * The first directive inside a container that may write a field the rules
  * judge. One at the container's own key column (or left of it) may write any
- * field; one deeper writes only into the field it sits in, so a
- * `{{ tpl .Values.extraEnv . | nindent 12 }}` inside `env:` hides the env
- * list, not the ports, probes or resources.
+ * field, unless it continues a list written at that column (`env:` entries
+ * `- name: A` at the key's own column); one deeper writes only into the
+ * field it sits in, so a `{{ tpl .Values.extraEnv . | nindent 12 }}` inside
+ * `env:` hides the env list, not the ports, probes or resources.
  */
 function hiddenFields(
   container: YAMLMap,
@@ -374,7 +375,8 @@ function hiddenFields(
   }));
   const column = (keys[0]?.column ?? 1) - 1;
   return inside.find((directive) => {
-    if (directive.indent <= column) return true;
+    // At the keys' column it may write any field, unless it continues a list there (`env:` entries).
+    if (directive.indent < column || (directive.indent === column && !directive.continuesList)) return true;
     const field = keys.filter((k) => k.line < directive.line && k.column - 1 === column).at(-1);
     return field === undefined || JUDGED_FIELDS.has(field.key);
   });
