@@ -30,6 +30,8 @@ import {
   type Report,
 } from './engine.js';
 import { DESCRIPTION } from './kinds/index.js';
+import { isKustomization } from './kinds/manifest.js';
+import { folderOf, joinPath, pathInCode } from './model/paths.js';
 import { fileKey, type Unread } from './kinds/kind.js';
 import type { ApprovalFacts, ChangedFile, PullRequestFacts } from './model/conditions.js';
 import type { Repository } from './model/spec.js';
@@ -216,7 +218,7 @@ export async function runPipeline(source: DocumentSource, options: BudgetOptions
   const dependents = named
     ? []
     : [
-        ...(await valuesDependents(source, changedPaths, failures, notes)),
+        ...(await valuesDependents(source, readHead, changedPaths, failures, notes)),
         ...(await kustomizationResources(readHead, changedPaths, notes)),
       ];
   const planned = planFiles(
@@ -300,20 +302,19 @@ const MAX_VALUES_CHARTS = 10;
  */
 async function valuesDependents(
   source: DocumentSource,
+  readHead: (path: string) => Promise<string | undefined | Unread>,
   changed: readonly string[],
   failures: ReadFailed[],
   notes: string[],
 ): Promise<string[]> {
   if (!source.list) return [];
-  const folderOf = (p: string) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '');
-  const join = (dir: string, name: string) => (dir === '' ? name : `${dir}/${name}`);
   const charts = [...new Set(changed.filter((p) => VALUES.test(p)).map(folderOf))].slice(0, MAX_VALUES_CHARTS);
   const out: string[] = [];
   for (const chart of charts) {
-    if (typeof (await source.read({ path: join(chart, 'Chart.yaml') })) !== 'string') continue;
+    if (typeof (await readHead(joinPath(chart, 'Chart.yaml'))) !== 'string') continue;
     let files: string[];
     try {
-      files = await source.list(join(chart, 'templates'));
+      files = await source.list(joinPath(chart, 'templates'));
     } catch (error) {
       if (!(error instanceof ReadFailed)) throw error;
       failures.push(error);
@@ -321,19 +322,15 @@ async function valuesDependents(
     }
     const templates = files.filter((f) => /\.ya?ml$/i.test(f) && !/(?:^|\/)_[^/]*$/.test(f) && !changed.includes(f));
     out.push(...templates);
-    // Shown as code: the paths are the pull request's.
-    const code = (text: string) => `\`${text.replace(/[`\s]+/g, ' ')}\``;
     if (templates.length > 0) {
       notes.push(
-        `The values of chart ${code(chart === '' ? '.' : chart)} changed: its ${templates.length} template${templates.length === 1 ? '' : 's'} ${templates.length === 1 ? 'was' : 'were'} checked again, unchanged, with them.`,
+        `The values of chart ${pathInCode(chart === '' ? '.' : chart)} changed: its ${templates.length} template${templates.length === 1 ? '' : 's'} ${templates.length === 1 ? 'was' : 'were'} checked again, unchanged, with them.`,
       );
     }
   }
   return out;
 }
 
-/** A Kustomize file: `kustomization.yaml`, `kustomization.yml` or `Kustomization`. */
-const KUSTOMIZATION = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
 /** Kustomizations whose resources a run re-reads, and resources read for each. */
 const MAX_KUSTOMIZATIONS = 10;
 const MAX_RESOURCES = 50;
@@ -352,7 +349,7 @@ async function kustomizationResources(
   notes: string[],
 ): Promise<string[]> {
   const out: string[] = [];
-  for (const file of changed.filter((p) => KUSTOMIZATION.test(p)).slice(0, MAX_KUSTOMIZATIONS)) {
+  for (const file of changed.filter(isKustomization).slice(0, MAX_KUSTOMIZATIONS)) {
     const text = await readHead(file);
     if (typeof text !== 'string') continue;
     let resources: unknown;
@@ -362,17 +359,16 @@ async function kustomizationResources(
       continue; // the kustomization itself is checked as a changed YAML file, and says it does not parse
     }
     if (!Array.isArray(resources)) continue;
-    const folder = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
+    const folder = folderOf(file);
     const named = resources
       .filter((r): r is string => typeof r === 'string' && /\.ya?ml$/i.test(r) && !/^[a-z][a-z0-9+.-]*:/i.test(r))
       .map((r) => posix.normalize(posix.join(folder, r)))
       .filter((p) => !p.startsWith('../') && !posix.isAbsolute(p) && !changed.includes(p))
       .slice(0, MAX_RESOURCES);
     out.push(...named);
-    const code = (t: string) => `\`${t.replace(/[`\s]+/g, ' ')}\``;
     if (named.length > 0) {
       notes.push(
-        `${code(file)} changed: the ${named.length} manifest${named.length === 1 ? '' : 's'} it names ${named.length === 1 ? 'was' : 'were'} checked again, unchanged, with it (the overlay is not built: a patch it applies is not seen).`,
+        `${pathInCode(file)} changed: the ${named.length} manifest${named.length === 1 ? '' : 's'} it names ${named.length === 1 ? 'was' : 'were'} checked again, unchanged, with it (the overlay is not built: a patch it applies is not seen).`,
       );
     }
   }

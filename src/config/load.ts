@@ -6,6 +6,7 @@
 import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type * as z from 'zod/mini';
 import { headingKey } from '../markdown/heading.js';
+import { parseItemRef } from '../model/checklist.js';
 import { closest } from '../model/closest.js';
 import type { RunbookTemplate, WhenEntry } from '../model/spec.js';
 import { defaultSignOffSections, devopsTemplate, preset } from '../presets/devops.js';
@@ -87,6 +88,7 @@ export function loadConfig(text: string | undefined, file: string): ResolvedConf
   }
   const resolved = resolve(parsed.data, file);
   if (parsed.data.claims) checkClaims(resolved, doc, lineCounter, file);
+  if (parsed.data['pull-request']?.placeholders) checkPlaceholders(resolved, doc, lineCounter, file);
   return resolved;
 }
 
@@ -100,9 +102,11 @@ function checkClaims(config: ResolvedConfig, doc: Document, lineCounter: LineCou
     ...(config.signOff?.sections ?? defaultSignOffSections()).flatMap((s) => s.items),
   ];
   const labels = [...items.flatMap((i) => [i.label, ...i.aliases]), ...config.when.flatMap((w) => w.require.items)];
-  const known = new Set(labels.map(headingKey));
+  // Compared by the label itself: `Catalog upgrade > Yes` claims the item "Yes" where it stands.
+  const key = (label: string) => headingKey(parseItemRef(label).label);
+  const known = new Set(labels.map(key));
   for (const label of Object.keys(config.claims)) {
-    if (known.has(headingKey(label))) continue;
+    if (known.has(key(label))) continue;
     const near = closest(
       label,
       labels.map((l) => ({ label: l, line: 0 })),
@@ -117,6 +121,19 @@ function checkClaims(config: ResolvedConfig, doc: Document, lineCounter: LineCou
       `\`claims\`: "${label}" is not a checklist item the config requires (\`pull-request.sections\`, \`sign-off\`, \`when\`), so the claim would never be checked.${hint} Add the item to a section, or correct the label.`,
     );
   }
+}
+
+/** `pull-request.placeholders` are read only in sections whose text is required: without one, they would do nothing. */
+function checkPlaceholders(config: ResolvedConfig, doc: Document, lineCounter: LineCounter, file: string): void {
+  if (config.pullRequest.sections.some((s) => s.text === 'required')) return;
+  const node = doc.getIn(['pull-request', 'placeholders'], true) as Node | undefined;
+  const pos = lineCounter.linePos(node?.range?.[0] ?? 0);
+  throw new ConfigError(
+    file,
+    pos.line,
+    pos.col,
+    '`pull-request.placeholders`: no description section requires text, so no placeholder would ever be looked for. List a section without items (its text is then required), or set `text: required` on one.',
+  );
 }
 
 function firstAlias(doc: Document): Node | undefined {

@@ -16,7 +16,17 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type YAMLMap } from 'yaml';
 import { optOutWaivers, reasonOf, type OptOut } from './opt-out.js';
-import { fieldReader, keyOf, KUBECTL_YAML, reader, scalar, type FieldReader, type Reader } from './yaml-fields.js';
+import { folderOf, joinPath } from '../model/paths.js';
+import {
+  fieldReader,
+  isMergeKey,
+  keyOf,
+  KUBECTL_YAML,
+  reader,
+  scalar,
+  type FieldReader,
+  type Reader,
+} from './yaml-fields.js';
 import { HELM_VALUE, readValues, renderStatically, type HiddenDirective } from './helm.js';
 import {
   deploymentFiles,
@@ -94,14 +104,16 @@ export interface ManifestContext {
 
 const KUSTOMIZATIONS = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
+/** Whether a path is a Kustomize file: `kustomization.yaml`, `kustomization.yml` or `Kustomization`. */
+export function isKustomization(path: string): boolean {
+  return KUSTOMIZATIONS.includes(path.slice(path.lastIndexOf('/') + 1));
+}
+
 /** The chart folder of a Helm template (the folder holding its `templates/`), or undefined. */
 function chartOf(path: string): string | undefined {
   const match = /^(?:(.*?)\/)?templates\//.exec(path);
   return match ? (match[1] ?? '') : undefined;
 }
-
-const join = (dir: string, name: string) => (dir === '' ? name : `${dir}/${name}`);
-const folderOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
 
 /** Whether a text has `apiVersion:` and `kind:` lines: a manifest, not mkdocs.yml or a compose file. */
 function declaresObjects(text: string): boolean {
@@ -112,21 +124,21 @@ function companions(path: string, text: string): CompanionFile[] {
   // Only a file that declares Kubernetes objects needs them.
   if (!declaresObjects(text)) return [];
   const chart = chartOf(path);
-  if (chart !== undefined) return [{ path: join(chart, 'Chart.yaml') }, { path: join(chart, 'values.yaml') }];
+  if (chart !== undefined) return [{ path: joinPath(chart, 'Chart.yaml') }, { path: joinPath(chart, 'values.yaml') }];
   // The kustomization lowers the severity of findings: the base branch's, so a pull request cannot add one to do so.
-  return KUSTOMIZATIONS.map((name) => ({ path: join(folderOf(path), name), fromBase: true }));
+  return KUSTOMIZATIONS.map((name) => ({ path: joinPath(folderOf(path), name), fromBase: true }));
 }
 
 export function parseManifest(text: string, path: string, found: Companions = new Map()): ManifestView {
   const chart = chartOf(path);
   // Under templates/ is a Helm template unless the chart's Chart.yaml is known to be absent.
-  const helm = chart !== undefined && found.get(join(chart, 'Chart.yaml')) !== null;
+  const helm = chart !== undefined && found.get(joinPath(chart, 'Chart.yaml')) !== null;
   const { yaml, hidden } = helm
-    ? renderStatically(text, readValues(found.get(join(chart!, 'values.yaml'))))
+    ? renderStatically(text, readValues(found.get(joinPath(chart!, 'values.yaml'))))
     : { yaml: text, hidden: [] };
   const kustomization = helm
     ? undefined
-    : KUSTOMIZATIONS.map((name) => join(folderOf(path), name)).find((p) => typeof found.get(p) === 'string');
+    : KUSTOMIZATIONS.map((name) => joinPath(folderOf(path), name)).find((p) => typeof found.get(p) === 'string');
   let lineCounter = new LineCounter();
   let docs = parseAllDocuments(yaml, { ...KUBECTL_YAML, lineCounter, prettyErrors: false, uniqueKeys: false });
   if (Array.isArray(docs) && docs.some((d) => d.errors.some((e) => e.code === 'BAD_INDENT'))) {
@@ -453,7 +465,7 @@ function literalSecretData(
       const m = at(node);
       if (!isMap(m) || depth > 8) return;
       for (const pair of m.items) {
-        if (isScalar(pair.key) && (pair.key as { source?: unknown }).source === '<<') {
+        if (isMergeKey(pair.key)) {
           const merged = at(pair.value);
           for (const source of isSeq(merged) ? merged.items : [merged]) collect(source, depth + 1);
           continue;

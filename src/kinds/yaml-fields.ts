@@ -91,8 +91,7 @@ export function reader(doc: Document): Reader {
     // go-yaml v2 applies keys and merge keys in order, each setting what it holds: the last to set the key wins.
     for (let i = at.items.length - 1; i >= 0; i--) {
       const pair = at.items[i]!;
-      // With `merge: true` the yaml package gives a merge key a symbol for its value; its source is `<<`.
-      if (isScalar(pair.key) && (pair.key as { source?: unknown }).source === '<<') {
+      if (isMergeKey(pair.key)) {
         // `<<: [*a, *b]`: an earlier map takes precedence over a later one.
         const sources = isSeq(deref(pair.value)) ? (deref(pair.value) as { items: unknown[] }).items : [pair.value];
         for (const source of sources) {
@@ -106,6 +105,11 @@ export function reader(doc: Document): Reader {
     return undefined;
   };
   return (node, ...path) => path.reduce<unknown>((at, key) => field(at, key), deref(node));
+}
+
+/** A merge key (`<<`): with `merge: true` the yaml package gives it a symbol for its value; its source is `<<`. */
+export function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && (key as { source?: unknown }).source === '<<';
 }
 
 /** A map key as kubectl reads it: through an alias (`*k : Deployment`), as a scalar. */

@@ -596,14 +596,9 @@ export function positionAt(view: DocumentView, offset: number): Position {
     for (let i = view.source.indexOf('\n'); i >= 0; i = view.source.indexOf('\n', i + 1)) starts.push(i + 1);
     lineStarts.set(view, starts);
   }
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo]! + 1, offset };
+  // The last line start at or before the offset.
+  const line = lowerBound(starts, offset + 1) - 1;
+  return { line: line + 1, column: offset - starts[line]! + 1, offset };
 }
 
 /**

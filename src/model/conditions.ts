@@ -6,7 +6,7 @@
  * entries that could not be evaluated for want of a fact, out.
  */
 import picomatch from 'picomatch';
-import { selectsPath } from './paths.js';
+import { pathInCode, selectsPath } from './paths.js';
 import type { Authority, ReviewRecord } from '../signoff/evaluate.js';
 import type { WhenEntry } from './spec.js';
 
@@ -159,8 +159,7 @@ export function onlyChangedFiles(
   const paths = touchedPaths(changed.files);
   const matches = picomatch([...globs], { dot: true });
   if (!paths.every((p) => matches(p)) || paths.some((p) => isChecked(p))) return undefined;
-  // Shown in Markdown as code: a path is the pull request's text, and a glob's `**` is not bold.
-  const code = (text: string) => `\`${text.replace(/[`\s]+/g, ' ')}\``;
+  const code = pathInCode;
   const shown = paths.slice(0, 3).map(code).join(', ');
   return `only files matching ${globs.map(code).join(', ')} changed (${shown}${paths.length > 3 ? ` and ${paths.length - 3} more` : ''}).`;
 }

@@ -23,3 +23,18 @@ export function selectsPath(spec: PathSpec, path: string): boolean {
   }
   return matcher(path);
 }
+
+/** The folder of a repository path, `''` at the root. */
+export function folderOf(path: string): string {
+  return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+}
+
+/** A path in a folder, `''` being the root. */
+export function joinPath(folder: string, name: string): string {
+  return folder === '' ? name : `${folder}/${name}`;
+}
+
+/** A path shown in Markdown as code: the pull request's text, and a glob's `**` is not bold. */
+export function pathInCode(text: string): string {
+  return `\`${text.replace(/[`\s]+/g, ' ')}\``;
+}

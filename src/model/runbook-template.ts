@@ -5,7 +5,6 @@
  */
 import { findSection, inSection, type DocumentView, type Field, type Section } from '../markdown/document.js';
 import { headingKey, keysOf } from '../markdown/heading.js';
-import { nearEmpty } from './near-empty.js';
 import type { SectionSpec } from './spec.js';
 
 /** The sections of the role document's Runbook Template. */
@@ -37,9 +36,4 @@ export function fieldIn(doc: DocumentView, section: Section, name: string): Fiel
 export function fieldsNamed(doc: DocumentView, name: string): Field[] {
   const key = headingKey(name);
   return doc.fields.filter((f) => headingKey(f.name) === key);
-}
-
-/** Empty, a bracketed placeholder such as `[Time]`, or otherwise near-empty (see `near-empty.ts`). */
-export function unfilled(value: string, own: readonly RegExp[] = []): boolean {
-  return nearEmpty(value, own);
 }

@@ -7,7 +7,8 @@
  */
 import { headingKey } from '../markdown/heading.js';
 import { at, type RawFinding } from '../model/finding.js';
-import { fieldIn, fieldsNamed, RUNBOOK_SECTIONS, templateSection, unfilled } from '../model/runbook-template.js';
+import { nearEmpty } from '../model/near-empty.js';
+import { fieldIn, fieldsNamed, RUNBOOK_SECTIONS, templateSection } from '../model/runbook-template.js';
 import { defineRule } from './rule.js';
 
 const FIELDS = ['Purpose', 'Risk Level', 'Estimated Duration'] as const;
@@ -63,7 +64,7 @@ export const runbookOverview = defineRule({
         out.push(at(overview, `The Overview has no "**${name}**:" field. Add "- **${name}**: …".`));
       } else if (field.value === '') {
         out.push(at(field, `"${name}" is empty. Write the value after "**${name}**:".`));
-      } else if (name === 'Risk Level' && !RISK_LEVELS.includes(headingKey(field.value)) && !unfilled(field.value)) {
+      } else if (name === 'Risk Level' && !RISK_LEVELS.includes(headingKey(field.value)) && !nearEmpty(field.value)) {
         out.push(at(field, `"Risk Level" is "${field.value}". Write one of Low, Medium or High.`));
       }
     }

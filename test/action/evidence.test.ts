@@ -214,6 +214,8 @@ describe('deployment files', () => {
     // The partial and NOTES.txt are not read; docs/ has no Chart.yaml, so nothing is listed there.
     expect(asked).toEqual(expect.arrayContaining(['charts/worker/templates', 'docs/Chart.yaml']));
     expect(asked.filter((c) => /_helpers|NOTES|docs\/templates/.test(c))).toEqual([]);
+    // Chart.yaml, read to tell a chart, serves as the template's companion too: asked for once.
+    expect(asked.filter((c) => c === 'charts/worker/Chart.yaml')).toHaveLength(1);
   });
 });
 

@@ -62,6 +62,19 @@ describe('loadConfig', () => {
     );
   });
 
+  it('accepts a claim on an item named where it stands, and refuses placeholders no section would read', () => {
+    const config = loadConfig(
+      "extends: none\npull-request:\n  sections: [{name: Reliability, items: [Health Checks]}]\nclaims:\n  'Reliability > Health Checks': [manifest-readiness-probe]\n",
+      'c.yml',
+    );
+    expect(Object.keys(config.claims)).toEqual(['Reliability > Health Checks']);
+    expect(
+      errorOf("extends: none\npull-request:\n  sections: [{name: Tests, items: [Unit]}]\n  placeholders: ['TBD']\n"),
+    ).toBe(
+      '.github/readiness-gate.yml:4:17: `pull-request.placeholders`: no description section requires text, so no placeholder would ever be looked for. List a section without items (its text is then required), or set `text: required` on one.',
+    );
+  });
+
   it('refuses a claim on an item the config does not require, at its line, with the closest label', () => {
     expect(
       errorOf('claims:\n  Health Checks: [manifest-readiness-probe]\n  Memory limits: [manifest-resources]\n'),
