@@ -29,13 +29,22 @@ import {
   type NotChecked,
   type Report,
 } from './engine.js';
-import { DESCRIPTION } from './kinds/index.js';
+import { DESCRIPTION, kindByText, type KindId } from './kinds/index.js';
 import { isKustomization } from './kinds/manifest.js';
 import { folderOf, joinPath, pathInCode } from './model/paths.js';
 import { fileKey, type Unread } from './kinds/kind.js';
 import type { ApprovalFacts, ChangedFile, PullRequestFacts } from './model/conditions.js';
 import type { Repository } from './model/spec.js';
-import { companionBudget, planCompanions, planFiles, skipReason, withText, type PlannedFile } from './plan.js';
+import {
+  companionBudget,
+  MAX_EVIDENCE_BYTES,
+  maxBytesOf,
+  planCompanions,
+  planFiles,
+  skipReason,
+  withText,
+  type PlannedFile,
+} from './plan.js';
 import type { ReviewFacts } from './signoff/evaluate.js';
 
 /** A read a source could not make, past its retries: the run reports it as a `read-failed` finding and fails. */
@@ -102,8 +111,11 @@ export interface DocumentSource {
    * arguments, or the runbooks under its root); undefined: the changed files.
    */
   named?(config: ResolvedConfig): Promise<NamedFiles | undefined>;
-  /** A document: its text, undefined when there is no such file, or why it was not read. Never throws. */
-  read(file: { path: string; fromBase?: true }): Promise<string | undefined | Unread>;
+  /**
+   * A document: its text, undefined when there is no such file, or why it
+   * was not read (over `maxBytes`, MAX_FILE_BYTES unless given). Never throws.
+   */
+  read(file: FileRead): Promise<string | undefined | Unread>;
   /**
    * The paths of the regular files in a folder at the head commit, not its
    * subfolders; none when there is no such folder. Throws ReadFailed.
@@ -111,6 +123,14 @@ export interface DocumentSource {
   list?(folder: string): Promise<string[]>;
   /** Reviews for sign-off and `when` approvals, when the config asks for them. Throws ReadFailed. */
   reviews?(config: ResolvedConfig): Promise<ReviewData>;
+}
+
+/** A file to read: at the head commit, or the base commit for a companion that lowers a demand. */
+export interface FileRead {
+  path: string;
+  fromBase?: true;
+  /** The most bytes to read. */
+  maxBytes?: number;
 }
 
 /** Files named to be checked, and those named or found that no kind reads, with why. */
@@ -212,7 +232,8 @@ export async function runPipeline(source: DocumentSource, options: BudgetOptions
   const headReads = new Map<string, Promise<string | undefined | Unread>>();
   const readHead = (path: string) => {
     let text = headReads.get(path);
-    if (!text) headReads.set(path, (text = source.read({ path })));
+    // Only YAML and JSON files are read this way, each as the deployment file it may be.
+    if (!text) headReads.set(path, (text = source.read({ path, maxBytes: MAX_EVIDENCE_BYTES })));
     return text;
   };
   const dependents = named
@@ -221,8 +242,12 @@ export async function runPipeline(source: DocumentSource, options: BudgetOptions
         ...(await valuesDependents(source, readHead, changedPaths, failures, notes)),
         ...(await kustomizationResources(readHead, changedPaths, notes)),
       ];
+  const candidates = named ? named.files : [...changedPaths, ...dependents];
+  const byText = await selectByText(candidates, config, readHead, source.concurrency);
   const planned = planFiles(
-    named ? { linked, named: named.files } : { linked, changed: [...changedPaths, ...dependents] },
+    named
+      ? { linked, named: named.files.filter((p) => !byText.notChecked.some((n) => n.path === p)), byText: byText.kinds }
+      : { linked, changed: candidates, byText: byText.kinds },
     config,
   );
   const isLinked = new Set(linked);
@@ -232,7 +257,9 @@ export async function runPipeline(source: DocumentSource, options: BudgetOptions
         file,
         file.unread
           ? undefined
-          : await (!file.fromBase && headReads.has(file.path) ? headReads.get(file.path)! : source.read(file)),
+          : await (!file.fromBase && headReads.has(file.path)
+              ? headReads.get(file.path)!
+              : source.read({ ...file, maxBytes: maxBytesOf(file.kind) })),
       ),
     );
   // Companions are read once a run, whichever part of it needs them.
@@ -283,8 +310,41 @@ export async function runPipeline(source: DocumentSource, options: BudgetOptions
   );
   const reports = [first, ...(failures.length > 0 ? [failed(failures, PULL_REQUEST, config.strict)] : [])];
   const report = mergeReports([...reports, ...checked.map((c) => c.report)], config.strict);
-  if (named && named.notChecked.length > 0) report.notChecked = named.notChecked;
+  const notChecked = [...(named?.notChecked ?? []), ...(named ? byText.notChecked : [])];
+  if (notChecked.length > 0) report.notChecked = notChecked;
   return { report, notes, config };
+}
+
+/**
+ * Which of these files, that no kind selects by their path, a kind owns by
+ * their text (a `.json` manifest, a chart template not named `.yaml`): each
+ * read at the head commit (the read serves as the document's too) and kept
+ * when its text says so, or when it could not be read (the gate then fails
+ * closed on it). At most `evidence.max-files` are read to tell: the rest are
+ * taken as the kind's unread, and checked within its bound like the others.
+ */
+async function selectByText(
+  paths: readonly string[],
+  config: ResolvedConfig,
+  readHead: (path: string) => Promise<string | undefined | Unread>,
+  concurrency: number,
+): Promise<{ kinds: Map<string, KindId>; notChecked: NotChecked[] }> {
+  const tests = paths.flatMap((path) => {
+    const test = kindByText(path, config);
+    return test ? [{ path, ...test }] : [];
+  });
+  const kinds = new Map<string, KindId>();
+  const notChecked: NotChecked[] = [];
+  const told = tests.slice(0, config.evidence.maxFiles);
+  const texts = await mapLimit(told, concurrency, (t) => readHead(t.path));
+  told.forEach((t, i) => {
+    const text = texts[i];
+    if (typeof text !== 'string' || t.owns(text)) {
+      if (text !== undefined) kinds.set(t.path, t.kind);
+    } else notChecked.push({ path: t.path, reason: t.otherwise });
+  });
+  for (const t of tests.slice(told.length)) kinds.set(t.path, t.kind);
+  return { kinds, notChecked };
 }
 
 /** A chart's values file: `values.yaml`, or `values-production.yaml` for `helm install -f`. */
@@ -320,7 +380,8 @@ async function valuesDependents(
       failures.push(error);
       continue;
     }
-    const templates = files.filter((f) => /\.ya?ml$/i.test(f) && !/(?:^|\/)_[^/]*$/.test(f) && !changed.includes(f));
+    // Helm renders every file there but partials (`_helpers.tpl`) and NOTES.txt; those not named .yaml are told by their text.
+    const templates = files.filter((f) => !/(?:^|\/)(?:_[^/]*|NOTES\.txt)$/.test(f) && !changed.includes(f));
     out.push(...templates);
     if (templates.length > 0) {
       notes.push(

@@ -5,7 +5,16 @@
  */
 import type { ResolvedConfig } from './config/types.js';
 import type { KindedFile } from './engine.js';
-import { descriptionLinks, kindById, kindOf, leftOutOfEvidence, NAMED_FALLBACK, type KindId } from './kinds/index.js';
+import {
+  descriptionLinks,
+  isEvidence,
+  kindById,
+  kindByText,
+  kindOf,
+  leftOutOfEvidence,
+  NAMED_FALLBACK,
+  type KindId,
+} from './kinds/index.js';
 import { fileKey, type ReadBound, type Unread } from './kinds/kind.js';
 import { onlyChangedFiles, type PullRequestFacts } from './model/conditions.js';
 
@@ -16,6 +25,8 @@ export interface PlanInput {
   changed?: readonly string[];
   /** Files named on the command line (the CLI): checked as the kind that owns them, else as runbooks. */
   named?: readonly string[];
+  /** Files no kind selects by their path that one owns by their text (a `.json` manifest): `selectByText`. */
+  byText?: ReadonlyMap<string, KindId>;
 }
 
 export interface PlannedFile {
@@ -50,14 +61,15 @@ export function planFiles(input: PlanInput, config: ResolvedConfig): PlannedFile
   const links = descriptionLinks();
   const linkBound = links.bound(config);
   for (const path of new Set(input.linked)) add({ path, kind: links.kind, ...within(linkBound) });
+  const kindOfFile = (path: string) => kindOf(path, config) ?? input.byText?.get(path);
   for (const path of input.changed ?? []) {
-    const kind = kindOf(path, config);
+    const kind = kindOfFile(path);
     if (!kind || planned.has(path)) continue;
     add({ path, kind, ...within(kindById(kind).bound?.(config)) });
   }
   for (const path of input.named ?? []) {
     // A deployment file `evidence` leaves out is not checked, even named; any other file is read as a runbook.
-    if (!leftOutOfEvidence(path, config)) add({ path, kind: kindOf(path, config) ?? NAMED_FALLBACK });
+    if (!leftOutOfEvidence(path, config)) add({ path, kind: kindOfFile(path) ?? NAMED_FALLBACK });
   }
   return [...planned.values()];
 }
@@ -115,8 +127,18 @@ export function withText(file: PlannedFile, text: string | undefined | Unread): 
 /** The largest document read, from GitHub (its contents API serves up to 1 MB) or the disk: a runbook is not a megabyte. */
 export const MAX_FILE_BYTES = 1024 * 1024;
 
-/** Why a file over MAX_FILE_BYTES is not read, in the same words wherever it is read from. */
-export const overLimit = (bytes: number) => `it is ${bytes} bytes, over the ${MAX_FILE_BYTES}-byte limit`;
+/**
+ * The largest deployment file read: generated manifests and CRDs run to
+ * megabytes (kubectl applies them whole), so they are read past the contents
+ * API's 1 MB, with the raw media type, up to this size.
+ */
+export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
+
+/** The most bytes read of a file of this kind: a deployment file may be larger than a document. */
+export const maxBytesOf = (kind: KindId): number => (isEvidence(kind) ? MAX_EVIDENCE_BYTES : MAX_FILE_BYTES);
+
+/** Why a file over its limit is not read, in the same words wherever it is read from. */
+export const overLimit = (bytes: number, max = MAX_FILE_BYTES) => `it is ${bytes} bytes, over the ${max}-byte limit`;
 
 /**
  * A file's bytes as text, as the tools that deploy it read them: UTF-8, or
@@ -153,5 +175,10 @@ export function skipReason(config: ResolvedConfig, pr: SkipFacts): string | unde
   if (config.skip.authors.includes(pr.author)) return `pull requests by ${pr.author} are not gated.`;
   if (config.skip.drafts && pr.draft) return 'the pull request is a draft; the gate runs when it is ready for review.';
   // A changed runbook or deployment file is what the gate is for: it never skips one.
-  return onlyChangedFiles(config.skip.onlyChangedFiles, pr, (p) => kindOf(p, config) !== undefined);
+  // A file a kind may own by its text (a `.json` manifest) counts as one: it is not read to skip.
+  return onlyChangedFiles(
+    config.skip.onlyChangedFiles,
+    pr,
+    (p) => kindOf(p, config) !== undefined || kindByText(p, config) !== undefined,
+  );
 }

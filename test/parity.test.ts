@@ -23,7 +23,7 @@ const READY = text('examples/runbooks/deploy-payments.md');
 
 interface Json {
   conclusion: string;
-  findings: { ruleId: string; severity: string; source: string; message: string }[];
+  findings: { ruleId: string; severity: string; source: string; message: string; line: number }[];
   passed: { ruleId: string; sources: string[] }[];
   documents: { source: string }[];
   skipped?: string;
@@ -99,7 +99,7 @@ const CASES: Case[] = [
     },
   },
   {
-    name: 'a Dockerfile too large to read',
+    name: 'a Dockerfile past 1 MB, read whole',
     files: {
       'docs/runbooks/deploy-payments.md': READY,
       Dockerfile: `FROM node:20\n${'# padding\n'.repeat(210_000)}CMD node server.js\n`,
@@ -109,9 +109,26 @@ const CASES: Case[] = [
       ['M', 'Dockerfile'],
     ],
     shows: (json) => {
+      expect(json.findings.map((f) => [f.ruleId, f.source, f.line])).toEqual([
+        ['claim-contradicted', 'pull-request', 20],
+        ['dockerfile-exec-form', 'Dockerfile', 210_002],
+      ]);
+    },
+  },
+  {
+    name: 'a Dockerfile too large to read',
+    files: {
+      'docs/runbooks/deploy-payments.md': READY,
+      Dockerfile: `FROM node:20\n${'# padding\n'.repeat(1_100_000)}CMD node server.js\n`,
+    },
+    changed: [
+      ['A', 'docs/runbooks/deploy-payments.md'],
+      ['M', 'Dockerfile'],
+    ],
+    shows: (json) => {
       expect(json.findings.map((f) => [f.ruleId, f.source])).toEqual([['document-unreadable', 'Dockerfile']]);
       expect(json.findings[0]!.message).toMatch(
-        /^Could not read Dockerfile: it is 2100032 bytes, over the 1048576-byte limit\. The gate fails until it can read every document it checks: a deployment file it need not check \(generated, vendored, a large CRD\) can be left out with `evidence\.exclude`\.$/,
+        /^Could not read Dockerfile: it is 11000032 bytes, over the 10485760-byte limit\. The gate fails until it can read every document it checks: a deployment file it need not check \(generated, vendored, a large CRD\) can be left out with `evidence\.exclude`\.$/,
       );
       // A file not read is not evidence: no ticked item is said to be borne out by it.
       expect(passing(json)).not.toContain('claim-contradicted');

@@ -99,11 +99,12 @@ const MARKDOWN = /\.(md|markdown)$/i;
 /**
  * A document under `root`: its text, undefined when there is none, or why
  * it was not read. Only regular files inside the root are read (a link to
- * a FIFO, a device or a file elsewhere is not), and at most MAX_FILE_BYTES.
+ * a FIFO, a device or a file elsewhere is not), and at most `maxBytes`.
  */
 export async function readDocument(
   root: string,
   file: string,
+  maxBytes = MAX_FILE_BYTES,
 ): Promise<string | undefined | { kind: 'failed'; reason: string }> {
   const failed = (reason: string) => ({ kind: 'failed' as const, reason });
   let real: string;
@@ -117,12 +118,13 @@ export async function readDocument(
   if (real !== base && !real.startsWith(base + path.sep)) return failed('it leads outside the repository root');
   const info = await stat(real);
   if (!info.isFile()) return failed('it is not a regular file');
-  if (info.size > MAX_FILE_BYTES) return failed(overLimit(info.size));
+  if (info.size > maxBytes) return failed(overLimit(info.size, maxBytes));
   const handle = await open(real, 'r');
   try {
-    const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
+    // One byte more than the file had, to see whether it grew since.
+    const buffer = Buffer.alloc(info.size + 1);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    if (bytesRead > MAX_FILE_BYTES) return failed(`it grew past the ${MAX_FILE_BYTES}-byte limit while being read`);
+    if (bytesRead > info.size) return failed(`it grew while being read`);
     return decodeText(buffer.subarray(0, bytesRead));
   } finally {
     await handle.close();

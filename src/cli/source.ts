@@ -10,11 +10,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import { CONFIG_PATH } from '../init/templates.js';
-import { kindOf } from '../kinds/index.js';
+import { kindByText, kindOf } from '../kinds/index.js';
 import type { Unread } from '../kinds/kind.js';
 import type { Repository } from '../model/spec.js';
 import { READ_CONCURRENCY } from '../plan.js';
-import type { ChangedFiles, ConfigText, DocumentSource, NamedFiles, PullRequestInfo } from '../pipeline.js';
+import type { ChangedFiles, ConfigText, DocumentSource, FileRead, NamedFiles, PullRequestInfo } from '../pipeline.js';
 import { expandFileArgs, readDocument, readIfExists, selectedRunbooks } from './files.js';
 import { UsageError } from './usage-error.js';
 
@@ -66,7 +66,7 @@ export class DiskSource implements DocumentSource {
     const { args, cwd, root, body, changed } = this.options;
     if (args.length > 0) {
       const excluded = config.runbooks.templates.flatMap((t) => t.exclude);
-      return expandFileArgs(args, cwd, root, excluded, (p) => kindOf(p, config));
+      return expandFileArgs(args, cwd, root, excluded, (p) => kindOf(p, config) ?? kindByText(p, config)?.kind);
     }
     if (changed) return undefined;
     const found = await selectedRunbooks(root, config);
@@ -90,9 +90,9 @@ export class DiskSource implements DocumentSource {
       .sort();
   }
 
-  async read(file: { path: string }): Promise<string | undefined | Unread> {
+  async read(file: FileRead): Promise<string | undefined | Unread> {
     try {
-      return await readDocument(this.options.root, file.path);
+      return await readDocument(this.options.root, file.path, file.maxBytes);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException | undefined)?.code;
       return { kind: 'failed', reason: code ? `the file system answered ${code}` : String(error) };

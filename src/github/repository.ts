@@ -83,6 +83,7 @@ export async function readFileAt(
   repo: Repo,
   path: string,
   ref: string,
+  maxBytes = MAX_FILE_BYTES,
 ): Promise<string | undefined> {
   try {
     const { data } = await client.request('GET /repos/{owner}/{repo}/contents/{path}', { ...repo, path, ref });
@@ -90,13 +91,35 @@ export async function readFileAt(
     if (typeof data !== 'object' || data === null) throw new Error("GitHub's answer was not complete JSON");
     // A folder, a submodule or a link that leads out of the repository is there, but is no document: as on disk.
     if (Array.isArray(data) || data.type !== 'file') throw new Error('it is not a regular file');
-    // Over 1 MB the answer has no content; the disk reader stops at the same size, in the same words.
-    if (!('content' in data) || data.size > MAX_FILE_BYTES || (data.encoding !== 'base64' && data.content === '')) {
-      throw new Error(overLimit(data.size));
+    if (data.size > maxBytes) throw new Error(overLimit(data.size, maxBytes));
+    // Over 1 MB the JSON answer has no content: the raw media type serves the bytes themselves.
+    if (!('content' in data) || (data.encoding !== 'base64' && data.content === '')) {
+      if (maxBytes <= MAX_FILE_BYTES) throw new Error(overLimit(data.size, maxBytes));
+      return decodeText(await readRawAt(client, repo, path, ref, maxBytes));
     }
     return decodeText(Buffer.from(data.content, 'base64'));
   } catch (error) {
     if (error instanceof RequestError && error.status === 404) return undefined;
     throw error;
   }
+}
+
+/**
+ * A file's bytes at a commit, with the raw media type, at most `maxBytes` of
+ * them. Octokit hands binary answers over as bytes (decoded here, UTF-16
+ * included) and text answers as text.
+ */
+async function readRawAt(client: GitHubClient, repo: Repo, path: string, ref: string, maxBytes: number) {
+  const { data } = await client.request('GET /repos/{owner}/{repo}/contents/{path}', {
+    ...repo,
+    path,
+    ref,
+    mediaType: { format: 'raw' },
+  });
+  const raw: unknown = data;
+  const bytes =
+    typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw instanceof ArrayBuffer ? Buffer.from(raw) : undefined;
+  if (!bytes) throw new Error("GitHub's raw answer was not the file's bytes");
+  if (bytes.length > maxBytes) throw new Error(overLimit(bytes.length, maxBytes));
+  return bytes;
 }

@@ -20,6 +20,7 @@ import {
   type ChangedFiles,
   type ConfigText,
   type DocumentSource,
+  type FileRead,
   type PullRequestInfo,
   type ReviewData,
 } from '../pipeline.js';
@@ -125,10 +126,11 @@ export class GitHubSource implements DocumentSource {
     };
   }
 
-  async read(file: { path: string; fromBase?: true }): Promise<string | undefined | Unread> {
+  async read(file: FileRead): Promise<string | undefined | Unread> {
     try {
       const pr = await this.pull();
-      return await readFileAt(this.client, this.options.repo, file.path, file.fromBase ? pr.baseSha : pr.headSha);
+      const ref = file.fromBase ? pr.baseSha : pr.headSha;
+      return await readFileAt(this.client, this.options.repo, file.path, ref, file.maxBytes);
     } catch (error) {
       // The document is named in the finding already: the status and GitHub's message are enough.
       const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);

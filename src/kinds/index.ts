@@ -1,6 +1,6 @@
 /** Every kind of document, in the order a file is offered to them: the first kind that selects a file owns it. */
 import { selectsPath } from '../model/paths.js';
-import type { DocumentKind } from './kind.js';
+import type { DocumentKind, TextTest } from './kind.js';
 import type { DocumentSettings } from '../model/spec.js';
 import { dockerfileKind } from './dockerfile.js';
 import { manifestKind } from './manifest.js';
@@ -43,9 +43,26 @@ export function kindOf(path: string, settings: DocumentSettings): KindId | undef
   return kind.evidence && !inEvidence(path, settings) ? undefined : kind.id;
 }
 
+/**
+ * The kind that may own a file no kind selects by its path, as its text
+ * tells (a `.json` manifest), and the test; undefined when none may, or
+ * `evidence` leaves the file out.
+ */
+export function kindByText(path: string, settings: DocumentSettings): (TextTest & { kind: KindId }) | undefined {
+  if (kindOf(path, settings) !== undefined) return undefined;
+  for (const kind of Object.values(KINDS) as unknown as AnyKind[]) {
+    const test = kind.selectByText?.(path);
+    if (!test) continue;
+    return kind.evidence && !inEvidence(path, settings) ? undefined : { ...test, kind: kind.id };
+  }
+  return undefined;
+}
+
 /** Whether a file is a deployment file that `evidence.paths`/`evidence.exclude` leave out. */
 export function leftOutOfEvidence(path: string, settings: DocumentSettings): boolean {
-  const kind = (Object.values(KINDS) as unknown as AnyKind[]).find((k) => k.select(path, settings));
+  const kind = (Object.values(KINDS) as unknown as AnyKind[]).find(
+    (k) => k.select(path, settings) || k.selectByText?.(path) !== undefined,
+  );
   return kind?.evidence === true && !inEvidence(path, settings);
 }
 

@@ -115,10 +115,23 @@ export interface SeverityCap {
   why: string;
 }
 
+/** How a kind tells, by its text, whether a file it may own is its own. */
+export interface TextTest {
+  owns(text: string): boolean;
+  /** Why a file whose text it does not own is not checked: `it declares no Kubernetes object`. */
+  otherwise: string;
+}
+
 export interface DocumentKind<Id extends string, View, Context> {
   id: Id;
   /** Whether a file in the repository (changed by the pull request, or under the CLI's root) is of this kind. */
   select(path: string, settings: DocumentSettings): boolean;
+  /**
+   * For a path `select` leaves out that may be of this kind all the same,
+   * as its text tells (a `.json` file, a chart template not named `.yaml`):
+   * the test. The file is read first, and checked only when it passes.
+   */
+  selectByText?(path: string): TextTest | undefined;
   /** A deployment file: checked only where `evidence.paths` and `evidence.exclude` allow, at most `evidence.max-files` a run. */
   evidence?: true;
   /** How many changed files of this kind are read a run. Unbounded when absent (the description is one). */

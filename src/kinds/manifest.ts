@@ -34,6 +34,7 @@ import {
   type Companions,
   type DocumentKind,
   type SeverityCap,
+  type TextTest,
   type Waiver,
 } from './kind.js';
 
@@ -120,9 +121,31 @@ function declaresObjects(text: string): boolean {
   return /^\s*apiVersion\s*:/m.test(text) && /^\s*kind\s*:/m.test(text);
 }
 
+/** Whether a JSON text has `"apiVersion"` and `"kind"` keys: a manifest (`kubectl get -o json`), not package.json. */
+function declaresJsonObjects(text: string): boolean {
+  return /"apiVersion"\s*:/.test(text) && /"kind"\s*:/.test(text);
+}
+
+const YAML_FILE = /\.ya?ml$/i;
+const WORKFLOWS = /^\.github\//;
+
+/**
+ * A JSON file that declares objects (kubectl applies `*.json` as it does
+ * YAML), or a file of a chart's `templates/` not named `.yaml` (Helm renders
+ * every file there but partials, `_*`, and NOTES.txt), is a manifest too.
+ */
+function selectByText(path: string): TextTest | undefined {
+  if (WORKFLOWS.test(path) || YAML_FILE.test(path)) return undefined;
+  if (/\.json$/i.test(path))
+    return { owns: declaresJsonObjects, otherwise: 'it is JSON that declares no Kubernetes object' };
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (chartOf(path) === undefined || name.startsWith('_') || name === 'NOTES.txt') return undefined;
+  return { owns: declaresObjects, otherwise: 'it is under templates/ but declares no Kubernetes object' };
+}
+
 function companions(path: string, text: string): CompanionFile[] {
   // Only a file that declares Kubernetes objects needs them.
-  if (!declaresObjects(text)) return [];
+  if (!declaresObjects(text) && !declaresJsonObjects(text)) return [];
   const chart = chartOf(path);
   if (chart !== undefined) return [{ path: joinPath(chart, 'Chart.yaml') }, { path: joinPath(chart, 'values.yaml') }];
   // The kustomization lowers the severity of findings: the base branch's, so a pull request cannot add one to do so.
@@ -162,7 +185,7 @@ export function parseManifest(text: string, path: string, found: Companions = ne
       view.error ??= {
         message: problem.message.split('\n')[0]!,
         line: lineCounter.linePos(problem.pos[0]).line,
-        manifest: declaresObjects(text),
+        manifest: declaresObjects(text) || declaresJsonObjects(text),
       };
       continue;
     }
@@ -173,7 +196,7 @@ export function parseManifest(text: string, path: string, found: Companions = ne
       view.error ??= {
         message: aliasing,
         line: lineCounter.linePos(doc.range[0]).line,
-        manifest: declaresObjects(text),
+        manifest: declaresObjects(text) || declaresJsonObjects(text),
       };
       continue;
     }
@@ -514,7 +537,8 @@ export const manifestKind: DocumentKind<'manifest', ManifestView, ManifestContex
   id: 'manifest',
   evidence: true,
   bound: deploymentFiles,
-  select: (path) => /\.ya?ml$/i.test(path) && !/^\.github\//.test(path),
+  select: (path) => YAML_FILE.test(path) && !WORKFLOWS.test(path),
+  selectByText,
   companions,
   parse: parseManifest,
   cap,

@@ -217,6 +217,84 @@ describe('deployment files', () => {
     // Chart.yaml, read to tell a chart, serves as the template's companion too: asked for once.
     expect(asked.filter((c) => c === 'charts/worker/Chart.yaml')).toHaveLength(1);
   });
+
+  it('checks a JSON manifest and a chart template not named .yaml, and reads no further into other JSON', async () => {
+    gh = await scenario({
+      files: [
+        { filename: 'docs/runbooks/deploy-payments.md', status: 'modified' },
+        { filename: 'deploy/api.json', status: 'added' },
+        { filename: 'package.json', status: 'modified' },
+        { filename: 'charts/worker/templates/deployment.tpl', status: 'added' },
+        { filename: 'charts/worker/templates/_helpers.tpl', status: 'added' },
+        { filename: 'site/templates/page.html', status: 'added' },
+      ],
+    });
+    gh.setFile(
+      HEAD,
+      'deploy/api.json',
+      JSON.stringify(
+        {
+          apiVersion: 'v1',
+          kind: 'List',
+          items: [{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db' }, stringData: { password: 'hunter2' } }],
+        },
+        null,
+        2,
+      ),
+    );
+    gh.setFile(HEAD, 'package.json', '{\n  "name": "site",\n  "version": "1.0.0"\n}\n');
+    gh.setFile(HEAD, 'charts/worker/Chart.yaml', 'apiVersion: v2\nname: worker\nversion: 1.0.0\n');
+    gh.setFile(
+      HEAD,
+      'charts/worker/templates/deployment.tpl',
+      DEPLOYMENT('worker', '          ports: [{containerPort: 80}]\n'),
+    );
+    gh.setFile(HEAD, 'charts/worker/templates/_helpers.tpl', '{{- define "worker.name" -}}worker{{- end }}\n');
+    gh.setFile(HEAD, 'site/templates/page.html', '<html><body>kind: page</body></html>\n');
+    const run = await runAction(gh, { event: 'pull_request', payload: pullRequestEvent() });
+    const files = run.report!.findings.filter((f) => f.source !== 'pull-request');
+    expect(files.map((f) => `${f.source}:${f.line} ${f.ruleId}`)).toEqual([
+      'deploy/api.json:12 manifest-secret-literal',
+      'charts/worker/templates/deployment.tpl:9 manifest-readiness-probe',
+      'charts/worker/templates/deployment.tpl:9 manifest-liveness-probe',
+      'charts/worker/templates/deployment.tpl:9 manifest-resources',
+    ]);
+    // package.json and the page were read once, to tell; the partial never.
+    const asked = gh.calls().filter((c) => c.includes('/contents/'));
+    expect(asked.filter((c) => c.includes('/contents/package.json'))).toHaveLength(1);
+    expect(asked.filter((c) => c.includes('/contents/site/templates/page.html'))).toHaveLength(1);
+    expect(asked.filter((c) => c.includes('_helpers'))).toEqual([]);
+  });
+
+  it('reads a deployment file past 1 MB with the raw media type, up to 10 MiB', async () => {
+    gh = await scenario({
+      files: [
+        { filename: 'docs/runbooks/deploy-payments.md', status: 'modified' },
+        { filename: 'deploy/generated.yaml', status: 'added' },
+        { filename: 'deploy/huge.yaml', status: 'added' },
+      ],
+    });
+    const padding = `# ${'x'.repeat(98)}\n`.repeat(15_000); // 1.5 MB of comments before the object
+    gh.setFile(
+      HEAD,
+      'deploy/generated.yaml',
+      `${padding}${DEPLOYMENT('api', '          ports: [{containerPort: 80}]\n')}`,
+    );
+    gh.setFile(HEAD, 'deploy/huge.yaml', `${padding.repeat(7)}kind: ConfigMap\n`);
+    const run = await runAction(gh, { event: 'pull_request', payload: pullRequestEvent() });
+    const files = run.report!.findings.filter((f) => f.source.startsWith('deploy/'));
+    expect(files.map((f) => `${f.source}:${f.line} ${f.ruleId}`)).toEqual([
+      'deploy/generated.yaml:15009 manifest-readiness-probe',
+      'deploy/generated.yaml:15009 manifest-liveness-probe',
+      'deploy/generated.yaml:15009 manifest-resources',
+      'deploy/huge.yaml:1 document-unreadable',
+    ]);
+    expect(files[3]!.message).toMatch(
+      /^Could not read deploy\/huge\.yaml: it is 10605016 bytes, over the 10485760-byte limit\. .*evidence\.exclude/,
+    );
+    const raw = gh.requests.filter((r) => /vnd\.github\.v3\.raw/.test(String(r.headers.accept)));
+    expect(raw.map((r) => r.path.replace(/^.*\/contents\//, ''))).toEqual(['deploy/generated.yaml']);
+  });
 });
 
 function DEPLOYMENT(name: string, fields: string): string {

@@ -21,6 +21,35 @@ beforeAll(async () => {
 afterAll(() => rm(repo, { recursive: true, force: true }));
 
 describe('check --body with deployment files', () => {
+  it('checks a JSON manifest in a named folder, and lists the JSON that declares no object as not checked', async () => {
+    const folder = path.join(repo, 'json');
+    await mkdir(folder);
+    const deployment = JSON.stringify(
+      {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: 'api' },
+        spec: { template: { spec: { containers: [{ name: 'api', ports: [{ containerPort: 80 }] }] } } },
+      },
+      null,
+      2,
+    );
+    await writeFile(path.join(folder, 'api.json'), deployment);
+    await writeFile(path.join(folder, 'package.json'), '{"name": "tools", "version": "1.0.0"}\n');
+    const { stdout } = await runCli(['check', '--format', 'json', 'json/'], { cwd: repo });
+    const json = JSON.parse(stdout);
+    expect(
+      json.findings.map((f: { source: string; line: number; ruleId: string }) => `${f.source}:${f.line} ${f.ruleId}`),
+    ).toEqual([
+      'json/api.json:12 manifest-readiness-probe',
+      'json/api.json:12 manifest-liveness-probe',
+      'json/api.json:12 manifest-resources',
+    ]);
+    expect(json.notChecked).toEqual([
+      { path: 'json/package.json', reason: 'it is JSON that declares no Kubernetes object' },
+    ]);
+  });
+
   it('fails a ticked claim that a named file contradicts, naming the file and line', async () => {
     const { code, stdout } = await runCli(
       ['check', '--format', 'json', '--body', 'examples/pull-request.md', 'deploy/'],

@@ -351,6 +351,19 @@ export class FakeGitHub {
     if (method !== 'GET' && !identity.write) {
       return reject(403, 'Resource not accessible by integration', false);
     }
+    const accept = String(req.headers.accept ?? '');
+    if (route.template === '/repos/{owner}/{repo}/contents/{path}' && /\bvnd\.github(?:\.v3)?\.raw\b/.test(accept)) {
+      // The raw media type: a file's bytes themselves, up to 100 MB, not a JSON answer.
+      const text = this.trees.get(query.ref ?? 'main')?.get(params.path!);
+      if (text === undefined) return reject(404, 'Not Found', false);
+      record(200);
+      res.writeHead(200, {
+        'content-type': 'application/vnd.github.raw',
+        'x-github-media-type': 'github.v3; param=raw',
+      });
+      res.end(Buffer.from(text, 'utf8'));
+      return;
+    }
     const [status, data, headers] = this.answer(route.template, method, params, query, body, identity, url);
     record(status);
     this.send(res, status, data, headers);
