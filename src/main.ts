@@ -11,7 +11,9 @@ import { RequestError } from '@octokit/request-error';
 import { runGate, type CommentMode, type GateResult } from './action/gate.js';
 import { createClient, describeRequest } from './github/client.js';
 import { EventError } from './github/event.js';
+import { readRendered } from './disk.js';
 import { LIMITS } from './limits.js';
+import { MAX_RENDERED } from './pipeline.js';
 import { toJson } from './report/json.js';
 import { formatMarkdown } from './report/markdown.js';
 import { plural } from './report/text.js';
@@ -33,11 +35,18 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       warn: (message) => core.warning(message),
       env,
     });
+    // Rendered manifests are files an earlier step wrote into the workspace; they are read, never run.
+    const rendered = await readRendered(env.GITHUB_WORKSPACE ?? process.cwd(), inputs.rendered);
     const runUrl = env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
-    const result = await runGate(client, { eventName, payload, repo: { owner, repo }, serverUrl, runUrl }, inputs, {
-      info: (m) => core.info(m),
-      warning: (m) => core.warning(m),
-    });
+    const result = await runGate(
+      client,
+      { eventName, payload, repo: { owner, repo }, serverUrl, runUrl },
+      { ...inputs, rendered },
+      {
+        info: (m) => core.info(m),
+        warning: (m) => core.warning(m),
+      },
+    );
     await report(result, inputs.checkName, env);
     if (result.report.conclusion === 'failure') {
       const message = `${inputs.checkName} failed: ${plural(result.report.errors, 'error')}, ${plural(result.report.warnings, 'warning')}. See the job summary or the pull-request comment.`;
@@ -65,9 +74,23 @@ function readInputs() {
     checkName: core.getInput('check-name') || 'Production readiness',
     comment: comment as CommentMode,
     pullRequest: core.getInput('pull-request'),
+    rendered: renderedInput(),
     // Without a login of its own the action could not find its comment again, and would write a new one each run.
     selfLogins: selfLogins.length > 0 ? selfLogins : ['github-actions[bot]'],
   };
+}
+
+/** The `rendered` input: paths in the workspace, one a line, at most MAX_RENDERED. */
+function renderedInput(): string[] {
+  const files = core
+    .getInput('rendered')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  if (files.length > MAX_RENDERED) {
+    throw new EventError(`input "rendered" names ${files.length} files; at most ${MAX_RENDERED}.`);
+  }
+  return files;
 }
 
 function booleanInput(name: string, fallback: boolean): boolean {

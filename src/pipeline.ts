@@ -29,7 +29,7 @@ import {
   type NotChecked,
   type Report,
 } from './engine.js';
-import { DESCRIPTION, kindByText, type KindId } from './kinds/index.js';
+import { DESCRIPTION, kindByText, RENDERED, type KindId } from './kinds/index.js';
 import { isKustomization } from './kinds/manifest.js';
 import { folderOf, joinPath, pathInCode } from './model/paths.js';
 import { fileKey, type Unread } from './kinds/kind.js';
@@ -150,9 +150,28 @@ export interface Outcome {
 /** Files below which one checking thread is faster than several. */
 export const PARALLEL_THRESHOLD = 150;
 
-export async function runPipeline(source: DocumentSource, options: BudgetOptions = {}): Promise<Outcome> {
+/** Manifests rendered before the run (`helm template … > rendered.yaml`), as the adapter read them from its disk. */
+export interface RenderedFile {
+  path: string;
+  text: string | Unread;
+}
+
+/** The most rendered files a run takes (the action's `rendered` input, the CLI's `--rendered`). */
+export const MAX_RENDERED = 20;
+
+export interface PipelineOptions extends BudgetOptions {
+  /**
+   * Rendered manifests: checked as plain manifests (no Helm directive to
+   * approximate, no overlay to cap them), each object named with the
+   * template Helm's `# Source:` comment gives, beside the changed files.
+   */
+  rendered?: readonly RenderedFile[];
+}
+
+export async function runPipeline(source: DocumentSource, options: PipelineOptions = {}): Promise<Outcome> {
+  const { rendered = [], ...budgetOptions } = options;
   const budget: BudgetOptions = {
-    ...options,
+    ...budgetOptions,
     deadline: options.deadline ?? Date.now() + (options.budget ?? BUDGET).runMs,
   };
   // The first round: everything that depends on nothing else, at once.
@@ -276,15 +295,16 @@ export async function runPipeline(source: DocumentSource, options: BudgetOptions
   const linkedFiles = read(planned.filter((f) => isLinked.has(f.path)));
   // One bound on companions for the whole run, however many parts its documents are checked in.
   const companions = companionBudget();
-  const checked = await Promise.all(
-    chunks(planned.filter((f) => !isLinked.has(f.path))).map(async (chunk) => {
+  const checked = await Promise.all([
+    ...chunks(planned.filter((f) => !isLinked.has(f.path))).map(async (chunk) => {
       const files = await read(chunk);
       // The files these documents go with (a chart's values.yaml), read once the documents say which.
       const companionFiles = await readCompanions(planCompanions(files, companions));
       const report = await checkWithinBudget({ files: [...files, ...companionFiles], config }, budget);
       return { report, evidenceSources: evidenceSourcesOf(files) };
     }),
-  );
+    ...renderedCheck(rendered, planned, config, budget),
+  ]);
 
   let reviewData: ReviewData | undefined;
   try {
@@ -345,6 +365,30 @@ async function selectByText(
   });
   for (const t of tests.slice(told.length)) kinds.set(t.path, t.kind);
   return { kinds, notChecked };
+}
+
+/** The check of the rendered manifests, without companions; none when there are none. A file also planned is checked once. */
+function renderedCheck(
+  rendered: readonly RenderedFile[],
+  planned: readonly PlannedFile[],
+  config: ResolvedConfig,
+  budget: BudgetOptions,
+): Promise<{ report: Report; evidenceSources: string[] }>[] {
+  const files: KindedFile[] = rendered
+    .filter((r) => !planned.some((p) => p.path === r.path))
+    .slice(0, MAX_RENDERED)
+    .map((r) =>
+      typeof r.text === 'string'
+        ? { path: r.path, kind: RENDERED, text: r.text }
+        : { path: r.path, kind: RENDERED, text: undefined, unread: r.text },
+    );
+  if (files.length === 0) return [];
+  return [
+    checkWithinBudget({ files, config }, budget).then((report) => ({
+      report,
+      evidenceSources: evidenceSourcesOf(files),
+    })),
+  ];
 }
 
 /** A chart's values file: `values.yaml`, or `values-production.yaml` for `helm install -f`. */

@@ -16,7 +16,7 @@ import { getPullRequest, type PullRequest, type Repo } from '../github/repositor
 import { GitHubSource } from '../github/source.js';
 import { PULL_REQUEST } from '../kinds/pull-request.js';
 import { LIMITS, type Limit } from '../limits.js';
-import { runPipeline } from '../pipeline.js';
+import { runPipeline, type RenderedFile } from '../pipeline.js';
 import { annotationsFor } from '../report/annotations.js';
 import { formatMarkdown } from '../report/markdown.js';
 import { plural } from '../report/text.js';
@@ -29,6 +29,8 @@ export interface GateInputs {
   comment: CommentMode;
   pullRequest: string;
   selfLogins: string[];
+  /** Manifests rendered before the run, read from the workspace (the `rendered` input). */
+  rendered?: readonly RenderedFile[];
 }
 
 export interface GateEnv {
@@ -70,7 +72,7 @@ export async function runGate(client: GitHubClient, env: GateEnv, inputs: GateIn
   const comments = wanted ? source.comments() : undefined;
   comments?.catch(() => {}); // awaited by the comment writer
 
-  const outcome = await runPipeline(source);
+  const outcome = await runPipeline(source, inputs.rendered?.length ? { rendered: inputs.rendered } : {});
   const { report } = outcome;
   const pr = await source.pull().catch(() => undefined);
   const headSha = pr?.headSha ?? target.event?.headSha;

@@ -2,14 +2,14 @@
  * The file-system adapter of the CLI: expands runbook arguments (paths and
  * globs) and reads files relative to a repository root.
  */
-import { open, readFile, realpath, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { ResolvedConfig } from '../config/types.js';
+import { isMissing } from '../disk.js';
 import type { NotChecked } from '../engine.js';
 import { kindOf } from '../kinds/index.js';
-import { decodeText, MAX_FILE_BYTES, overLimit } from '../plan.js';
 import type { Repository } from '../model/spec.js';
 import { UsageError } from './usage-error.js';
 
@@ -96,41 +96,6 @@ export async function expandFileArgs(
 
 const MARKDOWN = /\.(md|markdown)$/i;
 
-/**
- * A document under `root`: its text, undefined when there is none, or why
- * it was not read. Only regular files inside the root are read (a link to
- * a FIFO, a device or a file elsewhere is not), and at most `maxBytes`.
- */
-export async function readDocument(
-  root: string,
-  file: string,
-  maxBytes = MAX_FILE_BYTES,
-): Promise<string | undefined | { kind: 'failed'; reason: string }> {
-  const failed = (reason: string) => ({ kind: 'failed' as const, reason });
-  let real: string;
-  try {
-    real = await realpath(path.resolve(root, file));
-  } catch (error) {
-    if (isMissing(error)) return undefined;
-    throw error;
-  }
-  const base = await realpath(root);
-  if (real !== base && !real.startsWith(base + path.sep)) return failed('it leads outside the repository root');
-  const info = await stat(real);
-  if (!info.isFile()) return failed('it is not a regular file');
-  if (info.size > maxBytes) return failed(overLimit(info.size, maxBytes));
-  const handle = await open(real, 'r');
-  try {
-    // One byte more than the file had, to see whether it grew since.
-    const buffer = Buffer.alloc(info.size + 1);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    if (bytesRead > info.size) return failed(`it grew while being read`);
-    return decodeText(buffer.subarray(0, bytesRead));
-  } finally {
-    await handle.close();
-  }
-}
-
 /** The runbooks the config's templates select under `root`, sorted. */
 export async function selectedRunbooks(root: string, config: ResolvedConfig): Promise<string[]> {
   const patterns = config.runbooks.templates.flatMap((t) => t.paths);
@@ -146,11 +111,6 @@ export async function readIfExists(root: string, file: string): Promise<string |
     if (isMissing(error)) return undefined;
     throw error;
   }
-}
-
-function isMissing(error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR';
 }
 
 function toPosix(p: string): string {

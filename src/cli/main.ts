@@ -2,12 +2,13 @@
  * The command-line adapter: arguments and files in, a report and an exit
  * code out (0 pass, 1 gate failed, 2 usage or config error).
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/load.js';
 import { CONFIG_PATH, INIT_FILES } from '../init/templates.js';
-import { runPipeline, type ChangedFiles } from '../pipeline.js';
+import { readRendered } from '../disk.js';
+import { MAX_RENDERED, runPipeline, type ChangedFiles, type RenderedFile } from '../pipeline.js';
 import { toJson } from '../report/json.js';
 import { formatMarkdown } from '../report/markdown.js';
 import { formatText } from '../report/text.js';
@@ -23,7 +24,7 @@ export type { Io } from './io.js';
 const USAGE = `Usage:
   readiness-gate check [--body FILE|-] [--config FILE] [--format text|json|markdown] [--exit-zero]
                        [--changed-files FILE|-] [--labels a,b] [--base BRANCH] [--author LOGIN] [--title TEXT]
-                       [FILE_OR_GLOB ...]
+                       [--rendered FILE ...] [FILE_OR_GLOB ...]
   readiness-gate init [--force]
   readiness-gate doctor --repo OWNER/REPO [--config FILE]
   readiness-gate --help | --version
@@ -31,6 +32,7 @@ const USAGE = `Usage:
 check   Check a pull-request description (--body), runbooks and deployment files against the rules:
         the files named; else the changed files (--changed-files), as the action checks them; else the
         runbooks the config selects. Runbooks linked from the description are read from the repository root.
+        --rendered FILE: manifests rendered before the run (helm template > FILE), checked beside them.
         Config: --config FILE, else ${CONFIG_PATH} when present, else the built-in devops rules.
         Exit: 0 passed, 1 gate failed, 2 usage or config error.
 init    Write ${INIT_FILES.map((f) => f.path).join(', ')}.
@@ -91,6 +93,7 @@ async function runCheck(args: string[], io: Io): Promise<number> {
       base: { type: 'string' },
       author: { type: 'string' },
       title: { type: 'string' },
+      rendered: { type: 'string', multiple: true },
     },
   });
   if (values.body === '-' && values['changed-files'] === '-') {
@@ -120,7 +123,8 @@ async function runCheck(args: string[], io: Io): Promise<number> {
     },
     args: positionals,
   });
-  const { report, notes, config } = await runPipeline(source);
+  const rendered = await readRenderedArgs(values.rendered ?? [], io.cwd);
+  const { report, notes, config } = await runPipeline(source, rendered.length > 0 ? { rendered } : {});
   if (config?.signOff && !report.skipped) {
     notes.push(
       'Sign-off (`sign-off` in the config) is checked by the action only, on the pull request: this report leaves it out.',
@@ -199,4 +203,19 @@ async function runInit(args: string[], io: Io): Promise<number> {
     io.stdout(`wrote ${file.path}\n`);
   }
   return 0;
+}
+
+/** The files `--rendered` names, read: each must be there, at most MAX_RENDERED of them. */
+async function readRenderedArgs(files: string[], cwd: string): Promise<RenderedFile[]> {
+  if (files.length > MAX_RENDERED)
+    throw new UsageError(`--rendered names ${files.length} files; at most ${MAX_RENDERED}.`);
+  const out: RenderedFile[] = [];
+  for (const file of files) {
+    const absolute = path.resolve(cwd, file);
+    if (!(await stat(absolute).catch(() => undefined))) throw new UsageError(`--rendered ${file}: no such file.`);
+    // Read from its own folder: a rendered file may live outside the repository (/tmp/rendered.yaml).
+    const [read] = await readRendered(path.dirname(absolute), [path.basename(absolute)]);
+    out.push({ ...read!, path: file.split(path.sep).join('/') });
+  }
+  return out;
 }

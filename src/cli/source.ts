@@ -15,7 +15,8 @@ import type { Unread } from '../kinds/kind.js';
 import type { Repository } from '../model/spec.js';
 import { READ_CONCURRENCY } from '../plan.js';
 import type { ChangedFiles, ConfigText, DocumentSource, FileRead, NamedFiles, PullRequestInfo } from '../pipeline.js';
-import { expandFileArgs, readDocument, readIfExists, selectedRunbooks } from './files.js';
+import { readDocument } from '../disk.js';
+import { expandFileArgs, readIfExists, selectedRunbooks } from './files.js';
 import { UsageError } from './usage-error.js';
 
 export interface DiskSourceOptions {

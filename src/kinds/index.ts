@@ -30,6 +30,9 @@ export type AnyKind = DocumentKind<KindId, unknown, unknown>;
 /** The kind of the pull-request description: not a file, handed over by the caller, checked last. */
 export const DESCRIPTION = 'pull-request' satisfies KindId;
 
+/** The kind of manifests rendered before the run (`helm template` output), which the adapters hand over read. */
+export const RENDERED = 'manifest' satisfies KindId;
+
 /** The kind a file named on the command line is read as when no kind selects it: a Markdown file is a runbook. */
 export const NAMED_FALLBACK = 'runbook' satisfies KindId;
 

@@ -61,6 +61,8 @@ export interface Container {
 export interface ManifestObject {
   kind: string;
   name: string;
+  /** The template it was rendered from, by Helm's `# Source:` comment over its document (`helm template` output). */
+  origin?: string;
   line: number;
   column: number;
   /** A Deployment, StatefulSet or DaemonSet. */
@@ -78,6 +80,11 @@ export interface ManifestObject {
   strategy?: { type?: Positioned<string>; maxUnavailable?: Positioned<string | number> };
   /** Any field of the object (`field('spec', 'minReadySeconds')`), with its position. */
   field: FieldReader;
+}
+
+/** An object as findings name it: `Deployment "api"`, with the template it was rendered from when known. */
+export function objectLabel(object: ManifestObject): string {
+  return `${object.kind} "${object.name}"${object.origin ? ` (rendered from ${object.origin})` : ''}`;
 }
 
 /** A field's value with the line it is on. */
@@ -179,6 +186,8 @@ export function parseManifest(text: string, path: string, found: Companions = ne
   const view: ManifestView = { path, objects: [], helm, duplicates: [], ...(kustomization ? { kustomization } : {}) };
   const docList = Array.isArray(docs) ? docs : [];
   const mayAlias = yaml.includes('*');
+  // Rendered output (`helm template`) names each document's template in a `# Source:` comment.
+  const sources = helm ? undefined : sourceComments(yaml);
   for (const doc of docList) {
     const problem = doc.errors[0];
     if (problem) {
@@ -200,10 +209,25 @@ export function parseManifest(text: string, path: string, found: Companions = ne
       };
       continue;
     }
-    view.objects.push(...readObjects(doc, lineCounter, hidden));
+    const origin = sources ? originOf(sources, doc) : undefined;
+    const objects = readObjects(doc, lineCounter, hidden);
+    view.objects.push(...(origin ? objects.map((o) => ({ ...o, origin })) : objects));
     if (!helm) view.duplicates.push(...duplicateKeys(doc, lineCounter));
   }
   return view;
+}
+
+/** Helm's `# Source: chart/templates/x.yaml` comments, by offset; undefined when there is none. */
+function sourceComments(text: string): { at: number; origin: string }[] | undefined {
+  if (!text.includes('# Source:')) return undefined;
+  return [...text.matchAll(/^# Source: (\S[^\r\n]*)$/gm)].map((m) => ({ at: m.index, origin: m[1]!.trim() }));
+}
+
+/** The template a document was rendered from: the last `# Source:` comment before its contents, inside its range. */
+function originOf(sources: { at: number; origin: string }[], doc: Document): string | undefined {
+  const [start, end] = doc.range ?? [0, 0];
+  const contents = doc.contents?.range?.[0] ?? end;
+  return sources.findLast((s) => s.at >= start && s.at < contents)?.origin;
 }
 
 /**

@@ -7,6 +7,7 @@
  * its findings are warnings at most. YAML that does not parse is read as
  * nothing: that is said too, never passed over in silence.
  */
+import { objectLabel } from '../kinds/manifest.js';
 import type { RawFinding } from '../model/finding.js';
 import { defineRule } from './rule.js';
 
@@ -82,7 +83,7 @@ export const evidenceUnverifiable = defineRule({
       const names = hidden
         .map(
           ({ object, container }) =>
-            `container "${container.name}" of ${object.kind} "${object.name}" (its fields may come from ${container.unverifiable!.text} at line ${container.unverifiable!.line})`,
+            `container "${container.name}" of ${objectLabel(object)} (its fields may come from ${container.unverifiable!.text} at line ${container.unverifiable!.line})`,
         )
         .join(', ');
       out.push({

@@ -1,5 +1,5 @@
 /** What the manifest rules share: the containers of workloads, and the objects' opt-outs. */
-import type { Container, ManifestObject, ManifestView } from '../kinds/manifest.js';
+import { objectLabel, type Container, type ManifestObject, type ManifestView } from '../kinds/manifest.js';
 import type { RawFinding } from '../model/finding.js';
 import { optOut } from './opt-out.js';
 
@@ -26,7 +26,7 @@ export function containerFindings(
     const what = container.unverifiable ? undefined : problem(container);
     if (what === undefined) continue;
     out.push({
-      message: `Container "${container.name}" of ${object.kind} "${object.name}" ${what}`,
+      message: `Container "${container.name}" of ${objectLabel(object)} ${what}`,
       line: container.line,
       column: container.column,
     });

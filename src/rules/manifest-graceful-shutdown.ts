@@ -5,6 +5,7 @@
  * that sleeps as long as the grace period (30 s unless set) or longer uses
  * it all, so the process is killed before it sees SIGTERM.
  */
+import { objectLabel } from '../kinds/manifest.js';
 import type { RawFinding } from '../model/finding.js';
 import { manifestOptOut } from './manifest-common.js';
 import { defineRule } from './rule.js';
@@ -59,7 +60,7 @@ export const manifestGracefulShutdown = defineRule({
       const grace = object.gracePeriod?.value ?? DEFAULT_GRACE;
       if (object.gracePeriod?.value === 0) {
         out.push({
-          message: `${object.kind} "${object.name}" sets terminationGracePeriodSeconds: 0: its pods are killed at once and in-flight work is lost. Give the time the process needs to drain (the default is ${DEFAULT_GRACE} s).`,
+          message: `${objectLabel(object)} sets terminationGracePeriodSeconds: 0: its pods are killed at once and in-flight work is lost. Give the time the process needs to drain (the default is ${DEFAULT_GRACE} s).`,
           line: object.gracePeriod.line,
           column: object.gracePeriod.column,
         });
@@ -69,7 +70,7 @@ export const manifestGracefulShutdown = defineRule({
         const sleep = container.preStopSleep;
         if (!sleep || sleep.seconds < grace || container.unverifiable) continue;
         out.push({
-          message: `Container "${container.name}" of ${object.kind} "${object.name}" sleeps ${sleep.seconds} s in preStop, not less than its ${grace} s grace period: it is killed before it receives SIGTERM. Sleep less than the grace period, or raise terminationGracePeriodSeconds.`,
+          message: `Container "${container.name}" of ${objectLabel(object)} sleeps ${sleep.seconds} s in preStop, not less than its ${grace} s grace period: it is killed before it receives SIGTERM. Sleep less than the grace period, or raise terminationGracePeriodSeconds.`,
           line: sleep.line,
           column: sleep.column,
         });

@@ -5,6 +5,7 @@
  * (1 unless set; a percentage rounds down, as Kubernetes does) lets a
  * rolling update take them all down at once.
  */
+import { objectLabel } from '../kinds/manifest.js';
 import type { RawFinding } from '../model/finding.js';
 import { manifestOptOut } from './manifest-common.js';
 import { defineRule } from './rule.js';
@@ -51,7 +52,7 @@ export const manifestRollout = defineRule({
       const { type, maxUnavailable } = object.strategy ?? {};
       if (type?.value === 'Recreate') {
         out.push({
-          message: `${object.kind} "${object.name}" uses strategy Recreate: every pod stops before the new ones start, so each rollout is an outage. Use RollingUpdate, or say in the description why this one cannot.`,
+          message: `${objectLabel(object)} uses strategy Recreate: every pod stops before the new ones start, so each rollout is an outage. Use RollingUpdate, or say in the description why this one cannot.`,
           line: type.line,
           column: type.column,
         });
@@ -63,7 +64,7 @@ export const manifestRollout = defineRule({
       const unavailable = podsOf(maxUnavailable.value, replicas);
       if (unavailable === undefined || unavailable < replicas) continue;
       out.push({
-        message: `${object.kind} "${object.name}" allows maxUnavailable ${maxUnavailable.value} of ${replicas} replica${replicas === 1 ? '' : 's'}: a rollout may take every pod down at once. Set maxUnavailable below the replica count (25% is the default).`,
+        message: `${objectLabel(object)} allows maxUnavailable ${maxUnavailable.value} of ${replicas} replica${replicas === 1 ? '' : 's'}: a rollout may take every pod down at once. Set maxUnavailable below the replica count (25% is the default).`,
         line: maxUnavailable.line,
         column: maxUnavailable.column,
       });

@@ -8,6 +8,7 @@
  * than hold one), or any `scheme://user:password@` value (the role
  * document's "hardcoded config" red flag). Use a Secret and `valueFrom`.
  */
+import { objectLabel } from '../kinds/manifest.js';
 import { HELM_VALUE } from '../kinds/helm.js';
 import type { RawFinding } from '../model/finding.js';
 import { manifestOptOut } from './manifest-common.js';
@@ -81,7 +82,7 @@ export const manifestSecretLiteral = defineRule({
         const keys = data.map((d) => d.key);
         const shown = keys.slice(0, 3).join(', ') + (keys.length > 3 ? ` and ${keys.length - 3} more` : '');
         out.push({
-          message: `Secret "${object.name}" holds its values in the file (${shown}): base64 is not encryption, and whoever can read the repository can read them. Keep the values out of Git (External Secrets, Sealed Secrets, SOPS, or a secret manager).`,
+          message: `${objectLabel(object)} holds its values in the file (${shown}): base64 is not encryption, and whoever can read the repository can read them. Keep the values out of Git (External Secrets, Sealed Secrets, SOPS, or a secret manager).`,
           line: data[0]!.line,
           column: data[0]!.column,
         });

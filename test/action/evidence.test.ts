@@ -1,4 +1,7 @@
 // Deployment files a pull request changes are read at the head commit and checked by their kind.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeGitHub } from '../github/server.js';
 import { runAction } from './harness.js';
@@ -294,6 +297,40 @@ describe('deployment files', () => {
     );
     const raw = gh.requests.filter((r) => /vnd\.github\.v3\.raw/.test(String(r.headers.accept)));
     expect(raw.map((r) => r.path.replace(/^.*\/contents\//, ''))).toEqual(['deploy/generated.yaml']);
+  });
+
+  it('checks manifests rendered in an earlier step, naming each object with its template', async () => {
+    gh = await scenario({ files: [{ filename: 'docs/runbooks/deploy-payments.md', status: 'modified' }] });
+    const workspace = await mkdtemp(path.join(tmpdir(), 'rg-workspace-'));
+    try {
+      await mkdir(path.join(workspace, 'out'));
+      // What `helm template web charts/web` prints: each document headed by the template it came from.
+      await writeFile(
+        path.join(workspace, 'out/rendered.yaml'),
+        `---\n# Source: web/templates/service.yaml\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n---\n# Source: web/templates/deployment.yaml\n${DEPLOYMENT('api', '          ports: [{containerPort: 8080}]\n          livenessProbe: {httpGet: {path: /live, port: 8080}}\n          resources: {requests: {cpu: 1, memory: 1Gi}, limits: {memory: 1Gi}}\n')}`,
+      );
+      const run = await runAction(gh, {
+        event: 'pull_request',
+        payload: pullRequestEvent(),
+        inputs: { rendered: 'out/rendered.yaml\nout/missing.yaml\n' },
+        env: { GITHUB_WORKSPACE: workspace },
+      });
+      expect(run.report!.findings.map((f) => `${f.source}:${f.line} ${f.ruleId} ${f.severity}`)).toEqual([
+        'pull-request:19 claim-contradicted error',
+        'out/rendered.yaml:17 manifest-readiness-probe warning',
+        'out/missing.yaml:1 document-unreadable error',
+      ]);
+      expect(run.report!.findings[1]!.message).toBe(
+        'Container "api" of Deployment "api" (rendered from web/templates/deployment.yaml) serves on a port but has no readinessProbe: traffic reaches it before it can answer. Add a readinessProbe (httpGet on its health endpoint).',
+      );
+      expect(run.report!.findings[2]!.message).toMatch(
+        /^Could not read out\/missing\.yaml: there is no such file: render it in a step before this one\./,
+      );
+      // Nothing of it is asked of GitHub: it is the workspace's.
+      expect(gh.calls().filter((c) => c.includes('rendered') || c.includes('missing'))).toEqual([]);
+    } finally {
+      await rm(workspace, { recursive: true, force: true });
+    }
   });
 });
 

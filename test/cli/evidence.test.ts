@@ -21,6 +21,29 @@ beforeAll(async () => {
 afterAll(() => rm(repo, { recursive: true, force: true }));
 
 describe('check --body with deployment files', () => {
+  it('checks --rendered manifests beside the files, as the action checks its rendered input', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'rg-rendered-'));
+    try {
+      await writeFile(path.join(out, 'web.yaml'), `---\n# Source: web/templates/deployment.yaml\n${NO_PROBE}`);
+      const rendered = path.relative(repo, path.join(out, 'web.yaml'));
+      const { code, stdout } = await runCli(
+        ['check', '--format', 'json', '--body', 'examples/pull-request.md', '--rendered', rendered],
+        { cwd: repo },
+      );
+      const json = JSON.parse(stdout);
+      expect(
+        json.findings.map((f: { source: string; line: number; ruleId: string }) => `${f.source}:${f.line} ${f.ruleId}`),
+      ).toEqual(['pull-request:19 claim-contradicted', `${rendered}:11 manifest-readiness-probe`]);
+      expect(json.findings[1].message).toContain('of Deployment "api" (rendered from web/templates/deployment.yaml)');
+      expect(code).toBe(1);
+      const missing = await runCli(['check', '--rendered', 'nowhere.yaml'], { cwd: repo });
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toMatch(/^readiness-gate: --rendered nowhere\.yaml: no such file\.\n/);
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+
   it('checks a JSON manifest in a named folder, and lists the JSON that declares no object as not checked', async () => {
     const folder = path.join(repo, 'json');
     await mkdir(folder);

@@ -1,0 +1,74 @@
+/**
+ * Files read from the disk, for the CLI's checkout and the action's
+ * workspace alike: only regular files inside a root, at most a size, decoded
+ * as the tools that deploy them decode them.
+ */
+import { open, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Unread } from './kinds/kind.js';
+import type { RenderedFile } from './pipeline.js';
+import { decodeText, MAX_EVIDENCE_BYTES, MAX_FILE_BYTES, overLimit } from './plan.js';
+
+/**
+ * A document under `root`: its text, undefined when there is none, or why
+ * it was not read. Only regular files inside the root are read (a link to
+ * a FIFO, a device or a file elsewhere is not), and at most `maxBytes`.
+ */
+export async function readDocument(
+  root: string,
+  file: string,
+  maxBytes = MAX_FILE_BYTES,
+): Promise<string | undefined | { kind: 'failed'; reason: string }> {
+  const failed = (reason: string) => ({ kind: 'failed' as const, reason });
+  let real: string;
+  try {
+    real = await realpath(path.resolve(root, file));
+  } catch (error) {
+    if (isMissing(error)) return undefined;
+    throw error;
+  }
+  const base = await realpath(root);
+  if (real !== base && !real.startsWith(base + path.sep)) return failed('it leads outside the repository root');
+  const info = await stat(real);
+  if (!info.isFile()) return failed('it is not a regular file');
+  if (info.size > maxBytes) return failed(overLimit(info.size, maxBytes));
+  const handle = await open(real, 'r');
+  try {
+    // One byte more than the file had, to see whether it grew since.
+    const buffer = Buffer.alloc(info.size + 1);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    if (bytesRead > info.size) return failed(`it grew while being read`);
+    return decodeText(buffer.subarray(0, bytesRead));
+  } finally {
+    await handle.close();
+  }
+}
+
+export function isMissing(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR';
+}
+
+/**
+ * Rendered manifests named by the caller, relative to `root` and inside it,
+ * each up to MAX_EVIDENCE_BYTES; a file that is not there is a read that
+ * failed (the step that renders it did not run), so the gate fails closed.
+ */
+export async function readRendered(root: string, files: readonly string[]): Promise<RenderedFile[]> {
+  return Promise.all(
+    files.map(async (file) => {
+      const shown = path.posix.normalize(file.split(path.sep).join('/'));
+      let text: string | undefined | Unread;
+      try {
+        text = await readDocument(root, file, MAX_EVIDENCE_BYTES);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException | undefined)?.code;
+        text = { kind: 'failed', reason: code ? `the file system answered ${code}` : String(error) };
+      }
+      return {
+        path: shown,
+        text: text ?? { kind: 'failed', reason: 'there is no such file: render it in a step before this one' },
+      };
+    }),
+  );
+}
