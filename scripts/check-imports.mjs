@@ -16,7 +16,7 @@ const LAYERS = [
   ['presets/'],
   ['config/'],
   ['engine.ts', 'plan.ts', 'limits.ts', 'concurrency.ts', 'report/', 'init/', 'doctor/'],
-  ['budget.ts', 'pipeline.ts', 'disk.ts'],
+  ['budget.ts', 'pipeline.ts', 'disk.ts', 'kustomize.ts'],
   ['github/', 'signoff/read.ts', 'action/', 'cli/', 'main.ts', 'index.ts', 'cli-entry.ts'],
 ];
 

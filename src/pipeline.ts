@@ -31,6 +31,7 @@ import {
 } from './engine.js';
 import { DESCRIPTION, kindByText, RENDERED, type KindId } from './kinds/index.js';
 import { isKustomization } from './kinds/manifest.js';
+import { buildOverlays, kustomizationIn, patchFiles, type OverlayBuild } from './kustomize.js';
 import { folderOf, joinPath, pathInCode } from './model/paths.js';
 import { fileKey, type Unread } from './kinds/kind.js';
 import type { ApprovalFacts, ChangedFile, PullRequestFacts } from './model/conditions.js';
@@ -166,10 +167,12 @@ export interface PipelineOptions extends BudgetOptions {
    * template Helm's `# Source:` comment gives, beside the changed files.
    */
   rendered?: readonly RenderedFile[];
+  /** The kubectl that builds Kustomize overlays: `kubectl` on the PATH unless named. */
+  kubectl?: string;
 }
 
 export async function runPipeline(source: DocumentSource, options: PipelineOptions = {}): Promise<Outcome> {
-  const { rendered = [], ...budgetOptions } = options;
+  const { rendered = [], kubectl, ...budgetOptions } = options;
   const budget: BudgetOptions = {
     ...budgetOptions,
     deadline: options.deadline ?? Date.now() + (options.budget ?? BUDGET).runMs,
@@ -261,6 +264,11 @@ export async function runPipeline(source: DocumentSource, options: PipelineOptio
         ...(await valuesDependents(source, readHead, changedPaths, failures, notes)),
         ...(await kustomizationResources(readHead, changedPaths, notes)),
       ];
+  // Overlays whose kustomization or patches changed are built, and what they build is checked.
+  const builds = named
+    ? []
+    : await buildOverlays(await overlaysToBuild(source, readHead, changedPaths), readHead, kubectl);
+  notes.push(...builds.map(buildNote));
   const candidates = named ? named.files : [...changedPaths, ...dependents];
   const byText = await selectByText(candidates, config, readHead, source.concurrency);
   const planned = planFiles(
@@ -304,6 +312,7 @@ export async function runPipeline(source: DocumentSource, options: PipelineOptio
       return { report, evidenceSources: evidenceSourcesOf(files) };
     }),
     ...renderedCheck(rendered, planned, config, budget),
+    ...overlayCheck(builds, config, budget),
   ]);
 
   let reviewData: ReviewData | undefined;
@@ -391,6 +400,70 @@ function renderedCheck(
   ];
 }
 
+/**
+ * The kustomizations to build: those the pull request changes, and those
+ * that apply a changed YAML or JSON file as a patch (looked for beside the
+ * changed files, in at most MAX_KUSTOMIZATIONS folders), at most
+ * MAX_KUSTOMIZATIONS in all.
+ */
+async function overlaysToBuild(
+  source: DocumentSource,
+  readHead: (path: string) => Promise<string | undefined | Unread>,
+  changed: readonly string[],
+): Promise<string[]> {
+  const roots = new Set(changed.filter(isKustomization));
+  // Patches are YAML or JSON files; a workflow is none.
+  const patches = changed.filter((p) => /\.(ya?ml|json)$/i.test(p) && !isKustomization(p) && !p.startsWith('.github/'));
+  const folders = [...new Set(patches.map(folderOf))].slice(0, MAX_KUSTOMIZATIONS);
+  for (const folder of folders) {
+    if (roots.size >= MAX_KUSTOMIZATIONS) break;
+    // A listing tells whether the folder has a kustomization in one request, where the source can list.
+    // (The root is not listed: GitHub's contents route names a path.)
+    const names = source.list && folder !== '' ? await source.list(folder).catch(() => undefined) : undefined;
+    if (names && !names.some(isKustomization)) continue;
+    const found = await kustomizationIn(folder, readHead).catch(() => undefined);
+    if (found && patchFiles(found.path, found.text).some((p) => changed.includes(p))) roots.add(found.path);
+  }
+  return [...roots].slice(0, MAX_KUSTOMIZATIONS);
+}
+
+/** What a build of an overlay gave, for the report's notes. */
+function buildNote(build: OverlayBuild): string {
+  const where = pathInCode(folderOf(build.kustomization) || '.');
+  return 'built' in build
+    ? `The overlay ${where} was built with \`kubectl kustomize\`, and the objects it builds were checked: findings on them are at ${pathInCode(build.kustomization)}.`
+    : `The overlay ${where} was not built (${build.notBuilt}): what its patches change was not checked.`;
+}
+
+/**
+ * The check of the objects the overlays build: each overlay's output is read
+ * as a manifest at its kustomization, conclusive (nothing is left to patch
+ * it), its findings put at the kustomization's first line and saying so.
+ */
+function overlayCheck(
+  builds: readonly OverlayBuild[],
+  config: ResolvedConfig,
+  budget: BudgetOptions,
+): Promise<{ report: Report; evidenceSources: string[] }>[] {
+  const files: KindedFile[] = builds.flatMap((b) =>
+    'built' in b ? [{ path: b.kustomization, kind: RENDERED, text: b.built }] : [],
+  );
+  if (files.length === 0) return [];
+  return [
+    checkWithinBudget({ files, config }, budget).then((report) => ({
+      report: {
+        ...report,
+        findings: report.findings.map((f) =>
+          f.line === 1 && f.column === 1 && f.ruleId.startsWith('document-')
+            ? f
+            : { ...f, message: `Built by kubectl kustomize: ${f.message}`, line: 1, column: 1 },
+        ),
+      },
+      evidenceSources: evidenceSourcesOf(files),
+    })),
+  ];
+}
+
 /** A chart's values file: `values.yaml`, or `values-production.yaml` for `helm install -f`. */
 const VALUES = /(?:^|\/)values(?:-[^/]*)?\.ya?ml$/i;
 /** Charts whose templates a run re-reads because their values changed. */
@@ -473,7 +546,7 @@ async function kustomizationResources(
     out.push(...named);
     if (named.length > 0) {
       notes.push(
-        `${pathInCode(file)} changed: the ${named.length} manifest${named.length === 1 ? '' : 's'} it names ${named.length === 1 ? 'was' : 'were'} checked again, unchanged, with it (the overlay is not built: a patch it applies is not seen).`,
+        `${pathInCode(file)} changed: the ${named.length} manifest${named.length === 1 ? '' : 's'} it names ${named.length === 1 ? 'was' : 'were'} checked again, unchanged, with it.`,
       );
     }
   }

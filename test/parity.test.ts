@@ -3,6 +3,7 @@
 // reports must agree on everything but where they were made: findings, waivers, passing checks,
 // documents, matched `when` entries and skips. Each case also says what it must show, so two
 // empty reports cannot agree by saying nothing.
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -43,6 +44,17 @@ interface Case {
   /** What the report must show, whichever side made it. */
   shows: (json: Json) => void;
 }
+
+/** Whether kubectl is on the PATH: both sides build overlays with it, or neither does. */
+const KUBECTL = (() => {
+  try {
+    execFileSync('kubectl', ['version', '--client'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    console.warn('kubectl is not on the PATH: the overlay case checks that neither side builds it.');
+    return false;
+  }
+})();
 
 const ruleIds = (json: Json) => json.findings.map((f) => f.ruleId);
 const passing = (json: Json) => json.passed.map((p) => p.ruleId);
@@ -96,6 +108,29 @@ const CASES: Case[] = [
     shows: (json) => {
       expect(ruleIds(json)).toEqual(['claim-contradicted', 'manifest-readiness-probe']);
       expect(json.findings[0]!.message).toContain('deploy/api.yaml:9');
+    },
+  },
+  {
+    name: 'an overlay whose patch changed, built with kubectl where it is on the PATH',
+    files: {
+      'docs/runbooks/deploy-payments.md': READY,
+      'deploy/base/kustomization.yaml': 'resources: [api.yaml]\n',
+      'deploy/base/api.yaml':
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          ports: [{containerPort: 8080}]\n          readinessProbe: {httpGet: {path: /ready, port: 8080}}\n',
+      'deploy/prod/kustomization.yaml':
+        'resources: [../base]\npatches:\n  - path: no-probe.yaml\n    target: {kind: Deployment}\n',
+      'deploy/prod/no-probe.yaml': '- op: remove\n  path: /spec/template/spec/containers/0/readinessProbe\n',
+    },
+    changed: [
+      ['A', 'docs/runbooks/deploy-payments.md'],
+      ['M', 'deploy/prod/no-probe.yaml'],
+    ],
+    shows: (json) => {
+      const built = json.findings.filter((f) => f.source === 'deploy/prod/kustomization.yaml');
+      if (KUBECTL) {
+        expect(built.map((f) => [f.ruleId, f.line])).toContainEqual(['manifest-readiness-probe', 1]);
+        expect(ruleIds(json)).toContain('claim-contradicted');
+      } else expect(built).toEqual([]);
     },
   },
   {

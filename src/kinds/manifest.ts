@@ -61,7 +61,10 @@ export interface Container {
 export interface ManifestObject {
   kind: string;
   name: string;
-  /** The template it was rendered from, by Helm's `# Source:` comment over its document (`helm template` output). */
+  /**
+   * The file it was rendered or built from: Helm's `# Source:` comment over its document (`helm template`
+   * output), or kustomize's `config.kubernetes.io/origin` annotation.
+   */
   origin?: string;
   line: number;
   column: number;
@@ -84,7 +87,7 @@ export interface ManifestObject {
 
 /** An object as findings name it: `Deployment "api"`, with the template it was rendered from when known. */
 export function objectLabel(object: ManifestObject): string {
-  return `${object.kind} "${object.name}"${object.origin ? ` (rendered from ${object.origin})` : ''}`;
+  return `${object.kind} "${object.name}"${object.origin ? ` (from ${object.origin})` : ''}`;
 }
 
 /** A field's value with the line it is on. */
@@ -211,7 +214,7 @@ export function parseManifest(text: string, path: string, found: Companions = ne
     }
     const origin = sources ? originOf(sources, doc) : undefined;
     const objects = readObjects(doc, lineCounter, hidden);
-    view.objects.push(...(origin ? objects.map((o) => ({ ...o, origin })) : objects));
+    view.objects.push(...(origin ? objects.map((o) => ({ origin, ...o })) : objects));
     if (!helm) view.duplicates.push(...duplicateKeys(doc, lineCounter));
   }
   return view;
@@ -340,9 +343,16 @@ function readObject(
   if (typeof scalar(at(root, 'apiVersion')) !== 'string' || typeof kind !== 'string') return undefined;
   const annotations = at(root, 'metadata', 'annotations');
   const optOuts: OptOut[] = [];
+  let origin: string | undefined;
   if (isMap(annotations)) {
     for (const pair of annotations.items) {
       const key = String(keyOf(doc, pair.key) ?? '');
+      if (key === 'config.kubernetes.io/origin') {
+        // What `kustomize build` with originAnnotations says of the file an object came from.
+        const from = /^path:\s*(\S.*)$/m.exec(String(scalar(pair.value) ?? ''))?.[1];
+        if (from) origin = from.trim();
+        continue;
+      }
       const waive = /^readiness-gate\.io\/waive\.([a-z0-9-]+)$/.exec(key);
       if (waive) {
         const value = (pair.value as { value?: unknown } | null)?.value;
@@ -391,6 +401,7 @@ function readObject(
     workload: WORKLOADS.has(kind),
     containers,
     optOuts,
+    ...(origin ? { origin } : {}),
     replicas,
     ...(secretData.length > 0 ? { secretData } : {}),
     ...(gracePeriod ? { gracePeriod } : {}),

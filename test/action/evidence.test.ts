@@ -2,12 +2,24 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeGitHub } from '../github/server.js';
 import { runAction } from './harness.js';
 import { BASE, GOOD_BODY, HEAD, pullRequestEvent, scenario } from './scenario.js';
 
 let gh: FakeGitHub;
+
+/** Whether kubectl is on the PATH: the overlay builds need it, as the action does on GitHub's hosted runners. */
+const KUBECTL = (() => {
+  try {
+    execFileSync('kubectl', ['version', '--client'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    console.warn('kubectl is not on the PATH: the tests of overlays built with kubectl kustomize are skipped.');
+    return false;
+  }
+})();
 afterEach(async () => {
   expect(gh.violations).toEqual([]);
   await gh.stop();
@@ -321,7 +333,7 @@ describe('deployment files', () => {
         'out/missing.yaml:1 document-unreadable error',
       ]);
       expect(run.report!.findings[1]!.message).toBe(
-        'Container "api" of Deployment "api" (rendered from web/templates/deployment.yaml) serves on a port but has no readinessProbe: traffic reaches it before it can answer. Add a readinessProbe (httpGet on its health endpoint).',
+        'Container "api" of Deployment "api" (from web/templates/deployment.yaml) serves on a port but has no readinessProbe: traffic reaches it before it can answer. Add a readinessProbe (httpGet on its health endpoint).',
       );
       expect(run.report!.findings[2]!.message).toMatch(
         /^Could not read out\/missing\.yaml: there is no such file: render it in a step before this one\./,
@@ -331,6 +343,72 @@ describe('deployment files', () => {
     } finally {
       await rm(workspace, { recursive: true, force: true });
     }
+  });
+
+  describe.skipIf(!KUBECTL)('overlays built with kubectl kustomize', () => {
+    const overlay = async (changed: string[], files: Record<string, string>) => {
+      gh = await scenario({
+        files: [
+          { filename: 'docs/runbooks/deploy-payments.md', status: 'modified' },
+          ...changed.map((filename) => ({ filename, status: 'modified' })),
+        ],
+      });
+      for (const [file, text] of Object.entries(files)) gh.setFile(HEAD, file, text);
+      return runAction(gh, { event: 'pull_request', payload: pullRequestEvent() });
+    };
+    const BASE_FILES = {
+      'deploy/base/api.yaml': DEPLOYMENT(
+        'api',
+        '          ports: [{containerPort: 8080}]\n          readinessProbe: {httpGet: {path: /ready, port: 8080}}\n          livenessProbe: {httpGet: {path: /live, port: 8080}}\n          resources: {requests: {cpu: 1, memory: 1Gi}, limits: {memory: 1Gi}}\n',
+      ),
+      'deploy/base/kustomization.yaml': 'resources: [api.yaml]\n',
+      'deploy/prod/kustomization.yaml':
+        'resources: [../base]\nnamePrefix: prod-\npatches:\n  - path: no-probe.yaml\n    target: {kind: Deployment, name: api}\n',
+      'deploy/prod/no-probe.yaml': '- op: remove\n  path: /spec/template/spec/containers/0/readinessProbe\n',
+    };
+
+    it('builds an overlay whose patch changed, and fails the claim the built Deployment contradicts', async () => {
+      const run = await overlay(['deploy/prod/no-probe.yaml'], BASE_FILES);
+      const built = run.report!.findings.filter((f) => f.source === 'deploy/prod/kustomization.yaml');
+      expect(built.map((f) => [f.line, f.ruleId, f.message])).toEqual([
+        [
+          1,
+          'manifest-readiness-probe',
+          'Built by kubectl kustomize: Container "api" of Deployment "prod-api" (from ../base/api.yaml) serves on a port but has no readinessProbe: traffic reaches it before it can answer. Add a readinessProbe (httpGet on its health endpoint).',
+        ],
+      ]);
+      // Built, nothing is left to patch it: the contradiction is an error.
+      expect(run.report!.findings.find((f) => f.ruleId === 'claim-contradicted')).toMatchObject({
+        severity: 'error',
+        message: expect.stringContaining('"Health Checks" is ticked, but deploy/prod/kustomization.yaml:1 says'),
+      });
+      expect(run.summary).toContain(
+        'The overlay `deploy/prod` was built with `kubectl kustomize`, and the objects it builds were checked',
+      );
+    });
+
+    it('refuses a remote base before kubectl runs, and says what was not checked', async () => {
+      const run = await overlay(['deploy/prod/kustomization.yaml'], {
+        ...BASE_FILES,
+        'deploy/prod/kustomization.yaml':
+          'resources:\n  - ../base\n  - https://github.com/example/config//base?ref=v1\n',
+      });
+      expect(run.report!.findings.filter((f) => f.message.startsWith('Built by'))).toEqual([]);
+      expect(run.summary).toContain(
+        'The overlay `deploy/prod` was not built (deploy/prod/kustomization.yaml names a remote base (https://github.com/example/config//base?ref=v1), which is not fetched): what its patches change was not checked.',
+      );
+    });
+
+    it('refuses a kustomization that runs plugins or inflates Helm charts', async () => {
+      const run = await overlay(['deploy/prod/kustomization.yaml'], {
+        ...BASE_FILES,
+        'deploy/prod/kustomization.yaml':
+          'resources: [../base]\nhelmCharts:\n  - name: redis\n    repo: https://charts.example.com\n',
+      });
+      expect(run.summary).toContain(
+        '(deploy/prod/kustomization.yaml uses helmCharts, which runs more than kustomize itself)',
+      );
+    });
   });
 });
 

@@ -34,7 +34,7 @@ describe('check --body with deployment files', () => {
       expect(
         json.findings.map((f: { source: string; line: number; ruleId: string }) => `${f.source}:${f.line} ${f.ruleId}`),
       ).toEqual(['pull-request:19 claim-contradicted', `${rendered}:11 manifest-readiness-probe`]);
-      expect(json.findings[1].message).toContain('of Deployment "api" (rendered from web/templates/deployment.yaml)');
+      expect(json.findings[1].message).toContain('of Deployment "api" (from web/templates/deployment.yaml)');
       expect(code).toBe(1);
       const missing = await runCli(['check', '--rendered', 'nowhere.yaml'], { cwd: repo });
       expect(missing.code).toBe(2);

@@ -1,0 +1,235 @@
+/**
+ * Kustomize overlays built as kubectl builds them. A pull request that
+ * changes a kustomization, or a patch one applies, changes what the overlay
+ * deploys though no manifest changed (a JSON 6902 patch that removes a
+ * probe). Such an overlay is built with `kubectl kustomize` (when kubectl is
+ * on the PATH, as on GitHub's hosted runners) from its files read at the
+ * head commit into a temporary folder, and the objects it builds are
+ * checked. Nothing else runs: a remote base, a Helm chart to inflate
+ * (`helmCharts`) or a plugin (`generators`, `transformers`, `validators`)
+ * is refused before kubectl starts, only files of the repository are
+ * written, and the files read are bounded in count and size.
+ */
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path, { posix } from 'node:path';
+import { isMap, isSeq, parseDocument } from 'yaml';
+import type { Unread } from './kinds/kind.js';
+import { isKustomization } from './kinds/manifest.js';
+import { folderOf, joinPath } from './model/paths.js';
+
+/** The names kubectl looks for in a folder, in its order. */
+const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+/** Files one build reads, and their bytes together. */
+const MAX_BUILD_FILES = 200;
+const MAX_BUILD_BYTES = 20 * 1024 * 1024;
+/** Kustomizations nested in one build (overlay, base, its bases, components). */
+const MAX_DEPTH = 10;
+/** How long kubectl may take, and how much it may print. */
+const BUILD_TIMEOUT_MS = 30_000;
+const MAX_OUTPUT_BYTES = 20 * 1024 * 1024;
+
+export type ReadHead = (path: string) => Promise<string | undefined | Unread>;
+
+/** What building one overlay gave: the built objects as YAML, or why it was not built. */
+export type OverlayBuild = { kustomization: string } & ({ built: string } | { notBuilt: string });
+
+/** Why a build is refused before kubectl starts; the message names what and where. */
+class Refused extends Error {}
+
+/** Fields whose entries are files of the kustomization's folder (or, for resources, folders). */
+const FILE_LISTS = ['resources', 'bases', 'components', 'crds', 'patchesStrategicMerge'] as const;
+const PATH_FIELDS = ['patches', 'patchesJson6902', 'replacements'] as const;
+const GENERATORS = ['configMapGenerator', 'secretGenerator'] as const;
+const PLUGINS = ['generators', 'transformers', 'validators', 'helmCharts', 'helmChartInflationGenerator'] as const;
+
+/**
+ * Builds each overlay with kubectl. `kubectl` is the command to run (tests
+ * name one that is not there); a build that cannot run says why, never throws.
+ */
+export async function buildOverlays(
+  kustomizations: readonly string[],
+  readHead: ReadHead,
+  kubectl = 'kubectl',
+): Promise<OverlayBuild[]> {
+  const out: OverlayBuild[] = [];
+  for (const kustomization of kustomizations) {
+    try {
+      const files = await collect(folderOf(kustomization), readHead);
+      out.push({ kustomization, built: await build(folderOf(kustomization), files, kubectl) });
+    } catch (error) {
+      if (!(error instanceof Refused)) throw error;
+      out.push({ kustomization, notBuilt: error.message });
+    }
+  }
+  return out;
+}
+
+/** The kustomization file of a folder at the head commit, read, or undefined when it has none. */
+export async function kustomizationIn(
+  folder: string,
+  readHead: ReadHead,
+): Promise<{ path: string; text: string } | undefined> {
+  for (const name of KUSTOMIZATION_NAMES) {
+    const file = joinPath(folder, name);
+    const text = await readHead(file);
+    if (typeof text === 'string') return { path: file, text };
+    if (text !== undefined) throw new Refused(`${file} could not be read: ${text.kind}`);
+  }
+  return undefined;
+}
+
+/** The files a kustomization's patches and generators name, relative to the repository root. */
+export function patchFiles(kustomization: string, text: string): string[] {
+  const fields = fieldsOf(text);
+  if (!fields) return [];
+  const folder = folderOf(kustomization);
+  const named = [
+    ...strings(fields.patchesStrategicMerge).filter((p) => !isInline(p)),
+    ...PATH_FIELDS.flatMap((field) => entries(fields[field]).flatMap((e) => strings(e.path))),
+    ...GENERATORS.flatMap((field) => entries(fields[field]).flatMap(generatorFiles)),
+  ];
+  return named.map((p) => posix.normalize(posix.join(folder, p)));
+}
+
+/** Every file the build of `root` needs, by path from the repository root: the kustomizations and what they name. */
+async function collect(root: string, readHead: ReadHead): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  let bytes = 0;
+  const take = (file: string, text: string) => {
+    if (files.has(file)) return;
+    bytes += Buffer.byteLength(text);
+    if (files.size >= MAX_BUILD_FILES || bytes > MAX_BUILD_BYTES) {
+      throw new Refused(`it needs more than ${MAX_BUILD_FILES} files or ${MAX_BUILD_BYTES} bytes`);
+    }
+    files.set(file, text);
+  };
+  const readFile = async (file: string, from: string) => {
+    const text = await readHead(file);
+    if (typeof text === 'string') return take(file, text);
+    throw new Refused(
+      text === undefined ? `${from} names ${file}, which the repository does not have` : `${file} could not be read`,
+    );
+  };
+  const visit = async (folder: string, depth: number, from: string): Promise<void> => {
+    if (depth > MAX_DEPTH) throw new Refused(`its kustomizations nest deeper than ${MAX_DEPTH}`);
+    const found = await kustomizationIn(folder, readHead);
+    if (!found) throw new Refused(`${from} names the folder ${folder || '.'}, which has no kustomization`);
+    if (files.has(found.path)) return;
+    take(found.path, found.text);
+    const fields = fieldsOf(found.text);
+    if (!fields) throw new Refused(`${found.path} does not parse as YAML`);
+    const plugin = PLUGINS.find((field) => fields[field] !== undefined);
+    if (plugin) throw new Refused(`${found.path} uses ${plugin}, which runs more than kustomize itself`);
+    const inside = (entry: string) => resolve(folder, entry, found.path);
+    for (const field of FILE_LISTS) {
+      for (const entry of strings(fields[field])) {
+        if (field === 'patchesStrategicMerge' && isInline(entry)) continue;
+        const target = inside(entry);
+        // A resource without a YAML or JSON name may be a folder with a kustomization of its own.
+        if (/\.(ya?ml|json)$/i.test(target) || field === 'crds' || field === 'patchesStrategicMerge') {
+          await readFile(target, found.path);
+        } else await visit(target, depth + 1, found.path);
+      }
+    }
+    for (const field of PATH_FIELDS) {
+      for (const entry of entries(fields[field]))
+        for (const p of strings(entry.path)) await readFile(inside(p), found.path);
+    }
+    for (const field of GENERATORS) {
+      for (const entry of entries(fields[field]))
+        for (const p of generatorFiles(entry)) await readFile(inside(p), found.path);
+    }
+  };
+  await visit(root, 0, joinPath(root, 'kustomization.yaml'));
+  return files;
+}
+
+/** A path a kustomization names, from the repository root; refused when remote or outside the repository. */
+function resolve(folder: string, entry: string, from: string): string {
+  // A URL or a Git address is fetched by kustomize: refused. Any other name is looked up in the repository only.
+  if (/^[a-z][a-z0-9+.-]*:\/\/|^git@|^github\.com\/|\?ref=/i.test(entry)) {
+    throw new Refused(`${from} names a remote base (${entry}), which is not fetched`);
+  }
+  const target = posix.normalize(posix.join(folder, entry));
+  if (target.startsWith('../') || target === '..' || posix.isAbsolute(entry)) {
+    throw new Refused(`${from} names ${entry}, outside the repository`);
+  }
+  return target === '.' ? '' : target.replace(/\/$/, '');
+}
+
+/** Writes the files into a temporary folder and runs `kubectl kustomize` on the root there. */
+async function build(root: string, files: ReadonlyMap<string, string>, kubectl: string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'readiness-gate-kustomize-'));
+  try {
+    for (const [file, text] of files) {
+      const target = path.join(dir, ...file.split('/'));
+      await mkdir(path.dirname(target), { recursive: true });
+      // The overlay's own kustomization asks kustomize to say which file each object came from.
+      const root_ = isKustomization(file) && folderOf(file) === root;
+      await writeFile(target, root_ ? withOriginAnnotations(text) : text);
+    }
+    return await new Promise<string>((done, fail) => {
+      execFile(
+        kubectl,
+        ['kustomize', path.join(dir, ...root.split('/').filter(Boolean))],
+        {
+          timeout: BUILD_TIMEOUT_MS,
+          maxBuffer: MAX_OUTPUT_BYTES,
+          // No cluster, no credentials, no plugins: kustomize reads the folder and prints.
+          env: { PATH: process.env.PATH ?? '', HOME: dir, KUBECONFIG: path.join(dir, 'none') },
+        },
+        (error, stdout, stderr) => {
+          if (!error) return done(stdout);
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code === 'ENOENT') return fail(new Refused(`${kubectl} is not on the PATH`));
+          const said =
+            String(stderr)
+              .split('\n')
+              .find((l) => l.trim() !== '') ?? error.message.split('\n')[0]!;
+          fail(new Refused(`kubectl kustomize failed: ${said.replaceAll(dir + path.sep, '').replaceAll(dir, '.')}`));
+        },
+      );
+    });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The kustomization with `buildMetadata: [originAnnotations]` added, so built objects name their file. */
+function withOriginAnnotations(text: string): string {
+  const doc = parseDocument(text);
+  if (!isMap(doc.contents)) return text;
+  const existing = doc.get('buildMetadata');
+  const list = isSeq(existing) ? existing.items.map((i) => String((i as { value?: unknown }).value ?? i)) : [];
+  if (!list.includes('originAnnotations')) doc.set('buildMetadata', [...list, 'originAnnotations']);
+  return doc.toString();
+}
+
+type Fields = Record<string, unknown>;
+
+function fieldsOf(text: string): Fields | undefined {
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0) return undefined;
+  const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Fields) : {};
+}
+
+const strings = (value: unknown): string[] =>
+  typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
+
+const entries = (value: unknown): Fields[] =>
+  Array.isArray(value) ? value.filter((v): v is Fields => !!v && typeof v === 'object' && !Array.isArray(v)) : [];
+
+/** A strategic-merge patch written inline, not a file name. */
+const isInline = (entry: string) => entry.includes('\n') || /^\s*\w+\s*:/.test(entry);
+
+/** The files a generator reads: `files` (`key=path` or `path`), `envs` and the older `env`. */
+function generatorFiles(entry: Fields): string[] {
+  return [
+    ...strings(entry.files).map((f) => f.slice(f.indexOf('=') + 1)),
+    ...strings(entry.envs),
+    ...strings(entry.env),
+  ];
+}

@@ -1,0 +1,144 @@
+// Overlays built with kubectl kustomize from files read at the head commit: what is read, refused and built.
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { buildOverlays, patchFiles } from '../src/kustomize.js';
+
+const KUBECTL = (() => {
+  try {
+    execFileSync('kubectl', ['version', '--client'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    console.warn('kubectl is not on the PATH: the builds below that need it are skipped.');
+    return false;
+  }
+})();
+
+/** A repository at the head commit, and the paths read from it. */
+function repository(files: Record<string, string>) {
+  const asked: string[] = [];
+  const readHead = async (path: string) => {
+    asked.push(path);
+    return files[path];
+  };
+  return { readHead, asked };
+}
+
+const DEPLOYMENT =
+  'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: api:1\n';
+
+describe('patchFiles', () => {
+  it('names the patch and generator files of a kustomization, from the repository root, not inline patches', () => {
+    const text = [
+      'patches:',
+      '  - path: probe.yaml',
+      '  - patch: |-',
+      '      - op: remove',
+      '        path: /spec/replicas',
+      'patchesStrategicMerge:',
+      '  - memory.yaml',
+      '  - |-',
+      '    apiVersion: apps/v1',
+      '    kind: Deployment',
+      'patchesJson6902:',
+      '  - path: ../shared/ports.yaml',
+      'configMapGenerator:',
+      '  - name: settings',
+      '    files: [app.properties, key=secret/key.txt]',
+      '    envs: [env.txt]',
+      '',
+    ].join('\n');
+    expect(patchFiles('deploy/prod/kustomization.yaml', text)).toEqual([
+      'deploy/prod/memory.yaml',
+      'deploy/prod/probe.yaml',
+      'deploy/shared/ports.yaml',
+      'deploy/prod/app.properties',
+      'deploy/prod/secret/key.txt',
+      'deploy/prod/env.txt',
+    ]);
+  });
+
+  it('names nothing of a kustomization that does not parse', () => {
+    expect(patchFiles('k/kustomization.yaml', 'patches: [\n')).toEqual([]);
+  });
+});
+
+describe('buildOverlays', () => {
+  it('says kubectl is missing instead of failing', async () => {
+    const { readHead } = repository({ 'k/kustomization.yaml': 'resources: [api.yaml]\n', 'k/api.yaml': DEPLOYMENT });
+    expect(await buildOverlays(['k/kustomization.yaml'], readHead, 'kubectl-not-installed')).toEqual([
+      { kustomization: 'k/kustomization.yaml', notBuilt: 'kubectl-not-installed is not on the PATH' },
+    ]);
+  });
+
+  it('refuses a path outside the repository, a missing file and a folder without a kustomization, reading no further', async () => {
+    const cases: [string, string][] = [
+      [
+        'resources: [../../../etc/passwd.yaml]\n',
+        'k/kustomization.yaml names ../../../etc/passwd.yaml, outside the repository',
+      ],
+      ['resources: [gone.yaml]\n', 'k/kustomization.yaml names k/gone.yaml, which the repository does not have'],
+      ['resources: [../empty]\n', 'k/kustomization.yaml names the folder empty, which has no kustomization'],
+      [
+        'resources: [git@github.com:o/r.git]\n',
+        'k/kustomization.yaml names a remote base (git@github.com:o/r.git), which is not fetched',
+      ],
+      [
+        'transformers: [labels.yaml]\n',
+        'k/kustomization.yaml uses transformers, which runs more than kustomize itself',
+      ],
+    ];
+    for (const [kustomization, why] of cases) {
+      const { readHead } = repository({ 'k/kustomization.yaml': kustomization });
+      expect(await buildOverlays(['k/kustomization.yaml'], readHead, 'kubectl-not-installed')).toEqual([
+        { kustomization: 'k/kustomization.yaml', notBuilt: why },
+      ]);
+    }
+  });
+
+  it('stops at ten nested kustomizations', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 15; i++) files[`k${i}/kustomization.yaml`] = `resources: [../k${i + 1}]\n`;
+    const { readHead, asked } = repository(files);
+    const [build] = await buildOverlays(['k0/kustomization.yaml'], readHead, 'kubectl-not-installed');
+    expect(build).toEqual({
+      kustomization: 'k0/kustomization.yaml',
+      notBuilt: 'its kustomizations nest deeper than 10',
+    });
+    expect(asked.length).toBeLessThanOrEqual(11);
+  });
+
+  it.skipIf(!KUBECTL)('builds from the files read, each object saying where it came from', async () => {
+    const { readHead, asked } = repository({
+      'deploy/base/kustomization.yaml': 'resources: [api.yaml]\n',
+      'deploy/base/api.yaml': DEPLOYMENT,
+      'deploy/prod/kustomization.yaml':
+        'resources: [../base]\nbuildMetadata: [managedByLabel]\nnamePrefix: prod-\npatches:\n  - path: replicas.yaml\n',
+      'deploy/prod/replicas.yaml':
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 3\n',
+    });
+    const [build] = await buildOverlays(['deploy/prod/kustomization.yaml'], readHead);
+    expect(build).toHaveProperty('built');
+    const built = (build as { built: string }).built;
+    expect(built).toContain('name: prod-api');
+    expect(built).toContain('replicas: 3');
+    expect(built).toContain('config.kubernetes.io/origin: |\n      path: ../base/api.yaml');
+    expect(built).toContain('app.kubernetes.io/managed-by: kustomize');
+    expect(asked.sort()).toEqual([
+      'deploy/base/api.yaml',
+      'deploy/base/kustomization.yaml',
+      'deploy/prod/kustomization.yaml',
+      'deploy/prod/replicas.yaml',
+    ]);
+  });
+
+  it.skipIf(!KUBECTL)('says why kubectl could not build it, without the temporary folder', async () => {
+    const { readHead } = repository({
+      'k/kustomization.yaml': 'resources: [api.yaml]\npatches:\n  - path: bad.yaml\n',
+      'k/api.yaml': DEPLOYMENT,
+      'k/bad.yaml': '- op: remove\n  path: /spec/nothing/here\n',
+    });
+    const [build] = await buildOverlays(['k/kustomization.yaml'], readHead);
+    expect(build).toMatchObject({ notBuilt: expect.stringMatching(/^kubectl kustomize failed: /) });
+    expect((build as { notBuilt: string }).notBuilt).not.toMatch(/readiness-gate-kustomize-/);
+  });
+});
