@@ -23,7 +23,7 @@ import {
   type Report,
 } from './engine.js';
 import { DESCRIPTION, descriptionLinks, kindById } from './kinds/index.js';
-import type { Unread } from './kinds/kind.js';
+import { fileKey, type Unread } from './kinds/kind.js';
 import { PULL_REQUEST } from './kinds/pull-request.js';
 import type { DocumentView } from './markdown/document.js';
 import type { DocumentSettings } from './model/spec.js';
@@ -80,10 +80,22 @@ export async function serveCheckThread(): Promise<boolean> {
   return true;
 }
 
-/** A task of files only, as one task per document, each with every companion file to read beside it. */
+/**
+ * A task of files only, as one task per document, each with every companion
+ * file to read beside it, and the other documents it reads as companions (a
+ * changed values.yaml, checked itself, that its chart's templates read).
+ */
 function oneByOne(task: Task): Task[] {
   const companions = task.files.filter((f) => f.companion);
-  return task.files.filter((f) => !f.companion).map((file) => ({ ...task, files: [file, ...companions] }));
+  const documents = new Map(task.files.filter((f) => !f.companion).map((f) => [fileKey(f), f]));
+  return [...documents.values()].map((file) => {
+    const wanted = file.text === undefined ? [] : (kindById(file.kind).companions?.(file.path, file.text) ?? []);
+    const read = wanted.flatMap((c) => {
+      const other = documents.get(fileKey(c));
+      return other && other !== file ? [{ ...other, companion: true as const }] : [];
+    });
+    return { ...task, files: [file, ...companions, ...read] };
+  });
 }
 
 /**

@@ -54,6 +54,36 @@ function interleaved(count: number): KindedFile[] {
   );
 }
 
+describe('documents checked one by one in a thread', () => {
+  it("give a chart's templates the values.yaml that is itself a changed document", async () => {
+    const template =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          resources:\n            {{- toYaml .Values.resources | nindent 12 }}\n';
+    const files: KindedFile[] = [
+      { path: 'chart/templates/deployment.yaml', kind: 'manifest', text: template },
+      {
+        path: 'chart/values.yaml',
+        kind: 'manifest',
+        text: 'resources:\n  requests: {cpu: 100m, memory: 64Mi}\n  limits: {cpu: 1, memory: 128Mi}\n',
+      },
+      {
+        path: 'chart/Chart.yaml',
+        kind: 'manifest',
+        text: 'apiVersion: v2\nname: api\nversion: 1.0.0\n',
+        companion: true,
+      },
+    ];
+    let threads = 0;
+    const report = await budget.checkWithinBudget(
+      { files, config },
+      { budget: { ...TIGHT, inProcessBytes: 64 }, onThread: () => threads++ },
+    );
+    expect(threads).toBe(1);
+    // Resolved from values.yaml: neither "no resources" nor "not checked".
+    expect(report.findings.map((f) => `${f.source}:${f.line} ${f.ruleId}`)).toEqual([]);
+    expect(report.sources).toEqual(['chart/templates/deployment.yaml', 'chart/values.yaml']);
+  }, 60_000);
+});
+
 describe('the time budget across documents', () => {
   it('keeps the verdicts of documents already checked when a slow one stops the thread', async () => {
     const files = interleaved(4);

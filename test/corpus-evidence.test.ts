@@ -129,4 +129,58 @@ describe("deployment files in the project's own corpus", () => {
     // rbac.yaml has a template comment over several lines (`{{/*` … `*/}}`): blanked, the file parses.
     expect(notices).toEqual([]);
   });
+
+  it('open-telemetry/opentelemetry-demo: 30 Dockerfiles and the manifest Helm rendered for them', async () => {
+    const { count, findings, notices } = await evidence(
+      'open-telemetry__opentelemetry-demo',
+      path.join(ROOT, 'corpus/manifests'),
+    );
+    expect(count).toBe(31); // 30 Dockerfiles (two named *.Dockerfile or Dockerfile.cypress) and the rendered manifest
+    const M = 'kubernetes/opentelemetry-demo.yaml';
+    const at = (line: number, ...rules: string[]) => rules.map((rule) => `${M}:${line} ${rule}`);
+    // The demo's own services (templates/component.yaml) have ports and no probe of any kind, and set only
+    // limits.memory (so requests.memory has its value, requests.cpu none); the StatefulSet of OpenSearch
+    // has both probes and resources, and is not listed.
+    const service = (line: number) =>
+      at(line, 'manifest-liveness-probe', 'manifest-readiness-probe', 'manifest-resources');
+    expect(findings).toEqual([
+      ...at(103, 'manifest-secret-literal'), // the grafana chart's Secret: admin-user and admin-password in `data`
+      ...at(18098, 'manifest-resources'), // grafana: limits.memory 150Mi only
+      ...at(18214, 'manifest-rollout'), // jaeger: strategy Recreate
+      ...at(18252, 'manifest-resources'), // jaeger: limits.memory only
+      ...at(18349, 'manifest-resources'), // otel-collector: limits.memory 200Mi only
+      ...at(18424, 'manifest-rollout'), // prometheus: strategy Recreate
+      ...at(18446, 'manifest-resources'), // prometheus-server: limits.memory only
+      ...at(18534, 'manifest-resources'), // accounting: no ports, so no probe is asked for
+      ...service(18601), // ad
+      ...service(18667), // cart
+      ...service(18743), // checkout
+      ...service(18830), // currency
+      ...service(18892), // email
+      ...service(18958), // flagd
+      ...service(19000), // flagd-ui, the second container of Deployment flagd
+      ...at(19023, 'manifest-secret-literal'), // flagd-ui's SECRET_KEY_BASE written out
+      ...at(19085, 'manifest-resources'), // fraud-detection: no ports
+      ...service(19156), // frontend
+      ...service(19250), // frontend-proxy
+      ...service(19348), // image-provider
+      ...service(19410), // kafka
+      ...service(19484), // load-generator
+      ...service(19566), // payment
+      ...service(19634), // postgresql
+      ...at(19653, 'manifest-secret-literal'), // POSTGRES_PASSWORD written out
+      ...service(19696), // product-catalog
+      ...service(19769), // quote
+      ...service(19837), // recommendation
+      ...service(19907), // shipping
+      ...service(19969), // valkey-cart
+      // ENTRYPOINT ["sh", "-c", "./usr/local/bin/currency ${CURRENCY_PORT}"]: the shell stays PID 1.
+      'src/currency/Dockerfile:58 dockerfile-exec-form',
+      // ["/bin/sh", "-c", "envsubst < envoy.tmpl.yaml > envoy.yaml && envoy -c envoy.yaml;"]: envoy is not exec'd.
+      'src/frontend-proxy/Dockerfile:19 dockerfile-exec-form',
+      // Not image-provider's `… && exec nginx -g 'daemon off;'`: the `;` is inside quotes, and nginx is exec'd.
+    ]);
+    // Rendered, not a template: nothing is left unverifiable.
+    expect(notices).toEqual([]);
+  });
 });

@@ -62,7 +62,8 @@ function joinLines(args: string, escape: string): string {
 /**
  * The final stage's instructions after those of the stages it is built from:
  * `FROM base` inherits base's `CMD`, `ENTRYPOINT` and `HEALTHCHECK` unless it
- * sets its own, so the last of each in this list is what runs.
+ * sets its own, so the last of each in this list is what runs; a stage that
+ * sets an `ENTRYPOINT` and no `CMD` inherits no `CMD`, as Docker resets it.
  */
 function finalStage(instructions: Instruction[]): Instruction[] {
   const stages: { name: string | undefined; image: string; body: Instruction[] }[] = [];
@@ -87,7 +88,12 @@ function finalStage(instructions: Instruction[]): Instruction[] {
     chain.unshift(stages[from]!);
     at = from;
   }
-  return chain.flatMap((stage) => stage.body);
+  // An ENTRYPOINT resets the CMD a stage inherits, unless the stage sets its own (BuildKit's `cmdSet`).
+  return chain.reduce<Instruction[]>((inherited, { body }) => {
+    const has = (keyword: string) => body.some((ins) => ins.keyword === keyword);
+    const kept = has('ENTRYPOINT') && !has('CMD') ? inherited.filter((ins) => ins.keyword !== 'CMD') : inherited;
+    return [...kept, ...body];
+  }, []);
 }
 
 export const dockerfileKind: DocumentKind<'dockerfile', DockerfileView, DockerfileContext> = {

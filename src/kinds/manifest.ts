@@ -189,6 +189,15 @@ export function parseManifest(text: string, path: string, found: Companions = ne
   const view: ManifestView = { path, objects: [], helm, duplicates: [], ...(kustomization ? { kustomization } : {}) };
   const docList = Array.isArray(docs) ? docs : [];
   const mayAlias = yaml.includes('*');
+  const yamlLines = hidden.length > 0 ? yaml.split('\n') : [];
+  const directives: Directives = {
+    hidden,
+    nextContent(line) {
+      let next = line + 1;
+      while (next <= yamlLines.length && /^\s*(?:#.*)?$/.test(yamlLines[next - 1]!)) next++;
+      return next;
+    },
+  };
   // Rendered output (`helm template`) names each document's template in a `# Source:` comment.
   const sources = helm ? undefined : sourceComments(yaml);
   for (const doc of docList) {
@@ -213,7 +222,7 @@ export function parseManifest(text: string, path: string, found: Companions = ne
       continue;
     }
     const origin = sources ? originOf(sources, doc) : undefined;
-    const objects = readObjects(doc, lineCounter, hidden);
+    const objects = readObjects(doc, lineCounter, directives);
     view.objects.push(...(origin ? objects.map((o) => ({ origin, ...o })) : objects));
     if (!helm) view.duplicates.push(...duplicateKeys(doc, lineCounter));
   }
@@ -314,7 +323,14 @@ const posOf = (counter: LineCounter, node: Ranged) => {
 };
 
 /** The objects of a YAML document: one, or each item of a list (any object with `items`, as kubectl reads `List`, `DeploymentList`…). */
-function readObjects(doc: Document, counter: LineCounter, hidden: HiddenDirective[]): ManifestObject[] {
+/** The directives a Helm template's rendering hid, and where the text goes on after a line (blanked lines skipped). */
+interface Directives {
+  hidden: HiddenDirective[];
+  /** The first line after `line` with YAML on it: a directive blanked at the end of a list is still inside it. */
+  nextContent(line: number): number;
+}
+
+function readObjects(doc: Document, counter: LineCounter, hidden: Directives): ManifestObject[] {
   const at = reader(doc);
   const root = doc.contents;
   if (!isMap(root)) return [];
@@ -337,7 +353,7 @@ function readObject(
   root: YAMLMap,
   at: Reader,
   counter: LineCounter,
-  hidden: HiddenDirective[],
+  directives: Directives,
 ): ManifestObject | undefined {
   const kind = scalar(at(root, 'kind'));
   if (typeof scalar(at(root, 'apiVersion')) !== 'string' || typeof kind !== 'string') return undefined;
@@ -373,9 +389,12 @@ function readObject(
       const map = at(item);
       if (!isMap(map)) return;
       const start = lineOf(counter, item as never);
+      // The last container runs on over the blanked lines after it: a directive at its end writes into it.
       const end =
-        i + 1 < items.length ? lineOf(counter, items[i + 1] as never) : counter.linePos(list.range?.[2] ?? 0).line + 1;
-      const inside = hidden.filter((d) => d.line >= start && d.line < end);
+        i + 1 < items.length
+          ? lineOf(counter, items[i + 1] as never)
+          : directives.nextContent(counter.linePos(list.range?.[1] ?? 0).line);
+      const inside = directives.hidden.filter((d) => d.line >= start && d.line < end);
       containers.push(readContainer(doc, map, at, counter, hiddenFields(map, inside, counter)));
     });
   }

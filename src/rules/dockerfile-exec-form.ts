@@ -57,6 +57,20 @@ export const dockerfileExecForm = defineRule({
       ],
     },
     {
+      name: "a step separator inside quotes, and a trailing ';', end no step",
+      path: 'Dockerfile',
+      text: 'FROM nginx AS one\nCMD ["/bin/sh", "-c", "envsubst < /t > /etc/nginx/nginx.conf && exec nginx -g \'daemon off;\'"]\nFROM alpine\nCMD cd /app && exec ./server --flag "a|b";\n',
+      findings: [],
+    },
+    {
+      name: 'a quoted exec is an argument, not a step',
+      path: 'Dockerfile',
+      text: 'FROM alpine\nCMD ["sh", "-c", "echo \'; exec true\'"]\n',
+      findings: [
+        '2:1 CMD runs sh -c as PID 1, and the shell does not pass SIGTERM on, so it cannot shut down gracefully. Start the process with exec (sh -c "exec node server.js") or without a shell.',
+      ],
+    },
+    {
       name: 'an exec that is not the last step does not count',
       path: 'Dockerfile',
       text: 'FROM alpine\nCMD ["sh", "-c", "exec /app/bin/server && echo stopped"]\n',
@@ -82,6 +96,20 @@ export const dockerfileExecForm = defineRule({
       name: 'a shell-form CMD inherited from the stage the final one is built from',
       path: 'Dockerfile',
       text: 'FROM node:20-slim AS base\nCMD node /app/server.js\nFROM base\nCOPY . /app\n',
+      findings: [
+        '2:1 CMD is in shell form: a shell runs as PID 1 and SIGTERM does not reach the process, so it cannot shut down gracefully. Write it in exec form, e.g. CMD ["node", "server.js"].',
+      ],
+    },
+    {
+      name: 'an ENTRYPOINT resets the CMD the stage inherits',
+      path: 'Dockerfile',
+      text: 'FROM node:20-slim AS base\nCMD node /app/server.js\nFROM base\nENTRYPOINT ["node", "/app/server.js"]\n',
+      findings: [],
+    },
+    {
+      name: 'a CMD of the same stage stays beside its ENTRYPOINT',
+      path: 'Dockerfile',
+      text: 'FROM node:20-slim\nCMD /app/server.js --port 8080\nENTRYPOINT ["/sbin/tini", "--"]\n',
       findings: [
         '2:1 CMD is in shell form: a shell runs as PID 1 and SIGTERM does not reach the process, so it cannot shut down gracefully. Write it in exec form, e.g. CMD ["node", "server.js"].',
       ],
@@ -160,11 +188,49 @@ function shellProblem(args: string): string | undefined {
   return undefined;
 }
 
-/** Whether a shell command's last step is `exec <program>`: after `&&` or `;`, or the whole command. */
+/**
+ * Whether a shell command's last step is `exec <program>`: after `&&` or
+ * `;` (a trailing `;` ends the step before it), or the whole command.
+ * Quotes are read as the shell reads them: `exec nginx -g 'daemon off;'` is
+ * one step.
+ */
 function endsInExec(command: string): boolean {
-  // A `#` starting a word begins a comment: what follows it, an `exec` included, never runs.
-  if (/(?:^|\s)#/.test(command)) return false;
-  const steps = command.split(/&&|;/);
-  const last = steps.at(-1)!.trim();
-  return /^exec\s+[^\s|&;<>]/.test(last) && !/[|&]/.test(last);
+  const steps: string[] = [];
+  let step = '';
+  let quote: string | undefined;
+  for (let i = 0; i < command.length; i++) {
+    const c = command[i]!;
+    if (quote) {
+      if (c === quote) quote = undefined;
+      else if (c === '\\' && quote === '"') step += command[i++] ?? '';
+      step += c;
+      continue;
+    }
+    if (c === "'" || c === '"') quote = c;
+    else if (c === '\\') {
+      step += c + (command[++i] ?? '');
+      continue;
+    } else if (c === '#' && (step === '' || /\s$/.test(step))) {
+      // A `#` starting a word begins a comment: what follows it, an `exec` included, never runs.
+      return false;
+    } else if (c === ';' || (c === '&' && command[i + 1] === '&')) {
+      steps.push(step);
+      step = '';
+      if (c === '&') i++;
+      continue;
+    }
+    step += c;
+  }
+  steps.push(step);
+  const last =
+    steps
+      .map((s) => s.trim())
+      .filter((s) => s !== '')
+      .at(-1) ?? '';
+  return /^exec\s+[^\s|&;<>]/.test(last) && !/[|&]/.test(unquoted(last));
+}
+
+/** A step with its quoted parts taken out: a `|` inside quotes is no pipe. */
+function unquoted(step: string): string {
+  return step.replace(/'[^']*'|"(?:[^"\\]|\\.)*"/g, '');
 }

@@ -36,6 +36,15 @@ export const evidenceUnverifiable = defineRule({
       ],
     },
     {
+      name: 'a directive that ends the last container, followed by another document',
+      path: 'charts/api/templates/deployment.yaml',
+      files: CHART,
+      text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          ports: [{containerPort: 8080}]\n          readinessProbe: {httpGet: {path: /ready, port: 8080}}\n          resources:\n            {{- toYaml .Values.api.resources | nindent 12 }}\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: api\n',
+      findings: [
+        '9:17 Not checked: container "api" of Deployment "{{…}}" (its fields may come from {{- toYaml .Values.api.resources | nindent 12 }} at line 13). The gate reads templates without rendering them and cannot resolve that directive. Write the fields in the template, take them from values.yaml with toYaml .Values.<key>, or check the rendered chart in CI.',
+      ],
+    },
+    {
       name: 'a manifest an overlay may patch',
       path: 'deploy/base/api.yaml',
       files: { 'deploy/base/kustomization.yaml': 'resources: [api.yaml]\n' },
