@@ -47,7 +47,7 @@ const engineFile = path.join(ROOT, '.bench/engine.mjs');
 await build({
   stdin: {
     contents:
-      "export { check } from './src/engine.ts'; export { loadConfig } from './src/config/load.ts'; export { parseMarkdown } from './src/markdown/document.ts'; export { isEvidence, kindOf } from './src/kinds/index.ts'; export { renderStatically } from './src/kinds/helm.ts'; export { parseAllDocuments } from 'yaml';",
+      "export { check } from './src/engine.ts'; export { loadConfig } from './src/config/load.ts'; export { parseMarkdown } from './src/markdown/document.ts'; export { isEvidence, kindOf } from './src/kinds/index.ts'; export { renderStatically } from './src/kinds/helm.ts'; export { KUBECTL_YAML } from './src/kinds/yaml-fields.ts'; export { parseAllDocuments } from 'yaml'; export { DockerfileParser } from 'dockerfile-ast';",
     resolveDir: ROOT,
     loader: 'ts',
   },
@@ -58,9 +58,17 @@ await build({
   packages: 'external',
   logLevel: 'warning',
 });
-const { check, loadConfig, parseMarkdown, isEvidence, kindOf, renderStatically, parseAllDocuments } = await import(
-  engineFile
-);
+const {
+  check,
+  loadConfig,
+  parseMarkdown,
+  isEvidence,
+  kindOf,
+  renderStatically,
+  parseAllDocuments,
+  KUBECTL_YAML,
+  DockerfileParser,
+} = await import(engineFile);
 const texts = files.map((f) => ({ path: f, text: readFileSync(path.join(CORPUS, f), 'utf8') }));
 const config = loadConfig(undefined, 'bench');
 for (let i = 0; i < 2; i++) for (const { text } of texts) parseMarkdown(text); // warm up
@@ -96,12 +104,16 @@ if (existsSync(MANIFESTS)) {
     .filter((f) => f.kind !== undefined && isEvidence(f.kind))
     .map((f) => ({ ...f, text: readFileSync(path.join(MANIFESTS, f.path), 'utf8') }));
   const deploymentBytes = deployment.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
-  // The YAML the kinds parse (a Helm template with its directives set aside), with their options.
+  // The bare parse of each file, as the gate must parse it: YAML as kubectl reads it (YAML 1.1 scalars, merge
+  // keys; a Helm template with its directives set aside) and Dockerfiles with dockerfile-ast. The rest of the
+  // check (positions, the walk to objects and containers, duplicate keys, the rules) is the overhead measured.
   const yamlTexts = deployment
-    .filter((f) => /\.ya?ml$/i.test(f.path))
+    .filter((f) => f.kind !== 'dockerfile')
     .map((f) => (/(^|\/)templates\//.test(f.path) ? renderStatically(f.text, undefined).yaml : f.text));
+  const dockerTexts = deployment.filter((f) => f.kind === 'dockerfile').map((f) => f.text);
   const yamlOnly = () => {
-    for (const text of yamlTexts) parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
+    for (const text of yamlTexts) parseAllDocuments(text, { ...KUBECTL_YAML, prettyErrors: false, uniqueKeys: false });
+    for (const text of dockerTexts) DockerfileParser.parse(text);
   };
   for (let i = 0; i < 2; i++) {
     yamlOnly();
@@ -123,11 +135,11 @@ if (existsSync(MANIFESTS)) {
   console.log(
     `deployment files: ${deployment.length} files, ${(deploymentBytes / 1e6).toFixed(2)} MB (${MANIFESTS}), in process:`,
   );
-  console.log(`  YAML parse only (yaml package)   ${yamlMs.toFixed(0)} ms`);
+  console.log(`  bare parse (yaml as kubectl, dockerfile-ast) ${yamlMs.toFixed(0)} ms`);
   console.log(
     `  full check (kinds, rules)        ${evidenceMs.toFixed(0)} ms  ${(deployment.length / (evidenceMs / 1000)).toFixed(0)} files/s  (${evidenceFindings} findings)`,
   );
-  console.log(`  full check over YAML parse:      ${(evidenceMs / yamlMs).toFixed(2)}x`);
+  console.log(`  full check over bare parse:      ${(evidenceMs / yamlMs).toFixed(2)}x (target: at most 1.5x)`);
   console.log(
     `  per MB, deployment files / runbooks: ${(evidenceMs / deploymentBytes / (checkMs / bytes)).toFixed(2)}x the runbooks' time\n`,
   );

@@ -258,16 +258,21 @@ export async function runPipeline(source: DocumentSource, options: PipelineOptio
     if (!text) headReads.set(path, (text = source.read({ path, maxBytes: MAX_EVIDENCE_BYTES })));
     return text;
   };
-  const dependents = named
-    ? []
-    : [
-        ...(await valuesDependents(source, readHead, changedPaths, failures, notes)),
-        ...(await kustomizationResources(readHead, changedPaths, notes)),
-      ];
-  // Overlays whose kustomization or patches changed are built, and what they build is checked.
-  const builds = named
-    ? []
-    : await buildOverlays(await overlaysToBuild(source, readHead, changedPaths), readHead, kubectl);
+  // What the changed files bring in besides themselves, looked for together: a chart's templates whose values
+  // changed, the manifests a changed kustomization names, and the overlays to build (a kustomization or a
+  // patch changed).
+  // Each writes its own notes, kept in this order whichever finishes first.
+  const [valuesNotes, resourcesNotes] = [[], []] as [string[], string[]];
+  const [values, resources, overlays] = named
+    ? [[], [], []]
+    : await Promise.all([
+        valuesDependents(source, readHead, changedPaths, failures, valuesNotes),
+        kustomizationResources(readHead, changedPaths, resourcesNotes),
+        overlaysToBuild(source, readHead, changedPaths),
+      ]);
+  notes.push(...valuesNotes, ...resourcesNotes);
+  const dependents = [...values, ...resources];
+  const builds = await buildOverlays(overlays, readHead, kubectl);
   notes.push(...builds.map(buildNote));
   const candidates = named ? named.files : [...changedPaths, ...dependents];
   const byText = await selectByText(candidates, config, readHead, source.concurrency);
@@ -415,14 +420,16 @@ async function overlaysToBuild(
   // Patches are YAML or JSON files; a workflow is none.
   const patches = changed.filter((p) => /\.(ya?ml|json)$/i.test(p) && !isKustomization(p) && !p.startsWith('.github/'));
   const folders = [...new Set(patches.map(folderOf))].slice(0, MAX_KUSTOMIZATIONS);
-  for (const folder of folders) {
-    if (roots.size >= MAX_KUSTOMIZATIONS) break;
+  // The folders are looked at together, not one after another.
+  const found = await mapLimit(folders, source.concurrency, async (folder) => {
     // A listing tells whether the folder has a kustomization in one request, where the source can list.
     // (The root is not listed: GitHub's contents route names a path.)
     const names = source.list && folder !== '' ? await source.list(folder).catch(() => undefined) : undefined;
-    if (names && !names.some(isKustomization)) continue;
-    const found = await kustomizationIn(folder, readHead).catch(() => undefined);
-    if (found && patchFiles(found.path, found.text).some((p) => changed.includes(p))) roots.add(found.path);
+    if (names && !names.some(isKustomization)) return undefined;
+    return kustomizationIn(folder, readHead).catch(() => undefined);
+  });
+  for (const k of found) {
+    if (k && patchFiles(k.path, k.text).some((p) => changed.includes(p))) roots.add(k.path);
   }
   return [...roots].slice(0, MAX_KUSTOMIZATIONS);
 }

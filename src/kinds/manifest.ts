@@ -14,7 +14,7 @@
  * findings are warnings at most. An object opts out of a rule with the
  * annotation `readiness-gate.io/waive.<rule-id>: "<reason>"`.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type YAMLMap } from 'yaml';
 import { optOutWaivers, reasonOf, type OptOut } from './opt-out.js';
 import { folderOf, joinPath } from '../model/paths.js';
 import {
@@ -295,22 +295,30 @@ function excessiveAliasing(doc: Document): string | undefined {
   }
 }
 
-/** Keys given twice in one map, each at its second place, with the line of the first. */
+/**
+ * Keys given twice in one map, each at its second place, with the line of
+ * the first. A walk of its own, not `visit`: it runs over every map of every
+ * manifest, and a map's keys are compared in a list (maps are small).
+ */
 function duplicateKeys(doc: Document, counter: LineCounter): ManifestView['duplicates'] {
   const out: ManifestView['duplicates'] = [];
-  visit(doc, {
-    Map(_, map) {
-      const seen = new Map<string, unknown>();
-      for (const pair of map.items) {
-        const key = keyOf(doc, pair.key);
-        if (typeof key !== 'string' && typeof key !== 'number') continue;
-        const first = seen.get(String(key));
-        if (first === undefined) seen.set(String(key), pair.key);
-        else
-          out.push({ key: String(key), ...posOf(counter, pair.key as never), first: lineOf(counter, first as never) });
+  const walk = (node: unknown): void => {
+    if (isMap(node)) {
+      const keys: { text: string; node: unknown }[] = [];
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? pair.key.value : keyOf(doc, pair.key);
+        if (typeof key === 'string' || typeof key === 'number') {
+          const text = String(key);
+          const first = keys.find((k) => k.text === text);
+          if (first) {
+            out.push({ key: text, ...posOf(counter, pair.key as never), first: lineOf(counter, first.node as never) });
+          } else keys.push({ text, node: pair.key });
+        }
+        walk(pair.value);
       }
-    },
-  });
+    } else if (isSeq(node)) for (const item of node.items) walk(item);
+  };
+  walk(doc.contents);
   return out;
 }
 
