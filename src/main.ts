@@ -16,6 +16,7 @@ import { LIMITS } from './limits.js';
 import { MAX_RENDERED } from './pipeline.js';
 import { toJson } from './report/json.js';
 import { formatMarkdown } from './report/markdown.js';
+import { toSarif } from './report/sarif.js';
 import { plural } from './report/text.js';
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -121,6 +122,9 @@ async function report(result: GateResult, title: string, env: NodeJS.ProcessEnv)
   core.setOutput('errors', r.errors);
   core.setOutput('warnings', r.warnings);
   core.setOutput('report', file);
+  const sarif = file.replace(/\.json$/, '.sarif');
+  await writeFile(sarif, `${JSON.stringify(toSarif(r), null, 2)}\n`);
+  core.setOutput('sarif', sarif);
   core.setOutput('signed-off-by', r.signOff?.login ?? '');
   if (env.GITHUB_STEP_SUMMARY) {
     await core.summary.addRaw(formatMarkdown(r, { title, notes, link, limit: LIMITS.jobSummary })).write();

@@ -11,6 +11,7 @@ import { readRendered } from '../disk.js';
 import { MAX_RENDERED, runPipeline, type ChangedFiles, type RenderedFile } from '../pipeline.js';
 import { toJson } from '../report/json.js';
 import { formatMarkdown } from '../report/markdown.js';
+import { toSarif } from '../report/sarif.js';
 import { formatText } from '../report/text.js';
 import { VERSION } from '../version.js';
 import { findRoot, readIfExists, readRepository } from './files.js';
@@ -22,7 +23,7 @@ import { UsageError } from './usage-error.js';
 export type { Io } from './io.js';
 
 const USAGE = `Usage:
-  readiness-gate check [--body FILE|-] [--config FILE] [--format text|json|markdown] [--exit-zero]
+  readiness-gate check [--body FILE|-] [--config FILE] [--format text|json|markdown|sarif] [--exit-zero]
                        [--changed-files FILE|-] [--labels a,b] [--base BRANCH] [--author LOGIN] [--title TEXT]
                        [--rendered FILE ...] [FILE_OR_GLOB ...]
   readiness-gate init [--force]
@@ -100,8 +101,8 @@ async function runCheck(args: string[], io: Io): Promise<number> {
     throw new UsageError('--body and --changed-files cannot both read standard input.');
   }
   const format = values.format;
-  if (format !== 'text' && format !== 'json' && format !== 'markdown') {
-    throw new UsageError(`--format must be text, json or markdown, not "${format}".`);
+  if (format !== 'text' && format !== 'json' && format !== 'markdown' && format !== 'sarif') {
+    throw new UsageError(`--format must be text, json, markdown or sarif, not "${format}".`);
   }
   const root = await findRoot(io.cwd);
   const body = values.body === undefined ? undefined : await readBody(values.body, io);
@@ -130,7 +131,9 @@ async function runCheck(args: string[], io: Io): Promise<number> {
       'Sign-off (`sign-off` in the config) is checked by the action only, on the pull request: this report leaves it out.',
     );
   }
-  if (format === 'json') io.stdout(`${JSON.stringify(toJson(report, notes.length > 0 ? { notes } : {}), null, 2)}\n`);
+  if (format === 'sarif') io.stdout(`${JSON.stringify(toSarif(report), null, 2)}\n`);
+  else if (format === 'json')
+    io.stdout(`${JSON.stringify(toJson(report, notes.length > 0 ? { notes } : {}), null, 2)}\n`);
   else if (format === 'markdown') io.stdout(formatMarkdown(report, { title: 'Production readiness', notes }));
   else io.stdout(formatText(report, { color: io.isTTY && !io.env.NO_COLOR, notes }));
   // A config the gate cannot read is a usage error: exit 2, and the one line on standard error too.

@@ -77,6 +77,16 @@ describe('the action on a pull request', () => {
     const [checkRun] = gh.checkRuns;
     expect(checkRun).toMatchObject({ conclusion: 'failure', output: { title: 'Failed: 8 errors, 1 warning' } });
     expect(checkRun!.output.annotations).toHaveLength(9);
+    // The same findings as SARIF for code scanning: one result per annotation, at the same place.
+    const sarif = run.sarif as {
+      runs: { results: { ruleId: string; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[];
+    };
+    expect(sarif.runs[0]!.results.map((r) => [r.ruleId, r.locations[0]!.physicalLocation.region.startLine])).toEqual(
+      checkRun!.output.annotations.map((a) => [
+        (a as { title: string }).title,
+        (a as { start_line: number }).start_line,
+      ]),
+    );
     expect(checkRun!.output.annotations[0]).toEqual({
       path: 'docs/runbooks/deploy-payments.md',
       start_line: 4,

@@ -31,6 +31,8 @@ export interface ActionRun {
   summary: string;
   /** The JSON report the `report` output names. */
   report: JsonReport | undefined;
+  /** The SARIF file the `sarif` output names. */
+  sarif: unknown;
 }
 
 export interface RunOptions {
@@ -130,9 +132,10 @@ async function runWith(
   const result = await runner(env);
   const outputs = parseOutputs(await readFile(files.output, 'utf8'));
   const report = outputs.report ? JSON.parse(await readFile(outputs.report, 'utf8')) : undefined;
+  const sarif = outputs.sarif ? (JSON.parse(await readFile(outputs.sarif, 'utf8')) as unknown) : undefined;
   const summary = await readFile(files.summary, 'utf8');
   await rm(dir, { recursive: true, force: true });
-  return { ...result, outputs, summary, report };
+  return { ...result, outputs, summary, report, sarif };
 }
 
 /** GITHUB_OUTPUT holds `name<<delimiter`, the value, then the delimiter. */

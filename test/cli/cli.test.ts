@@ -147,7 +147,7 @@ describe('readiness-gate check', () => {
     const format = await cli(['check', '--format', 'xml', 'examples/runbooks/rotate-certs.md']);
     expect([format.code, format.stderr.split('\n')[0]]).toEqual([
       2,
-      'readiness-gate: --format must be text, json or markdown, not "xml".',
+      'readiness-gate: --format must be text, json, markdown or sarif, not "xml".',
     ]);
     const unknown = await cli(['check', '--bogus']);
     expect(unknown.code).toBe(2);
