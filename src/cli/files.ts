@@ -47,13 +47,16 @@ export async function expandFileArgs(
   exclude: string[],
   /** Which kind reads a path, if any: a template's runbook, a Dockerfile, a manifest. */
   kindOf: (path: string) => string | undefined = () => undefined,
+  /** Check a file named only when a kind selects it, as in a named folder (`--only-selected`, the pre-commit hook). */
+  onlySelected = false,
 ): Promise<{ files: string[]; notChecked: NotChecked[] }> {
   const out = new Set<string>();
   const notChecked = new Map<string, string>();
   const excluded = picomatch(exclude, { dot: true });
   const fromRoot = (p: string) => toPosix(path.relative(root, path.resolve(cwd, p)));
   const named = (file: string) => {
-    if (kindOf(file) !== undefined || MARKDOWN.test(file)) out.add(file);
+    if (kindOf(file) !== undefined || (MARKDOWN.test(file) && !onlySelected)) out.add(file);
+    else if (MARKDOWN.test(file)) notChecked.set(file, 'no runbook template selects it (see runbooks.paths)');
     else notChecked.set(file, 'no kind reads it (not Markdown, not a deployment file)');
   };
   for (const arg of args) {

@@ -25,7 +25,7 @@ export type { Io } from './io.js';
 const USAGE = `Usage:
   readiness-gate check [--body FILE|-] [--config FILE] [--format text|json|markdown|sarif] [--exit-zero]
                        [--changed-files FILE|-] [--labels a,b] [--base BRANCH] [--author LOGIN] [--title TEXT]
-                       [--rendered FILE ...] [FILE_OR_GLOB ...]
+                       [--rendered FILE ...] [--only-selected] [FILE_OR_GLOB ...]
   readiness-gate init [--force]
   readiness-gate doctor --repo OWNER/REPO [--config FILE]
   readiness-gate --help | --version
@@ -34,6 +34,7 @@ check   Check a pull-request description (--body), runbooks and deployment files
         the files named; else the changed files (--changed-files), as the action checks them; else the
         runbooks the config selects. Runbooks linked from the description are read from the repository root.
         --rendered FILE: manifests rendered before the run (helm template > FILE), checked beside them.
+        --only-selected: of the files named, check only those the config selects (the pre-commit hook).
         Config: --config FILE, else ${CONFIG_PATH} when present, else the built-in devops rules.
         Exit: 0 passed, 1 gate failed, 2 usage or config error.
 init    Write ${INIT_FILES.map((f) => f.path).join(', ')}.
@@ -95,6 +96,7 @@ async function runCheck(args: string[], io: Io): Promise<number> {
       author: { type: 'string' },
       title: { type: 'string' },
       rendered: { type: 'string', multiple: true },
+      'only-selected': { type: 'boolean', default: false },
     },
   });
   if (values.body === '-' && values['changed-files'] === '-') {
@@ -123,6 +125,7 @@ async function runCheck(args: string[], io: Io): Promise<number> {
       ...(values.title !== undefined ? { title: values.title } : {}),
     },
     args: positionals,
+    onlySelected: values['only-selected'],
   });
   const rendered = await readRenderedArgs(values.rendered ?? [], io.cwd);
   const { report, notes, config } = await runPipeline(source, rendered.length > 0 ? { rendered } : {});

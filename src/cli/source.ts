@@ -34,6 +34,8 @@ export interface DiskSourceOptions {
   pullRequest: PullRequestInfo['facts'];
   /** Files and globs named on the command line. */
   args: string[];
+  /** Of the files named, check only those a kind selects (`--only-selected`). */
+  onlySelected?: boolean;
 }
 
 export class DiskSource implements DocumentSource {
@@ -67,7 +69,8 @@ export class DiskSource implements DocumentSource {
     const { args, cwd, root, body, changed } = this.options;
     if (args.length > 0) {
       const excluded = config.runbooks.templates.flatMap((t) => t.exclude);
-      return expandFileArgs(args, cwd, root, excluded, (p) => kindOf(p, config) ?? kindByText(p, config)?.kind);
+      const kind = (p: string) => kindOf(p, config) ?? kindByText(p, config)?.kind;
+      return expandFileArgs(args, cwd, root, excluded, kind, this.options.onlySelected === true);
     }
     if (changed) return undefined;
     const found = await selectedRunbooks(root, config);

@@ -36,6 +36,29 @@ describe('readiness-gate check', () => {
     expect(stdout).toContain('Gate failed: 8 errors, 1 warning in 5 documents.');
   });
 
+  it('with --only-selected, checks only the named files the config selects (the pre-commit hook)', async () => {
+    // The built-in templates select docs/runbooks/**: the examples' runbooks and README.md are named, not selected.
+    const { code, stdout } = await cli([
+      'check',
+      '--only-selected',
+      '--format',
+      'json',
+      'README.md',
+      'examples/runbooks/rotate-certs.md',
+      'examples/deploy/Dockerfile',
+    ]);
+    const json = JSON.parse(stdout);
+    expect(json.documents.map((d: { source: string }) => d.source)).toEqual(['examples/deploy/Dockerfile']);
+    expect(json.notChecked).toEqual([
+      { path: 'README.md', reason: 'no runbook template selects it (see runbooks.paths)' },
+      { path: 'examples/runbooks/rotate-certs.md', reason: 'no runbook template selects it (see runbooks.paths)' },
+    ]);
+    expect(code).toBe(0);
+    // Without it, a Markdown file named is read as a runbook wherever it is.
+    const all = JSON.parse((await cli(['check', '--format', 'json', 'examples/runbooks/rotate-certs.md'])).stdout);
+    expect(all.documents.map((d: { source: string }) => d.source)).toEqual(['examples/runbooks/rotate-certs.md']);
+  });
+
   it('exits 0 on a pass, and with --exit-zero on a failure', async () => {
     expect((await cli(['check', '--body', 'examples/pull-request.md'])).code).toBe(0);
     expect((await cli(['check', '--exit-zero', 'examples/runbooks/rotate-certs.md'])).code).toBe(0);

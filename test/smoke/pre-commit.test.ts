@@ -1,0 +1,58 @@
+// The pre-commit hook (.pre-commit-hooks.yaml) as pre-commit runs it: `pre-commit try-repo` on this checkout
+// installs the package into its own environment (dist/ as built, no dev tools at run time) and runs the hook
+// on a sample repository's files. Skipped, saying so, where pre-commit is not installed.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers.js';
+
+const PRE_COMMIT = (() => {
+  try {
+    execFileSync('pre-commit', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    console.warn('pre-commit is not installed (Debian: apt-get install pre-commit): the hook test is skipped.');
+    return false;
+  }
+})();
+
+const temps: string[] = [];
+afterAll(() => Promise.all(temps.map((t) => rm(t, { recursive: true, force: true }))));
+
+describe.skipIf(!PRE_COMMIT)('the pre-commit hook', () => {
+  it('validates as a hooks manifest', () => {
+    const result = spawnSync('pre-commit', ['validate-manifest', '.pre-commit-hooks.yaml'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect([result.status, result.stderr]).toEqual([0, '']);
+  });
+
+  it('checks the runbooks and Dockerfiles of a sample repository, and not its README', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rg-pre-commit-'));
+    temps.push(dir);
+    const sample = path.join(dir, 'sample');
+    await mkdir(path.join(sample, 'docs/runbooks'), { recursive: true });
+    await writeFile(path.join(sample, 'docs/runbooks/rotate.md'), '# Rotate certs\n\nNothing here yet.\n');
+    await writeFile(path.join(sample, 'README.md'), '# Sample\n\nA readme, not a runbook.\n');
+    await writeFile(path.join(sample, 'Dockerfile'), 'FROM node:20\nCMD node server.js\n');
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: sample, stdio: 'ignore' });
+    git('init', '-q');
+    git('add', '-A');
+    git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'sample');
+    const run = spawnSync('pre-commit', ['try-repo', ROOT, 'readiness-gate', '--all-files'], {
+      cwd: sample,
+      encoding: 'utf8',
+      timeout: 240_000,
+      env: { ...process.env, PRE_COMMIT_HOME: path.join(dir, 'home'), NO_COLOR: '1' },
+    });
+    const out = run.stdout;
+    expect(run.status).toBe(1);
+    expect(out).toMatch(/readiness-gate\.+Failed/);
+    expect(out).toContain('docs/runbooks/rotate.md:1:1  error    Missing section "Overview".');
+    expect(out).toContain('Dockerfile:2:1  warning  CMD is in shell form');
+    expect(out).toContain('Not checked: 1 file (1: no runbook template selects it (see runbooks.paths): README.md).');
+  }, 300_000);
+});
