@@ -15,7 +15,7 @@ const LAYERS = [
   ['rules/'],
   ['presets/'],
   ['config/'],
-  ['engine.ts', 'plan.ts', 'limits.ts', 'concurrency.ts', 'report/', 'init/', 'doctor/'],
+  ['engine.ts', 'plan.ts', 'limits.ts', 'concurrency.ts', 'fix.ts', 'report/', 'init/', 'doctor/'],
   ['budget.ts', 'pipeline.ts', 'disk.ts', 'kustomize.ts'],
   ['github/', 'signoff/read.ts', 'action/', 'cli/', 'main.ts', 'index.ts', 'cli-entry.ts'],
 ];

@@ -20,7 +20,7 @@ import {
 import { PULL_REQUEST } from './kinds/pull-request.js';
 import type { DocumentView } from './markdown/document.js';
 import type { PullRequestFacts } from './model/conditions.js';
-import type { RawFinding } from './model/finding.js';
+import type { Fix, RawFinding } from './model/finding.js';
 import { RULES, type AnyRule, type RuleId } from './rules/index.js';
 import type { MatchedEntry, Outcome } from './rules/rule.js';
 import type { ReviewFacts, SignOff } from './signoff/evaluate.js';
@@ -62,6 +62,8 @@ export interface Finding {
   capped?: string;
   /** The line of another document the finding rests on. */
   related?: { source: string; line: number };
+  /** A change to the source's lines that fixes it: `check --fix`. */
+  fix?: Fix;
 }
 
 /** A file to check, with the kind the planning step gave it; `text` undefined when it does not exist or was not read. */
@@ -361,6 +363,7 @@ function stamp(
     column: f.column,
     ...(cap && !f.alwaysError ? { capped: cap.why } : {}),
     ...(f.related ? { related: f.related } : {}),
+    ...(f.fix ? { fix: f.fix } : {}),
   };
 }
 

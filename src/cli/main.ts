@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/load.js';
 import { CONFIG_PATH, INIT_FILES } from '../init/templates.js';
 import { readRendered } from '../disk.js';
-import { MAX_RENDERED, runPipeline, type ChangedFiles, type RenderedFile } from '../pipeline.js';
+import { MAX_RENDERED, runPipeline, type ChangedFiles, type Outcome, type RenderedFile } from '../pipeline.js';
 import { toJson } from '../report/json.js';
 import { formatMarkdown } from '../report/markdown.js';
 import { toSarif } from '../report/sarif.js';
@@ -16,6 +16,7 @@ import { formatText } from '../report/text.js';
 import { VERSION } from '../version.js';
 import { findRoot, readIfExists, readRepository } from './files.js';
 import { runDoctor } from './doctor.js';
+import { fixFiles } from './fix.js';
 import type { Io } from './io.js';
 import { DiskSource } from './source.js';
 import { UsageError } from './usage-error.js';
@@ -25,7 +26,7 @@ export type { Io } from './io.js';
 const USAGE = `Usage:
   readiness-gate check [--body FILE|-] [--config FILE] [--format text|json|markdown|sarif] [--exit-zero]
                        [--changed-files FILE|-] [--labels a,b] [--base BRANCH] [--author LOGIN] [--title TEXT]
-                       [--rendered FILE ...] [--only-selected] [FILE_OR_GLOB ...]
+                       [--rendered FILE ...] [--only-selected] [--fix | --fix-dry-run] [FILE_OR_GLOB ...]
   readiness-gate init [--force]
   readiness-gate doctor --repo OWNER/REPO [--config FILE]
   readiness-gate --help | --version
@@ -35,6 +36,8 @@ check   Check a pull-request description (--body), runbooks and deployment files
         runbooks the config selects. Runbooks linked from the description are read from the repository root.
         --rendered FILE: manifests rendered before the run (helm template > FILE), checked beside them.
         --only-selected: of the files named, check only those the config selects (the pre-commit hook).
+        --fix: apply the fixes rules offer to the files, check again, report what is left;
+        --fix-dry-run: print them as a diff instead.
         Config: --config FILE, else ${CONFIG_PATH} when present, else the built-in devops rules.
         Exit: 0 passed, 1 gate failed, 2 usage or config error.
 init    Write ${INIT_FILES.map((f) => f.path).join(', ')}.
@@ -97,6 +100,8 @@ async function runCheck(args: string[], io: Io): Promise<number> {
       title: { type: 'string' },
       rendered: { type: 'string', multiple: true },
       'only-selected': { type: 'boolean', default: false },
+      fix: { type: 'boolean', default: false },
+      'fix-dry-run': { type: 'boolean', default: false },
     },
   });
   if (values.body === '-' && values['changed-files'] === '-') {
@@ -128,7 +133,22 @@ async function runCheck(args: string[], io: Io): Promise<number> {
     onlySelected: values['only-selected'],
   });
   const rendered = await readRenderedArgs(values.rendered ?? [], io.cwd);
-  const { report, notes, config } = await runPipeline(source, rendered.length > 0 ? { rendered } : {});
+  const run = () => runPipeline(source, rendered.length > 0 ? { rendered } : {});
+  let outcome: Outcome;
+  if (values.fix || values['fix-dry-run']) {
+    const dryRun = values['fix-dry-run'];
+    const result = await fixFiles(root, run, dryRun);
+    outcome = result.outcome;
+    if (dryRun) io.stdout(result.diff);
+    const count = [...result.fixed.values()].reduce((n, c) => n + c, 0);
+    outcome.notes.push(
+      count === 0
+        ? 'No fix to apply: what is left needs a person.'
+        : `${dryRun ? 'Would fix' : 'Fixed'} ${count} problem${count === 1 ? '' : 's'} in ${result.fixed.size} file${result.fixed.size === 1 ? '' : 's'}: ${[...result.fixed.keys()].join(', ')}.${dryRun ? ' The findings below are before the fixes.' : ' The findings below are what is left.'}`,
+      ...[...result.refused].map(([file, why]) => `Not applied in ${file}: ${why}.`),
+    );
+  } else outcome = await run();
+  const { report, notes, config } = outcome;
   if (config?.signOff && !report.skipped) {
     notes.push(
       'Sign-off (`sign-off` in the config) is checked by the action only, on the pull request: this report leaves it out.',

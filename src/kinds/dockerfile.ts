@@ -17,6 +17,8 @@ export interface Instruction {
   keyword: string;
   args: string;
   line: number;
+  /** Its last line: an instruction continued with the escape character spans several. */
+  endLine: number;
 }
 
 export interface DockerfileView {
@@ -41,6 +43,7 @@ export function parseDockerfile(text: string, path: string): DockerfileView {
     keyword: ins.getKeyword().toUpperCase(),
     args: joinLines(ins.getRawArgumentsContent() ?? '', escape),
     line: ins.getRange().start.line + 1,
+    endLine: ins.getRange().end.line + 1,
   }));
   return { path, instructions, final: finalStage(instructions), optOuts: readOptOuts(text) };
 }

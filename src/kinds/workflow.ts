@@ -12,6 +12,8 @@ export interface Job {
   id: string;
   line: number;
   runsOn: boolean;
+  /** Where the `runs-on` key starts: a key added to the job goes above it, at its column. */
+  runsOnKey?: { line: number; column: number };
   timeoutMinutes: boolean;
   /** Any field of the job (`field('permissions', 'contents')`), with its position. */
   field: FieldReader;
@@ -47,7 +49,11 @@ export function parseWorkflow(text: string, path: string): WorkflowView {
     for (const pair of node.items) {
       if (!isScalar(pair.key) || !isMap(pair.value)) continue;
       const job = pair.value;
+      const runsOn = job.items.find((p) => isScalar(p.key) && p.key.value === 'runs-on');
+      const key =
+        runsOn && isScalar(runsOn.key) && !job.flow ? lineCounter.linePos(runsOn.key.range?.[0] ?? 0) : undefined;
       jobs.push({
+        ...(key ? { runsOnKey: { line: key.line, column: key.col } } : {}),
         id: String(pair.key.value),
         line: lineCounter.linePos(pair.key.range?.[0] ?? 0).line,
         runsOn: job.has('runs-on'),

@@ -12,6 +12,19 @@ export interface RawFinding {
   alwaysError?: true;
   /** The line of another document the finding rests on (the evidence behind a contradiction), linked in reports. */
   related?: { source: string; line: number };
+  /** A change to the document's lines that fixes it (`check --fix`), when the rule can tell one. */
+  fix?: Fix;
+}
+
+/**
+ * A change to a file's lines: `text` replaces lines `line` to `endLine`, or,
+ * without `endLine`, goes in after line `line` (0: before the first line),
+ * nothing replaced. `text` holds whole lines, without a final line break.
+ */
+export interface Fix {
+  line: number;
+  endLine?: number;
+  text: string;
 }
 
 /** A finding at a place in a document. */

@@ -152,10 +152,23 @@ export const dockerfileExecForm = defineRule({
       const ins = file.final.findLast((i) => i.keyword === keyword);
       const problem = ins && shellProblem(ins.args);
       if (!ins || !problem) continue;
+      // A shell-form ENTRYPOINT ignores CMD; in exec form it would take CMD as arguments: no fix then.
+      const cmdToo = keyword === 'ENTRYPOINT' && file.final.some((i) => i.keyword === 'CMD');
+      const argv = problem.startsWith('is in shell form') && !cmdToo ? plainWords(ins.args) : undefined;
       out.push({
         message: `${keyword} ${problem}, so it cannot shut down gracefully. ${problem.startsWith('runs') ? `Start the process with exec (sh -c "exec node server.js") or without a shell` : `Write it in exec form, e.g. ${keyword} ["node", "server.js"]`}.`,
         line: ins.line,
         column: 1,
+        // A command of plain words means the same as a JSON array of them: no shell is needed to run it.
+        ...(argv && ins.endLine === ins.line
+          ? {
+              fix: {
+                line: ins.line,
+                endLine: ins.line,
+                text: `${keyword} [${argv.map((w) => JSON.stringify(w)).join(', ')}]`,
+              },
+            }
+          : {}),
       });
     }
     return out;
@@ -163,6 +176,18 @@ export const dockerfileExecForm = defineRule({
 });
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
+
+/**
+ * The words of a shell command that uses nothing of the shell (no variable,
+ * quote, escape, glob, redirection, pipe, list, subshell or assignment), or
+ * undefined: only such a command is the same in exec form.
+ */
+function plainWords(command: string): string[] | undefined {
+  if (/[$`"'\\|&;<>()*?[\]{}~#!]/.test(command)) return undefined;
+  const words = command.trim().split(/\s+/);
+  if (words.length === 0 || words[0] === '' || words[0]!.includes('=')) return undefined;
+  return words;
+}
 
 /** Why the process would not get SIGTERM, or undefined when it would. */
 function shellProblem(args: string): string | undefined {

@@ -7,7 +7,9 @@
  */
 import { keysOf } from '../markdown/heading.js';
 import { closest, didYouMean } from '../model/closest.js';
-import { at, type RawFinding } from '../model/finding.js';
+import { at, type Fix, type RawFinding } from '../model/finding.js';
+import type { DocumentView } from '../markdown/document.js';
+import type { SectionSpec } from '../model/spec.js';
 import { defineRule } from './rule.js';
 
 export const runbookSectionRule = defineRule({
@@ -68,8 +70,44 @@ export const runbookSectionRule = defineRule({
         message: `Missing section "${wanted.name}". Add a "## ${wanted.name}" heading (see the ${template}).${didYouMean(near, near?.title)}`,
         line: near?.line ?? 1,
         column: near?.column ?? 1,
+        // A near name may be the section misspelt: the author chooses, no fix is offered then.
+        ...(near ? {} : { fix: insertSection(doc, spec.sections, wanted) }),
       });
     }
     return out;
   },
 });
+
+/**
+ * The missing section as the template has it, where its order puts it:
+ * before the next of its sections the runbook has, at that heading's depth,
+ * else at the end. Its boxes unticked; its prose a comment saying what to
+ * write, which the empty-section rule still reports until it is written.
+ */
+function insertSection(doc: DocumentView, sections: readonly SectionSpec[], wanted: SectionSpec): Fix {
+  const present = (spec: SectionSpec) => {
+    const keys = keysOf(spec);
+    return doc.sections.find((s) => keys.includes(s.key));
+  };
+  const after = sections
+    .slice(sections.indexOf(wanted) + 1)
+    .map(present)
+    .find((s) => s !== undefined);
+  const before = sections
+    .slice(0, sections.indexOf(wanted))
+    .map(present)
+    .filter((s) => s !== undefined)
+    .at(-1);
+  const depth = (after ?? before)?.depth ?? 2;
+  const body = [
+    `${'#'.repeat(depth)} ${wanted.name}`,
+    '',
+    `<!-- ${wanted.name}: write it as the template asks. -->`,
+    ...(wanted.items.length > 0 ? ['', ...wanted.items.map((item) => `- [ ] ${item.label}`)] : []),
+    '',
+  ];
+  if (after) return { line: after.line - 1, text: body.join('\n') };
+  const lines = doc.source.split('\n');
+  const last = lines.length - (lines.at(-1) === '' ? 1 : 0);
+  return { line: last, text: ['', ...body.slice(0, -1)].join('\n') };
+}

@@ -19,8 +19,8 @@ export const workflowJobTimeout = defineRule({
       path: '.github/workflows/deploy.yml',
       text: 'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./deploy.sh\n  reuse:\n    uses: ./.github/workflows/other.yml\n  smoke:\n    runs-on: ubuntu-latest\n    timeout-minutes:\n',
       findings: [
-        '3:1 Job "deploy" has no timeout-minutes, so a hung step holds a runner for six hours. Add "timeout-minutes: 15" (or what the job needs).',
-        '9:1 Job "smoke" has no timeout-minutes, so a hung step holds a runner for six hours. Add "timeout-minutes: 15" (or what the job needs).',
+        '3:1 Job "deploy" has no timeout-minutes, so a hung step holds a runner for six hours. Add "timeout-minutes: 30" (or what the job needs).',
+        '9:1 Job "smoke" has no timeout-minutes, so a hung step holds a runner for six hours. Add "timeout-minutes: 30" (or what the job needs).',
       ],
     },
     {
@@ -45,9 +45,18 @@ export const workflowJobTimeout = defineRule({
     for (const job of file.jobs) {
       if (!job.runsOn || job.timeoutMinutes) continue;
       out.push({
-        message: `Job "${job.id}" has no timeout-minutes, so a hung step holds a runner for six hours. Add "timeout-minutes: 15" (or what the job needs).`,
+        message: `Job "${job.id}" has no timeout-minutes, so a hung step holds a runner for six hours. Add "timeout-minutes: 30" (or what the job needs).`,
         line: job.line,
         column: 1,
+        // Above `runs-on`, at its column: whatever shape runs-on's value takes, the line before its key ends a key.
+        ...(job.runsOnKey
+          ? {
+              fix: {
+                line: job.runsOnKey.line - 1,
+                text: `${' '.repeat(job.runsOnKey.column - 1)}timeout-minutes: 30`,
+              },
+            }
+          : {}),
       });
     }
     return out;

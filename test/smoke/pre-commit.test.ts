@@ -1,8 +1,8 @@
-// The pre-commit hook (.pre-commit-hooks.yaml) as pre-commit runs it: `pre-commit try-repo` on this checkout
-// installs the package into its own environment (dist/ as built, no dev tools at run time) and runs the hook
-// on a sample repository's files. Skipped, saying so, where pre-commit is not installed.
+// The pre-commit hook (.pre-commit-hooks.yaml) as pre-commit runs it: `pre-commit try-repo` on this checkout's
+// package (dist/ as built) installs it into its own environment and runs the hook on a sample repository's
+// staged files. Skipped, saying so, where pre-commit is not installed.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -38,11 +38,24 @@ describe.skipIf(!PRE_COMMIT)('the pre-commit hook', () => {
     await writeFile(path.join(sample, 'docs/runbooks/rotate.md'), '# Rotate certs\n\nNothing here yet.\n');
     await writeFile(path.join(sample, 'README.md'), '# Sample\n\nA readme, not a runbook.\n');
     await writeFile(path.join(sample, 'Dockerfile'), 'FROM node:20\nCMD node server.js\n');
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: sample, stdio: 'ignore' });
-    git('init', '-q');
-    git('add', '-A');
-    git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'sample');
-    const run = spawnSync('pre-commit', ['try-repo', ROOT, 'readiness-gate', '--all-files'], {
+    execFileSync('git', ['init', '-q'], { cwd: sample });
+    execFileSync('git', ['add', '-A'], { cwd: sample });
+    // The hook's repository as this checkout has it now, committed: try-repo takes changes to tracked files only,
+    // and a new chunk of dist/ is not tracked until it is committed.
+    const hookRepo = path.join(dir, 'hook');
+    await mkdir(hookRepo);
+    for (const entry of ['.pre-commit-hooks.yaml', 'package.json', 'package-lock.json', 'bin', 'dist', 'LICENSE']) {
+      await cp(path.join(ROOT, entry), path.join(hookRepo, entry), { recursive: true });
+    }
+    const commit = (cwd: string) => {
+      execFileSync('git', ['init', '-q'], { cwd });
+      execFileSync('git', ['add', '-A'], { cwd });
+      execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'snapshot'], {
+        cwd,
+      });
+    };
+    commit(hookRepo);
+    const run = spawnSync('pre-commit', ['try-repo', hookRepo, 'readiness-gate', '--all-files'], {
       cwd: sample,
       encoding: 'utf8',
       timeout: 240_000,
