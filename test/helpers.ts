@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +7,16 @@ import type { ResolvedConfig } from '../src/config/types.js';
 import { check, type KindedFile } from '../src/engine.js';
 import type { SourceFile } from '../src/kinds/kind.js';
 import { RULE_IDS, type RuleId } from '../src/rules/index.js';
+
+/**
+ * Whether a tool the tests use as an oracle runs here (`kubectl version --client`); where it does not, says
+ * once which tests are skipped and how to get it.
+ */
+export function toolRuns(command: string, args: readonly string[], skipped: string): boolean {
+  if (spawnSync(command, [...args], { stdio: 'ignore' }).status === 0) return true;
+  console.warn(`${command} is not installed: ${skipped}`);
+  return false;
+}
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

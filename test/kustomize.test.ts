@@ -1,17 +1,9 @@
 // Overlays built with kubectl kustomize from files read at the head commit: what is read, refused and built.
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { buildOverlays, patchFiles } from '../src/kustomize.js';
+import { toolRuns } from './helpers.js';
 
-const KUBECTL = (() => {
-  try {
-    execFileSync('kubectl', ['version', '--client'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    console.warn('kubectl is not on the PATH: the builds below that need it are skipped.');
-    return false;
-  }
-})();
+const KUBECTL = toolRuns('kubectl', ['version', '--client'], 'the builds below that need it are skipped.');
 
 /** A repository at the head commit, and the paths read from it. */
 function repository(files: Record<string, string>) {

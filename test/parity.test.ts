@@ -3,7 +3,6 @@
 // reports must agree on everything but where they were made: findings, waivers, passing checks,
 // documents, matched `when` entries and skips. Each case also says what it must show, so two
 // empty reports cannot agree by saying nothing.
-import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,6 +11,7 @@ import { runAction } from './action/harness.js';
 import { BASE, HEAD, NUMBER, pullRequestEvent, text } from './action/scenario.js';
 import { runCli } from './cli/run.js';
 import { FakeGitHub } from './github/server.js';
+import { toolRuns } from './helpers.js';
 
 const NO_PROBE =
   'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          ports: [{containerPort: 8080}]\n          livenessProbe: {httpGet: {path: /live, port: 8080}}\n          resources: {requests: {cpu: 1, memory: 1Gi}, limits: {memory: 1Gi}}\n';
@@ -46,15 +46,7 @@ interface Case {
 }
 
 /** Whether kubectl is on the PATH: both sides build overlays with it, or neither does. */
-const KUBECTL = (() => {
-  try {
-    execFileSync('kubectl', ['version', '--client'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    console.warn('kubectl is not on the PATH: the overlay case checks that neither side builds it.');
-    return false;
-  }
-})();
+const KUBECTL = toolRuns('kubectl', ['version', '--client'], 'the overlay case checks that neither side builds it.');
 
 const ruleIds = (json: Json) => json.findings.map((f) => f.ruleId);
 const passing = (json: Json) => json.passed.map((p) => p.ruleId);

@@ -2,24 +2,20 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeGitHub } from '../github/server.js';
+import { toolRuns } from '../helpers.js';
 import { runAction } from './harness.js';
 import { BASE, GOOD_BODY, HEAD, pullRequestEvent, scenario } from './scenario.js';
 
 let gh: FakeGitHub;
 
 /** Whether kubectl is on the PATH: the overlay builds need it, as the action does on GitHub's hosted runners. */
-const KUBECTL = (() => {
-  try {
-    execFileSync('kubectl', ['version', '--client'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    console.warn('kubectl is not on the PATH: the tests of overlays built with kubectl kustomize are skipped.');
-    return false;
-  }
-})();
+const KUBECTL = toolRuns(
+  'kubectl',
+  ['version', '--client'],
+  'the tests of overlays built with kubectl kustomize are skipped.',
+);
 afterEach(async () => {
   expect(gh.violations).toEqual([]);
   await gh.stop();

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseManifest, type ManifestView } from '../../src/kinds/manifest.js';
 import { decodeText } from '../../src/plan.js';
-import { ROOT } from '../helpers.js';
+import { ROOT, toolRuns } from '../helpers.js';
 
 const DIR = path.join(ROOT, 'test/fixtures/kubectl');
 const FILES = readdirSync(DIR)
@@ -16,8 +16,7 @@ const FILES = readdirSync(DIR)
 /** Files kubectl refuses: the gate must not read objects from them either. */
 const REFUSED = ['wide-merge-keys.yaml'];
 
-const hasKubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
-if (!hasKubectl) console.warn('kubectl is not installed: the kubectl oracle comparison is skipped.');
+const hasKubectl = toolRuns('kubectl', ['version', '--client'], 'the kubectl oracle comparison is skipped.');
 
 interface Seen {
   kind: string;

@@ -6,17 +6,13 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers.js';
+import { ROOT, toolRuns } from '../helpers.js';
 
-const PRE_COMMIT = (() => {
-  try {
-    execFileSync('pre-commit', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    console.warn('pre-commit is not installed (Debian: apt-get install pre-commit): the hook test is skipped.');
-    return false;
-  }
-})();
+const PRE_COMMIT = toolRuns(
+  'pre-commit',
+  ['--version'],
+  'the hook test is skipped (Debian: apt-get install pre-commit).',
+);
 
 const temps: string[] = [];
 afterAll(() => Promise.all(temps.map((t) => rm(t, { recursive: true, force: true }))));
