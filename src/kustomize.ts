@@ -44,20 +44,33 @@ const PATH_FIELDS = ['patches', 'patchesJson6902', 'replacements'] as const;
 const GENERATORS = ['configMapGenerator', 'secretGenerator'] as const;
 const PLUGINS = ['generators', 'transformers', 'validators', 'helmCharts', 'helmChartInflationGenerator'] as const;
 
-/**
- * Builds each overlay with kubectl. `kubectl` is the command to run (tests
- * name one that is not there); a build that cannot run says why, never throws.
- */
+/** The time a run keeps for checking what it read: no build starts later than this before its deadline. */
+const KEEP_FOR_CHECKING_MS = 60_000;
+
+export interface BuildOptions {
+  /** The command to run (tests name one that is not there). */
+  kubectl?: string;
+  /** When the run must end (ms since the epoch): builds stop in time to leave the check its share. */
+  deadline?: number;
+}
+
+/** Builds each overlay with kubectl, one after another; a build that cannot run says why, never throws. */
 export async function buildOverlays(
   kustomizations: readonly string[],
   readHead: ReadHead,
-  kubectl = 'kubectl',
+  { kubectl = 'kubectl', deadline = Infinity }: BuildOptions = {},
 ): Promise<OverlayBuild[]> {
   const out: OverlayBuild[] = [];
   for (const kustomization of kustomizations) {
+    const left = deadline - KEEP_FOR_CHECKING_MS - Date.now();
+    if (left < 1000) {
+      out.push({ kustomization, notBuilt: "the run's time budget ran short" });
+      continue;
+    }
     try {
       const files = await collect(folderOf(kustomization), readHead);
-      out.push({ kustomization, built: await build(folderOf(kustomization), files, kubectl) });
+      const timeout = Math.min(BUILD_TIMEOUT_MS, left);
+      out.push({ kustomization, built: await build(folderOf(kustomization), files, kubectl, timeout) });
     } catch (error) {
       if (!(error instanceof Refused)) throw error;
       out.push({ kustomization, notBuilt: error.message });
@@ -160,7 +173,12 @@ function resolve(folder: string, entry: string, from: string): string {
 }
 
 /** Writes the files into a temporary folder and runs `kubectl kustomize` on the root there. */
-async function build(root: string, files: ReadonlyMap<string, string>, kubectl: string): Promise<string> {
+async function build(
+  root: string,
+  files: ReadonlyMap<string, string>,
+  kubectl: string,
+  timeout: number,
+): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'readiness-gate-kustomize-'));
   try {
     for (const [file, text] of files) {
@@ -175,7 +193,7 @@ async function build(root: string, files: ReadonlyMap<string, string>, kubectl: 
         kubectl,
         ['kustomize', path.join(dir, ...root.split('/').filter(Boolean))],
         {
-          timeout: BUILD_TIMEOUT_MS,
+          timeout,
           maxBuffer: MAX_OUTPUT_BYTES,
           // No cluster, no credentials, no plugins: kustomize reads the folder and prints.
           env: { PATH: process.env.PATH ?? '', HOME: dir, KUBECONFIG: path.join(dir, 'none') },
@@ -184,6 +202,8 @@ async function build(root: string, files: ReadonlyMap<string, string>, kubectl: 
           if (!error) return done(stdout);
           const code = (error as NodeJS.ErrnoException).code;
           if (code === 'ENOENT') return fail(new Refused(`${kubectl} is not on the PATH`));
+          if (error.killed)
+            return fail(new Refused(`kubectl kustomize took longer than ${Math.round(timeout / 1000)} s`));
           const said =
             String(stderr)
               .split('\n')

@@ -254,7 +254,7 @@ export async function runPipeline(source: DocumentSource, options: PipelineOptio
   const headReads = new Map<string, Promise<string | undefined | Unread>>();
   const readHead = (path: string) => {
     let text = headReads.get(path);
-    // Only YAML and JSON files are read this way, each as the deployment file it may be.
+    // Only files that may be deployment files are read this way (YAML, JSON, a chart's templates), each bounded as one.
     if (!text) headReads.set(path, (text = source.read({ path, maxBytes: MAX_EVIDENCE_BYTES })));
     return text;
   };
@@ -272,13 +272,16 @@ export async function runPipeline(source: DocumentSource, options: PipelineOptio
       ]);
   notes.push(...valuesNotes, ...resourcesNotes);
   const dependents = [...values, ...resources];
-  const builds = await buildOverlays(overlays, readHead, kubectl);
+  const builds = await buildOverlays(overlays, readHead, {
+    ...(kubectl ? { kubectl } : {}),
+    deadline: budget.deadline!,
+  });
   notes.push(...builds.map(buildNote));
   const candidates = named ? named.files : [...changedPaths, ...dependents];
   const byText = await selectByText(candidates, config, readHead, source.concurrency);
   const planned = planFiles(
     named
-      ? { linked, named: named.files.filter((p) => !byText.notChecked.some((n) => n.path === p)), byText: byText.kinds }
+      ? { linked, named: named.files.filter((p) => !byText.left.has(p)), byText: byText.kinds }
       : { linked, changed: candidates, byText: byText.kinds },
     config,
   );
@@ -362,7 +365,7 @@ async function selectByText(
   config: ResolvedConfig,
   readHead: (path: string) => Promise<string | undefined | Unread>,
   concurrency: number,
-): Promise<{ kinds: Map<string, KindId>; notChecked: NotChecked[] }> {
+): Promise<{ kinds: Map<string, KindId>; notChecked: NotChecked[]; left: Set<string> }> {
   const tests = paths.flatMap((path) => {
     const test = kindByText(path, config);
     return test ? [{ path, ...test }] : [];
@@ -378,7 +381,7 @@ async function selectByText(
     } else notChecked.push({ path: t.path, reason: t.otherwise });
   });
   for (const t of tests.slice(told.length)) kinds.set(t.path, t.kind);
-  return { kinds, notChecked };
+  return { kinds, notChecked, left: new Set(notChecked.map((n) => n.path)) };
 }
 
 /** The check of the rendered manifests, without companions; none when there are none. A file also planned is checked once. */

@@ -57,7 +57,7 @@ describe('patchFiles', () => {
 describe('buildOverlays', () => {
   it('says kubectl is missing instead of failing', async () => {
     const { readHead } = repository({ 'k/kustomization.yaml': 'resources: [api.yaml]\n', 'k/api.yaml': DEPLOYMENT });
-    expect(await buildOverlays(['k/kustomization.yaml'], readHead, 'kubectl-not-installed')).toEqual([
+    expect(await buildOverlays(['k/kustomization.yaml'], readHead, { kubectl: 'kubectl-not-installed' })).toEqual([
       { kustomization: 'k/kustomization.yaml', notBuilt: 'kubectl-not-installed is not on the PATH' },
     ]);
   });
@@ -81,17 +81,28 @@ describe('buildOverlays', () => {
     ];
     for (const [kustomization, why] of cases) {
       const { readHead } = repository({ 'k/kustomization.yaml': kustomization });
-      expect(await buildOverlays(['k/kustomization.yaml'], readHead, 'kubectl-not-installed')).toEqual([
+      expect(await buildOverlays(['k/kustomization.yaml'], readHead, { kubectl: 'kubectl-not-installed' })).toEqual([
         { kustomization: 'k/kustomization.yaml', notBuilt: why },
       ]);
     }
+  });
+
+  it("starts no build when the run's time budget is nearly spent, and reads nothing for it", async () => {
+    const { readHead, asked } = repository({
+      'k/kustomization.yaml': 'resources: [api.yaml]\n',
+      'k/api.yaml': DEPLOYMENT,
+    });
+    expect(await buildOverlays(['k/kustomization.yaml'], readHead, { deadline: Date.now() + 30_000 })).toEqual([
+      { kustomization: 'k/kustomization.yaml', notBuilt: "the run's time budget ran short" },
+    ]);
+    expect(asked).toEqual([]);
   });
 
   it('stops at ten nested kustomizations', async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 15; i++) files[`k${i}/kustomization.yaml`] = `resources: [../k${i + 1}]\n`;
     const { readHead, asked } = repository(files);
-    const [build] = await buildOverlays(['k0/kustomization.yaml'], readHead, 'kubectl-not-installed');
+    const [build] = await buildOverlays(['k0/kustomization.yaml'], readHead, { kubectl: 'kubectl-not-installed' });
     expect(build).toEqual({
       kustomization: 'k0/kustomization.yaml',
       notBuilt: 'its kustomizations nest deeper than 10',
