@@ -31,7 +31,7 @@ const toEntry = (e: { name: string; globs: string[]; labels: string[] | undefine
   name: e.name,
   changedFiles: { paths: e.globs, exclude: [] },
   ...(e.labels ? { labels: e.labels } : {}),
-  require: { items: [], sections: [e.section], runbook: false, approvals: 0, reviewers: [] },
+  require: { items: [], sections: [e.section], runbook: false, changed: [], approvals: 0, reviewers: [] },
 });
 const BODY = example('pull-request.md');
 

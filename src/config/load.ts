@@ -326,6 +326,7 @@ export function resolve(file: ConfigFile, source: string): ResolvedConfig {
         items: w.require.items ?? [],
         sections: w.require.sections ?? [],
         runbook: w.require.runbook ?? false,
+        changed: w.require.changed ?? [],
         approvals: w.require.approvals ?? 0,
         reviewers: w.require.reviewers ?? [],
       },

@@ -122,6 +122,9 @@ const when = z
           ),
           sections: names('Sections the description must have (an Operations Review then passes its rules).'),
           runbook: z.optional(described(z.boolean(), 'A runbook must be linked, not waived as N/A.')),
+          changed: names(
+            'Files (paths or globs) the pull request must change too, each matching a changed file: "don\'t deviate without updating the runbook" (`docs/runbooks/payments.md`).',
+          ),
           approvals: z.optional(
             described(z.number().check(z.int(), z.minimum(1)), 'Distinct approvals on the current head, by reviewers.'),
           ),

@@ -94,6 +94,8 @@ export interface Requirement {
   sections: string[];
   /** A runbook must be linked (not N/A). */
   runbook: boolean;
+  /** Paths or globs the pull request must change too, each matching a changed file. */
+  changed: string[];
   /** Distinct approvals on the current head by these reviewers (logins, org/team slugs), never the author. */
   approvals: number;
   reviewers: string[];

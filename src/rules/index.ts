@@ -43,6 +43,7 @@ import { signOff } from './sign-off.js';
 import { waiverReason } from './waiver-reason.js';
 import { workflowJobTimeout } from './workflow-job-timeout.js';
 import { whenApprovals } from './when-approvals.js';
+import { whenChanged } from './when-changed.js';
 import { whenFilesTruncated } from './when-files-truncated.js';
 import { whenItem } from './when-item.js';
 import { whenRunbook } from './when-runbook.js';
@@ -70,6 +71,7 @@ export const RULES = [
   whenSection,
   whenRunbook,
   whenApprovals,
+  whenChanged,
   whenFilesTruncated,
   whenUnevaluated,
   claimContradicted,

@@ -499,6 +499,11 @@ const ENTRIES: Record<string, Entry | { exempt: string }> = {
     without: when('labels: [hotfix]', 'runbook: false'),
     observe: report(PR.replace(/## Runbook[\s\S]*$/, '## Runbook\nN/A — none\n'), {}, undefined, FACTS),
   },
+  'when[].require.changed[]': {
+    with: when('labels: [hotfix]', "changed: ['docs/runbooks/payments.md']"),
+    without: when('labels: [hotfix]', "changed: ['**/*']"),
+    observe: report(PR, {}, undefined, FACTS),
+  },
   'when[].require.approvals': {
     with: when('labels: [hotfix]', 'approvals: 2, reviewers: [lead]'),
     without: when('labels: [hotfix]', 'approvals: 1, reviewers: [lead]'),
