@@ -169,10 +169,12 @@ export interface PipelineOptions extends BudgetOptions {
   rendered?: readonly RenderedFile[];
   /** The kubectl that builds Kustomize overlays: `kubectl` on the PATH unless named. */
   kubectl?: string;
+  /** The day dates are judged by (`runbook-review-due`), YYYY-MM-DD; the clock's, in UTC, unless given. */
+  today?: string;
 }
 
 export async function runPipeline(source: DocumentSource, options: PipelineOptions = {}): Promise<Outcome> {
-  const { rendered = [], kubectl, ...budgetOptions } = options;
+  const { rendered = [], kubectl, today = new Date().toISOString().slice(0, 10), ...budgetOptions } = options;
   const budget: BudgetOptions = {
     ...budgetOptions,
     deadline: options.deadline ?? Date.now() + (options.budget ?? BUDGET).runMs,
@@ -194,7 +196,7 @@ export async function runPipeline(source: DocumentSource, options: PipelineOptio
     if (error instanceof ReadFailed) return { report: failed([error], error.source, false), notes: [] };
     throw error;
   }
-  const config = withRepository(loaded, source.repository);
+  const config = deepFreeze({ ...withRepository(loaded, source.repository), today });
 
   let pr: PullRequestInfo;
   try {

@@ -26,7 +26,8 @@ export type { Io } from './io.js';
 const USAGE = `Usage:
   readiness-gate check [--body FILE|-] [--config FILE] [--format text|json|markdown|sarif] [--exit-zero]
                        [--changed-files FILE|-] [--labels a,b] [--base BRANCH] [--author LOGIN] [--title TEXT]
-                       [--rendered FILE ...] [--only-selected] [--fix | --fix-dry-run] [FILE_OR_GLOB ...]
+                       [--rendered FILE ...] [--only-selected] [--fix | --fix-dry-run] [--today YYYY-MM-DD]
+                       [FILE_OR_GLOB ...]
   readiness-gate init [--force]
   readiness-gate doctor --repo OWNER/REPO [--config FILE]
   readiness-gate --help | --version
@@ -37,7 +38,7 @@ check   Check a pull-request description (--body), runbooks and deployment files
         --rendered FILE: manifests rendered before the run (helm template > FILE), checked beside them.
         --only-selected: of the files named, check only those the config selects (the pre-commit hook).
         --fix: apply the fixes rules offer to the files, check again, report what is left;
-        --fix-dry-run: print them as a diff instead.
+        --fix-dry-run: print them as a diff instead. --today: the day review dates are judged by.
         Config: --config FILE, else ${CONFIG_PATH} when present, else the built-in devops rules.
         Exit: 0 passed, 1 gate failed, 2 usage or config error.
 init    Write ${INIT_FILES.map((f) => f.path).join(', ')}.
@@ -101,6 +102,7 @@ async function runCheck(args: string[], io: Io): Promise<number> {
       rendered: { type: 'string', multiple: true },
       'only-selected': { type: 'boolean', default: false },
       fix: { type: 'boolean', default: false },
+      today: { type: 'string' },
       'fix-dry-run': { type: 'boolean', default: false },
     },
   });
@@ -133,7 +135,12 @@ async function runCheck(args: string[], io: Io): Promise<number> {
     onlySelected: values['only-selected'],
   });
   const rendered = await readRenderedArgs(values.rendered ?? [], io.cwd);
-  const run = () => runPipeline(source, rendered.length > 0 ? { rendered } : {});
+  const today = values.today;
+  if (today !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today)))) {
+    throw new UsageError(`--today must be a date, YYYY-MM-DD, not "${today}".`);
+  }
+  const run = () =>
+    runPipeline(source, { ...(rendered.length > 0 ? { rendered } : {}), ...(today !== undefined ? { today } : {}) });
   let outcome: Outcome;
   if (values.fix || values['fix-dry-run']) {
     const dryRun = values['fix-dry-run'];

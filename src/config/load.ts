@@ -254,10 +254,14 @@ function runbookTemplates(base: RunbookTemplate, rb: RunbooksInput | undefined):
     ];
   }
   return rb.templates.map((input): RunbookTemplate => {
+    const review = input.review
+      ? { review: { field: input.review.field, maxAgeDays: days(input.review['max-age']) } }
+      : {};
     if ('builtin' in input) {
       const devops = devopsTemplate();
       return {
         ...devops,
+        ...review,
         paths: input.paths ?? devops.paths,
         exclude: exclude(input.exclude),
         sections: mergeSections(devops.sections, input.sections),
@@ -273,8 +277,15 @@ function runbookTemplates(base: RunbookTemplate, rb: RunbooksInput | undefined):
         typeof f === 'string' ? { name: f, allowed: [] } : { name: f.name, allowed: f.allowed ?? [] },
       ),
       placeholders: input.placeholders ?? [],
+      ...review,
     };
   });
+}
+
+/** `180d`, `26w` or `6m` in days (a month as 30 days). */
+function days(age: string): number {
+  const count = Number(age.slice(0, -1));
+  return count * { d: 1, w: 7, m: 30 }[age.at(-1) as 'd' | 'w' | 'm'];
 }
 
 export function resolve(file: ConfigFile, source: string): ResolvedConfig {

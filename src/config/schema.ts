@@ -70,11 +70,26 @@ const field = z.union([
   }),
 ]);
 
+const review = described(
+  z.strictObject({
+    field: described(
+      name(),
+      'The field (front matter or `**Field**:`) holding the date of the last review, e.g. last_reviewed.',
+    ),
+    'max-age': described(
+      z.string().check(z.regex(/^[1-9]\d{0,3}[dwm]$/)),
+      'How old the review may be: days, weeks or months, e.g. 180d, 26w, 6m.',
+    ),
+  }),
+  'Runbooks are reviewed every so often: the date of the last review, and how old it may be (`runbook-review-due`).',
+);
+
 const builtinTemplate = z.strictObject({
   builtin: described(z.enum(['devops']), "The role document's Runbook Template, with all its runbook rules."),
   paths: names("Globs of its runbooks (default: the preset's)."),
   exclude: names("Globs left out, beside the preset's."),
   sections: z.optional(described(z.array(section), "Sections added to, or replacing, the template's.")),
+  review: z.optional(review),
 });
 
 const teamTemplate = z.strictObject({
@@ -84,6 +99,7 @@ const teamTemplate = z.strictObject({
   sections: z.optional(described(z.array(section), 'Sections each runbook must hold, with items and policies.')),
   fields: z.optional(described(z.array(field), '`**Field**: value` pairs each runbook must fill.')),
   placeholders: names('More placeholder patterns: plain text, or /regex/flags.'),
+  review: z.optional(review),
 });
 
 const oneOrMany = (schema: z.ZodMiniType<string>) => z.union([schema, z.array(schema).check(z.minLength(1))]);

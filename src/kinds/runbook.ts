@@ -16,6 +16,8 @@ export interface RunbookContext {
   doc: DocumentView;
   path: string;
   spec: { sections: SectionSpec[]; template: RunbookTemplate };
+  /** The day the run judges dates by, YYYY-MM-DD, when it says. */
+  today?: string;
 }
 
 /** The template a runbook at `path` answers to, if one selects it. */
@@ -35,6 +37,11 @@ export const runbookKind: DocumentKind<'runbook', DocumentView, RunbookContext> 
   parse: parseRunbook,
   context: (doc, path, settings) => {
     const template = templateFor(path, settings) ?? settings.runbooks.templates[0]!;
-    return { doc, path, spec: { sections: template.sections, template } };
+    return {
+      doc,
+      path,
+      spec: { sections: template.sections, template },
+      ...(settings.today ? { today: settings.today } : {}),
+    };
   },
 };

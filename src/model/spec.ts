@@ -84,6 +84,8 @@ export interface RunbookTemplate {
   fields: FieldSpec[];
   /** Extra placeholder patterns: plain text, or `/regex/flags`. */
   placeholders: string[];
+  /** The field holding the date of the last review, and how many days old it may be. */
+  review?: { field: string; maxAgeDays: number };
 }
 
 /** What a `when` entry asks of a pull request it matches. */
@@ -135,6 +137,8 @@ export interface DocumentSettings {
    * that no template selects is checked against the first.
    */
   runbooks: { templates: RunbookTemplate[] };
+  /** The day the run judges dates by (`runbook-review-due`), YYYY-MM-DD; set by the run, not the config. */
+  today?: string;
   /** Present when only an authorised reviewer can make the gate pass. */
   signOff?: SignOffSpec;
 }

@@ -35,6 +35,7 @@ import { runbookLinked } from './runbook-linked.js';
 import { runbookOverview } from './runbook-overview.js';
 import { runbookPlaceholder } from './runbook-placeholder.js';
 import { runbookSectionEmpty } from './runbook-section-empty.js';
+import { runbookReviewDue } from './runbook-review-due.js';
 import { runbookSectionRule } from './runbook-section.js';
 import { runbookSteps } from './runbook-steps.js';
 import { sectionRequired } from './section-required.js';
@@ -76,6 +77,7 @@ export const RULES = [
   whenUnevaluated,
   claimContradicted,
   runbookSectionRule,
+  runbookReviewDue,
   runbookSectionEmpty,
   runbookItemRequired,
   runbookItemChecked,

@@ -40,6 +40,8 @@ export interface RuleExample {
   reviews?: ReviewFacts;
   /** What the adapter knows of the pull request: changed files, labels, base branch, author, title. */
   pullRequest?: PullRequestFacts;
+  /** The day the run judges dates by, YYYY-MM-DD. */
+  today?: string;
   /** The rule's findings, each as `line:column message`; none for an example that passes. */
   findings: string[];
 }

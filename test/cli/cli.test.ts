@@ -59,6 +59,38 @@ describe('readiness-gate check', () => {
     expect(all.documents.map((d: { source: string }) => d.source)).toEqual(['examples/runbooks/rotate-certs.md']);
   });
 
+  it('judges review dates by --today, and refuses a --today that is no date', async () => {
+    const repo = await makeTemp(path.join(tmpdir(), 'rg-today-'));
+    try {
+      await mkdir(path.join(repo, '.git'));
+      await mkdir(path.join(repo, 'alerts'));
+      await writeFile(
+        path.join(repo, 'review.yml'),
+        "extends: none\nrunbooks:\n  templates:\n    - name: alerts\n      paths: ['alerts/**']\n      review: {field: last_reviewed, max-age: 6m}\n",
+      );
+      await writeFile(path.join(repo, 'alerts/kubelet.md'), '---\nlast_reviewed: 2026-05-01\n---\n# KubeletDown\n');
+      const on = async (today: string) =>
+        JSON.parse(
+          (
+            await cli(['check', '--config', 'review.yml', '--format', 'json', '--today', today, 'alerts/kubelet.md'], {
+              cwd: repo,
+            })
+          ).stdout,
+        ).findings.map((f: { ruleId: string; line: number; message: string }) => `${f.line} ${f.ruleId} ${f.message}`);
+      expect(await on('2026-10-01')).toEqual([]);
+      expect(await on('2026-11-30')).toEqual([
+        '2 runbook-review-due Last reviewed 2026-05-01, 213 days ago: the "alerts" template allows 180. Review the runbook and update last_reviewed.',
+      ]);
+      const bad = await cli(['check', '--today', 'yesterday', 'alerts/kubelet.md'], { cwd: repo });
+      expect([bad.code, bad.stderr.split('\n')[0]]).toEqual([
+        2,
+        'readiness-gate: --today must be a date, YYYY-MM-DD, not "yesterday".',
+      ]);
+    } finally {
+      await rm(repo, { recursive: true, force: true });
+    }
+  });
+
   it('exits 0 on a pass, and with --exit-zero on a failure', async () => {
     expect((await cli(['check', '--body', 'examples/pull-request.md'])).code).toBe(0);
     expect((await cli(['check', '--exit-zero', 'examples/runbooks/rotate-certs.md'])).code).toBe(0);

@@ -343,6 +343,21 @@ const ENTRIES: Record<string, Entry | { exempt: string }> = {
     without: `${team('')}rules:\n  runbook-placeholder: error\n`,
     observe: report(undefined, { 'alerts/a.md': ALERT }),
   },
+  'runbooks.templates[].review.field': {
+    with: `${team('      review: {field: reviewed, max-age: 30d}\n')}`,
+    without: `${team('      review: {field: last_reviewed, max-age: 30d}\n')}`,
+    observe: (config) =>
+      report(undefined, { 'alerts/a.md': `${ALERT}**reviewed**: 2026-11-01\n` })({ ...config, today: '2026-11-30' }),
+  },
+  'runbooks.templates[].review.max-age': {
+    with: `${team('      review: {field: last_reviewed, max-age: 4w}\n')}`,
+    without: `${team('      review: {field: last_reviewed, max-age: 1m}\n')}`,
+    observe: (config) =>
+      report(undefined, { 'alerts/a.md': `${ALERT}**last_reviewed**: 2026-11-01\n` })({
+        ...config,
+        today: '2026-11-30',
+      }),
+  },
   'sign-off.reviewers[]': {
     with: 'sign-off:\n  reviewers: [lead]\n',
     without: 'sign-off:\n  reviewers: [someone-else]\n',
@@ -565,7 +580,8 @@ describe('no dead settings', () => {
         kind: kindOf(p, loadConfig('', 'c.yml')) ?? ('runbook' as const),
       }));
       const findings = (yaml: string) => {
-        const config = loadConfig(yaml, 'c.yml');
+        const loaded = loadConfig(yaml, 'c.yml');
+        const config = failing.today ? { ...loaded, today: failing.today } : loaded;
         const input =
           rule.kind === 'pull-request'
             ? {

@@ -11,7 +11,8 @@ import type { RuleExample } from '../../src/rules/rule.js';
 import { ROOT } from '../helpers.js';
 
 function findingsOf(rule: (typeof RULES)[number], example: RuleExample): string[] {
-  const config = loadConfig(example.config ?? '', 'example.yml');
+  const loaded = loadConfig(example.config ?? '', 'example.yml');
+  const config = example.today ? { ...loaded, today: example.today } : loaded;
   // The rule under test is on (at its default severity, else error); the others keep theirs
   // (claim-contradicted reads their findings).
   if (config.rules[rule.id] === 'off') config.rules[rule.id] = 'error';
@@ -56,7 +57,8 @@ describe.each(RULES.map((rule) => [rule.id, rule] as const))('%s', (_id, rule) =
   if (rule.kind !== DESCRIPTION) {
     it('puts each example at a path its own kind selects', () => {
       for (const example of rule.examples) {
-        const config = loadConfig(example.config ?? '', 'example.yml');
+        const loaded = loadConfig(example.config ?? '', 'example.yml');
+        const config = example.today ? { ...loaded, today: example.today } : loaded;
         expect(kindOf(example.path ?? 'docs/runbooks/example.md', config), example.name).toBe(rule.kind);
       }
     });
