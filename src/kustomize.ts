@@ -7,8 +7,11 @@
  * head commit into a temporary folder, and the objects it builds are
  * checked. Nothing else runs: a remote base, a Helm chart to inflate
  * (`helmCharts`) or a plugin (`generators`, `transformers`, `validators`)
- * is refused before kubectl starts, only files of the repository are
- * written, and the files read are bounded in count and size.
+ * is refused before kubectl starts; every field kustomize loads a file from
+ * (resources, bases, components, crds, configurations, patches, generator
+ * inputs, replacements, openapi) must name a file of the repository, so
+ * kubectl fetches nothing; only those files are written, bounded in count
+ * and size.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -39,7 +42,7 @@ export type OverlayBuild = { kustomization: string } & ({ built: string } | { no
 class Refused extends Error {}
 
 /** Fields whose entries are files of the kustomization's folder (or, for resources, folders). */
-const FILE_LISTS = ['resources', 'bases', 'components', 'crds', 'patchesStrategicMerge'] as const;
+const FILE_LISTS = ['resources', 'bases', 'components', 'crds', 'configurations', 'patchesStrategicMerge'] as const;
 const PATH_FIELDS = ['patches', 'patchesJson6902', 'replacements'] as const;
 const GENERATORS = ['configMapGenerator', 'secretGenerator'] as const;
 const PLUGINS = ['generators', 'transformers', 'validators', 'helmCharts', 'helmChartInflationGenerator'] as const;
@@ -141,7 +144,8 @@ async function collect(root: string, readHead: ReadHead): Promise<Map<string, st
         if (field === 'patchesStrategicMerge' && isInline(entry)) continue;
         const target = inside(entry);
         // A resource without a YAML or JSON name may be a folder with a kustomization of its own.
-        if (/\.(ya?ml|json)$/i.test(target) || field === 'crds' || field === 'patchesStrategicMerge') {
+        const fileOnly = field === 'crds' || field === 'configurations' || field === 'patchesStrategicMerge';
+        if (/\.(ya?ml|json)$/i.test(target) || fileOnly) {
           await readFile(target, found.path);
         } else await visit(target, depth + 1, found.path);
       }
@@ -154,6 +158,9 @@ async function collect(root: string, readHead: ReadHead): Promise<Map<string, st
       for (const entry of entries(fields[field]))
         for (const p of generatorFiles(entry)) await readFile(inside(p), found.path);
     }
+    // The OpenAPI schema kustomize reads: like every file it loads, from the repository, never from a URL.
+    for (const entry of entries([fields.openapi]))
+      for (const p of strings(entry.path)) await readFile(inside(p), found.path);
   };
   await visit(root, 0, joinPath(root, 'kustomization.yaml'));
   return files;
@@ -163,7 +170,7 @@ async function collect(root: string, readHead: ReadHead): Promise<Map<string, st
 function resolve(folder: string, entry: string, from: string): string {
   // A URL or a Git address is fetched by kustomize: refused. Any other name is looked up in the repository only.
   if (/^[a-z][a-z0-9+.-]*:\/\/|^git@|^github\.com\/|\?ref=/i.test(entry)) {
-    throw new Refused(`${from} names a remote base (${entry}), which is not fetched`);
+    throw new Refused(`${from} names a remote file (${entry}), which is not fetched`);
   }
   const target = posix.normalize(posix.join(folder, entry));
   if (target.startsWith('../') || target === '..' || posix.isAbsolute(entry)) {

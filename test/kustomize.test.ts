@@ -72,11 +72,24 @@ describe('buildOverlays', () => {
       ['resources: [../empty]\n', 'k/kustomization.yaml names the folder empty, which has no kustomization'],
       [
         'resources: [git@github.com:o/r.git]\n',
-        'k/kustomization.yaml names a remote base (git@github.com:o/r.git), which is not fetched',
+        'k/kustomization.yaml names a remote file (git@github.com:o/r.git), which is not fetched',
       ],
       [
         'transformers: [labels.yaml]\n',
         'k/kustomization.yaml uses transformers, which runs more than kustomize itself',
+      ],
+      // Fields kustomize loads a file from, which its loader would fetch over HTTP.
+      [
+        'configurations: [https://example.com/kinds.yaml]\n',
+        'k/kustomization.yaml names a remote file (https://example.com/kinds.yaml), which is not fetched',
+      ],
+      [
+        'openapi: {path: https://example.com/schema.json}\n',
+        'k/kustomization.yaml names a remote file (https://example.com/schema.json), which is not fetched',
+      ],
+      [
+        'replacements: [{path: http://example.com/r.yaml}]\n',
+        'k/kustomization.yaml names a remote file (http://example.com/r.yaml), which is not fetched',
       ],
     ];
     for (const [kustomization, why] of cases) {

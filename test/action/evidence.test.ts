@@ -391,7 +391,7 @@ describe('deployment files', () => {
       });
       expect(run.report!.findings.filter((f) => f.message.startsWith('Built by'))).toEqual([]);
       expect(run.summary).toContain(
-        'The overlay `deploy/prod` was not built (deploy/prod/kustomization.yaml names a remote base (https://github.com/example/config//base?ref=v1), which is not fetched): what its patches change was not checked.',
+        'The overlay `deploy/prod` was not built (deploy/prod/kustomization.yaml names a remote file (https://github.com/example/config//base?ref=v1), which is not fetched): what its patches change was not checked.',
       );
     });
 
