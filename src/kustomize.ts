@@ -19,11 +19,9 @@ import { tmpdir } from 'node:os';
 import path, { posix } from 'node:path';
 import { isMap, isSeq, parseDocument } from 'yaml';
 import type { Unread } from './kinds/kind.js';
-import { isKustomization } from './kinds/manifest.js';
+import { isKustomization, KUSTOMIZATIONS } from './kinds/manifest.js';
 import { folderOf, joinPath } from './model/paths.js';
 
-/** The names kubectl looks for in a folder, in its order. */
-const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 /** Files one build reads, and their bytes together. */
 const MAX_BUILD_FILES = 200;
 const MAX_BUILD_BYTES = 20 * 1024 * 1024;
@@ -87,7 +85,7 @@ export async function kustomizationIn(
   folder: string,
   readHead: ReadHead,
 ): Promise<{ path: string; text: string } | undefined> {
-  for (const name of KUSTOMIZATION_NAMES) {
+  for (const name of KUSTOMIZATIONS) {
     const file = joinPath(folder, name);
     const text = await readHead(file);
     if (typeof text === 'string') return { path: file, text };

@@ -20,6 +20,7 @@ import { ConfigError, loadConfig } from './config/load.js';
 import type { ResolvedConfig } from './config/types.js';
 import {
   evidenceSourcesOf,
+  GATE_FINDINGS,
   gateFinding,
   mergeReports,
   PULL_REQUEST,
@@ -81,7 +82,7 @@ export interface PullRequestInfo {
 }
 
 export interface ChangedFiles {
-  files: (ChangedFile & { removed?: true })[];
+  files: ChangedFile[];
   /** How many files the pull request changes; GitHub lists at most 3,000 of them. */
   total: number;
 }
@@ -466,7 +467,8 @@ function overlayCheck(
       report: {
         ...report,
         findings: report.findings.map((f) =>
-          f.line === 1 && f.column === 1 && f.ruleId.startsWith('document-')
+          // The gate's own findings (the output too complex to parse) say so already.
+          (GATE_FINDINGS as readonly string[]).includes(f.ruleId)
             ? f
             : { ...f, message: `Built by kubectl kustomize: ${f.message}`, line: 1, column: 1 },
         ),
@@ -576,7 +578,11 @@ function chunks(files: PlannedFile[]): PlannedFile[][] {
 function changedFacts(changed: ChangedFiles): NonNullable<PullRequestFacts['changedFiles']> {
   const total = Math.max(changed.total, changed.files.length);
   return {
-    files: changed.files.map((f) => ({ path: f.path, ...(f.previous ? { previous: f.previous } : {}) })),
+    files: changed.files.map((f) => ({
+      path: f.path,
+      ...(f.previous ? { previous: f.previous } : {}),
+      ...(f.removed ? { removed: f.removed } : {}),
+    })),
     truncated: changed.files.length < total,
     total,
   };

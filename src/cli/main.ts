@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/load.js';
 import { CONFIG_PATH, INIT_FILES } from '../init/templates.js';
 import { readRendered } from '../disk.js';
+import { parseDay } from '../model/day.js';
 import { MAX_RENDERED, runPipeline, type ChangedFiles, type Outcome, type RenderedFile } from '../pipeline.js';
 import { toJson } from '../report/json.js';
 import { formatMarkdown } from '../report/markdown.js';
@@ -136,7 +137,7 @@ async function runCheck(args: string[], io: Io): Promise<number> {
   });
   const rendered = await readRenderedArgs(values.rendered ?? [], io.cwd);
   const today = values.today;
-  if (today !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today)))) {
+  if (today !== undefined && parseDay(today) === undefined) {
     throw new UsageError(`--today must be a date, YYYY-MM-DD, not "${today}".`);
   }
   const run = () =>

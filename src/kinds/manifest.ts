@@ -113,7 +113,8 @@ export interface ManifestContext {
   file: ManifestView;
 }
 
-const KUSTOMIZATIONS = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+/** The names kubectl looks for in a folder, in its order. */
+export const KUSTOMIZATIONS = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
 /** Whether a path is a Kustomize file: `kustomization.yaml`, `kustomization.yml` or `Kustomization`. */
 export function isKustomization(path: string): boolean {
@@ -298,21 +299,21 @@ function excessiveAliasing(doc: Document): string | undefined {
 /**
  * Keys given twice in one map, each at its second place, with the line of
  * the first. A walk of its own, not `visit`: it runs over every map of every
- * manifest, and a map's keys are compared in a list (maps are small).
+ * manifest.
  */
 function duplicateKeys(doc: Document, counter: LineCounter): ManifestView['duplicates'] {
   const out: ManifestView['duplicates'] = [];
   const walk = (node: unknown): void => {
     if (isMap(node)) {
-      const keys: { text: string; node: unknown }[] = [];
+      const keys = new Map<string, unknown>();
       for (const pair of node.items) {
         const key = isScalar(pair.key) ? pair.key.value : keyOf(doc, pair.key);
         if (typeof key === 'string' || typeof key === 'number') {
           const text = String(key);
-          const first = keys.find((k) => k.text === text);
-          if (first) {
-            out.push({ key: text, ...posOf(counter, pair.key as never), first: lineOf(counter, first.node as never) });
-          } else keys.push({ text, node: pair.key });
+          const first = keys.get(text);
+          if (first !== undefined) {
+            out.push({ key: text, ...posOf(counter, pair.key as never), first: lineOf(counter, first as never) });
+          } else keys.set(text, pair.key);
         }
         walk(pair.value);
       }

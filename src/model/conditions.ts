@@ -14,6 +14,8 @@ export interface ChangedFile {
   path: string;
   /** The old path of a renamed file. */
   previous?: string;
+  /** The pull request deletes the file: a change, but not an update of it. */
+  removed?: true;
 }
 
 /** What the adapter knows of the pull request; a fact left out is unknown (the CLI without a flag). */

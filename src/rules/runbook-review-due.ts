@@ -6,6 +6,7 @@
  * run's date (the CLI's `--today` fixes it).
  */
 import { fieldsNamed } from '../model/runbook-template.js';
+import { parseDay } from '../model/day.js';
 import { at } from '../model/finding.js';
 import { defineRule } from './rule.js';
 
@@ -47,6 +48,20 @@ export const runbookReviewDue = defineRule({
       ],
     },
     {
+      name: 'a review dated ahead of today, and a day the calendar does not have',
+      config: CONFIG,
+      today: '2026-11-30',
+      text: '---\nlast_reviewed: 2099-01-01\n---\n# KubeletDown\n',
+      findings: ['2:1 "last_reviewed" is 2099-01-01, after today (2026-11-30). Write the day the review took place.'],
+    },
+    {
+      name: 'February the 31st',
+      config: CONFIG,
+      today: '2026-11-30',
+      text: '# KubeletDown\n\n**last_reviewed**: 2026-02-31\n',
+      findings: ['3:1 "last_reviewed" is "2026-02-31", not a date. Write the day of the last review as YYYY-MM-DD.'],
+    },
+    {
       name: 'a date that is no date',
       config: CONFIG,
       today: '2026-11-30',
@@ -68,13 +83,18 @@ export const runbookReviewDue = defineRule({
       ];
     }
     const day = /^(\d{4}-\d{2}-\d{2})(?:$|[T\s])/.exec(field.value.trim())?.[1];
-    const reviewed = day ? Date.parse(`${day}T00:00:00Z`) : NaN;
-    if (Number.isNaN(reviewed)) {
+    const reviewed = day === undefined ? undefined : parseDay(day);
+    const now = parseDay(today);
+    if (reviewed === undefined || now === undefined) {
       return [
         at(field, `"${review.field}" is "${field.value}", not a date. Write the day of the last review as YYYY-MM-DD.`),
       ];
     }
-    const age = Math.floor((Date.parse(`${today}T00:00:00Z`) - reviewed) / DAY_MS);
+    const age = Math.round((now - reviewed) / DAY_MS);
+    // A review that has not happened yet is none: a date years ahead would pass for as long.
+    if (age < 0) {
+      return [at(field, `"${review.field}" is ${day}, after today (${today}). Write the day the review took place.`)];
+    }
     if (age <= review.maxAgeDays) return [];
     return [
       at(

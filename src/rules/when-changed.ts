@@ -61,6 +61,21 @@ export const whenChanged = defineRule({
       ],
     },
     {
+      name: 'deleting the runbook is not updating it',
+      config: CONFIG,
+      text: '## Summary\nRetry payments twice.\n',
+      pullRequest: {
+        changedFiles: {
+          files: [{ path: 'services/payments/retry.ts' }, { path: 'docs/runbooks/payments.md', removed: true }],
+          truncated: false,
+          total: 2,
+        },
+      },
+      findings: [
+        '1:1 "Payments" matched services/payments/retry.ts, so docs/runbooks/payments.md must change too: nothing this pull request changes matches it. Update it with the change.',
+      ],
+    },
+    {
       name: 'the changed files are not known',
       config: "when:\n  - name: Alerts\n    labels: [alerts]\n    require: {changed: ['docs/runbooks/*.md']}\n",
       text: '## Summary\nTune an alert.\n',
@@ -73,8 +88,9 @@ export const whenChanged = defineRule({
   check({ doc, pullRequest, when }) {
     const wanting = when.matched.filter((m) => m.entry.require.changed.length > 0);
     if (wanting.length === 0) return undefined;
-    // The paths the pull request leaves changed: a renamed file's new path, not the one it moved from.
-    const changed = pullRequest.changedFiles?.files.map((f) => f.path);
+    // The paths the pull request leaves changed: a renamed file's new path, not the one it moved from; a deleted
+    // runbook is not an updated one.
+    const changed = pullRequest.changedFiles?.files.filter((f) => !f.removed).map((f) => f.path);
     const out: RawFinding[] = [];
     const line = doc.sections[0]?.line ?? 1;
     for (const match of wanting) {
