@@ -167,6 +167,10 @@ export function parseManifest(text: string, path: string, found: Companions = ne
   const chart = chartOf(path);
   // Under templates/ is a Helm template unless the chart's Chart.yaml is known to be absent.
   const helm = chart !== undefined && found.get(joinPath(chart, 'Chart.yaml')) !== null;
+  // A file taken by its text alone because it sits in templates/ (`page.txt`) deploys only as a chart's template:
+  // with no Chart.yaml above it, it is no manifest at all.
+  if (!helm && !YAML_FILE.test(path) && !/\.json$/i.test(path))
+    return { path, objects: [], helm: false, duplicates: [] };
   const { yaml, hidden } = helm
     ? renderStatically(text, readValues(found.get(joinPath(chart!, 'values.yaml'))))
     : { yaml: text, hidden: [] };

@@ -32,6 +32,24 @@ describe('what the kinds read', () => {
     ]);
   });
 
+  it('a file in templates/ not named .yaml is a manifest only under a chart, as Helm renders it', () => {
+    const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  labels: {app: api\n';
+    const under = (chartYaml: string | null) =>
+      parseManifest(text, 'site/templates/example.txt', new Map([['site/Chart.yaml', chartYaml]]));
+    // No Chart.yaml: a page that shows a manifest deploys nothing, and is no broken manifest.
+    expect(under(null)).toEqual({ path: 'site/templates/example.txt', objects: [], helm: false, duplicates: [] });
+    expect(under('apiVersion: v2\nname: site\nversion: 1.0.0\n')).toMatchObject({
+      helm: true,
+      error: { manifest: true },
+    });
+    // A .yaml file there with no chart is still read as a plain manifest, as kubectl would apply it.
+    expect(
+      parseManifest(text, 'site/templates/example.yaml', new Map([['site/Chart.yaml', null]])).error,
+    ).toMatchObject({
+      manifest: true,
+    });
+  });
+
   it('a helm.sh/hook annotation does not take a Deployment out of the workloads', () => {
     const text =
       'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: a\n  annotations: {helm.sh/hook: pre-install}\nspec:\n  template:\n    spec:\n      containers: [{name: a}]\n';
