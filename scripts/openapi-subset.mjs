@@ -20,6 +20,11 @@ export const OPERATIONS = [
   ['patch', '/repos/{owner}/{repo}/issues/comments/{comment_id}'],
   ['delete', '/repos/{owner}/{repo}/issues/comments/{comment_id}'],
   ['get', '/repos/{owner}/{repo}/pulls/{pull_number}/reviews'],
+  // Review comments on the changed lines (`review: changed-lines`).
+  ['post', '/repos/{owner}/{repo}/pulls/{pull_number}/reviews'],
+  ['get', '/repos/{owner}/{repo}/pulls/{pull_number}/comments'],
+  ['patch', '/repos/{owner}/{repo}/pulls/comments/{comment_id}'],
+  ['delete', '/repos/{owner}/{repo}/pulls/comments/{comment_id}'],
   // `readiness-gate doctor`: the repository, its branch protection and the rules on a branch.
   ['get', '/repos/{owner}/{repo}'],
   ['get', '/repos/{owner}/{repo}/branches/{branch}/protection'],

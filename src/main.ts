@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { RequestError } from '@octokit/request-error';
-import { runGate, type CommentMode, type GateResult } from './action/gate.js';
+import { runGate, type CommentMode, type GateResult, type ReviewMode } from './action/gate.js';
 import { createClient, describeRequest } from './github/client.js';
 import { EventError } from './github/event.js';
+import { DEFAULT_MAX_REVIEW_COMMENTS } from './github/review-comments.js';
 import { readRendered } from './disk.js';
 import { LIMITS } from './limits.js';
 import { MAX_RENDERED } from './pipeline.js';
@@ -74,11 +75,31 @@ function readInputs() {
     configPath: core.getInput('config') || '.github/readiness-gate.yml',
     checkName: core.getInput('check-name') || 'Production readiness',
     comment: comment as CommentMode,
+    review: reviewInput(),
+    maxReviewComments: countInput('max-review-comments', DEFAULT_MAX_REVIEW_COMMENTS),
     pullRequest: core.getInput('pull-request'),
     rendered: renderedInput(),
     // Without a login of its own the action could not find its comment again, and would write a new one each run.
     selfLogins: selfLogins.length > 0 ? selfLogins : ['github-actions[bot]'],
   };
+}
+
+function reviewInput(): ReviewMode {
+  const review = core.getInput('review').trim() || 'off';
+  if (review !== 'off' && review !== 'changed-lines') {
+    throw new EventError(`input "review" must be off or changed-lines, not "${review}".`);
+  }
+  return review;
+}
+
+/** A whole number input, 0 to 1000. */
+function countInput(name: string, fallback: number): number {
+  const raw = core.getInput(name).trim();
+  if (raw === '') return fallback;
+  if (!/^\d{1,4}$/.test(raw) || Number(raw) > 1000) {
+    throw new EventError(`input "${name}" must be a whole number from 0 to 1000, not "${raw}".`);
+  }
+  return Number(raw);
 }
 
 /** The `rendered` input: paths in the workspace, one a line, at most MAX_RENDERED. */
@@ -130,8 +151,14 @@ async function report(result: GateResult, title: string, env: NodeJS.ProcessEnv)
     await core.summary.addRaw(formatMarkdown(r, { title, notes, link, limit: LIMITS.jobSummary })).write();
   }
   core.info(
-    `${title}: ${r.conclusion} (${plural(r.errors, 'error')}, ${plural(r.warnings, 'warning')}); check run ${result.checkRun}, comment ${result.comment}.`,
+    `${title}: ${r.conclusion} (${plural(r.errors, 'error')}, ${plural(r.warnings, 'warning')}); check run ${result.checkRun}, comment ${result.comment}${reviewLog(result.review)}.`,
   );
+}
+
+function reviewLog(review: GateResult['review']): string {
+  if (review === undefined) return '';
+  if (typeof review === 'string') return `, review comments ${review}`;
+  return `, review comments: ${review.posted} posted, ${review.kept} kept, ${review.deleted} deleted, ${review.resolved} marked resolved`;
 }
 
 /** One line for the job log: what went wrong and, where known, what to do. */

@@ -7,11 +7,12 @@
  */
 import { RequestError } from '@octokit/request-error';
 import { DEFAULT_MAX_ANNOTATIONS } from '../config/load.js';
-import type { Report } from '../engine.js';
+import { GATE_FINDINGS, type Report } from '../engine.js';
 import { AnnotationsNotAdded, publishCheckRun } from '../github/check-run.js';
 import type { GitHubClient } from '../github/client.js';
 import { upsertComment, type CommentResult, type IssueComment } from '../github/comment.js';
 import { resolveTarget, type Target } from '../github/event.js';
+import { DEFAULT_MAX_REVIEW_COMMENTS, syncReview, type ReviewSync } from '../github/review-comments.js';
 import { getPullRequest, type PullRequest, type Repo } from '../github/repository.js';
 import { GitHubSource } from '../github/source.js';
 import { PULL_REQUEST } from '../kinds/pull-request.js';
@@ -19,9 +20,11 @@ import { LIMITS, type Limit } from '../limits.js';
 import { runPipeline, type RenderedFile } from '../pipeline.js';
 import { annotationsFor } from '../report/annotations.js';
 import { formatMarkdown } from '../report/markdown.js';
+import { planReview } from '../report/review.js';
 import { plural } from '../report/text.js';
 
 export type CommentMode = 'always' | 'on-failure' | 'never';
+export type ReviewMode = 'off' | 'changed-lines';
 
 export interface GateInputs {
   configPath: string;
@@ -29,6 +32,9 @@ export interface GateInputs {
   comment: CommentMode;
   pullRequest: string;
   selfLogins: string[];
+  /** Review comments on the changed lines (`review`), and at most how many a run posts (`max-review-comments`). */
+  review?: ReviewMode;
+  maxReviewComments?: number;
   /** Manifests rendered before the run, read from the workspace (the `rendered` input). */
   rendered?: readonly RenderedFile[];
 }
@@ -55,6 +61,8 @@ export interface GateResult {
   target: Target;
   checkRun: number | 'not written';
   comment: CommentResult | 'not written' | 'stale';
+  /** What the review comments did, when `review` is on. */
+  review?: ReviewSync | 'not written' | 'stale';
   link: (source: string, line?: number) => string | undefined;
 }
 
@@ -68,6 +76,7 @@ export async function runGate(client: GitHubClient, env: GateEnv, inputs: GateIn
     ...(target.event?.baseSha ? { eventBaseSha: target.event.baseSha } : {}),
   });
   const wanted = target.comment && inputs.comment !== 'never';
+  const reviewing = target.comment && inputs.review === 'changed-lines';
   // Read with the pull request, not after the check: the comment writer and sign-off share them.
   const comments = wanted ? source.comments() : undefined;
   comments?.catch(() => {}); // awaited by the comment writer
@@ -103,15 +112,25 @@ export async function runGate(client: GitHubClient, env: GateEnv, inputs: GateIn
         }),
       )
     : Promise.resolve('not written' as const);
+  // The head is read again while the check run is written: a pull request that moved on gets neither.
+  const current =
+    pr && (wanted || reviewing) ? getPullRequest(client, env.repo, pr.number).catch(() => undefined) : undefined;
   const comment =
-    wanted && pr && comments
-      ? writeComment(client, env, inputs, pr, report.conclusion, render, writes, comments)
+    wanted && pr && comments && current
+      ? writeComment(client, env, inputs, pr, current, report.conclusion, render, writes, comments)
       : undefined;
-  const [checkRunId, commentResult] = await Promise.all([checkRun, comment]);
+  const review =
+    reviewing && pr && current ? writeReview(client, env, inputs, pr, current, source, report, writes) : undefined;
+  const [checkRunId, commentResult, reviewResult] = await Promise.all([checkRun, comment, review]);
   if (!reportSha) notes.push('No check run was written: neither the pull request nor the event names its head commit.');
   if (commentResult === 'stale' && pr) {
     notes.push(
       `The pull request moved on while ${pr.headSha.slice(0, 7)} was checked; the comment is left to the run for the newer commit.`,
+    );
+  }
+  if (reviewResult && reviewResult !== 'not written' && reviewResult !== 'stale' && reviewResult.notPosted > 0) {
+    notes.push(
+      `${plural(reviewResult.notPosted, 'finding')} on changed lines ${reviewResult.notPosted === 1 ? 'is' : 'are'} not review comments (at most ${inputs.maxReviewComments ?? DEFAULT_MAX_REVIEW_COMMENTS} a run: \`max-review-comments\`); every finding is listed here.`,
     );
   }
   notes.push(...writes.notes);
@@ -122,6 +141,7 @@ export async function runGate(client: GitHubClient, env: GateEnv, inputs: GateIn
     target,
     checkRun: checkRunId,
     comment: commentResult ?? 'none',
+    ...(reviewResult ? { review: reviewResult } : {}),
     link,
   };
 }
@@ -135,15 +155,13 @@ async function writeComment(
   env: GateEnv,
   inputs: GateInputs,
   pr: PullRequest,
+  currentRead: Promise<PullRequest | undefined>,
   conclusion: Report['conclusion'],
   render: (limit: Limit) => string,
   writes: WriteGuard,
   commentsRead: Promise<IssueComment[]>,
 ): Promise<GateResult['comment']> {
-  const [current, comments] = await Promise.all([
-    getPullRequest(client, env.repo, pr.number).catch(() => undefined),
-    commentsRead.catch(() => undefined),
-  ]);
+  const [current, comments] = await Promise.all([currentRead, commentsRead.catch(() => undefined)]);
   if (!current) {
     writes.say('Could not read the pull request again before writing the comment; it is left as it was.');
     return 'not written';
@@ -158,6 +176,42 @@ async function writeComment(
   const body = render(LIMITS.comment);
   return writes.attempt('the pull-request comment', () =>
     upsertComment(client, env.repo, pr.number, { body, create, selfLogins: inputs.selfLogins }, comments),
+  );
+}
+
+/**
+ * Posts the findings on changed lines as review comments, and tidies the
+ * gate's earlier ones, unless the pull request moved on. A run that could
+ * not check everything (a file it could not read, a broken config) posts
+ * what it found and removes nothing: a finding it did not look for is not
+ * a finding that is gone.
+ */
+async function writeReview(
+  client: GitHubClient,
+  env: GateEnv,
+  inputs: GateInputs,
+  pr: PullRequest,
+  currentRead: Promise<PullRequest | undefined>,
+  source: GitHubSource,
+  report: Report,
+  writes: WriteGuard,
+): Promise<GateResult['review']> {
+  if (report.skipped) return { posted: 0, kept: 0, deleted: 0, resolved: 0, notPosted: 0 };
+  const [current, files] = await Promise.all([currentRead, source.listed().catch(() => undefined)]);
+  if (!current || !files) {
+    writes.say('Could not read the pull request again before writing review comments; they are left as they were.');
+    return 'not written';
+  }
+  if (current.headSha !== pr.headSha) return 'stale';
+  const patches = new Map(files.map((f) => [f.path, f.patch]));
+  const plan = planReview(report.findings, patches);
+  const partial = report.findings.some((f) => (GATE_FINDINGS as readonly string[]).includes(f.ruleId));
+  return writes.attempt('review comments', () =>
+    syncReview(client, env.repo, { number: pr.number, headSha: pr.headSha }, plan, {
+      selfLogins: inputs.selfLogins,
+      max: inputs.maxReviewComments ?? DEFAULT_MAX_REVIEW_COMMENTS,
+      keepGone: partial,
+    }),
   );
 }
 

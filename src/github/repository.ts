@@ -49,6 +49,8 @@ export interface ListedFile {
   status: string;
   /** The old path of a renamed file. */
   previous?: string;
+  /** The diff GitHub shows, when it shows one (not for a binary or very large change). */
+  patch?: string;
 }
 
 /** Every file the pull request changes, removed ones and renames' old paths included, every page (GitHub stops at 3,000). */
@@ -62,6 +64,7 @@ export async function listChangedFiles(client: GitHubClient, repo: Repo, number:
     path: f.filename,
     status: f.status,
     ...(f.previous_filename ? { previous: f.previous_filename } : {}),
+    ...(f.patch !== undefined ? { patch: f.patch } : {}),
   }));
 }
 

@@ -32,6 +32,7 @@ import {
   listChangedFiles,
   listFolderAt,
   readFileAt,
+  type ListedFile,
   type PullRequest,
   type Repo,
 } from './repository.js';
@@ -53,6 +54,7 @@ export class GitHubSource implements DocumentSource {
   readonly repository;
   private pr?: Promise<PullRequest>;
   private commentList?: Promise<IssueComment[]>;
+  private fileList?: Promise<ListedFile[]>;
 
   constructor(
     private readonly client: GitHubClient,
@@ -111,11 +113,16 @@ export class GitHubSource implements DocumentSource {
     };
   }
 
-  async changedFiles(): Promise<ChangedFiles> {
-    const listed = listChangedFiles(this.client, this.options.repo, this.options.number).catch((error: unknown) => {
+  /** The pull request's changed files, with their patches, read once. */
+  listed(): Promise<ListedFile[]> {
+    this.fileList ??= listChangedFiles(this.client, this.options.repo, this.options.number).catch((error: unknown) => {
       throw readFailed('the list of changed files', error);
     });
-    const [files, pr] = await Promise.all([listed, this.pull()]);
+    return this.fileList;
+  }
+
+  async changedFiles(): Promise<ChangedFiles> {
+    const [files, pr] = await Promise.all([this.listed(), this.pull()]);
     return {
       files: files.map((f) => ({
         path: f.path,

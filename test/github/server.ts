@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { ROOT } from '../helpers.js';
+import { unifiedPatch } from './diff.js';
 
 interface Operation {
   operationId: string;
@@ -89,11 +90,37 @@ export interface PullState {
   author: string;
   labels: string[];
   draft: boolean;
-  /** Files the pull request changes: path and status (and the old path of a rename). */
-  files: { filename: string; status: string; previous_filename?: string }[];
+  /**
+   * Files the pull request changes: path and status (and the old path of a
+   * rename). Their `patch` is the diff of the file at the base and head
+   * commits, as GitHub computes it, unless given here; null for a diff
+   * GitHub does not show (too large).
+   */
+  files: PullFile[];
   title?: string;
   /** The base branch; `main` when unset. */
   baseRef?: string;
+}
+
+export interface PullFile {
+  filename: string;
+  status: string;
+  previous_filename?: string;
+  patch?: string | null;
+}
+
+/** A comment on a line of a pull request's diff, alone or in a review. */
+export interface ReviewComment {
+  id: number;
+  reviewId: number;
+  login: string;
+  type: 'Bot' | 'User';
+  body: string;
+  path: string;
+  line: number;
+  startLine?: number;
+  commitId: string;
+  inReplyTo?: number;
 }
 
 /** A canned answer for the next matching requests, e.g. a 502 or a rate limit. */
@@ -155,6 +182,8 @@ export class FakeGitHub {
     ['ghs_app', { login: 'readiness-app[bot]', type: 'Bot', write: true, readOrg: true }],
   ]);
   readonly reviews: Review[] = [];
+  /** Comments on the diff's lines, in reviews; replies name the comment they answer. */
+  readonly reviewComments: ReviewComment[] = [];
   /** Members of `org/team`. */
   readonly teams = new Map<string, string[]>();
   /** The description's versions, oldest first; empty when never edited. */
@@ -208,6 +237,22 @@ export class FakeGitHub {
     const review = { id: this.nextId++, login, state, commit_id: commitId, submitted_at: at, body };
     this.reviews.push(review);
     return review;
+  }
+
+  /** Someone replies to a review comment, as GitHub threads it. */
+  replyTo(comment: ReviewComment, login: string, body: string): ReviewComment {
+    const reply = { ...comment, id: this.nextId++, login, type: 'User' as const, body, inReplyTo: comment.id };
+    this.reviewComments.push(reply);
+    return reply;
+  }
+
+  /** A file's `patch` in the list of changed files: given, or the diff of its base and head versions. */
+  patchOf(pull: PullState, file: PullFile): string | undefined {
+    if (file.patch !== undefined) return file.patch ?? undefined;
+    const before =
+      file.status === 'added' ? undefined : this.trees.get(pull.baseSha)?.get(file.previous_filename ?? file.filename);
+    const after = file.status === 'removed' ? undefined : this.trees.get(pull.headSha)?.get(file.filename);
+    return unifiedPatch(before, after);
   }
 
   /** Records an edit of the description by `editor`, which becomes its body. */
@@ -463,7 +508,7 @@ export class FakeGitHub {
         if (!pull) return notFound;
         // GitHub lists at most 3,000 files of a pull request.
         return paginate(
-          pull.files.slice(0, 3000).map((f, i) => fileResponse(f, i)),
+          pull.files.slice(0, 3000).map((f, i) => fileResponse(f, i, this.patchOf(pull, f))),
           query,
           url,
         );
@@ -589,6 +634,82 @@ export class FakeGitHub {
         const comment = this.addComment(text, identity.login, identity.type);
         return [201, commentResponse(this, comment)];
       }
+      case 'POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews': {
+        const pull = this.pulls.get(Number(params.pull_number));
+        if (!pull) return notFound;
+        const event = input.event as string | undefined;
+        const text = typeof input.body === 'string' ? input.body : '';
+        if ((event === 'COMMENT' || event === 'REQUEST_CHANGES') && text === '') {
+          return unprocessable(['Review body is required']);
+        }
+        const commitId = typeof input.commit_id === 'string' ? input.commit_id : pull.headSha;
+        const requested = (input.comments ?? []) as {
+          path: string;
+          body: string;
+          line?: number;
+          side?: string;
+          start_line?: number;
+          start_side?: string;
+        }[];
+        // One comment GitHub cannot place fails the whole review, as GitHub does.
+        for (const c of requested) {
+          const problem = this.placement(pull, commitId, c);
+          if (problem) {
+            this.violations.push(`POST reviews: ${c.path}:${c.line}: ${problem}`);
+            return unprocessable([problem]);
+          }
+          if (c.body.length > 65_536) return unprocessable(['body is too long (maximum is 65536 characters)']);
+        }
+        const review = this.addReview(
+          identity.login,
+          event === 'APPROVE'
+            ? 'APPROVED'
+            : event === 'REQUEST_CHANGES'
+              ? 'CHANGES_REQUESTED'
+              : event
+                ? 'COMMENTED'
+                : 'PENDING',
+          commitId,
+          text,
+        );
+        for (const c of requested) {
+          this.reviewComments.push({
+            id: this.nextId++,
+            reviewId: review.id,
+            login: identity.login,
+            type: identity.type,
+            body: c.body,
+            path: c.path,
+            line: c.line!,
+            ...(c.start_line !== undefined ? { startLine: c.start_line } : {}),
+            commitId,
+          });
+        }
+        return [200, reviewResponse(this, review)];
+      }
+      case 'GET /repos/{owner}/{repo}/pulls/{pull_number}/comments': {
+        if (!this.pulls.has(Number(params.pull_number))) return notFound;
+        return paginate(
+          this.reviewComments.map((c) => reviewCommentResponse(this, c)),
+          query,
+          url,
+        );
+      }
+      case 'PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}': {
+        const comment = this.reviewComments.find((c) => c.id === Number(params.comment_id));
+        if (!comment) return notFound;
+        if (comment.login !== identity.login) return [403, { message: 'Must have admin rights to Repository.' }];
+        comment.body = String(input.body);
+        return [200, reviewCommentResponse(this, comment)];
+      }
+      case 'DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}': {
+        const at = this.reviewComments.findIndex((c) => c.id === Number(params.comment_id));
+        if (at < 0) return notFound;
+        if (this.reviewComments[at]!.login !== identity.login)
+          return [403, { message: 'Must have admin rights to Repository.' }];
+        this.reviewComments.splice(at, 1);
+        return [204, undefined];
+      }
       case 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}': {
         const comment = this.comments.find((c) => c.id === Number(params.comment_id));
         if (!comment) return notFound;
@@ -609,6 +730,41 @@ export class FakeGitHub {
       default:
         return notFound;
     }
+  }
+
+  /**
+   * Why GitHub would not place a review comment, if it would not: it must
+   * name a changed file and, on the right side, a line the file's diff
+   * shows, its range (`start_line`) within one hunk.
+   */
+  private placement(
+    pull: PullState,
+    commitId: string,
+    c: { path: string; line?: number; side?: string; start_line?: number; start_side?: string },
+  ): string | undefined {
+    const file = pull.files.find((f) => f.filename === c.path);
+    if (!file) return 'Path could not be resolved';
+    if (commitId !== pull.headSha) return 'commit_id is not part of the pull request'; // the tests' pulls have one head
+    if (c.line === undefined) return 'line is required (position is not used by the gate)';
+    if ((c.side ?? 'RIGHT') !== 'RIGHT' || (c.start_side ?? 'RIGHT') !== 'RIGHT') return 'only RIGHT is placed here';
+    const patch = this.patchOf(pull, file);
+    const hunks = new Map<number, number>();
+    let line = 0;
+    let hunk = -1;
+    for (const raw of (patch ?? '').split('\n')) {
+      const header = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(raw);
+      if (header) {
+        line = Number(header[1]);
+        hunk++;
+      } else if (hunk >= 0 && (raw.startsWith('+') || raw.startsWith(' '))) hunks.set(line++, hunk);
+    }
+    const where = hunks.get(c.line);
+    if (where === undefined) return 'Pull request review thread line must be part of the diff';
+    if (c.start_line !== undefined) {
+      if (c.start_line >= c.line) return 'start_line must precede line';
+      if (hunks.get(c.start_line) !== where) return 'Pull request review thread start line must be in the same hunk';
+    }
+    return undefined;
   }
 
   /** The one GraphQL query the action makes: the description's edit history. */
@@ -810,8 +966,9 @@ function pullResponse(gh: FakeGitHub, pull: PullState) {
   };
 }
 
-function fileResponse(file: { filename: string; status: string; previous_filename?: string }, i: number) {
+function fileResponse(file: PullFile, i: number, patch: string | undefined) {
   return {
+    ...(patch !== undefined ? { patch } : {}),
     sha: `${(i + 1).toString(16).padStart(40, 'a')}`,
     filename: file.filename,
     status: file.status,
@@ -889,6 +1046,41 @@ function reviewResponse(gh: FakeGitHub, r: Review) {
     submitted_at: r.submitted_at,
     commit_id: r.commit_id,
     author_association: 'MEMBER',
+  };
+}
+
+function unprocessable(errors: string[]): [number, unknown] {
+  return [422, { message: 'Unprocessable Entity', errors, documentation_url: 'https://docs.github.com/rest' }];
+}
+
+function reviewCommentResponse(gh: FakeGitHub, c: ReviewComment) {
+  const base = `https://api.github.com/repos/${gh.owner}/${gh.repo}`;
+  return {
+    url: `${base}/pulls/comments/${c.id}`,
+    pull_request_review_id: c.reviewId,
+    id: c.id,
+    node_id: 'PRRC_1',
+    diff_hunk: '@@ -1,1 +1,1 @@',
+    path: c.path,
+    position: 1,
+    original_position: 1,
+    commit_id: c.commitId,
+    original_commit_id: c.commitId,
+    ...(c.inReplyTo !== undefined ? { in_reply_to_id: c.inReplyTo } : {}),
+    user: user(c.login, c.type),
+    body: c.body,
+    created_at: '2026-11-20T11:00:00Z',
+    updated_at: '2026-11-20T11:00:00Z',
+    html_url: `https://github.com/${gh.owner}/${gh.repo}/pull/7#discussion_r${c.id}`,
+    pull_request_url: `${base}/pulls/7`,
+    author_association: c.type === 'Bot' ? 'NONE' : 'MEMBER',
+    _links: { self: { href: '' }, html: { href: '' }, pull_request: { href: '' } },
+    start_line: c.startLine ?? null,
+    original_start_line: c.startLine ?? null,
+    start_side: c.startLine !== undefined ? 'RIGHT' : null,
+    line: c.line,
+    original_line: c.line,
+    side: 'RIGHT',
   };
 }
 
