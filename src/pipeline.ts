@@ -31,10 +31,11 @@ import {
   type Report,
 } from './engine.js';
 import { DESCRIPTION, kindByText, RENDERED, type KindId } from './kinds/index.js';
+import { mayHoldAlerts, resolveRunbookUrl, runbookUrlsIn } from './kinds/alert-rules.js';
 import { isKustomization } from './kinds/manifest.js';
 import { buildOverlays, kustomizationIn, patchFiles, type OverlayBuild } from './kustomize.js';
 import { folderOf, joinPath, pathInCode } from './model/paths.js';
-import { fileKey, type Unread } from './kinds/kind.js';
+import { fileKey, type ReadBound, type Unread } from './kinds/kind.js';
 import type { ApprovalFacts, ChangedFile, PullRequestFacts } from './model/conditions.js';
 import type { Repository } from './model/spec.js';
 import {
@@ -312,6 +313,14 @@ export async function runPipeline(source: DocumentSource, options: PipelineOptio
 
   // The linked runbooks are read beside the other documents, and checked with the description.
   const linkedFiles = read(planned.filter((f) => isLinked.has(f.path)));
+  // The runbooks the checked alerting rules link: with each file of alerts, and checked with the description.
+  const alertRead = alertRunbooks(planned, readHead, (file) => read([file]).then(([one]) => one!), source, config);
+  alertRead.catch(() => {});
+  const withAlertRunbooks = async (files: KindedFile[]): Promise<KindedFile[]> => {
+    if (!files.some((f) => f.kind === 'manifest' && typeof f.text === 'string' && mayHoldAlerts(f.text))) return [];
+    const here = new Set(files.map(fileKey));
+    return (await alertRead).filter((f) => !here.has(fileKey(f))).map((f) => ({ ...f, companion: true as const }));
+  };
   // One bound on companions for the whole run, however many parts its documents are checked in.
   const companions = companionBudget();
   const checked = await Promise.all([
@@ -319,7 +328,16 @@ export async function runPipeline(source: DocumentSource, options: PipelineOptio
       const files = await read(chunk);
       // The files these documents go with (a chart's values.yaml), read once the documents say which.
       const companionFiles = await readCompanions(planCompanions(files, companions));
-      const report = await checkWithinBudget({ files: [...files, ...companionFiles], config }, budget);
+      const alertFiles = await withAlertRunbooks(files);
+      const report = await checkWithinBudget(
+        {
+          files: [...files, ...companionFiles, ...alertFiles],
+          config,
+          // An alert's rules ask whether its runbook changed with it.
+          ...(facts.changedFiles ? { pullRequest: { changedFiles: facts.changedFiles } } : {}),
+        },
+        budget,
+      );
       return { report, evidenceSources: evidenceSourcesOf(files) };
     }),
     ...renderedCheck(rendered, planned, config, budget),
@@ -339,7 +357,7 @@ export async function runPipeline(source: DocumentSource, options: PipelineOptio
   const first = await checkWithinBudget(
     {
       ...(description !== undefined ? { description } : {}),
-      files: await linkedFiles,
+      files: [...(await linkedFiles), ...alertDocuments(await alertRead, planned)],
       config,
       ...(evidence.length > 0 ? { evidence } : {}),
       evidenceSources: checked.flatMap((c) => c.evidenceSources),
@@ -353,6 +371,82 @@ export async function runPipeline(source: DocumentSource, options: PipelineOptio
   const notChecked = [...(named?.notChecked ?? []), ...(named ? byText.notChecked : [])];
   if (notChecked.length > 0) report.notChecked = notChecked;
   return { report, notes, config };
+}
+
+/** Runbooks alerts link, read at most this many a run beside the description's own links: the same bound's size. */
+export const alertRunbookBound = (config: ResolvedConfig): ReadBound => ({
+  what: 'runbooks that alerts link',
+  max: config.pullRequest.runbook.maxLinks,
+  setting: 'pull-request.runbook.max-links',
+  advice: 'Split the alerts across pull requests, or raise the bound.',
+});
+
+/** Folders listed a run to find a runbook whose name an alert's URL gives in another case. */
+const MAX_CASE_LISTINGS = 10;
+
+/**
+ * The runbooks that the alerting rules of the checked manifests link,
+ * resolved as `alert-runbook` resolves them and read at the head commit,
+ * each once: at most `alertRunbookBound`, the rest handed on unread so the
+ * rule fails closed on them. A runbook not found under the exact path is
+ * looked for in its folder without regard to case (a site generator serves
+ * `KubePodCrashLooping.md` as `kubepodcrashlooping`); both entries are
+ * handed on, the one not found with no text.
+ */
+async function alertRunbooks(
+  planned: readonly PlannedFile[],
+  readHead: (path: string) => Promise<string | undefined | Unread>,
+  readOne: (file: PlannedFile) => Promise<KindedFile>,
+  source: DocumentSource,
+  config: ResolvedConfig,
+): Promise<KindedFile[]> {
+  const manifests = planned.filter((f) => f.kind === 'manifest' && !f.unread && !f.companion && !f.fromBase);
+  const texts = await mapLimit(manifests, source.concurrency, (f) => readHead(f.path));
+  const { runbook } = config.pullRequest;
+  const paths = new Set<string>();
+  for (const text of texts) {
+    if (typeof text !== 'string' || !mayHoldAlerts(text)) continue;
+    for (const url of runbookUrlsIn(text, config.alerts.runbookAnnotation)) {
+      const target = resolveRunbookUrl(url, config.alerts, runbook.external, runbook.repository);
+      if (target.kind === 'file') paths.add(target.path);
+    }
+  }
+  const bound = alertRunbookBound(config);
+  const all = [...paths];
+  const listings = new Map<string, Promise<string[] | undefined>>();
+  const listed = (folder: string) => {
+    let names = listings.get(folder);
+    if (!names) {
+      names =
+        source.list && listings.size < MAX_CASE_LISTINGS
+          ? source.list(folder).catch(() => undefined)
+          : Promise.resolve(undefined);
+      listings.set(folder, names);
+    }
+    return names;
+  };
+  const read = await mapLimit(all.slice(0, bound.max), source.concurrency, async (path) => {
+    const file = await readOne({ path, kind: 'runbook' });
+    if (file.text !== undefined || file.unread) return [file];
+    const folder = folderOf(path);
+    const name = path.slice(folder === '' ? 0 : folder.length + 1).toLowerCase();
+    const other = (await listed(folder))?.find((p) => p.slice(p.lastIndexOf('/') + 1).toLowerCase() === name);
+    return other && other !== path ? [file, await readOne({ path: other, kind: 'runbook' })] : [file];
+  });
+  const past = all
+    .slice(bound.max)
+    .map((path): KindedFile => ({ path, kind: 'runbook', text: undefined, unread: { kind: 'over-limit', bound } }));
+  return [...read.flat(), ...past];
+}
+
+/**
+ * The runbooks alerts link that the run checks with the description, as it
+ * checks a runbook the description links: those read, not checked already
+ * as a changed file or a link.
+ */
+function alertDocuments(files: readonly KindedFile[], planned: readonly PlannedFile[]): KindedFile[] {
+  const checked = new Set(planned.filter((f) => !f.companion).map(fileKey));
+  return files.filter((f) => f.text !== undefined && !checked.has(fileKey(f)));
 }
 
 /**

@@ -318,6 +318,12 @@ export function resolve(file: ConfigFile, source: string): ResolvedConfig {
       exclude: file.evidence?.exclude ?? base.evidence.exclude,
       maxFiles: file.evidence?.['max-files'] ?? base.evidence.maxFiles,
     },
+    alerts: {
+      runbookAnnotation: file.alerts?.['runbook-annotation'] ?? base.alerts.runbookAnnotation,
+      runbookUrls:
+        file.alerts?.['runbook-urls']?.map((u) => ({ prefix: u.prefix, path: u.path })) ?? base.alerts.runbookUrls,
+      severities: file.alerts?.severities ?? base.alerts.severities,
+    },
     when: (file.when ?? []).map((w): WhenEntry => ({
       name: w.name,
       ...(w['changed-files']

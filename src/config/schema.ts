@@ -296,6 +296,36 @@ export const configSchema = described(
         'The deployment files a pull request changes, checked as evidence for its ticks.',
       ),
     ),
+    alerts: z.optional(
+      described(
+        z.strictObject({
+          'runbook-annotation': z.optional(
+            described(name(), "The annotation holding an alert's runbook URL (default runbook_url)."),
+          ),
+          'runbook-urls': z.optional(
+            described(
+              z.array(
+                z.strictObject({
+                  prefix: described(
+                    name().check(z.regex(/^https?:\/\/[^/]+\//, 'a URL prefix: https://host/...')),
+                    'A URL prefix of runbooks served from this repository, e.g. https://runbooks.example.com/runbooks/.',
+                  ),
+                  path: described(
+                    z
+                      .string()
+                      .check(z.trim(), z.regex(/^(?![/.])(?!.*\.\.)/, 'a folder of the repository, without ..')),
+                    "The folder the rest of the URL is in ('' for the root); .md is added when the URL's last part has no extension.",
+                  ),
+                }),
+              ),
+              'URL prefixes whose runbooks are files of this repository, checked at the head commit.',
+            ),
+          ),
+          severities: names('The labels.severity values an alert may have (alert-severity checks only when given).'),
+        }),
+        'Prometheus alerting rules (rule files, PrometheusRule objects, single-rule fragments): every alert links a runbook of this repository that follows its template.',
+      ),
+    ),
     when: z.optional(
       described(
         z.array(when),

@@ -28,11 +28,14 @@ import {
   type Reader,
 } from './yaml-fields.js';
 import { HELM_VALUE, readValues, renderStatically, type HiddenDirective } from './helm.js';
+import { mayHoldAlerts, readAlerts, type AlertRule } from './alert-rules.js';
+import type { DocumentSettings } from '../model/spec.js';
 import {
   deploymentFiles,
   type CompanionFile,
   type Companions,
   type DocumentKind,
+  type Facts,
   type SeverityCap,
   type TextTest,
   type Waiver,
@@ -107,10 +110,19 @@ export interface ManifestView {
   error?: { message: string; line: number; manifest: boolean };
   /** Keys given twice in one map (not in Helm templates, whose branches may each set a key): kubectl keeps the last. */
   duplicates: { key: string; line: number; column: number; first: number }[];
+  /** Prometheus alerting rules the file holds (`model/alerts.ts`), when it holds any. */
+  alerts?: AlertRule[];
+  /** The same file's alerting rules at the base commit: null when it did not exist there, absent when not read. */
+  alertsBefore?: AlertRule[] | null;
 }
 
 export interface ManifestContext {
   file: ManifestView;
+  settings: DocumentSettings;
+  /** Every file handed to the engine with this one: the runbooks its alerts link are among them. */
+  files: Facts['files'];
+  /** The files the pull request changes, when the adapter knows them. */
+  changed?: readonly string[];
 }
 
 /** The names kubectl looks for in a folder, in its order. */
@@ -155,15 +167,38 @@ function selectByText(path: string): TextTest | undefined {
 }
 
 function companions(path: string, text: string): CompanionFile[] {
-  // Only a file that declares Kubernetes objects needs them.
-  if (!declaresObjects(text) && !declaresJsonObjects(text)) return [];
+  // A file of alerting rules is read at the base commit too: an alert whose query changed owes its runbook a change.
+  const before: CompanionFile[] = mayHoldAlerts(text) ? [{ path, fromBase: true }] : [];
+  // Only a file that declares Kubernetes objects needs the others.
+  if (!declaresObjects(text) && !declaresJsonObjects(text)) return before;
   const chart = chartOf(path);
-  if (chart !== undefined) return [{ path: joinPath(chart, 'Chart.yaml') }, { path: joinPath(chart, 'values.yaml') }];
+  if (chart !== undefined)
+    return [{ path: joinPath(chart, 'Chart.yaml') }, { path: joinPath(chart, 'values.yaml') }, ...before];
   // The kustomization lowers the severity of findings: the base branch's, so a pull request cannot add one to do so.
-  return KUSTOMIZATIONS.map((name) => ({ path: joinPath(folderOf(path), name), fromBase: true }));
+  return [
+    ...KUSTOMIZATIONS.map((name) => ({ path: joinPath(folderOf(path), name), fromBase: true as const })),
+    ...before,
+  ];
 }
 
 export function parseManifest(text: string, path: string, found: Companions = new Map()): ManifestView {
+  const view = parseObjects(text, path, found);
+  const alerts = readAlerts(text);
+  if (alerts.length === 0) return view;
+  // A file of alerting rules written as a template (a chart's rule fragment, read with the directives resolved) is
+  // read: it declares no object, so the YAML error of reading it raw is no "not checked".
+  const { error, ...read } = view;
+  const kept = error && !error.manifest ? read : view;
+  // Its own path among its companions is the file at the base commit.
+  const before = found.get(path);
+  return {
+    ...kept,
+    alerts,
+    ...(before !== undefined ? { alertsBefore: before === null ? null : readAlerts(before) } : {}),
+  };
+}
+
+function parseObjects(text: string, path: string, found: Companions): ManifestView {
   const chart = chartOf(path);
   // Under templates/ is a Helm template unless the chart's Chart.yaml is known to be absent.
   const helm = chart !== undefined && found.get(joinPath(chart, 'Chart.yaml')) !== null;
@@ -609,6 +644,13 @@ export const manifestKind: DocumentKind<'manifest', ManifestView, ManifestContex
   companions,
   parse: parseManifest,
   cap,
-  context: (file) => ({ file }),
+  context: (file, _path, settings, facts) => ({
+    file,
+    settings,
+    files: facts.files,
+    ...(facts.pullRequest?.changedFiles
+      ? { changed: facts.pullRequest.changedFiles.files.flatMap((f) => (f.removed ? [] : [f.path])) }
+      : {}),
+  }),
   waivers: manifestWaivers,
 };

@@ -118,6 +118,16 @@ export interface WhenEntry {
   require: Requirement;
 }
 
+/** How alerts name their runbooks: the `alerts` config section. */
+export interface AlertSpec {
+  /** The annotation holding the runbook's URL: `runbook_url`. */
+  runbookAnnotation: string;
+  /** URL prefixes served from this repository, each with the folder the rest of the URL is in. */
+  runbookUrls: { prefix: string; path: string }[];
+  /** Allowed `labels.severity` values; empty: any. */
+  severities: string[];
+}
+
 /** The parts of a resolved config that say what documents must hold. */
 export interface DocumentSettings {
   /** Proportional gates: what a pull request owes more, depending on what it changes. */
@@ -137,6 +147,8 @@ export interface DocumentSettings {
    * that no template selects is checked against the first.
    */
   runbooks: { templates: RunbookTemplate[] };
+  /** Alerting rules: the annotation that links a runbook, and the URL prefixes served from this repository. */
+  alerts: AlertSpec;
   /** The day the run judges dates by (`runbook-review-due`), YYYY-MM-DD; set by the run, not the config. */
   today?: string;
   /** Present when only an authorised reviewer can make the gate pass. */

@@ -20,6 +20,13 @@ const MAX_LINKS = 20;
 /** Changed deployment files read a run, unless `evidence.max-files` says otherwise. */
 export const DEFAULT_MAX_EVIDENCE_FILES = 300;
 
+/** Alerts link runbooks with Prometheus's conventional annotation; no URL prefix is this repository's until a team says so. */
+const defaultAlerts = (): DocumentSettings['alerts'] => ({
+  runbookAnnotation: 'runbook_url',
+  runbookUrls: [],
+  severities: [],
+});
+
 const defaultEvidence = (): DocumentSettings['evidence'] => ({
   paths: ['**'],
   exclude: [],
@@ -83,7 +90,9 @@ function devopsPreset(): Preset {
     when: [],
     // The Review Checklist's claims the changed files can contradict. ("Timeouts" is about calls in the code.)
     evidence: defaultEvidence(),
+    alerts: defaultAlerts(),
     claims: {
+      Alerts: ['alert-runbook'],
       'Zero Downtime': ['manifest-rollout'],
       'Health Checks': ['manifest-readiness-probe', 'manifest-liveness-probe'],
       'Graceful Shutdown': ['manifest-graceful-shutdown', 'dockerfile-exec-form'],
@@ -111,6 +120,7 @@ function emptyPreset(): Preset {
     when: [],
     claims: {},
     evidence: defaultEvidence(),
+    alerts: defaultAlerts(),
     pullRequest: {
       sections: [],
       runbook: { section: 'Runbook', aliases: [], required: false, maxLinks: MAX_LINKS, external: [] },

@@ -4,6 +4,9 @@
  * README's rules table all come from this list. A new rule is one file and
  * one line here.
  */
+import { alertRunbook } from './alert-runbook.js';
+import { alertRunbookDrift } from './alert-runbook-drift.js';
+import { alertSeverity } from './alert-severity.js';
 import { claimContradicted } from './claim-contradicted.js';
 import { dockerfileExecForm } from './dockerfile-exec-form.js';
 import { dockerfileHealthcheck } from './dockerfile-healthcheck.js';
@@ -97,6 +100,9 @@ export const RULES = [
   manifestRollout,
   manifestSecretLiteral,
   manifestDuplicateKey,
+  alertRunbook,
+  alertRunbookDrift,
+  alertSeverity,
   evidenceUnverifiable,
 ] as const;
 

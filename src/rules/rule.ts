@@ -36,6 +36,8 @@ export interface RuleExample {
   config?: string;
   /** Other files of the repository at the head commit, by path (e.g. a linked runbook). */
   files?: Record<string, string>;
+  /** Files at the base commit only, by path (the example's own file as it was, for a rule that compares). */
+  base?: Record<string, string>;
   /** What the action read for sign-off. */
   reviews?: ReviewFacts;
   /** What the adapter knows of the pull request: changed files, labels, base branch, author, title. */

@@ -77,6 +77,20 @@ const FACTS: PullRequestFacts = {
   author: 'octocat',
   title: 'A hotfix for retries',
 };
+/** Alerting rules and the runbook one of them links, checked together. */
+const alertReport: Observe = (config) =>
+  check({
+    files: [
+      {
+        path: 'monitoring/payments.rules.yml',
+        kind: 'manifest',
+        text: 'groups:\n  - name: p\n    rules:\n      - alert: PaymentsDown\n        expr: up == 0\n        labels: {severity: page}\n        annotations:\n          runbook_url: https://runbooks.example.com/payments-down\n          playbook: https://wiki.example.com/x\n',
+      },
+      { path: 'docs/runbooks/payments-down.md', kind: 'runbook', text: RUNBOOK, companion: true },
+    ],
+    config,
+  }).findings.map((f) => `${f.source}:${f.line} ${f.ruleId} ${f.message}`);
+
 /** A config with one `when` entry: a condition (or a name, then the condition is a label), and what it requires. */
 const when = (condition: string, require = 'sections: [Security]') => {
   const [name, cond] = condition.startsWith('name:') ? [condition, 'labels: [hotfix]'] : ['name: Entry', condition];
@@ -417,6 +431,26 @@ const ENTRIES: Record<string, Entry | { exempt: string }> = {
       return r.findings.filter((f) => f.ruleId === 'claim-contradicted').length;
     },
   },
+  'alerts.runbook-annotation': {
+    with: 'alerts:\n  runbook-annotation: playbook\n',
+    without: '',
+    observe: alertReport,
+  },
+  'alerts.runbook-urls[].prefix': {
+    with: "alerts:\n  runbook-urls:\n    - {prefix: 'https://runbooks.example.com/', path: docs/runbooks/}\n",
+    without: "alerts:\n  runbook-urls:\n    - {prefix: 'https://other.example.com/', path: docs/runbooks/}\n",
+    observe: alertReport,
+  },
+  'alerts.runbook-urls[].path': {
+    with: "alerts:\n  runbook-urls:\n    - {prefix: 'https://runbooks.example.com/', path: docs/runbooks/}\n",
+    without: "alerts:\n  runbook-urls:\n    - {prefix: 'https://runbooks.example.com/', path: runbooks/}\n",
+    observe: alertReport,
+  },
+  'alerts.severities[]': {
+    with: 'alerts:\n  severities: [critical]\n',
+    without: 'alerts:\n  severities: [page]\n',
+    observe: alertReport,
+  },
   'evidence.paths[]': {
     with: "evidence:\n  paths: ['deploy/**']\n",
     without: '',
@@ -574,11 +608,21 @@ describe('no dead settings', () => {
     'rules.%s: a severity turns the rule on, off silences it',
     (id, rule) => {
       const failing = rule.examples.find((e) => e.findings.length > 0)!;
-      const files = Object.entries(failing.files ?? {}).map(([p, text]) => ({
-        path: p,
-        text,
-        kind: kindOf(p, loadConfig('', 'c.yml')) ?? ('runbook' as const),
-      }));
+      const files = [
+        ...Object.entries(failing.files ?? {}).map(([p, text]) => ({
+          path: p,
+          text,
+          kind: kindOf(p, loadConfig('', 'c.yml')) ?? ('runbook' as const),
+        })),
+        // Files at the base commit only (the rule compares the file with them).
+        ...Object.entries(failing.base ?? {}).map(([p, text]) => ({
+          path: p,
+          text,
+          kind: kindOf(p, loadConfig('', 'c.yml')) ?? ('runbook' as const),
+          companion: true as const,
+          fromBase: true as const,
+        })),
+      ];
       const findings = (yaml: string) => {
         const loaded = loadConfig(yaml, 'c.yml');
         const config = failing.today ? { ...loaded, today: failing.today } : loaded;
@@ -595,6 +639,7 @@ describe('no dead settings', () => {
                   { path: failing.path ?? 'docs/runbooks/example.md', text: failing.text, kind: rule.kind },
                   ...files,
                 ],
+                ...(failing.pullRequest ? { pullRequest: failing.pullRequest } : {}),
               };
         return check({ ...input, config }).findings.filter((f) => f.ruleId === id).length;
       };

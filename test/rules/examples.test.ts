@@ -24,6 +24,9 @@ function findingsOf(rule: (typeof RULES)[number], example: RuleExample): string[
       { path: p, text, kind, companion: true, fromBase: true },
     ];
   });
+  for (const [p, text] of Object.entries(example.base ?? {})) {
+    files.push({ path: p, text, kind: kindOf(p, config) ?? 'runbook', companion: true, fromBase: true });
+  }
   const own = example.path ?? 'docs/runbooks/example.md';
   const report =
     rule.kind === 'pull-request'
@@ -34,7 +37,11 @@ function findingsOf(rule: (typeof RULES)[number], example: RuleExample): string[
           ...(example.reviews ? { reviews: example.reviews } : {}),
           ...(example.pullRequest ? { pullRequest: example.pullRequest } : {}),
         })
-      : check({ files: [{ path: own, text: example.text, kind: rule.kind }, ...files], config });
+      : check({
+          files: [{ path: own, text: example.text, kind: rule.kind }, ...files],
+          config,
+          ...(example.pullRequest ? { pullRequest: example.pullRequest } : {}),
+        });
   const source = rule.kind === 'pull-request' ? 'pull-request' : own;
   return report.findings
     .filter((f) => f.source === source && f.ruleId === rule.id)

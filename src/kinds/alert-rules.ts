@@ -1,0 +1,232 @@
+/**
+ * Prometheus alerting rules and where their runbooks are. Rules are read
+ * from the shapes teams keep them in: a rule file (`groups: [{name, rules}]`,
+ * what Prometheus loads), a `PrometheusRule` object (`spec.groups`, what the
+ * Prometheus Operator loads), and a single rule on its own (a top-level map
+ * with `alert:` and `expr:`, as charts keep them for a template to include
+ * with `.Files.Glob`). Recording rules (`record:`) are not alerts.
+ *
+ * Such files are often Helm templates. A literal a template assigns and uses
+ * in the same file (`{{- $alert := "CNPGClusterOffline" -}}`, `{{ $alert }}`)
+ * is resolved; steering lines (`if`, `range`, `end`) are dropped; any other
+ * directive is a value the gate cannot see, so an annotation built by one is
+ * unverifiable, never a false "missing".
+ */
+import { isMap, isSeq, LineCounter, parseAllDocuments } from 'yaml';
+import { HELM_VALUE, renderStatically } from './helm.js';
+import { KUBECTL_YAML, positionOf, reader, scalar, type Reader } from './yaml-fields.js';
+import { repositoryPath } from '../model/runbook-links.js';
+import type { AlertSpec, Repository } from '../model/spec.js';
+
+export type { AlertSpec };
+
+export interface Located<T> {
+  value: T;
+  line: number;
+  column: number;
+}
+
+export interface AlertRule {
+  /** The alert's name; `{{…}}` where a directive writes it. */
+  name: string;
+  line: number;
+  column: number;
+  /** Its annotations with a value the gate can read, by key. */
+  annotations: Record<string, Located<string>>;
+  /**
+   * Annotations written by a directive the gate cannot resolve: the whole
+   * map (`true`), or these keys (a value built by a directive). What they
+   * hold is unverifiable, never missing.
+   */
+  hidden: true | string[];
+  severity?: Located<string>;
+  /** `expr` and `for` as written, for telling a changed alert from an unchanged one. */
+  expr?: string;
+  for?: string;
+}
+
+/** Whether a text may hold an alerting rule: an `alert:` key anywhere, in block or flow style. Cheap, to leave other YAML alone. */
+export function mayHoldAlerts(text: string): boolean {
+  return /(?:^[ \t]*(?:-[ \t]+)?|[{,][ \t]*)["']?alert["']?[ \t]*:/m.test(text);
+}
+
+/** The alerting rules in a file's text, in order; none when it does not parse. */
+export function readAlerts(text: string): AlertRule[] {
+  if (!mayHoldAlerts(text)) return [];
+  const { yaml, hidden } = text.includes('{{')
+    ? renderStatically(resolveLiterals(text), undefined)
+    : { yaml: text, hidden: [] };
+  const directives = hidden.map((h) => h.line);
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(yaml, { ...KUBECTL_YAML, lineCounter, prettyErrors: false, uniqueKeys: false });
+  if (!Array.isArray(docs)) return [];
+  const out: AlertRule[] = [];
+  for (const doc of docs) {
+    if (doc.errors.length > 0) continue;
+    const at = reader(doc);
+    const root = at(doc.contents);
+    if (!isMap(root)) continue;
+    const rules: unknown[] = [];
+    const groupsOf = (node: unknown) => {
+      const groups = at(node);
+      if (!isSeq(groups)) return;
+      for (const group of groups.items) {
+        const list = at(group, 'rules');
+        if (isSeq(list)) rules.push(...list.items);
+      }
+    };
+    if (scalar(at(root, 'kind')) === 'PrometheusRule') groupsOf(at(root, 'spec', 'groups'));
+    else if (at(root, 'groups') !== undefined) groupsOf(at(root, 'groups'));
+    else if (at(root, 'alert') !== undefined && at(root, 'expr') !== undefined) rules.push(root);
+    for (const node of rules) {
+      const rule = alertRule(at, lineCounter, node, directives);
+      if (rule) out.push(rule);
+    }
+  }
+  return out;
+}
+
+/** `directives`: the lines of whole-line directives the gate dropped without knowing what they write. */
+function alertRule(at: Reader, counter: LineCounter, node: unknown, directives: number[]): AlertRule | undefined {
+  const rule = at(node);
+  if (!isMap(rule)) return undefined;
+  const alertNode = at(rule, 'alert');
+  const name = scalar(alertNode);
+  if (name === undefined || name === null) return undefined;
+  const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : undefined);
+  const shown = (value: string) => value.replaceAll(HELM_VALUE, '{{…}}');
+  const located = (n: unknown): Located<string> | undefined => {
+    const value = text(scalar(n));
+    return value === undefined ? undefined : { value, ...positionOf(counter, n) };
+  };
+  const annotationsNode = at(rule, 'annotations');
+  const annotations: Record<string, Located<string>> = {};
+  const builtKeys: string[] = [];
+  if (isMap(annotationsNode)) {
+    for (const pair of annotationsNode.items) {
+      const key = scalar(pair.key);
+      if (typeof key !== 'string') continue;
+      const value = located(at(pair.value));
+      if (value?.value.includes(HELM_VALUE)) builtKeys.push(key);
+      else if (value) annotations[key] = { ...value, value: value.value.trim() };
+    }
+  }
+  // A directive the gate dropped within the rule (or within its annotations, when it has them), or a key a
+  // directive writes, may write any annotation.
+  const within = (n: unknown, slack: number) => {
+    const range = (n as { range?: [number, number, number] | null }).range;
+    if (!range) return false;
+    const [from, to] = [counter.linePos(range[0]).line, counter.linePos(range[2]).line];
+    return directives.some((line) => line >= from && line <= to + slack);
+  };
+  const hidden: true | string[] =
+    hasValueKey(annotationsNode) || within(annotationsNode ?? rule, annotationsNode ? 1 : 0) ? true : builtKeys;
+  const severity = located(at(rule, 'labels', 'severity'));
+  const expr = text(scalar(at(rule, 'expr')));
+  const duration = text(scalar(at(rule, 'for')));
+  return {
+    name: shown(String(name)),
+    ...positionOf(counter, alertNode),
+    annotations,
+    hidden,
+    ...(severity && !severity.value.includes(HELM_VALUE) ? { severity } : {}),
+    ...(expr !== undefined ? { expr } : {}),
+    ...(duration !== undefined ? { for: duration } : {}),
+  };
+}
+
+/** A map one of whose keys a directive wrote (`{{ $key }}: …`): it may hold any key. */
+function hasValueKey(node: unknown): boolean {
+  return isMap(node) && node.items.some((pair) => String(scalar(pair.key) ?? '').includes(HELM_VALUE));
+}
+
+/**
+ * The values given to `annotation` anywhere in a text, found line by line
+ * without parsing it: what the run must read before the alerts are checked,
+ * on the main thread, where a YAML parse of a hostile file would have no
+ * time bound (the check itself parses in a budgeted thread). It may find
+ * more than the alerts link (a commented-out line); a few extra reads cost
+ * less than a runbook missed, which the rule would take for absent.
+ */
+export function runbookUrlsIn(text: string, annotation: string): string[] {
+  if (!text.includes(annotation)) return [];
+  const lines = (text.includes('{{') ? resolveLiterals(text) : text).split('\n');
+  const out: string[] = [];
+  lines.forEach((line, i) => {
+    let from = 0;
+    for (;;) {
+      const at = line.indexOf(annotation, from);
+      if (at < 0) return;
+      from = at + annotation.length;
+      const before = line.slice(0, at).replace(/["']$/, '');
+      if (!/(?:^|[\s{,]|^\s*-)$/.test(before)) continue;
+      const rest = line.slice(from).replace(/^["']/, '');
+      const colon = /^[ \t]*:[ \t]*/.exec(rest);
+      if (!colon) continue;
+      let value = rest.slice(colon[0].length);
+      // A block scalar (`runbook_url: >-`): the value is on the next line.
+      if (/^[|>][-+]?\s*$/.test(value)) value = (lines[i + 1] ?? '').trim();
+      const quoted = /^"([^"]*)"|^'([^']*)'/.exec(value);
+      const url = quoted ? (quoted[1] ?? quoted[2]!) : value.split(/[\s,}]|\s#/)[0]!;
+      if (url !== '') out.push(url);
+    }
+  });
+  return out;
+}
+
+/**
+ * `{{- $name := "literal" -}}` assignments, and the uses of those names in
+ * the same file, resolved; each assignment line blanked (it writes
+ * nothing). A name assigned twice is not resolved.
+ */
+function resolveLiterals(text: string): string {
+  const assigned = new Map<string, string | null>();
+  const ASSIGN = /^[ \t]*\{\{-?[ \t]*\$([A-Za-z_]\w*)[ \t]*:=[ \t]*"([^"\\{}]*)"[ \t]*-?\}\}[ \t]*$/gm;
+  for (const [, name, value] of text.matchAll(ASSIGN)) {
+    assigned.set(name!, assigned.has(name!) ? null : value!);
+  }
+  if (assigned.size === 0) return text;
+  return text.replace(ASSIGN, '').replace(/\{\{-?[ \t]*\$([A-Za-z_]\w*)[ \t]*-?\}\}/g, (use, name: string) => {
+    const value = assigned.get(name);
+    return typeof value === 'string' ? value : use;
+  });
+}
+
+export type RunbookTarget =
+  /** A file of this repository, at the head commit. */
+  | { kind: 'file'; path: string }
+  /** A prefix of `runbooks.external`: accepted, not checked. */
+  | { kind: 'external' }
+  /** Anywhere else: the gate cannot tell it exists. */
+  | { kind: 'elsewhere' };
+
+/**
+ * Where an alert's runbook URL points: a file of this repository through an
+ * `alerts.runbook-urls` prefix (the rest of the URL under its `path`, `.md`
+ * added when the last part has no extension) or a GitHub URL to this
+ * repository (any branch or commit); a `runbooks.external` prefix; or
+ * elsewhere. Prefixes match without regard to case, as hosts do.
+ */
+export function resolveRunbookUrl(
+  url: string,
+  spec: Pick<AlertSpec, 'runbookUrls'>,
+  external: readonly string[],
+  repository?: Repository,
+): RunbookTarget {
+  const bare = url.trim().replace(/[?#].*$/, '');
+  const lower = bare.toLowerCase();
+  for (const { prefix, path } of spec.runbookUrls) {
+    if (!lower.startsWith(prefix.toLowerCase())) continue;
+    let rest = bare.slice(prefix.length).replace(/^\/+/, '');
+    if (rest === '') return { kind: 'elsewhere' };
+    const last = rest.slice(rest.lastIndexOf('/') + 1);
+    if (!last.includes('.')) rest = `${rest}.md`;
+    const file = repositoryPath(`${path.replace(/\/*$/, path === '' ? '' : '/')}${rest}`);
+    return file ? { kind: 'file', path: file } : { kind: 'elsewhere' };
+  }
+  const github = /^https?:\/\//i.test(bare) && repository ? repositoryPath(bare, repository) : undefined;
+  if (github && /^https?:\/\/[^/]+\/[^/]+\/[^/]+\/(?:blob|tree|raw)\//i.test(bare))
+    return { kind: 'file', path: github };
+  if (external.some((prefix) => lower.startsWith(prefix.toLowerCase()))) return { kind: 'external' };
+  return { kind: 'elsewhere' };
+}

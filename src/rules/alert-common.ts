@@ -1,0 +1,41 @@
+/**
+ * What the alert rules share: where an alert's runbook is, and whether the
+ * run read it. The runbooks an alert links are handed to the engine with
+ * the alert's file (`pipeline.ts` reads them): one the run could not read
+ * comes marked unread, so a runbook absent from the run's files is one the
+ * repository does not have.
+ */
+import type { AlertRule, RunbookTarget } from '../kinds/alert-rules.js';
+import { resolveRunbookUrl } from '../kinds/alert-rules.js';
+import type { ManifestContext } from '../kinds/manifest.js';
+
+export type RunbookState = 'present' | 'missing' | 'unread';
+
+/** Where the alert's runbook annotation points, or why the gate cannot tell. */
+export function runbookOf(
+  alert: AlertRule,
+  ctx: ManifestContext,
+): { url: AlertRule['annotations'][string]; target: RunbookTarget } | 'missing' | 'hidden' {
+  const key = ctx.settings.alerts.runbookAnnotation;
+  const url = alert.annotations[key];
+  if (!url || url.value === '') return alert.hidden === true || alert.hidden.includes(key) ? 'hidden' : 'missing';
+  const { runbook } = ctx.settings.pullRequest;
+  return { url, target: resolveRunbookUrl(url.value, ctx.settings.alerts, runbook.external, runbook.repository) };
+}
+
+/**
+ * Whether the runbook at `path` is in the run, read: the path as written,
+ * else one that differs only in case (a site generator serves
+ * `KubePodCrashLooping.md` as `kubepodcrashlooping`).
+ */
+export function runbookState(ctx: ManifestContext, path: string): { state: RunbookState; path: string } {
+  const exact = ctx.files.get(path);
+  if (exact?.text !== undefined) return { state: 'present', path };
+  const lower = path.toLowerCase();
+  for (const [key, file] of ctx.files) {
+    if (key.toLowerCase() === lower && file.text !== undefined && !key.startsWith('base:')) {
+      return { state: 'present', path: key };
+    }
+  }
+  return { state: exact?.unread ? 'unread' : 'missing', path };
+}

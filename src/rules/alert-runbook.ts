@@ -1,0 +1,110 @@
+/**
+ * `alert-runbook`: every alerting rule links its runbook, and the link
+ * resolves to a runbook on-call can open: a file of this repository at the
+ * head commit (through an `alerts.runbook-urls` prefix, or a GitHub URL to
+ * this repository), or a `runbooks.external` prefix. The role document's
+ * "Do I have a runbook for this?", asked of each alert.
+ */
+import type { RawFinding } from '../model/finding.js';
+import { runbookOf, runbookState } from './alert-common.js';
+import { defineRule } from './rule.js';
+
+const RULES_FILE = (annotations: string) =>
+  `groups:\n  - name: payments\n    rules:\n      - alert: PaymentsDown\n        expr: up{job="payments"} == 0\n        for: 5m\n        labels:\n          severity: critical\n${annotations}`;
+const URLS = 'alerts:\n  runbook-urls:\n    - prefix: https://runbooks.example.com/\n      path: docs/runbooks/\n';
+
+export const alertRunbook = defineRule({
+  id: 'alert-runbook',
+  kind: 'manifest',
+  title: 'Every alert links a runbook that exists',
+  description:
+    'an alerting rule has a `runbook_url` annotation (`alerts.runbook-annotation`) that resolves to a runbook file at the head commit (an `alerts.runbook-urls` prefix, or a GitHub URL to this repository) or a `runbooks.external` prefix',
+  defaultSeverity: { devops: 'error', none: 'off' },
+  examples: [
+    {
+      name: 'an alert without a runbook annotation, and one whose runbook is not in the repository',
+      path: 'monitoring/payments.rules.yml',
+      config: URLS,
+      text: `${RULES_FILE('')}      - alert: PaymentsSlow\n        expr: histogram_quantile(0.99, rate(payments_seconds_bucket[5m])) > 2\n        annotations:\n          runbook_url: https://runbooks.example.com/payments-slow\n`,
+      findings: [
+        '4:16 Alert "PaymentsDown" has no runbook_url annotation, so on-call gets no runbook when it fires. Add annotations.runbook_url linking its runbook.',
+        '12:24 Alert "PaymentsSlow" links https://runbooks.example.com/payments-slow, which is docs/runbooks/payments-slow.md, and there is no such file at the head commit. Write the runbook (the pull request that adds an alert brings its runbook), or fix the link.',
+      ],
+    },
+    {
+      name: 'a runbook on a host the config does not name',
+      path: 'monitoring/payments.rules.yml',
+      text: RULES_FILE('        annotations:\n          runbook_url: https://wiki.example.com/payments\n'),
+      findings: [
+        '10:24 Alert "PaymentsDown" links https://wiki.example.com/payments, which is neither this repository, an alerts.runbook-urls prefix nor a runbooks.external prefix, so the gate cannot tell the runbook exists. Keep the runbook in this repository, or list the prefix under runbooks.external.',
+      ],
+    },
+    {
+      name: 'a PrometheusRule whose alert links a runbook of this repository by its GitHub URL, and one through a prefix, the case of its name aside',
+      path: 'deploy/alerts.yaml',
+      config: URLS,
+      files: {
+        'docs/runbooks/payments-down.md': '# Payments down\n',
+        'docs/runbooks/PaymentsSlow.md': '# Payments slow\n',
+      },
+      text: 'apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: payments\nspec:\n  groups:\n    - name: payments\n      rules:\n        - alert: PaymentsDown\n          expr: up == 0\n          annotations:\n            runbook_url: https://runbooks.example.com/payments-down\n        - alert: PaymentsSlow\n          expr: slow > 2\n          annotations:\n            runbook_url: https://runbooks.example.com/paymentsslow\n        - record: job:payments:rate5m\n          expr: rate(payments_total[5m])\n',
+      findings: [],
+    },
+    {
+      name: 'a chart fragment whose name a template assigns, and whose runbook a directive writes: unverifiable, not missing',
+      path: 'charts/db/prometheus_rules/offline.yaml',
+      text: '{{- $alert := "DBOffline" -}}\n{{- if not (has $alert .excludeRules) -}}\nalert: {{ $alert }}\nannotations:\n  summary: no instance is ready\n  runbook_url: {{ .Values.runbookBase }}/{{ $alert }}.md\nexpr: up == 0\nfor: 5m\n{{- end -}}\n',
+      findings: [],
+    },
+    {
+      name: 'the same fragment with no runbook annotation at all',
+      path: 'charts/db/prometheus_rules/offline.yaml',
+      text: '{{- $alert := "DBOffline" -}}\nalert: {{ $alert }}\nannotations:\n  summary: no instance is ready\nexpr: up == 0\n',
+      findings: [
+        '2:8 Alert "DBOffline" has no runbook_url annotation, so on-call gets no runbook when it fires. Add annotations.runbook_url linking its runbook.',
+      ],
+    },
+  ],
+  check(ctx) {
+    const { alerts } = ctx.file;
+    if (!alerts) return undefined;
+    const out: RawFinding[] = [];
+    const annotation = ctx.settings.alerts.runbookAnnotation;
+    for (const alert of alerts) {
+      const found = runbookOf(alert, ctx);
+      if (found === 'hidden') continue;
+      if (found === 'missing') {
+        out.push({
+          message: `Alert "${alert.name}" has no ${annotation} annotation, so on-call gets no runbook when it fires. Add annotations.${annotation} linking its runbook.`,
+          line: alert.line,
+          column: alert.column,
+        });
+        continue;
+      }
+      const { url, target } = found;
+      const at = { line: url.line, column: url.column };
+      if (target.kind === 'external') continue;
+      if (target.kind === 'elsewhere') {
+        out.push({
+          message: `Alert "${alert.name}" links ${url.value}, which is neither this repository, an alerts.runbook-urls prefix nor a runbooks.external prefix, so the gate cannot tell the runbook exists. Keep the runbook in this repository, or list the prefix under runbooks.external.`,
+          ...at,
+        });
+        continue;
+      }
+      const { state } = runbookState(ctx, target.path);
+      const shown = url.value === target.path ? target.path : `${url.value}, which is ${target.path}`;
+      if (state === 'missing') {
+        out.push({
+          message: `Alert "${alert.name}" links ${shown}, and there is no such file at the head commit. Write the runbook (the pull request that adds an alert brings its runbook), or fix the link.`,
+          ...at,
+        });
+      } else if (state === 'unread') {
+        out.push({
+          message: `Alert "${alert.name}" links ${shown}, which the run did not read (more runbooks than pull-request.runbook.max-links, or a read that failed), so the gate cannot tell it exists.`,
+          ...at,
+        });
+      }
+    }
+    return out;
+  },
+});

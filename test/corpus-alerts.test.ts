@@ -1,0 +1,87 @@
+// Alerting rules and the runbooks they link, in a real chart of the project's own corpus: cloudnative-pg's
+// cluster chart keeps one rule a file in prometheus_rules/ (Helm templates: the alert's name is a literal the
+// file assigns) and one runbook an alert in docs/runbooks/. The whole pipeline runs on the disk, as the CLI
+// does, with the repository named as GitHub has it, so each runbook URL resolves to a file of the chart.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { glob } from 'tinyglobby';
+import { describe, expect, it } from 'vitest';
+import { DiskSource } from '../src/cli/source.js';
+import { loadConfig } from '../src/config/load.js';
+import { readAlerts, resolveRunbookUrl } from '../src/kinds/alert-rules.js';
+import { runPipeline } from '../src/pipeline.js';
+import { ROOT } from './helpers.js';
+
+const CHART_REPO = path.join(ROOT, 'corpus/manifests/cloudnative-pg__charts');
+const RULES = 'charts/cluster/prometheus_rules';
+const CONFIG = 'examples/configs/cloudnative-pg-alerts.yml';
+const repository = { host: 'github.com', owner: 'cloudnative-pg', repo: 'charts' };
+
+async function run() {
+  const source = new DiskSource({
+    cwd: CHART_REPO,
+    root: CHART_REPO,
+    repository,
+    configFile: path.join(ROOT, CONFIG),
+    pullRequest: {},
+    args: [RULES],
+  });
+  return (await runPipeline(source, { today: '2026-11-30' })).report;
+}
+
+describe('cloudnative-pg/charts: alerting rules and their runbooks', () => {
+  it('resolves every alert of prometheus_rules/ to its runbook in docs/runbooks/, the assigned name included', async () => {
+    const files = (await glob('*.yaml', { cwd: path.join(CHART_REPO, RULES) })).sort();
+    const config = loadConfig(readFileSync(path.join(ROOT, CONFIG), 'utf8'), CONFIG);
+    const resolved = files.map((file) => {
+      const [alert, ...more] = readAlerts(readFileSync(path.join(CHART_REPO, RULES, file), 'utf8'));
+      expect(more).toEqual([]); // one rule a file
+      const url = alert!.annotations.runbook_url!.value;
+      const target = resolveRunbookUrl(url, config.alerts, [], repository);
+      return `${file} ${alert!.name} ${alert!.severity?.value} -> ${target.kind === 'file' ? target.path : target.kind}`;
+    });
+    // The critical twins of four alerts share the warning's runbook; the four rules that build the URL from the
+    // name they assign (`{{ $alert }}.md`) resolve with it.
+    expect(resolved).toEqual([
+      'cluster-ha-critical.yaml CNPGClusterHACritical critical -> charts/cluster/docs/runbooks/CNPGClusterHACritical.md',
+      'cluster-ha-warning.yaml CNPGClusterHAWarning warning -> charts/cluster/docs/runbooks/CNPGClusterHAWarning.md',
+      'cluster-high_connection-critical.yaml CNPGClusterHighConnectionsCritical critical -> charts/cluster/docs/runbooks/CNPGClusterHighConnectionsCritical.md',
+      'cluster-high_connection-warning.yaml CNPGClusterHighConnectionsWarning warning -> charts/cluster/docs/runbooks/CNPGClusterHighConnectionsWarning.md',
+      'cluster-high_replication_lag.yaml CNPGClusterHighReplicationLag warning -> charts/cluster/docs/runbooks/CNPGClusterHighReplicationLag.md',
+      'cluster-instance_metrics_absent.yaml CNPGInstanceMetricsAbsent critical -> charts/cluster/docs/runbooks/CNPGInstanceMetricsAbsent.md',
+      'cluster-instances_on_same_node.yaml CNPGClusterInstancesOnSameNode warning -> charts/cluster/docs/runbooks/CNPGClusterInstancesOnSameNode.md',
+      'cluster-logical_replication_errors-critical.yaml CNPGClusterLogicalReplicationErrorsCritical critical -> charts/cluster/docs/runbooks/CNPGClusterLogicalReplicationErrors.md',
+      'cluster-logical_replication_errors.yaml CNPGClusterLogicalReplicationErrors warning -> charts/cluster/docs/runbooks/CNPGClusterLogicalReplicationErrors.md',
+      'cluster-logical_replication_lagging-critical.yaml CNPGClusterLogicalReplicationLaggingCritical critical -> charts/cluster/docs/runbooks/CNPGClusterLogicalReplicationLagging.md',
+      'cluster-logical_replication_lagging.yaml CNPGClusterLogicalReplicationLagging warning -> charts/cluster/docs/runbooks/CNPGClusterLogicalReplicationLagging.md',
+      'cluster-logical_replication_stopped-critical.yaml CNPGClusterLogicalReplicationStoppedCritical critical -> charts/cluster/docs/runbooks/CNPGClusterLogicalReplicationStopped.md',
+      'cluster-logical_replication_stopped.yaml CNPGClusterLogicalReplicationStopped warning -> charts/cluster/docs/runbooks/CNPGClusterLogicalReplicationStopped.md',
+      'cluster-low_disk_space-critical.yaml CNPGClusterLowDiskSpaceCritical critical -> charts/cluster/docs/runbooks/CNPGClusterLowDiskSpaceCritical.md',
+      'cluster-low_disk_space-warning.yaml CNPGClusterLowDiskSpaceWarning warning -> charts/cluster/docs/runbooks/CNPGClusterLowDiskSpaceWarning.md',
+      'cluster-offline.yaml CNPGClusterOffline critical -> charts/cluster/docs/runbooks/CNPGClusterOffline.md',
+      'cluster-physical_replication_lag-critical.yaml CNPGClusterPhysicalReplicationLagCritical critical -> charts/cluster/docs/runbooks/CNPGClusterPhysicalReplicationLag.md',
+      'cluster-physical_replication_lag-warning.yaml CNPGClusterPhysicalReplicationLagWarning warning -> charts/cluster/docs/runbooks/CNPGClusterPhysicalReplicationLag.md',
+      'cluster-zone_spread-warning.yaml CNPGClusterZoneSpreadWarning warning -> charts/cluster/docs/runbooks/CNPGClusterZoneSpreadWarning.md',
+    ]);
+  });
+
+  it('finds what is wrong, each finding read in its file', async () => {
+    const report = await run();
+    // Every alert links a runbook that exists, with a severity the config names: no alert finding. The runbooks
+    // the alerts link are checked against the family's template, though no file of theirs was named.
+    expect(report.findings.map((f) => `${f.source}:${f.line} ${f.ruleId} ${f.message}`)).toEqual([
+      // The file ends with its "Mitigation" heading and nothing under it.
+      'charts/cluster/docs/runbooks/CNPGClusterHighReplicationLag.md:30 runbook-section-empty Section "Mitigation" is empty. Write its content, or "None known" where that is the truth.',
+      // "Diagnosis" is followed at once by "Mitigation", in both low-disk-space runbooks.
+      'charts/cluster/docs/runbooks/CNPGClusterLowDiskSpaceCritical.md:21 runbook-section-empty Section "Diagnosis" is empty. Write its content, or "None known" where that is the truth.',
+      'charts/cluster/docs/runbooks/CNPGClusterLowDiskSpaceWarning.md:21 runbook-section-empty Section "Diagnosis" is empty. Write its content, or "None known" where that is the truth.',
+    ]);
+    // 15 runbooks for 19 alerts: four critical twins share their warning's. The 16th file,
+    // CNPGClusterHighPhysicalReplicationLagWarning.md, is linked by no alert (the warning links
+    // CNPGClusterPhysicalReplicationLag.md), so it is not read.
+    const runbooks = report.sources.filter((s) => s.startsWith('charts/cluster/docs/runbooks/'));
+    expect(runbooks).toHaveLength(15);
+    expect(runbooks).not.toContain('charts/cluster/docs/runbooks/CNPGClusterHighPhysicalReplicationLagWarning.md');
+    expect(report.sources.filter((s) => s.startsWith(`${RULES}/`))).toHaveLength(19);
+  });
+});
