@@ -47,7 +47,7 @@ const engineFile = path.join(ROOT, '.bench/engine.mjs');
 await build({
   stdin: {
     contents:
-      "export { check } from './src/engine.ts'; export { loadConfig } from './src/config/load.ts'; export { parseMarkdown } from './src/markdown/document.ts'; export { isEvidence, kindOf } from './src/kinds/index.ts'; export { renderStatically } from './src/kinds/helm.ts'; export { KUBECTL_YAML } from './src/kinds/yaml-fields.ts'; export { parseAllDocuments } from 'yaml'; export { DockerfileParser } from 'dockerfile-ast';",
+      "export { check } from './src/engine.ts'; export { loadConfig } from './src/config/load.ts'; export { parseMarkdown } from './src/markdown/document.ts'; export { isEvidence, kindOf } from './src/kinds/index.ts'; export { renderStatically } from './src/kinds/helm.ts'; export { KUBECTL_YAML } from './src/kinds/yaml-fields.ts'; export { readAlerts, runbookUrlsIn } from './src/kinds/alert-rules.ts'; export { parseAllDocuments } from 'yaml'; export { DockerfileParser } from 'dockerfile-ast';",
     resolveDir: ROOT,
     loader: 'ts',
   },
@@ -68,6 +68,8 @@ const {
   parseAllDocuments,
   KUBECTL_YAML,
   DockerfileParser,
+  readAlerts,
+  runbookUrlsIn,
 } = await import(engineFile);
 const texts = files.map((f) => ({ path: f, text: readFileSync(path.join(CORPUS, f), 'utf8') }));
 const config = loadConfig(undefined, 'bench');
@@ -142,6 +144,38 @@ if (existsSync(MANIFESTS)) {
   console.log(`  full check over bare parse:      ${(evidenceMs / yamlMs).toFixed(2)}x (target: at most 1.5x)`);
   console.log(
     `  per MB, deployment files / runbooks: ${(evidenceMs / deploymentBytes / (checkMs / bytes)).toFixed(2)}x the runbooks' time\n`,
+  );
+}
+
+// 1c. Alerting rules (the project's corpus: cloudnative-pg's cluster chart, one Helm-templated rule a file): reading
+// the alerts (literals resolved, directives set aside, the parse, the walk to rules and annotations) against the
+// bare parse of the same text with its directives set aside, and the line scan that finds their runbooks first.
+const ALERTS = path.join(ROOT, 'corpus/manifests/cloudnative-pg__charts/charts/cluster/prometheus_rules');
+if (existsSync(ALERTS)) {
+  const texts = (await glob('*.yaml', { cwd: ALERTS })).sort().map((p) => readFileSync(path.join(ALERTS, p), 'utf8'));
+  const rendered = texts.map((t) => renderStatically(t, undefined).yaml);
+  const REPEAT = 50;
+  const time = (fn) => {
+    const times = [];
+    for (let i = 0; i < RUNS + 2; i++) {
+      const started = process.hrtime.bigint();
+      for (let r = 0; r < REPEAT; r++) fn();
+      times.push(ms(process.hrtime.bigint() - started));
+    }
+    return median(times.slice(2));
+  };
+  const bare = time(() => rendered.forEach((t) => parseAllDocuments(t, { ...KUBECTL_YAML, prettyErrors: false })));
+  let alerts = 0;
+  const read = time(() => (alerts = texts.reduce((n, t) => n + readAlerts(t).length, 0)));
+  const scan = time(() => texts.forEach((t) => runbookUrlsIn(t, 'runbook_url')));
+  const perFile = (total) => (total / REPEAT / texts.length) * 1000;
+  console.log(`alert files: ${texts.length} files, ${alerts} alerts (${ALERTS}), in process, ${REPEAT} passes:`);
+  console.log(`  bare parse of the rendered text  ${perFile(bare).toFixed(0)} µs a file`);
+  console.log(
+    `  alerts read (render, parse, walk) ${perFile(read).toFixed(0)} µs a file: ${(read / bare).toFixed(2)}x the bare parse`,
+  );
+  console.log(
+    `  runbook URL line scan            ${perFile(scan).toFixed(1)} µs a file: ${(scan / bare).toFixed(3)}x the bare parse\n`,
   );
 }
 

@@ -3,6 +3,7 @@
  * workspace alike: only regular files inside a root, at most a size, decoded
  * as the tools that deploy them decode them.
  */
+import { execFile } from 'node:child_process';
 import { open, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Unread } from './kinds/kind.js';
@@ -42,6 +43,46 @@ export async function readDocument(
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * A file as a commit of the checkout has it (`git show REF:path`): its text,
+ * undefined when the commit has no such file, or why it was not read. Git
+ * reads its own objects; nothing of the file is run.
+ */
+export function readAtRef(
+  root: string,
+  ref: string,
+  file: string,
+  maxBytes = MAX_FILE_BYTES,
+): Promise<string | undefined | { kind: 'failed'; reason: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      'git',
+      ['-C', root, 'show', `${ref}:${file.replace(/^\.?\/+/, '')}`],
+      { encoding: 'buffer', maxBuffer: maxBytes, timeout: 30_000, windowsHide: true },
+      (error, stdout, stderr) => {
+        if (!error) return resolve(decodeText(stdout));
+        const message = stderr.toString('utf8');
+        if ((error as { code?: unknown }).code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
+          return resolve({ kind: 'failed', reason: `it is larger than ${maxBytes} bytes at ${ref}` });
+        }
+        // "path 'x' does not exist in 'REF'", "exists on disk, but not in 'REF'": no such file at that commit.
+        if (/does not exist in|exists on disk, but not in/.test(message)) return resolve(undefined);
+        resolve({ kind: 'failed', reason: `git show ${ref}:${file} failed: ${message.trim().split('\n')[0] ?? ''}` });
+      },
+    );
+  });
+}
+
+/** Whether `ref` names a commit of the checkout at `root`. */
+export function isCommit(root: string, ref: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (ref.startsWith('-')) return resolve(false);
+    execFile('git', ['-C', root, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { timeout: 10_000 }, (error) =>
+      resolve(!error),
+    );
+  });
 }
 
 export function isMissing(error: unknown): boolean {

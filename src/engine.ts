@@ -89,6 +89,8 @@ export interface CheckInput {
   /** The deployment files checked in another call, findings or not. */
   evidenceSources?: readonly string[];
   config: ResolvedConfig;
+  /** Every runbook the repository's alerts link, when the run read all its alerts (the CLI's audit). */
+  alertRunbooks?: readonly string[];
   /** Called as each document is about to be parsed and checked: a budgeted thread reports its progress. */
   onDocument?: (source: string) => void;
 }
@@ -152,6 +154,7 @@ export function check(input: CheckInput): Report {
       ...(views ? { views } : {}),
       ...(input.reviews ? { reviews: input.reviews } : {}),
       ...(input.pullRequest ? { pullRequest: input.pullRequest } : {}),
+      ...(input.alertRunbooks ? { alertRunbooks: new Set(input.alertRunbooks.map((p) => p.toLowerCase())) } : {}),
     },
     findings: [],
     waivers: [],

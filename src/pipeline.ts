@@ -140,6 +140,12 @@ export interface FileRead {
 export interface NamedFiles {
   files: string[];
   notChecked: NotChecked[];
+  /**
+   * The files are a whole repository's alert files and runbooks (the CLI's
+   * audit): every runbook an alert links is read, and a runbook beside them
+   * that no alert links is told (`runbook-orphan`).
+   */
+  audit?: true;
 }
 
 export interface Outcome {
@@ -314,7 +320,9 @@ export async function runPipeline(source: DocumentSource, options: PipelineOptio
   // The linked runbooks are read beside the other documents, and checked with the description.
   const linkedFiles = read(planned.filter((f) => isLinked.has(f.path)));
   // The runbooks the checked alerting rules link: with each file of alerts, and checked with the description.
-  const alertRead = alertRunbooks(planned, readHead, (file) => read([file]).then(([one]) => one!), source, config);
+  const alertRead = alertRunbooks(planned, readHead, (file) => read([file]).then(([one]) => one!), source, config, {
+    ...(named?.audit ? { max: MAX_AUDITED_RUNBOOKS } : {}),
+  });
   alertRead.catch(() => {});
   const withAlertRunbooks = async (files: KindedFile[]): Promise<KindedFile[]> => {
     if (!files.some((f) => f.kind === 'manifest' && typeof f.text === 'string' && mayHoldAlerts(f.text))) return [];
@@ -333,6 +341,7 @@ export async function runPipeline(source: DocumentSource, options: PipelineOptio
         {
           files: [...files, ...companionFiles, ...alertFiles],
           config,
+          ...(named?.audit ? { alertRunbooks: linkedByAlerts(await alertRead) } : {}),
           // An alert's rules ask whether its runbook changed with it.
           ...(facts.changedFiles ? { pullRequest: { changedFiles: facts.changedFiles } } : {}),
         },
@@ -359,6 +368,7 @@ export async function runPipeline(source: DocumentSource, options: PipelineOptio
       ...(description !== undefined ? { description } : {}),
       files: [...(await linkedFiles), ...alertDocuments(await alertRead, planned)],
       config,
+      ...(named?.audit ? { alertRunbooks: linkedByAlerts(await alertRead) } : {}),
       ...(evidence.length > 0 ? { evidence } : {}),
       evidenceSources: checked.flatMap((c) => c.evidenceSources),
       pullRequest: { ...facts, ...(reviewData?.approvals ? { approvals: reviewData.approvals } : {}) },
@@ -381,6 +391,14 @@ export const alertRunbookBound = (config: ResolvedConfig): ReadBound => ({
   advice: 'Split the alerts across pull requests, or raise the bound.',
 });
 
+/** Runbooks the CLI's audit reads for a repository's alerts: from the disk, not the API. */
+const MAX_AUDITED_RUNBOOKS = 3000;
+
+/** The runbooks the alerts link that the run found, by their paths in the repository. */
+function linkedByAlerts(files: readonly KindedFile[]): string[] {
+  return files.filter((f) => f.text !== undefined).map((f) => f.path);
+}
+
 /** Folders listed a run to find a runbook whose name an alert's URL gives in another case. */
 const MAX_CASE_LISTINGS = 10;
 
@@ -399,6 +417,7 @@ async function alertRunbooks(
   readOne: (file: PlannedFile) => Promise<KindedFile>,
   source: DocumentSource,
   config: ResolvedConfig,
+  limit: { max?: number } = {},
 ): Promise<KindedFile[]> {
   const manifests = planned.filter((f) => f.kind === 'manifest' && !f.unread && !f.companion && !f.fromBase);
   const texts = await mapLimit(manifests, source.concurrency, (f) => readHead(f.path));
@@ -411,7 +430,7 @@ async function alertRunbooks(
       if (target.kind === 'file') paths.add(target.path);
     }
   }
-  const bound = alertRunbookBound(config);
+  const bound = { ...alertRunbookBound(config), ...(limit.max ? { max: limit.max } : {}) };
   const all = [...paths];
   const listings = new Map<string, Promise<string[] | undefined>>();
   const listed = (folder: string) => {

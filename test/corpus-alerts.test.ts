@@ -17,14 +17,14 @@ const RULES = 'charts/cluster/prometheus_rules';
 const CONFIG = 'examples/configs/cloudnative-pg-alerts.yml';
 const repository = { host: 'github.com', owner: 'cloudnative-pg', repo: 'charts' };
 
-async function run() {
+async function run(args = [RULES]) {
   const source = new DiskSource({
     cwd: CHART_REPO,
     root: CHART_REPO,
     repository,
     configFile: path.join(ROOT, CONFIG),
     pullRequest: {},
-    args: [RULES],
+    args,
   });
   return (await runPipeline(source, { today: '2026-11-30' })).report;
 }
@@ -83,5 +83,20 @@ describe('cloudnative-pg/charts: alerting rules and their runbooks', () => {
     expect(runbooks).toHaveLength(15);
     expect(runbooks).not.toContain('charts/cluster/docs/runbooks/CNPGClusterHighPhysicalReplicationLagWarning.md');
     expect(report.sources.filter((s) => s.startsWith(`${RULES}/`))).toHaveLength(19);
+  });
+
+  it('audits the whole repository with no file named: every alert, every runbook, and the one no alert links', async () => {
+    const report = await run([]);
+    expect(report.findings.map((f) => `${f.source}:${f.line} ${f.ruleId} ${f.severity}`)).toEqual([
+      'charts/cluster/docs/runbooks/CNPGClusterHighPhysicalReplicationLagWarning.md:1 runbook-orphan notice',
+      'charts/cluster/docs/runbooks/CNPGClusterHighReplicationLag.md:30 runbook-section-empty error',
+      'charts/cluster/docs/runbooks/CNPGClusterLowDiskSpaceCritical.md:21 runbook-section-empty error',
+      'charts/cluster/docs/runbooks/CNPGClusterLowDiskSpaceWarning.md:21 runbook-section-empty error',
+    ]);
+    // The orphan: the physical-lag warning links the runbook it shares with its critical twin, not its own.
+    const warning = readFileSync(path.join(CHART_REPO, RULES, 'cluster-physical_replication_lag-warning.yaml'), 'utf8');
+    expect(warning).toContain('docs/runbooks/CNPGClusterPhysicalReplicationLag.md');
+    expect(report.sources.filter((s) => s.startsWith(`${RULES}/`))).toHaveLength(19);
+    expect(report.sources.filter((s) => s.startsWith('charts/cluster/docs/runbooks/'))).toHaveLength(16);
   });
 });

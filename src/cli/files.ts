@@ -7,7 +7,9 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { ResolvedConfig } from '../config/types.js';
-import { isMissing } from '../disk.js';
+import { mapLimit } from '../concurrency.js';
+import { isMissing, readDocument } from '../disk.js';
+import { mayHoldAlerts } from '../kinds/alert-rules.js';
 import type { NotChecked } from '../engine.js';
 import { kindOf } from '../kinds/index.js';
 import type { Repository } from '../model/spec.js';
@@ -104,6 +106,32 @@ export async function selectedRunbooks(root: string, config: ResolvedConfig): Pr
   const patterns = config.runbooks.templates.flatMap((t) => t.paths);
   const found = await glob(patterns, { cwd: root, onlyFiles: true, ignore: ['**/node_modules/**'] });
   return found.filter((p) => kindOf(p, config) === 'runbook').sort();
+}
+
+/** YAML files an audit scans for alerting rules; past it, the audit says it looked no further. */
+export const MAX_AUDIT_YAML = 5000;
+
+/**
+ * The YAML files under `root` that hold alerting rules, for an audit of a
+ * repository's alerts: those `evidence` selects, each read up to 1 MiB to
+ * tell, at most MAX_AUDIT_YAML of them, in path order.
+ */
+export async function alertFilesUnder(
+  root: string,
+  config: ResolvedConfig,
+): Promise<{ files: string[]; scanned: number; total: number }> {
+  const found = await glob(['**/*.yml', '**/*.yaml'], {
+    cwd: root,
+    onlyFiles: true,
+    ignore: ['**/node_modules/**', '**/.git/**'],
+  });
+  const candidates = found.filter((p) => kindOf(p, config) === 'manifest').sort();
+  const scanned = candidates.slice(0, MAX_AUDIT_YAML);
+  const holds = await mapLimit(scanned, 16, async (p) => {
+    const text = await readDocument(root, p).catch(() => undefined);
+    return typeof text === 'string' && mayHoldAlerts(text);
+  });
+  return { files: scanned.filter((_, i) => holds[i]), scanned: scanned.length, total: candidates.length };
 }
 
 /** The text of a file under `root`, or undefined when there is none. */

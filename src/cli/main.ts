@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/load.js';
 import { CONFIG_PATH, INIT_FILES } from '../init/templates.js';
-import { readRendered } from '../disk.js';
+import { isCommit, readRendered } from '../disk.js';
 import { parseDay } from '../model/day.js';
 import { MAX_RENDERED, runPipeline, type ChangedFiles, type Outcome, type RenderedFile } from '../pipeline.js';
 import { toJson } from '../report/json.js';
@@ -28,7 +28,7 @@ const USAGE = `Usage:
   readiness-gate check [--body FILE|-] [--config FILE] [--format text|json|markdown|sarif] [--exit-zero]
                        [--changed-files FILE|-] [--labels a,b] [--base BRANCH] [--author LOGIN] [--title TEXT]
                        [--rendered FILE ...] [--only-selected] [--fix | --fix-dry-run] [--today YYYY-MM-DD]
-                       [FILE_OR_GLOB ...]
+                       [--base-ref REF] [FILE_OR_GLOB ...]
   readiness-gate init [--force]
   readiness-gate doctor --repo OWNER/REPO [--config FILE]
   readiness-gate --help | --version
@@ -40,6 +40,8 @@ check   Check a pull-request description (--body), runbooks and deployment files
         --only-selected: of the files named, check only those the config selects (the pre-commit hook).
         --fix: apply the fixes rules offer to the files, check again, report what is left;
         --fix-dry-run: print them as a diff instead. --today: the day review dates are judged by.
+        --base-ref REF: read what the action reads at the base commit (the kustomization beside a
+        manifest, an alert file as it was) with git show REF:path, not from the disk.
         Config: --config FILE, else ${CONFIG_PATH} when present, else the built-in devops rules.
         Exit: 0 passed, 1 gate failed, 2 usage or config error.
 init    Write ${INIT_FILES.map((f) => f.path).join(', ')}.
@@ -104,6 +106,7 @@ async function runCheck(args: string[], io: Io): Promise<number> {
       'only-selected': { type: 'boolean', default: false },
       fix: { type: 'boolean', default: false },
       today: { type: 'string' },
+      'base-ref': { type: 'string' },
       'fix-dry-run': { type: 'boolean', default: false },
     },
   });
@@ -119,6 +122,10 @@ async function runCheck(args: string[], io: Io): Promise<number> {
   const changed =
     values['changed-files'] === undefined ? undefined : await readInput(values['changed-files'], io, '--changed-files');
   const repository = await readRepository(root);
+  const baseRef = values['base-ref'];
+  if (baseRef !== undefined && !(await isCommit(root, baseRef))) {
+    throw new UsageError(`--base-ref ${baseRef}: no such commit in the repository at ${root}.`);
+  }
   const source = new DiskSource({
     cwd: io.cwd,
     root,
@@ -134,6 +141,7 @@ async function runCheck(args: string[], io: Io): Promise<number> {
     },
     args: positionals,
     onlySelected: values['only-selected'],
+    ...(baseRef !== undefined ? { baseRef } : {}),
   });
   const rendered = await readRenderedArgs(values.rendered ?? [], io.cwd);
   const today = values.today;

@@ -15,8 +15,8 @@ import type { Unread } from '../kinds/kind.js';
 import type { Repository } from '../model/spec.js';
 import { READ_CONCURRENCY } from '../plan.js';
 import type { ChangedFiles, ConfigText, DocumentSource, FileRead, NamedFiles, PullRequestInfo } from '../pipeline.js';
-import { readDocument } from '../disk.js';
-import { expandFileArgs, readIfExists, selectedRunbooks } from './files.js';
+import { readAtRef, readDocument } from '../disk.js';
+import { alertFilesUnder, expandFileArgs, MAX_AUDIT_YAML, readIfExists, selectedRunbooks } from './files.js';
 import { UsageError } from './usage-error.js';
 
 export interface DiskSourceOptions {
@@ -36,6 +36,8 @@ export interface DiskSourceOptions {
   args: string[];
   /** Of the files named, check only those a kind selects (`--only-selected`). */
   onlySelected?: boolean;
+  /** The commit files "at the base" are read at (`--base-ref`): without it, the disk's. */
+  baseRef?: string;
 }
 
 export class DiskSource implements DocumentSource {
@@ -74,6 +76,22 @@ export class DiskSource implements DocumentSource {
     }
     if (changed) return undefined;
     const found = await selectedRunbooks(root, config);
+    if (config.alerts.configured) {
+      // An audit: every alert of the repository against its runbook, and the runbooks no alert links.
+      const alerts = await alertFilesUnder(root, config);
+      if (alerts.files.length > 0) {
+        const notChecked =
+          alerts.total > alerts.scanned
+            ? [
+                {
+                  path: '.',
+                  reason: `${alerts.total - alerts.scanned} YAML files past the first ${MAX_AUDIT_YAML} were not looked at for alerts`,
+                },
+              ]
+            : [];
+        return { files: [...found, ...alerts.files], notChecked, audit: true };
+      }
+    }
     if (body === undefined && found.length === 0) {
       throw new UsageError(
         'nothing to check: give --body FILE and/or runbook files; no runbook under the repository root matches the config.',
@@ -96,7 +114,9 @@ export class DiskSource implements DocumentSource {
 
   async read(file: FileRead): Promise<string | undefined | Unread> {
     try {
-      return await readDocument(this.options.root, file.path, file.maxBytes);
+      const { root, baseRef } = this.options;
+      if (file.fromBase && baseRef !== undefined) return await readAtRef(root, baseRef, file.path, file.maxBytes);
+      return await readDocument(root, file.path, file.maxBytes);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException | undefined)?.code;
       return { kind: 'failed', reason: code ? `the file system answered ${code}` : String(error) };

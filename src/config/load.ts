@@ -323,6 +323,7 @@ export function resolve(file: ConfigFile, source: string): ResolvedConfig {
       runbookUrls:
         file.alerts?.['runbook-urls']?.map((u) => ({ prefix: u.prefix, path: u.path })) ?? base.alerts.runbookUrls,
       severities: file.alerts?.severities ?? base.alerts.severities,
+      configured: file.alerts !== undefined,
     },
     when: (file.when ?? []).map((w): WhenEntry => ({
       name: w.name,

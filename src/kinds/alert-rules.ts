@@ -47,7 +47,8 @@ export interface AlertRule {
 
 /** Whether a text may hold an alerting rule: an `alert:` key anywhere, in block or flow style. Cheap, to leave other YAML alone. */
 export function mayHoldAlerts(text: string): boolean {
-  return /(?:^[ \t]*(?:-[ \t]+)?|[{,][ \t]*)["']?alert["']?[ \t]*:/m.test(text);
+  // Most YAML never says "alert": one substring search settles it before the pattern runs.
+  return text.includes('alert') && /(?:^[ \t]*(?:-[ \t]+)?|[{,][ \t]*)["']?alert["']?[ \t]*:/m.test(text);
 }
 
 /** The alerting rules in a file's text, in order; none when it does not parse. */

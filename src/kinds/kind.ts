@@ -53,6 +53,8 @@ export interface Facts {
   evidence?: readonly EvidenceFinding[];
   /** The deployment files checked, findings or not; set by the engine. */
   evidenceSources?: readonly string[];
+  /** Every runbook the repository's alerts link, in lower case, when the run read all its alerts (the CLI's audit). */
+  alertRunbooks?: ReadonlySet<string>;
   /** The files the engine parsed, by path, so the description's rules do not parse them again. */
   views?: ReadonlyMap<string, unknown>;
 }

@@ -18,6 +18,8 @@ export interface RunbookContext {
   spec: { sections: SectionSpec[]; template: RunbookTemplate };
   /** The day the run judges dates by, YYYY-MM-DD, when it says. */
   today?: string;
+  /** Every runbook the repository's alerts link, in lower case, when the run read all its alerts. */
+  alertRunbooks?: ReadonlySet<string>;
 }
 
 /** The template a runbook at `path` answers to, if one selects it. */
@@ -35,13 +37,14 @@ export const runbookKind: DocumentKind<'runbook', DocumentView, RunbookContext> 
   select: (path, settings) => templateFor(path, settings) !== undefined,
   bound: () => ({ what: 'changed runbooks', max: MAX_CHANGED_RUNBOOKS, advice: 'Split the pull request.' }),
   parse: parseRunbook,
-  context: (doc, path, settings) => {
+  context: (doc, path, settings, facts) => {
     const template = templateFor(path, settings) ?? settings.runbooks.templates[0]!;
     return {
       doc,
       path,
       spec: { sections: template.sections, template },
       ...(settings.today ? { today: settings.today } : {}),
+      ...(facts.alertRunbooks ? { alertRunbooks: facts.alertRunbooks } : {}),
     };
   },
 };

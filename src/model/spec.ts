@@ -126,6 +126,11 @@ export interface AlertSpec {
   runbookUrls: { prefix: string; path: string }[];
   /** Allowed `labels.severity` values; empty: any. */
   severities: string[];
+  /**
+   * The config has an `alerts` section: the CLI with no files named then
+   * audits the repository (every alert file, and runbooks no alert links).
+   */
+  configured: boolean;
 }
 
 /** The parts of a resolved config that say what documents must hold. */

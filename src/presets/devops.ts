@@ -25,6 +25,7 @@ const defaultAlerts = (): DocumentSettings['alerts'] => ({
   runbookAnnotation: 'runbook_url',
   runbookUrls: [],
   severities: [],
+  configured: false,
 });
 
 const defaultEvidence = (): DocumentSettings['evidence'] => ({

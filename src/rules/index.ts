@@ -35,6 +35,7 @@ import { runbookHighRisk } from './runbook-high-risk.js';
 import { runbookItemChecked } from './runbook-item-checked.js';
 import { runbookItemRequired } from './runbook-item-required.js';
 import { runbookLinked } from './runbook-linked.js';
+import { runbookOrphan } from './runbook-orphan.js';
 import { runbookOverview } from './runbook-overview.js';
 import { runbookPlaceholder } from './runbook-placeholder.js';
 import { runbookSectionEmpty } from './runbook-section-empty.js';
@@ -90,6 +91,7 @@ export const RULES = [
   runbookSteps,
   runbookHealthCheck,
   runbookHighRisk,
+  runbookOrphan,
   dockerfileExecForm,
   dockerfileHealthcheck,
   workflowJobTimeout,

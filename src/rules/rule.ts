@@ -44,6 +44,8 @@ export interface RuleExample {
   pullRequest?: PullRequestFacts;
   /** The day the run judges dates by, YYYY-MM-DD. */
   today?: string;
+  /** Every runbook the repository's alerts link, for a run that read all its alerts. */
+  alertRunbooks?: string[];
   /** The rule's findings, each as `line:column message`; none for an example that passes. */
   findings: string[];
 }

@@ -640,6 +640,7 @@ describe('no dead settings', () => {
                   ...files,
                 ],
                 ...(failing.pullRequest ? { pullRequest: failing.pullRequest } : {}),
+                ...(failing.alertRunbooks ? { alertRunbooks: failing.alertRunbooks } : {}),
               };
         return check({ ...input, config }).findings.filter((f) => f.ruleId === id).length;
       };

@@ -41,6 +41,7 @@ function findingsOf(rule: (typeof RULES)[number], example: RuleExample): string[
           files: [{ path: own, text: example.text, kind: rule.kind }, ...files],
           config,
           ...(example.pullRequest ? { pullRequest: example.pullRequest } : {}),
+          ...(example.alertRunbooks ? { alertRunbooks: example.alertRunbooks } : {}),
         });
   const source = rule.kind === 'pull-request' ? 'pull-request' : own;
   return report.findings

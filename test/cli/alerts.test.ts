@@ -1,0 +1,89 @@
+// The CLI on alerting rules: the runbooks they link read from the checkout, and, with --base-ref, the rules as
+// the base commit has them (git show), so a changed query without its runbook is told as the action tells it.
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { example } from '../helpers.js';
+import { runCli } from './run.js';
+
+const RULES = 'monitoring/payments.rules.yml';
+const alerts = (expr: string) =>
+  `groups:\n  - name: payments\n    rules:\n      - alert: PaymentsDown\n        expr: ${expr}\n        annotations:\n          runbook_url: https://runbooks.example.com/payments-down\n`;
+const CONFIG = 'alerts:\n  runbook-urls:\n    - prefix: https://runbooks.example.com/\n      path: docs/runbooks/\n';
+
+let dir: string;
+const git = (...args: string[]) =>
+  execFileSync('git', ['-C', dir, '-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { stdio: 'pipe' });
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'rg-alerts-'));
+  await mkdir(path.join(dir, 'monitoring'));
+  await mkdir(path.join(dir, 'docs/runbooks'), { recursive: true });
+  await mkdir(path.join(dir, '.github'));
+  await writeFile(path.join(dir, '.github/readiness-gate.yml'), CONFIG);
+  await writeFile(path.join(dir, RULES), alerts('up == 0'));
+  await writeFile(path.join(dir, 'docs/runbooks/payments-down.md'), example('runbooks/deploy-payments.md'));
+  git('init', '-q');
+  git('add', '.');
+  git('commit', '-q', '-m', 'base');
+  await writeFile(path.join(dir, RULES), alerts('sum(up) < 2'));
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+const drift = (out: string) =>
+  (JSON.parse(out) as { findings: { ruleId: string; source: string; line: number }[] }).findings
+    .filter((f) => f.ruleId.startsWith('alert-'))
+    .map((f) => `${f.source}:${f.line} ${f.ruleId}`);
+
+describe('readiness-gate check on alerting rules', () => {
+  it('tells a changed query without its runbook with --base-ref, as the action does', async () => {
+    const run = await runCli(['check', '--format', 'json', '--changed-files', '-', '--base-ref', 'HEAD'], {
+      cwd: dir,
+      input: `${RULES}\n`,
+    });
+    expect(drift(run.stdout)).toEqual([`${RULES}:4 alert-runbook-drift`]);
+    // The runbook changed too: nothing to say.
+    const both = await runCli(['check', '--format', 'json', '--changed-files', '-', '--base-ref', 'HEAD'], {
+      cwd: dir,
+      input: `${RULES}\ndocs/runbooks/payments-down.md\n`,
+    });
+    expect(drift(both.stdout)).toEqual([]);
+  });
+
+  it('reads the base from the disk without --base-ref, so it sees no change', async () => {
+    const run = await runCli(['check', '--format', 'json', '--changed-files', '-'], { cwd: dir, input: `${RULES}\n` });
+    expect(drift(run.stdout)).toEqual([]);
+  });
+
+  it('refuses a --base-ref that names no commit, and one that reads as an option', async () => {
+    for (const ref of ['no-such-branch', '--output=/tmp/x']) {
+      const run = await runCli(['check', `--base-ref=${ref}`, RULES], { cwd: dir });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`--base-ref ${ref}: no such commit`);
+    }
+  });
+
+  it('fails an alert whose runbook the checkout does not have', async () => {
+    await rm(path.join(dir, 'docs/runbooks/payments-down.md'));
+    const run = await runCli(['check', '--format', 'json', RULES], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(drift(run.stdout)).toEqual([`${RULES}:7 alert-runbook`]);
+  });
+
+  it('audits the repository with no file named: each alert against its runbook, and the runbook no alert links', async () => {
+    await writeFile(path.join(dir, 'docs/runbooks/payments-old.md'), example('runbooks/deploy-payments.md'));
+    const run = await runCli(['check', '--format', 'json'], { cwd: dir });
+    const report = JSON.parse(run.stdout) as {
+      findings: { ruleId: string; source: string }[];
+      documents: { source: string }[];
+    };
+    expect(report.findings.filter((f) => f.ruleId === 'runbook-orphan').map((f) => f.source)).toEqual([
+      'docs/runbooks/payments-old.md',
+    ]);
+    expect(report.documents.map((d) => d.source)).toEqual(
+      expect.arrayContaining([RULES, 'docs/runbooks/payments-down.md']),
+    );
+  });
+});
