@@ -47,7 +47,7 @@ const engineFile = path.join(ROOT, '.bench/engine.mjs');
 await build({
   stdin: {
     contents:
-      "export { check } from './src/engine.ts'; export { loadConfig } from './src/config/load.ts'; export { parseMarkdown } from './src/markdown/document.ts'; export { isEvidence, kindOf } from './src/kinds/index.ts'; export { renderStatically } from './src/kinds/helm.ts'; export { KUBECTL_YAML } from './src/kinds/yaml-fields.ts'; export { readAlerts, runbookUrlsIn } from './src/kinds/alert-rules.ts'; export { parseAllDocuments } from 'yaml'; export { DockerfileParser } from 'dockerfile-ast';",
+      "export { check } from './src/engine.ts'; export { loadConfig } from './src/config/load.ts'; export { parseMarkdown } from './src/markdown/document.ts'; export { isEvidence, kindOf } from './src/kinds/index.ts'; export { renderStatically } from './src/kinds/helm.ts'; export { KUBECTL_YAML } from './src/kinds/yaml-fields.ts'; export { readAlerts, runbookUrlsIn } from './src/kinds/alert-rules.ts'; export { prepareKinds } from './src/kinds/index.ts'; export { parseCode, codeKind } from './src/kinds/code.ts'; export { parseAllDocuments } from 'yaml'; export { DockerfileParser } from 'dockerfile-ast';",
     resolveDir: ROOT,
     loader: 'ts',
   },
@@ -70,6 +70,9 @@ const {
   DockerfileParser,
   readAlerts,
   runbookUrlsIn,
+  prepareKinds,
+  parseCode,
+  codeKind,
 } = await import(engineFile);
 const texts = files.map((f) => ({ path: f, text: readFileSync(path.join(CORPUS, f), 'utf8') }));
 const config = loadConfig(undefined, 'bench');
@@ -177,6 +180,63 @@ if (existsSync(ALERTS)) {
   console.log(
     `  runbook URL line scan            ${perFile(scan).toFixed(1)} µs a file: ${(scan / bare).toFixed(3)}x the bare parse\n`,
   );
+}
+
+// 1d. Source files (the project's corpus: the OpenTelemetry demo's services), per language: the tree-sitter parse
+// alone against the whole check (parse, the rules' queries and walks), in files a second.
+const CODE = path.join(ROOT, 'corpus/code');
+if (existsSync(CODE)) {
+  const sources = (await glob('**/*', { cwd: CODE, onlyFiles: true }))
+    .sort()
+    .map((p) => ({ path: p, kind: kindOf(p, config), text: readFileSync(path.join(CODE, p), 'utf8') }))
+    .filter((f) => f.kind === 'code');
+  const started = process.hrtime.bigint();
+  await prepareKinds(sources);
+  const loadMs = ms(process.hrtime.bigint() - started);
+  console.log(
+    `source files: ${sources.length} files (${CODE}), in process; grammars and runtime loaded in ${loadMs.toFixed(0)} ms:`,
+  );
+  const languages = [
+    ['Go', /\.go$/],
+    ['Python', /\.py$/],
+    ['JavaScript', /\.[cm]?jsx?$/],
+    ['TypeScript', /\.[cm]?tsx?$/],
+    ['Java', /\.java$/],
+  ];
+  const REPEAT = 20;
+  for (const [name, pattern] of languages) {
+    const these = sources.filter((f) => pattern.test(f.path));
+    if (these.length === 0) continue;
+    const bytes = these.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
+    const parse = () => these.forEach((f) => codeKind.dispose(parseCode(f.text, f.path)));
+    const whole = () => check({ files: these, config });
+    for (let i = 0; i < 2; i++) {
+      parse();
+      whole();
+    }
+    const timed = (fn) => {
+      const times = [];
+      for (let i = 0; i < RUNS; i++) {
+        const at = process.hrtime.bigint();
+        for (let r = 0; r < REPEAT; r++) fn();
+        times.push(ms(process.hrtime.bigint() - at) / REPEAT);
+      }
+      return median(times);
+    };
+    const parseMs = timed(parse);
+    const checkMs = timed(whole);
+    console.log(
+      `  ${name.padEnd(10)} ${String(these.length).padStart(3)} files ${(bytes / 1000).toFixed(0).padStart(4)} KB: parse ${((these.length / parseMs) * 1000).toFixed(0)} files/s, check ${((these.length / checkMs) * 1000).toFixed(0)} files/s (${(checkMs / parseMs).toFixed(2)}x the parse)`,
+    );
+  }
+  const grammars = path.join(ROOT, 'dist/grammars');
+  if (existsSync(grammars)) {
+    const wasm = (await glob('*.wasm', { cwd: grammars })).reduce(
+      (n, f) => n + statSync(path.join(grammars, f)).size,
+      0,
+    );
+    console.log(`  dist/grammars/*.wasm: ${(wasm / 1e6).toFixed(2)} MB, loaded only by a run with source files\n`);
+  }
 }
 
 // 2. Whole processes, wall time, as a user runs them.

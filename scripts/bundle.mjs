@@ -2,7 +2,8 @@
 // Deterministic: same sources and lock file, same bytes, so CI can compare.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
 
 const entries = { index: 'src/index.ts', cli: 'src/cli-entry.ts' };
 
@@ -46,3 +47,21 @@ await build({
     js: "import { createRequire as __rgCreateRequire } from 'node:module'; const require = __rgCreateRequire(import.meta.url);",
   },
 });
+
+// tree-sitter's runtime and the grammars the code kind reads are WebAssembly, loaded only by a run that has
+// source files: copied beside the bundle, each with its package's licence.
+const WASM = [
+  ['web-tree-sitter', 'tree-sitter.wasm'],
+  ['tree-sitter-go', 'tree-sitter-go.wasm'],
+  ['tree-sitter-python', 'tree-sitter-python.wasm'],
+  ['tree-sitter-javascript', 'tree-sitter-javascript.wasm'],
+  ['tree-sitter-typescript', 'tree-sitter-typescript.wasm'],
+  ['tree-sitter-typescript', 'tree-sitter-tsx.wasm'],
+  ['tree-sitter-java', 'tree-sitter-java.wasm'],
+];
+await mkdir('dist/grammars', { recursive: true });
+for (const [pkg, file] of WASM) {
+  const from = path.join('node_modules', pkg);
+  await copyFile(path.join(from, file), path.join('dist/grammars', file));
+  await copyFile(path.join(from, 'LICENSE'), path.join('dist/grammars', `${pkg}.LICENSE`));
+}

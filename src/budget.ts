@@ -22,7 +22,7 @@ import {
   type KindedFile,
   type Report,
 } from './engine.js';
-import { DESCRIPTION, descriptionLinks, kindById } from './kinds/index.js';
+import { DESCRIPTION, descriptionLinks, kindById, prepareKinds } from './kinds/index.js';
 import { fileKey, type Unread } from './kinds/kind.js';
 import { PULL_REQUEST } from './kinds/pull-request.js';
 import type { DocumentView } from './markdown/document.js';
@@ -63,6 +63,8 @@ export async function serveCheckThread(): Promise<boolean> {
   const send = (message: Message) => port.postMessage(message);
   const onDocument = (doc: string) => send({ doc });
   try {
+    if ('check' in job) await prepareKinds(job.check.files);
+    if ('each' in job) await prepareKinds(job.each.files);
     if ('check' in job) {
       send({ report: check({ ...job.check, onDocument }) });
     } else if ('each' in job) {
@@ -158,7 +160,10 @@ export interface BudgetOptions {
 export async function checkWithinBudget(input: Task, options: BudgetOptions = {}): Promise<Report> {
   const budget = options.budget ?? BUDGET;
   const deadline = options.deadline ?? Date.now() + budget.runMs;
-  if (!script || size(input) <= budget.inProcessBytes) return check(input);
+  if (!script || size(input) <= budget.inProcessBytes) {
+    await prepareKinds(input.files);
+    return check(input);
+  }
   const done: Report[] = [];
   let task = input;
   // Each round either finishes or takes one document out, so this ends.

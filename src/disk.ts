@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { open, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Unread } from './kinds/kind.js';
+import { addedLines } from './model/diff.js';
 import type { RenderedFile } from './pipeline.js';
 import { decodeText, MAX_EVIDENCE_BYTES, MAX_FILE_BYTES, overLimit } from './plan.js';
 
@@ -70,6 +71,42 @@ export function readAtRef(
         // "path 'x' does not exist in 'REF'", "exists on disk, but not in 'REF'": no such file at that commit.
         if (/does not exist in|exists on disk, but not in/.test(message)) return resolve(undefined);
         resolve({ kind: 'failed', reason: `git show ${ref}:${file} failed: ${message.trim().split('\n')[0] ?? ''}` });
+      },
+    );
+  });
+}
+
+/**
+ * The lines the working tree adds to these files since `ref` (`git diff
+ * -U0 REF -- paths`), by path from the repository root: a file git shows no
+ * change for gets none; a file it could not diff is left out (judged whole).
+ */
+export function addedSince(root: string, ref: string, paths: readonly string[]): Promise<Record<string, number[]>> {
+  if (paths.length === 0) return Promise.resolve({});
+  return new Promise((resolve) => {
+    execFile(
+      'git',
+      ['-C', root, 'diff', '--no-color', '--no-ext-diff', '--no-renames', '-U0', ref, '--', ...paths],
+      { maxBuffer: 64 * 1024 * 1024, timeout: 60_000, windowsHide: true },
+      (error, stdout) => {
+        if (error) return resolve({});
+        const out: Record<string, number[]> = Object.fromEntries(paths.map((p) => [p, []]));
+        let file: string | undefined;
+        let chunk: string[] = [];
+        const flush = () => {
+          if (file !== undefined && Object.hasOwn(out, file)) out[file] = addedLines(chunk.join('\n'));
+          chunk = [];
+        };
+        for (const line of stdout.split('\n')) {
+          if (line.startsWith('diff --git ')) {
+            flush();
+            file = undefined;
+          } else if (line.startsWith('+++ ')) {
+            file = line === '+++ /dev/null' ? undefined : line.slice(4).replace(/^b\//, '');
+          } else if (file !== undefined) chunk.push(line);
+        }
+        flush();
+        resolve(out);
       },
     );
   });

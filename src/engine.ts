@@ -91,6 +91,8 @@ export interface CheckInput {
   config: ResolvedConfig;
   /** Every runbook the repository's alerts link, when the run read all its alerts (the CLI's audit). */
   alertRunbooks?: readonly string[];
+  /** The lines the pull request added to changed files, by path, where a diff says; a file absent is judged whole. */
+  addedLines?: Readonly<Record<string, readonly number[]>>;
   /** Called as each document is about to be parsed and checked: a budgeted thread reports its progress. */
   onDocument?: (source: string) => void;
 }
@@ -155,6 +157,9 @@ export function check(input: CheckInput): Report {
       ...(input.reviews ? { reviews: input.reviews } : {}),
       ...(input.pullRequest ? { pullRequest: input.pullRequest } : {}),
       ...(input.alertRunbooks ? { alertRunbooks: new Set(input.alertRunbooks.map((p) => p.toLowerCase())) } : {}),
+      ...(input.addedLines
+        ? { addedLines: new Map(Object.entries(input.addedLines).map(([p, lines]) => [p, new Set(lines)])) }
+        : {}),
     },
     findings: [],
     waivers: [],
@@ -240,7 +245,15 @@ function checkView(run: Run, kindId: KindId, path: string, view: unknown): void 
   run.views?.set(path, view);
   const cap = kind.cap?.(view);
   if (kind.waivers) run.waivers.push(...kind.waivers(view, run.config, run.facts));
-  const context = kind.context(view, path, run.config, run.facts);
+  try {
+    runRules(run, kindId, path, view, cap);
+  } finally {
+    kind.dispose?.(view);
+  }
+}
+
+function runRules(run: Run, kindId: KindId, path: string, view: unknown, cap: SeverityCap | undefined): void {
+  const context = kindById(kindId).context(view, path, run.config, run.facts);
   for (const rule of RULES as readonly AnyRule[]) {
     if (rule.kind !== kindId) continue;
     const severity = run.config.rules[rule.id];
@@ -287,10 +300,12 @@ function notReadFindings(files: readonly KindedFile[]): Finding[] {
   });
 }
 
-/** The deployment files among these that were read, and so weighed as evidence. */
+/** The deployment files (and source files) among these that were read, and so weighed as evidence. */
 export function evidenceSourcesOf(files: readonly KindedFile[]): string[] {
   return files
-    .filter((f) => !f.companion && f.text !== undefined && !f.unread && isEvidence(f.kind))
+    .filter(
+      (f) => !f.companion && f.text !== undefined && !f.unread && (isEvidence(f.kind) || kindById(f.kind).weighed),
+    )
     .map((f) => f.path);
 }
 

@@ -86,6 +86,12 @@ export interface ChangedFiles {
   files: ChangedFile[];
   /** How many files the pull request changes; GitHub lists at most 3,000 of them. */
   total: number;
+  /**
+   * The lines each changed file gains, by path, where the diff is known
+   * (GitHub's patch; `git diff` in the CLI): rules on code report only there.
+   * A file absent is judged whole (GitHub shows no patch for a large diff).
+   */
+  added?: Record<string, number[]>;
 }
 
 /** What a source read for sign-off and `when` approvals. */
@@ -337,10 +343,12 @@ export async function runPipeline(source: DocumentSource, options: PipelineOptio
       // The files these documents go with (a chart's values.yaml), read once the documents say which.
       const companionFiles = await readCompanions(planCompanions(files, companions));
       const alertFiles = await withAlertRunbooks(files);
+      const added = addedIn(files, changed?.added);
       const report = await checkWithinBudget(
         {
           files: [...files, ...companionFiles, ...alertFiles],
           config,
+          ...(added ? { addedLines: added } : {}),
           ...(named?.audit ? { alertRunbooks: linkedByAlerts(await alertRead) } : {}),
           // An alert's rules ask whether its runbook changed with it.
           ...(facts.changedFiles ? { pullRequest: { changedFiles: facts.changedFiles } } : {}),
@@ -390,6 +398,17 @@ export const alertRunbookBound = (config: ResolvedConfig): ReadBound => ({
   setting: 'pull-request.runbook.max-links',
   advice: 'Split the alerts across pull requests, or raise the bound.',
 });
+
+/** The added lines of these files, where known: only for code, whose rules judge what a pull request adds. */
+function addedIn(
+  files: readonly KindedFile[],
+  added: Record<string, number[]> | undefined,
+): Record<string, number[]> | undefined {
+  if (!added) return undefined;
+  const out: Record<string, number[]> = {};
+  for (const f of files) if (f.kind === 'code' && Object.hasOwn(added, f.path)) out[f.path] = added[f.path]!;
+  return Object.keys(out).length > 0 ? out : undefined;
+}
 
 /** Runbooks the CLI's audit reads for a repository's alerts: from the disk, not the API. */
 const MAX_AUDITED_RUNBOOKS = 3000;

@@ -32,7 +32,9 @@ beforeAll(async () => {
     outfile,
     logLevel: 'warning',
     // CommonJS packages bundled into ESM call require for Node's built-ins.
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __rgCreateRequire } from 'node:module'; const require = __rgCreateRequire(import.meta.url);",
+    },
   });
   budget = (await import(pathToFileURL(outfile).href)) as typeof BudgetModule;
 }, 60_000);

@@ -6,6 +6,7 @@ import { loadConfig } from '../src/config/load.js';
 import type { ResolvedConfig } from '../src/config/types.js';
 import { check, type KindedFile } from '../src/engine.js';
 import type { SourceFile } from '../src/kinds/kind.js';
+import { prepareKinds } from '../src/kinds/index.js';
 import { RULE_IDS, type RuleId } from '../src/rules/index.js';
 
 /**
@@ -73,3 +74,10 @@ export const ROTATE_CERTS_FIRST_FINDING = {
   line: 4,
   column: 16,
 } as const;
+
+/** Every grammar the code kind reads, loaded: `check` is synchronous, and a code file needs its grammar first. */
+export async function loadGrammars(): Promise<void> {
+  await prepareKinds(
+    ['a.go', 'a.py', 'a.js', 'a.ts', 'a.tsx', 'a.java'].map((path) => ({ path, kind: 'code' as const, text: '' })),
+  );
+}

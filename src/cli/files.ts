@@ -59,7 +59,7 @@ export async function expandFileArgs(
   const named = (file: string) => {
     if (kindOf(file) !== undefined || (MARKDOWN.test(file) && !onlySelected)) out.add(file);
     else if (MARKDOWN.test(file)) notChecked.set(file, 'no runbook template selects it (see runbooks.paths)');
-    else notChecked.set(file, 'no kind reads it (not Markdown, not a deployment file)');
+    else notChecked.set(file, 'no kind reads it (not Markdown, a deployment file or source code the gate reads)');
   };
   for (const arg of args) {
     if (isDynamicPattern(arg)) {

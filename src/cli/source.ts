@@ -15,7 +15,8 @@ import type { Unread } from '../kinds/kind.js';
 import type { Repository } from '../model/spec.js';
 import { READ_CONCURRENCY } from '../plan.js';
 import type { ChangedFiles, ConfigText, DocumentSource, FileRead, NamedFiles, PullRequestInfo } from '../pipeline.js';
-import { readAtRef, readDocument } from '../disk.js';
+import { addedSince, readAtRef, readDocument } from '../disk.js';
+import { languageOf } from '../kinds/code/languages.js';
 import { alertFilesUnder, expandFileArgs, MAX_AUDIT_YAML, readIfExists, selectedRunbooks } from './files.js';
 import { UsageError } from './usage-error.js';
 
@@ -64,7 +65,11 @@ export class DiskSource implements DocumentSource {
   }
 
   async changedFiles(): Promise<ChangedFiles | undefined> {
-    return this.options.changed;
+    const { changed, baseRef, root } = this.options;
+    if (!changed || baseRef === undefined) return changed;
+    // With a base commit, the lines each changed source file gains, so rules on code judge only those.
+    const code = changed.files.filter((f) => !f.removed && languageOf(f.path)).map((f) => f.path);
+    return { ...changed, added: await addedSince(root, baseRef, code) };
   }
 
   async named(config: ResolvedConfig): Promise<NamedFiles | undefined> {

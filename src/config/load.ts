@@ -325,6 +325,12 @@ export function resolve(file: ConfigFile, source: string): ResolvedConfig {
       severities: file.alerts?.severities ?? base.alerts.severities,
       configured: file.alerts !== undefined,
     },
+    code: {
+      paths: file.code?.paths ?? base.code.paths,
+      exclude: file.code?.exclude ?? base.code.exclude,
+      languages: file.code?.languages ?? base.code.languages,
+      maxFiles: file.code?.['max-files'] ?? base.code.maxFiles,
+    },
     when: (file.when ?? []).map((w): WhenEntry => ({
       name: w.name,
       ...(w['changed-files']

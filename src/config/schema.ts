@@ -326,6 +326,34 @@ export const configSchema = described(
         'Prometheus alerting rules (rule files, PrometheusRule objects, single-rule fragments): every alert links a runbook of this repository that follows its template.',
       ),
     ),
+    code: z.optional(
+      described(
+        z.strictObject({
+          paths: z.optional(
+            described(
+              z.array(name()).check(z.minLength(1)),
+              'Globs of the changed source files to read as code. Default: all of them.',
+            ),
+          ),
+          exclude: names(
+            'Globs of source files not to read, beside the built-in ones (tests, vendor/, node_modules/, build output, generated code).',
+          ),
+          languages: z.optional(
+            described(
+              z.array(z.enum(['go', 'python', 'javascript', 'typescript', 'java'])).check(z.minLength(1)),
+              'The languages read (default: go, python, javascript, typescript, java).',
+            ),
+          ),
+          'max-files': z.optional(
+            described(
+              z.number().check(z.int(), z.minimum(1), z.maximum(1000)),
+              'The most changed source files read a run (default 200); more fail the gate, naming what was not read.',
+            ),
+          ),
+        }),
+        "Source files a pull request changes, checked for the role document's Red Flags on the lines it adds.",
+      ),
+    ),
     when: z.optional(
       described(
         z.array(when),

@@ -24,6 +24,7 @@ import {
   type PullRequestInfo,
   type ReviewData,
 } from '../pipeline.js';
+import { addedLines } from '../model/diff.js';
 import { readApprovalFacts, readSignOffData } from '../signoff/read.js';
 import { describeRequest, type GitHubClient } from './client.js';
 import { listComments, TooMany, type IssueComment } from './comment.js';
@@ -130,6 +131,7 @@ export class GitHubSource implements DocumentSource {
         ...(f.status === 'removed' ? { removed: true as const } : {}),
       })),
       total: pr.changedFileCount,
+      added: Object.fromEntries(files.flatMap((f) => (f.patch !== undefined ? [[f.path, addedLines(f.patch)]] : []))),
     };
   }
 

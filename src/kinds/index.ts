@@ -2,6 +2,7 @@
 import { selectsPath } from '../model/paths.js';
 import type { DocumentKind, TextTest } from './kind.js';
 import type { DocumentSettings } from '../model/spec.js';
+import { codeKind } from './code.js';
 import { dockerfileKind } from './dockerfile.js';
 import { manifestKind } from './manifest.js';
 import { pullRequestKind } from './pull-request.js';
@@ -14,6 +15,7 @@ export const KINDS = {
   dockerfile: dockerfileKind,
   workflow: workflowKind,
   manifest: manifestKind,
+  code: codeKind,
 } as const;
 
 export type KindId = keyof typeof KINDS;
@@ -76,6 +78,18 @@ export function descriptionLinks(): NonNullable<AnyKind['links']> & { kind: Kind
   const links = kindById(DESCRIPTION).links;
   if (!links || !(links.kind in KINDS)) throw new Error(`the ${DESCRIPTION} kind must link files of a registered kind`);
   return links as NonNullable<AnyKind['links']> & { kind: KindId };
+}
+
+/** Loads what the kinds of these files need before they can be parsed (a grammar); nothing for most. */
+export async function prepareKinds(
+  files: readonly { path: string; kind: KindId; text?: string | undefined }[],
+): Promise<void> {
+  const byKind = new Map<KindId, string[]>();
+  for (const file of files) {
+    if (file.text === undefined || !kindById(file.kind).prepare) continue;
+    byKind.set(file.kind, [...(byKind.get(file.kind) ?? []), file.path]);
+  }
+  await Promise.all([...byKind].map(([kind, paths]) => kindById(kind).prepare!(paths)));
 }
 
 /** Whether files of this kind are deployment files, counted against `evidence.max-files`. */

@@ -53,6 +53,8 @@ export interface Facts {
   evidence?: readonly EvidenceFinding[];
   /** The deployment files checked, findings or not; set by the engine. */
   evidenceSources?: readonly string[];
+  /** The lines the pull request added to each changed file, by path, where its diff says (GitHub's patch, git diff). */
+  addedLines?: ReadonlyMap<string, ReadonlySet<number>>;
   /** Every runbook the repository's alerts link, in lower case, when the run read all its alerts (the CLI's audit). */
   alertRunbooks?: ReadonlySet<string>;
   /** The files the engine parsed, by path, so the description's rules do not parse them again. */
@@ -136,6 +138,8 @@ export interface DocumentKind<Id extends string, View, Context> {
   selectByText?(path: string): TextTest | undefined;
   /** A deployment file: checked only where `evidence.paths` and `evidence.exclude` allow, at most `evidence.max-files` a run. */
   evidence?: true;
+  /** Not a deployment file, but what it shows weighs against the description's ticks as theirs do (source code). */
+  weighed?: true;
   /** How many changed files of this kind are read a run. Unbounded when absent (the description is one). */
   bound?(settings: DocumentSettings): ReadBound;
   /**
@@ -150,7 +154,11 @@ export interface DocumentKind<Id extends string, View, Context> {
   };
   /** The companion files to read with this document; never checked themselves. */
   companions?(path: string, text: string): CompanionFile[];
+  /** What must be loaded before files at these paths can be parsed (a grammar): awaited before a check. */
+  prepare?(paths: string[]): Promise<void>;
   parse(text: string, path: string, companions?: Companions): View;
+  /** Frees what a view holds outside JavaScript's heap (a WebAssembly parse tree), once its rules have run. */
+  dispose?(view: View): void;
   /** A ceiling on the severity of every finding on this document, when something else may change it. */
   cap?(view: View): SeverityCap | undefined;
   /** What this kind's rules see: the view, the settings that concern them and the facts. */

@@ -154,6 +154,8 @@ export interface DocumentSettings {
   runbooks: { templates: RunbookTemplate[] };
   /** Alerting rules: the annotation that links a runbook, and the URL prefixes served from this repository. */
   alerts: AlertSpec;
+  /** Which changed source files are read as code, in which languages, and how many a run. */
+  code: { paths: string[]; exclude: string[]; languages: string[]; maxFiles: number };
   /** The day the run judges dates by (`runbook-review-due`), YYYY-MM-DD; set by the run, not the config. */
   today?: string;
   /** Present when only an authorised reviewer can make the gate pass. */

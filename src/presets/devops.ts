@@ -28,6 +28,14 @@ const defaultAlerts = (): DocumentSettings['alerts'] => ({
   configured: false,
 });
 
+/** Every source file of the languages the gate reads, tests, vendored and generated code aside (`kinds/code.ts`). */
+const defaultCode = (): DocumentSettings['code'] => ({
+  paths: ['**'],
+  exclude: [],
+  languages: ['go', 'python', 'javascript', 'typescript', 'java'],
+  maxFiles: 200,
+});
+
 const defaultEvidence = (): DocumentSettings['evidence'] => ({
   paths: ['**'],
   exclude: [],
@@ -89,11 +97,14 @@ function devopsPreset(): Preset {
   return {
     rules: severities('devops'),
     when: [],
-    // The Review Checklist's claims the changed files can contradict. ("Timeouts" is about calls in the code.)
+    // The Review Checklist's claims the changed files can contradict, the code they add among them.
     evidence: defaultEvidence(),
     alerts: defaultAlerts(),
+    code: defaultCode(),
     claims: {
       Alerts: ['alert-runbook'],
+      Timeouts: ['code-network-timeout'],
+      Logging: ['code-unstructured-log'],
       'Zero Downtime': ['manifest-rollout'],
       'Health Checks': ['manifest-readiness-probe', 'manifest-liveness-probe'],
       'Graceful Shutdown': ['manifest-graceful-shutdown', 'dockerfile-exec-form'],
@@ -122,6 +133,7 @@ function emptyPreset(): Preset {
     claims: {},
     evidence: defaultEvidence(),
     alerts: defaultAlerts(),
+    code: defaultCode(),
     pullRequest: {
       sections: [],
       runbook: { section: 'Runbook', aliases: [], required: false, maxLinks: MAX_LINKS, external: [] },

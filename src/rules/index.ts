@@ -8,6 +8,10 @@ import { alertRunbook } from './alert-runbook.js';
 import { alertRunbookDrift } from './alert-runbook-drift.js';
 import { alertSeverity } from './alert-severity.js';
 import { claimContradicted } from './claim-contradicted.js';
+import { codeNetworkTimeout } from './code-network-timeout.js';
+import { codeHardcodedConfig } from './code-hardcoded-config.js';
+import { codeUnboundedQueue } from './code-unbounded-queue.js';
+import { codeUnstructuredLog } from './code-unstructured-log.js';
 import { dockerfileExecForm } from './dockerfile-exec-form.js';
 import { dockerfileHealthcheck } from './dockerfile-healthcheck.js';
 import { itemChecked } from './item-checked.js';
@@ -105,6 +109,10 @@ export const RULES = [
   alertRunbook,
   alertRunbookDrift,
   alertSeverity,
+  codeNetworkTimeout,
+  codeUnboundedQueue,
+  codeUnstructuredLog,
+  codeHardcodedConfig,
   evidenceUnverifiable,
 ] as const;
 

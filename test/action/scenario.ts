@@ -42,7 +42,8 @@ export async function scenario(pull: Partial<PullState> = {}): Promise<FakeGitHu
     draft: false,
     files: [
       { filename: 'docs/runbooks/deploy-payments.md', status: 'added' },
-      { filename: 'src/vault.ts', status: 'modified' },
+      // A file no kind reads: the run neither reads it nor loads anything for it.
+      { filename: 'LICENSE', status: 'modified' },
     ],
     ...pull,
   });

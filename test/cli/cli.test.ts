@@ -175,7 +175,7 @@ describe('readiness-gate check', () => {
     await writeFile(path.join(dir, 'charts/api/docs/values.md'), '# Values\nThe chart reads these values.\n');
     await writeFile(path.join(dir, 'charts/api/docs/upgrade.md'), '# Upgrading\nBump the chart version.\n');
     await writeFile(path.join(dir, 'charts/api/Dockerfile'), 'FROM node:20\nCMD ["node", "server.js"]\n');
-    await writeFile(path.join(dir, 'app/payments.py'), 'def pay():\n    pass\n');
+    await writeFile(path.join(dir, 'app/payments.rb'), 'def pay; end\n');
     const folder = await cli(['check', '--format', 'json', 'charts/'], { cwd: dir });
     const json = JSON.parse(folder.stdout);
     // The chart's docs are no family of runbooks: no template selects them, so they are listed, not failed.
@@ -185,11 +185,11 @@ describe('readiness-gate check', () => {
       { path: 'charts/api/docs/values.md', reason: 'no runbook template selects it (see runbooks.paths)' },
     ]);
     // A file named on its own: Markdown is read as a runbook; what no kind reads is listed, never read as one.
-    const named = await cli(['check', 'charts/api/docs/values.md', 'app/payments.py'], { cwd: dir });
+    const named = await cli(['check', 'charts/api/docs/values.md', 'app/payments.rb'], { cwd: dir });
     expect(named.stdout).toContain('✖ charts/api/docs/values.md');
-    expect(named.stdout).not.toContain('✖ app/payments.py');
+    expect(named.stdout).not.toContain('✖ app/payments.rb');
     expect(named.stdout).toContain(
-      'Not checked: 1 file (1: no kind reads it (not Markdown, not a deployment file): app/payments.py).',
+      'Not checked: 1 file (1: no kind reads it (not Markdown, a deployment file or source code the gate reads): app/payments.rb).',
     );
   });
 

@@ -13,7 +13,10 @@ import { annotationsFor } from '../../src/report/annotations.js';
 import { RULES } from '../../src/rules/index.js';
 import { reviewersKey, type PullRequestFacts } from '../../src/model/conditions.js';
 import type { ReviewFacts } from '../../src/signoff/evaluate.js';
-import { example, ROOT } from '../helpers.js';
+import { example, loadGrammars, ROOT } from '../helpers.js';
+
+// Source files are parsed with tree-sitter, whose grammars load before a check.
+await loadGrammars();
 
 type Observe = (config: ResolvedConfig) => unknown;
 
@@ -474,6 +477,27 @@ const ENTRIES: Record<string, Entry | { exempt: string }> = {
         .findings.filter((f) => f.ruleId === 'document-unreadable')
         .map((f) => f.message);
     },
+  },
+  'code.paths[]': {
+    with: "code:\n  paths: ['services/**']\n",
+    without: '',
+    observe: kinds('services/api/main.go', 'tools/gen.go'),
+  },
+  'code.exclude[]': {
+    with: "code:\n  exclude: ['tools/**']\n",
+    without: '',
+    observe: kinds('services/api/main.go', 'tools/gen.go', 'services/api/main_test.go'),
+  },
+  'code.languages[]': {
+    with: 'code:\n  languages: [go]\n',
+    without: '',
+    observe: kinds('main.go', 'app.py', 'web/app.ts', 'Main.java'),
+  },
+  'code.max-files': {
+    with: 'code:\n  max-files: 1\n',
+    without: '',
+    observe: (config) =>
+      planFiles({ linked: [], changed: ['a.py', 'b.py'] }, config).map((f) => [f.path, f.unread?.kind]),
   },
   'report.max-annotations': {
     with: 'report:\n  max-annotations: 1\n',

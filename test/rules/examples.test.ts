@@ -8,7 +8,10 @@ import { rulesTable, TABLE_END, TABLE_START } from '../../src/rules/docs.js';
 import { DESCRIPTION, kindOf } from '../../src/kinds/index.js';
 import { RULE_IDS, RULES } from '../../src/rules/index.js';
 import type { RuleExample } from '../../src/rules/rule.js';
-import { ROOT } from '../helpers.js';
+import { loadGrammars, ROOT } from '../helpers.js';
+
+// Source files are parsed with tree-sitter, whose grammars load before a check.
+await loadGrammars();
 
 function findingsOf(rule: (typeof RULES)[number], example: RuleExample): string[] {
   const loaded = loadConfig(example.config ?? '', 'example.yml');

@@ -57,6 +57,29 @@ describe('dist/cli.js', () => {
     expect(JSON.parse(json.stdout).findings[0]).toEqual(ROTATE_CERTS_FIRST_FINDING);
   });
 
+  it('reads source files with the grammars shipped beside the bundle, in a checking thread too', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rg-'));
+    temps.push(dir);
+    // Over 8 KiB, so the check runs in a thread, which loads its grammars itself.
+    const padding = '# a comment to make the file large\n'.repeat(300);
+    await writeFile(path.join(dir, 'client.py'), `import requests\n${padding}requests.get(url)\n`);
+    await writeFile(path.join(dir, 'main.go'), 'package main\n\nimport "net/http"\n\nfunc main() { http.Get("x") }\n');
+    await writeFile(path.join(dir, 'load.ts'), 'export const load = (u: string) => fetch(u);\n');
+    await writeFile(path.join(dir, 'Client.java'), 'class C { Object c = HttpClient.newHttpClient(); }\n');
+    const { stdout, stderr } = await cli(
+      ['check', '--format', 'json', 'client.py', 'main.go', 'load.ts', 'Client.java'],
+      dir,
+    );
+    expect(stderr).toBe('');
+    const findings = (JSON.parse(stdout) as { findings: { source: string; line: number; ruleId: string }[] }).findings;
+    expect(findings.map((f) => `${f.source}:${f.line} ${f.ruleId}`).sort()).toEqual([
+      'Client.java:1 code-network-timeout',
+      'client.py:302 code-network-timeout',
+      'load.ts:1 code-network-timeout',
+      'main.go:5 code-network-timeout',
+    ]);
+  });
+
   it('prints the version of package.json', async () => {
     const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
     expect((await cli(['--version'])).stdout).toBe(`${pkg.version}\n`);

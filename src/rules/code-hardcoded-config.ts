@@ -1,0 +1,159 @@
+/**
+ * `code-hardcoded-config`: where the code a pull request adds names a
+ * service, it reads the address from configuration (the role document's
+ * "hardcoded config" red flag). A literal URL with a real host, an IP
+ * address or a `host:port`, given to a name that reads as configuration
+ * (`PAYMENTS_URL`, `dbHost`, `endpoint`, `baseURL`, `dsn`), ties every
+ * environment to one address: moving the service takes a release.
+ * Local and documentation addresses (localhost, 127.0.0.1, example.com,
+ * `.test`, `.invalid`) are what a default or an example looks like, and
+ * are left alone.
+ */
+import type { Node } from 'web-tree-sitter';
+import type { RawFinding } from '../model/finding.js';
+import { defineRule } from './rule.js';
+
+const QUERIES = {
+  python: `[
+    (assignment left: (identifier) @name right: (string) @value)
+    (keyword_argument name: (identifier) @name value: (string) @value)
+  ]`,
+  go: `[
+    (const_spec name: (identifier) @name value: (expression_list . (interpreted_string_literal) @value))
+    (var_spec name: (identifier) @name value: (expression_list . (interpreted_string_literal) @value))
+    (short_var_declaration left: (expression_list . (identifier) @name) right: (expression_list . (interpreted_string_literal) @value))
+    (keyed_element key: (literal_element (identifier) @name) value: (literal_element (interpreted_string_literal) @value))
+  ]`,
+  javascript: `[
+    (variable_declarator name: (identifier) @name value: [(string) (template_string)] @value)
+    (pair key: [(property_identifier) (string)] @name value: [(string) (template_string)] @value)
+    (assignment_expression left: (member_expression property: (property_identifier) @name) right: [(string) (template_string)] @value)
+  ]`,
+  java: `(variable_declarator name: (identifier) @name value: (string_literal) @value)`,
+};
+const SCRIPT = QUERIES.javascript;
+const BY_GRAMMAR = { ...QUERIES, typescript: SCRIPT, tsx: SCRIPT };
+
+/** The last word of a name, whatever its case style: `PAYMENTS_URL`, `paymentsUrl`, `payments-url` → `url`. */
+function lastWord(name: string): string {
+  const words = name
+    .replace(/['"]/g, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[\s_\-.]+/)
+    .filter(Boolean);
+  return (words.at(-1) ?? '').toLowerCase();
+}
+
+const CONFIG_WORDS = new Set(['url', 'uri', 'host', 'hostname', 'endpoint', 'addr', 'address', 'dsn', 'server']);
+const CONFIG_NAMES = new Set(['baseurl', 'base_url', 'endpoint', 'dsn', 'host', 'url', 'addr', 'address']);
+
+export function readsAsConfig(name: string): boolean {
+  const bare = name.replace(/['"]/g, '');
+  return CONFIG_NAMES.has(bare.toLowerCase()) || CONFIG_WORDS.has(lastWord(bare)) || /URL$/.test(bare);
+}
+
+const LOCAL_HOST =
+  /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[?::1?\]?|host\.docker\.internal|(?:[\w-]+\.)*(?:localhost|test|invalid|example)|(?:[\w-]+\.)*example\.(?:com|org|net))$/i;
+
+/** The host a value names, when it is a URL, an IP address or a `host:port`; undefined for anything else. */
+export function hostIn(value: string): string | undefined {
+  const text = value.trim();
+  if (/\s/.test(text) || text.includes('${') || text.includes('{{') || text.includes('%s')) return undefined;
+  const url = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]+\]|[^:/?#]+)/i.exec(text);
+  if (url) return url[1]!;
+  if (/^\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?$/.test(text)) return text.replace(/:\d+$/, '');
+  const hostPort = /^([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*):(\d{2,5})$/i.exec(text);
+  return hostPort ? hostPort[1] : undefined;
+}
+
+/** A string literal's text, its quotes (and a Python prefix) taken off. */
+function literal(node: Node): string {
+  return node.text.replace(/^[rbuf]*(['"`]{1,3})/i, '').replace(/(['"`]{1,3})$/, '');
+}
+
+export const codeHardcodedConfig = defineRule({
+  id: 'code-hardcoded-config',
+  kind: 'code',
+  title: 'Addresses in the change come from configuration',
+  description:
+    'a name that reads as configuration (`*_URL`, `*_HOST`, `endpoint`, `baseURL`, `dsn`) on an added line is not given a literal URL, IP address or `host:port` of a real host (localhost and documentation hosts aside)',
+  defaultSeverity: { devops: 'warning', none: 'off' },
+  examples: [
+    {
+      name: 'Python: a production URL and a database host in code; a local default and one read from the environment',
+      path: 'services/payments/settings.py',
+      text: 'import os\n\nPAYMENTS_URL = "https://payments.prod.internal/v1"\nDB_HOST = "10.20.0.15"\nLOCAL_URL = "http://localhost:8080"\nAUDIT_URL = os.environ["AUDIT_URL"]\ngreeting = "https://payments.prod.internal"\n',
+      findings: [
+        '3:16 PAYMENTS_URL is set to "https://payments.prod.internal/v1" in the code, so moving that service takes a release. Read it from the environment or the service\'s config, with no production default.',
+        '4:11 DB_HOST is set to "10.20.0.15" in the code, so moving that service takes a release. Read it from the environment or the service\'s config, with no production default.',
+      ],
+    },
+    {
+      name: 'Go: a constant and a struct field',
+      path: 'services/cart/config.go',
+      text: 'package cart\n\nconst redisAddr = "redis-cart:6379"\n\nvar cfg = Config{Endpoint: "https://api.stripe.com"}\nvar name = "cart:1"\n',
+      findings: [
+        '3:19 redisAddr is set to "redis-cart:6379" in the code, so moving that service takes a release. Read it from the environment or the service\'s config, with no production default.',
+        '5:28 Endpoint is set to "https://api.stripe.com" in the code, so moving that service takes a release. Read it from the environment or the service\'s config, with no production default.',
+      ],
+    },
+    {
+      name: 'TypeScript: an object property and a variable; a template with a variable in it, an example host',
+      path: 'src/checkout/config.ts',
+      text: "const api = { baseURL: 'https://checkout.shop.io/api' };\nconst docsUrl = 'https://docs.example.com';\nconst userUrl = `https://${host}/users`;\nexport { api, docsUrl, userUrl };\n",
+      findings: [
+        '1:24 baseURL is set to "https://checkout.shop.io/api" in the code, so moving that service takes a release. Read it from the environment or the service\'s config, with no production default.',
+      ],
+    },
+    {
+      name: 'Java: a constant naming a service inside the cluster',
+      path: 'src/main/java/shop/Config.java',
+      text: 'class Config {\n  static final String INVENTORY_URL = "http://inventory.svc.cluster.local:8080";\n  static final String TITLE = "Inventory";\n}\n',
+      findings: [
+        '2:39 INVENTORY_URL is set to "http://inventory.svc.cluster.local:8080" in the code, so moving that service takes a release. Read it from the environment or the service\'s config, with no production default.',
+      ],
+    },
+    {
+      name: 'JavaScript: a database URL in a module, its credentials not echoed',
+      path: 'services/payment/db.js',
+      text: "module.exports.DATABASE_URL = 'postgres://payments:secret@db.payments.svc:5432/payments';\n",
+      findings: [
+        '1:31 DATABASE_URL is set to "postgres://…@db.payments.svc:5432/payments" in the code, so moving that service takes a release. Read it from the environment or the service\'s config, with no production default.',
+      ],
+    },
+    {
+      name: 'a default read from the environment first, in JavaScript',
+      path: 'web/src/config.js',
+      text: "export const apiUrl = process.env.API_URL ?? 'http://localhost:3000';\n",
+      findings: [],
+    },
+  ],
+  check(ctx) {
+    const queries = BY_GRAMMAR;
+    const out: RawFinding[] = [];
+    for (const { captures: c } of ctx.matches(queries)) {
+      const name = c.name!.text.replace(/['"]/g, '');
+      if (!readsAsConfig(name)) continue;
+      const valueNode = c.value!;
+      if (
+        valueNode.type === 'template_string' &&
+        valueNode.namedChildren.some((n) => n?.type === 'template_substitution')
+      )
+        continue;
+      const value = literal(valueNode);
+      const host = hostIn(value);
+      if (!host || LOCAL_HOST.test(host)) continue;
+      const line = valueNode.startPosition.row + 1;
+      if (!ctx.reports('code-hardcoded-config', line, out)) continue;
+      // Credentials in the URL are not echoed into the report (it is posted as a comment).
+      const safe = value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/?#]*@/i, '$1…@');
+      const shown = safe.length > 80 ? `${safe.slice(0, 77)}...` : safe;
+      out.push({
+        message: `${name} is set to "${shown}" in the code, so moving that service takes a release. Read it from the environment or the service's config, with no production default.`,
+        line,
+        column: valueNode.startPosition.column + 1,
+      });
+    }
+    return out;
+  },
+});

@@ -1,0 +1,253 @@
+/**
+ * `code-network-timeout`: an outbound call the pull request adds has a
+ * timeout (the role document's "missing timeouts" red flag, and its
+ * Review Checklist's "Are all network calls timeout-bounded?"). A call
+ * without one waits as long as the peer lets it: a slow dependency becomes
+ * a hung request, then a full pool.
+ *
+ * Only what the call itself shows is judged: a call whose options come
+ * from a variable, or `**kwargs`, may set a timeout the gate cannot see,
+ * and is left alone.
+ */
+import type { Node } from 'web-tree-sitter';
+import type { CodeContext } from '../kinds/code.js';
+import type { RawFinding } from '../model/finding.js';
+import { defineRule } from './rule.js';
+
+const QUERIES = {
+  python: `(call function: [(attribute) (identifier)] @fn arguments: (argument_list) @args) @call`,
+  go: `[
+    (call_expression function: (selector_expression operand: (_) @pkg field: (field_identifier) @fn)) @call
+    (composite_literal type: (qualified_type package: (package_identifier) @pkg name: (type_identifier) @type) body: (literal_value) @body) @literal
+  ]`,
+  javascript: `(call_expression function: [(identifier) (member_expression)] @fn arguments: (arguments) @args) @call`,
+  typescript: `(call_expression function: [(identifier) (member_expression)] @fn arguments: (arguments) @args) @call`,
+  tsx: `(call_expression function: [(identifier) (member_expression)] @fn arguments: (arguments) @args) @call`,
+  java: `(method_invocation object: (identifier) @class name: (identifier) @method) @call`,
+};
+
+const REQUESTS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request']);
+const GO_HELPERS = new Set(['Get', 'Post', 'PostForm', 'Head']);
+const AXIOS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'create']);
+
+export const codeNetworkTimeout = defineRule({
+  id: 'code-network-timeout',
+  kind: 'code',
+  title: 'Every network call the change adds has a timeout',
+  description:
+    'an outbound call on an added line has a timeout: Python `requests` with `timeout=`, `urlopen(…, timeout=)`, no `httpx` `timeout=None`; Go no `http.Get`/`Post`/`DefaultClient`, an `http.Client` with `Timeout`, `net.DialTimeout`; JS/TS `fetch` with a `signal`, `axios` with `timeout`; Java `HttpClient` with `connectTimeout` and requests with `timeout`',
+  defaultSeverity: { devops: 'warning', none: 'off' },
+  examples: [
+    {
+      name: 'Python: requests without a timeout, httpx with none, urlopen without one; a timeout given, or kwargs the gate cannot see',
+      path: 'services/payments/client.py',
+      text: 'import requests, httpx\nfrom urllib.request import urlopen\n\ndef charge(url, body, **kw):\n    requests.post(url, json=body)\n    httpx.get(url, timeout=None)\n    urlopen(url)\n    requests.get(url, timeout=5)\n    requests.get(url, **kw)\n    httpx.get(url)\n',
+      findings: [
+        '5:5 requests.post(…) has no timeout, so it waits as long as the server lets it. Pass timeout= (seconds, e.g. timeout=10).',
+        "6:5 httpx.get(…) sets timeout=None, so it waits as long as the server lets it. Give a number of seconds, or leave httpx's default of 5 s.",
+        '7:5 urlopen(…) has no timeout, so it waits as long as the server lets it. Pass timeout= (seconds, e.g. timeout=10).',
+      ],
+    },
+    {
+      name: 'Go: the default client, a client without Timeout, a dial without one; a client with Timeout and DialTimeout',
+      path: 'services/cart/client.go',
+      text: 'package cart\n\nimport (\n\t"net"\n\t"net/http"\n\t"time"\n)\n\nvar slow = &http.Client{}\nvar fast = &http.Client{Timeout: 10 * time.Second}\n\nfunc fetch(u string) {\n\thttp.Get(u)\n\thttp.DefaultClient.Do(nil)\n\tnet.Dial("tcp", u)\n\tnet.DialTimeout("tcp", u, time.Second)\n\tfast.Get(u)\n}\n',
+      findings: [
+        '9:13 http.Client{} has no Timeout, so its requests wait as long as the server lets them. Set Timeout (e.g. Timeout: 10 * time.Second).',
+        '13:2 http.Get uses http.DefaultClient, which has no timeout. Use an http.Client with Timeout set, or a request with a context deadline.',
+        '14:2 http.DefaultClient has no timeout. Use an http.Client with Timeout set, or a request with a context deadline.',
+        '15:2 net.Dial has no timeout. Use net.DialTimeout, or a net.Dialer with Timeout.',
+      ],
+    },
+    {
+      name: 'TypeScript: fetch without a signal, axios without a timeout; with them, or options from a variable',
+      path: 'src/checkout/api.ts',
+      text: "import axios from 'axios';\n\nexport async function load(url: string, options: RequestInit) {\n  await fetch(url);\n  await fetch(url, { method: 'POST' });\n  await axios.get(url);\n  const api = axios.create({ baseURL: url });\n  await fetch(url, { signal: AbortSignal.timeout(5000) });\n  await fetch(url, options);\n  await axios.get(url, { timeout: 5000 });\n  return api;\n}\n",
+      findings: [
+        '4:9 fetch(…) has no signal, so it waits as long as the server lets it. Pass { signal: AbortSignal.timeout(ms) }.',
+        '5:9 fetch(…) has no signal, so it waits as long as the server lets it. Pass { signal: AbortSignal.timeout(ms) }.',
+        "6:9 axios.get(…) has no timeout, and axios's default is none. Pass { timeout: ms }, or create the instance with one.",
+        "7:15 axios.create(…) has no timeout, and axios's default is none. Pass { timeout: ms }, or create the instance with one.",
+      ],
+    },
+    {
+      name: 'JavaScript: the same in a .js file',
+      path: 'web/src/load.js',
+      text: 'export const load = (url) => fetch(url).then((r) => r.json());\nexport const safe = (url) => fetch(url, { signal: AbortSignal.timeout(3000) });\n',
+      findings: [
+        '1:30 fetch(…) has no signal, so it waits as long as the server lets it. Pass { signal: AbortSignal.timeout(ms) }.',
+      ],
+    },
+    {
+      name: 'Java: a client without a connect timeout and a request without a timeout; both bounded',
+      path: 'src/main/java/shop/Client.java',
+      text: 'package shop;\n\nimport java.net.http.*;\nimport java.time.Duration;\n\nclass Client {\n  void call() {\n    var a = HttpClient.newHttpClient();\n    var b = HttpClient.newBuilder().build();\n    var r = HttpRequest.newBuilder(uri).GET().build();\n    var c = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();\n    var s = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build();\n  }\n}\n',
+      findings: [
+        '8:13 HttpClient.newHttpClient() has no connect timeout. Build it with HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build().',
+        '9:13 HttpClient.newBuilder() builds a client without connectTimeout(…). Add .connectTimeout(Duration.ofSeconds(10)).',
+        '10:13 HttpRequest.newBuilder() builds a request without timeout(…), so it waits as long as the server lets it. Add .timeout(Duration.ofSeconds(10)).',
+      ],
+    },
+    {
+      name: 'an opt-out with a reason on the line above',
+      path: 'services/payments/stream.py',
+      text: 'import requests\n\n# readiness-gate waive=code-network-timeout: a long poll, bounded by the server at 60 s\nrequests.get(url, stream=True)\n',
+      findings: [],
+    },
+  ],
+  check(ctx) {
+    const out: RawFinding[] = [];
+    const report = (node: Node, message: string) => {
+      const line = node.startPosition.row + 1;
+      if (ctx.reports('code-network-timeout', line, out)) {
+        out.push({ message, line, column: node.startPosition.column + 1 });
+      }
+    };
+    for (const match of ctx.matches(QUERIES)) check(ctx, match.captures, report);
+    return out;
+  },
+});
+
+type Report = (node: Node, message: string) => void;
+
+function check(ctx: CodeContext, c: Record<string, Node>, report: Report): void {
+  switch (ctx.file.grammar) {
+    case 'python':
+      return python(c, report);
+    case 'go':
+      return go(c, report);
+    case 'java':
+      return java(c, report);
+    default:
+      return script(c, report);
+  }
+}
+
+const NO_TIMEOUT = 'so it waits as long as the server lets it. Pass timeout= (seconds, e.g. timeout=10).';
+
+function python(c: Record<string, Node>, report: Report): void {
+  const call = c.call!;
+  const name = c.fn!.text;
+  const args = c.args!.namedChildren.filter((n): n is Node => n !== null);
+  if (args.some((a) => a.type === 'dictionary_splat' || a.type === 'list_splat')) return;
+  const timeout = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'timeout');
+  const [module, fn] = name.includes('.')
+    ? [name.slice(0, name.lastIndexOf('.')), name.slice(name.lastIndexOf('.') + 1)]
+    : ['', name];
+  if (module === 'requests' && REQUESTS.has(fn)) {
+    if (!timeout) report(call, `${name}(…) has no timeout, ${NO_TIMEOUT}`);
+    else if (timeout.childForFieldName('value')?.type === 'none')
+      report(call, `${name}(…) sets timeout=None, ${NO_TIMEOUT}`);
+  } else if (module === 'httpx' && (REQUESTS.has(fn) || fn === 'Client' || fn === 'AsyncClient')) {
+    if (timeout?.childForFieldName('value')?.type === 'none') {
+      report(
+        call,
+        `${name}(…) sets timeout=None, so it waits as long as the server lets it. Give a number of seconds, or leave httpx's default of 5 s.`,
+      );
+    }
+  } else if (fn === 'urlopen' && (module === '' || module.endsWith('request'))) {
+    // urlopen(url, data, timeout): the third positional argument is the timeout too.
+    const positional = args.filter((a) => a.type !== 'keyword_argument');
+    if (!timeout && positional.length < 3) report(call, `${name}(…) has no timeout, ${NO_TIMEOUT}`);
+  }
+}
+
+function go(c: Record<string, Node>, report: Report): void {
+  if (c.literal) {
+    if (c.pkg!.text !== 'http' || c.type!.text !== 'Client') return;
+    const keys = c
+      .body!.namedChildren.filter((n): n is Node => n?.type === 'keyed_element')
+      .map((k) => k.namedChildren[0]?.text);
+    if (!keys.includes('Timeout')) {
+      report(
+        c.literal,
+        'http.Client{} has no Timeout, so its requests wait as long as the server lets them. Set Timeout (e.g. Timeout: 10 * time.Second).',
+      );
+    }
+    return;
+  }
+  const pkg = c.pkg!.text;
+  const fn = c.fn!.text;
+  if (pkg === 'http' && GO_HELPERS.has(fn)) {
+    report(
+      c.call!,
+      `http.${fn} uses http.DefaultClient, which has no timeout. Use an http.Client with Timeout set, or a request with a context deadline.`,
+    );
+  } else if (pkg === 'http.DefaultClient') {
+    report(
+      c.call!,
+      'http.DefaultClient has no timeout. Use an http.Client with Timeout set, or a request with a context deadline.',
+    );
+  } else if (pkg === 'net' && fn === 'Dial') {
+    report(c.call!, 'net.Dial has no timeout. Use net.DialTimeout, or a net.Dialer with Timeout.');
+  }
+}
+
+/** The options object of a call: its argument at `index` when written as an object literal; 'unknown' otherwise. */
+function options(args: Node, index: number): Node | 'none' | 'unknown' {
+  const list = args.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment');
+  const arg = list[index];
+  if (!arg) return 'none';
+  return arg.type === 'object' ? arg : 'unknown';
+}
+
+function hasKey(object: Node, key: string): boolean {
+  return object.namedChildren.some(
+    (p) =>
+      (p?.type === 'pair' && p.childForFieldName('key')?.text.replace(/['"]/g, '') === key) ||
+      (p?.type === 'shorthand_property_identifier' && p.text === key) ||
+      p?.type === 'spread_element',
+  );
+}
+
+function script(c: Record<string, Node>, report: Report): void {
+  const fn = c.fn!.text;
+  if (fn === 'fetch' || fn === 'globalThis.fetch' || fn === 'window.fetch') {
+    const init = options(c.args!, 1);
+    if (init === 'unknown' || (init !== 'none' && hasKey(init, 'signal'))) return;
+    report(
+      c.call!,
+      'fetch(…) has no signal, so it waits as long as the server lets it. Pass { signal: AbortSignal.timeout(ms) }.',
+    );
+    return;
+  }
+  const [object, method] = [fn.slice(0, fn.lastIndexOf('.')), fn.slice(fn.lastIndexOf('.') + 1)];
+  if (object !== 'axios' || !AXIOS.has(method)) return;
+  // The config is the last argument: axios.get(url, config), axios.post(url, data, config), axios.create(config).
+  const at = method === 'create' || method === 'request' ? 0 : ['post', 'put', 'patch'].includes(method) ? 2 : 1;
+  const config = options(c.args!, at);
+  if (config === 'unknown' || (config !== 'none' && hasKey(config, 'timeout'))) return;
+  report(
+    c.call!,
+    `${fn}(…) has no timeout, and axios's default is none. Pass { timeout: ms }, or create the instance with one.`,
+  );
+}
+
+function java(c: Record<string, Node>, report: Report): void {
+  const cls = c.class!.text;
+  const method = c.method!.text;
+  const call = c.call!;
+  if (cls === 'HttpClient' && method === 'newHttpClient') {
+    report(
+      call,
+      'HttpClient.newHttpClient() has no connect timeout. Build it with HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build().',
+    );
+    return;
+  }
+  if (method !== 'newBuilder' || (cls !== 'HttpClient' && cls !== 'HttpRequest')) return;
+  // The builder's chain: each call wraps the one before it, up to build().
+  const wanted = cls === 'HttpClient' ? 'connectTimeout' : 'timeout';
+  let at: Node | null = call;
+  const names: string[] = [];
+  while (at?.parent?.type === 'method_invocation' && at.parent.childForFieldName('object')?.id === at.id) {
+    at = at.parent;
+    names.push(at.childForFieldName('name')?.text ?? '');
+  }
+  if (!names.includes('build') || names.includes(wanted)) return;
+  report(
+    call,
+    cls === 'HttpClient'
+      ? 'HttpClient.newBuilder() builds a client without connectTimeout(…). Add .connectTimeout(Duration.ofSeconds(10)).'
+      : 'HttpRequest.newBuilder() builds a request without timeout(…), so it waits as long as the server lets it. Add .timeout(Duration.ofSeconds(10)).',
+  );
+}

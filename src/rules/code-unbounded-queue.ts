@@ -1,0 +1,158 @@
+/**
+ * `code-unbounded-queue`: a queue the pull request adds has a bound (the
+ * role document's "unbounded queues" red flag). An unbounded queue turns
+ * a slow consumer into memory growth until the process dies, instead of
+ * back-pressure the producer can see. Python's queues without `maxsize`
+ * and Java's unbounded queues and the executors built on them; Go's
+ * channels always have a capacity, and arrays in JavaScript are out of
+ * scope.
+ */
+import type { Node } from 'web-tree-sitter';
+import type { RawFinding } from '../model/finding.js';
+import { defineRule } from './rule.js';
+
+const QUERIES = {
+  python: `(call function: [(attribute) (identifier)] @fn arguments: (argument_list) @args) @call`,
+  java: `[
+    (object_creation_expression type: [(generic_type (type_identifier) @type) (type_identifier) @type] arguments: (argument_list) @args) @new
+    (method_invocation object: (identifier) @class name: (identifier) @method arguments: (argument_list) @args) @call
+  ]`,
+};
+
+/** Python queues that take `maxsize` (first positional argument too); 0 or less means unbounded. */
+const PY_BOUNDED = new Map([
+  ['queue.Queue', 'queue.Queue()'],
+  ['queue.LifoQueue', 'queue.LifoQueue()'],
+  ['queue.PriorityQueue', 'queue.PriorityQueue()'],
+  ['asyncio.Queue', 'asyncio.Queue()'],
+  ['asyncio.LifoQueue', 'asyncio.LifoQueue()'],
+  ['asyncio.PriorityQueue', 'asyncio.PriorityQueue()'],
+  ['multiprocessing.Queue', 'multiprocessing.Queue()'],
+  ['Queue', 'Queue()'],
+  ['LifoQueue', 'LifoQueue()'],
+  ['PriorityQueue', 'PriorityQueue()'],
+]);
+
+/** Java queues whose no-argument constructor holds up to Integer.MAX_VALUE, or no bound at all. */
+const JAVA_QUEUES = new Map([
+  ['LinkedBlockingQueue', 'has no capacity (it holds up to Integer.MAX_VALUE items)'],
+  ['LinkedBlockingDeque', 'has no capacity (it holds up to Integer.MAX_VALUE items)'],
+  ['LinkedTransferQueue', 'is unbounded'],
+  ['PriorityBlockingQueue', 'is unbounded'],
+  ['ConcurrentLinkedQueue', 'is unbounded'],
+  ['ConcurrentLinkedDeque', 'is unbounded'],
+]);
+const EXECUTORS = new Map([
+  [
+    'newFixedThreadPool',
+    `queues its tasks in an unbounded LinkedBlockingQueue, so a slow consumer lets it grow until the process runs out of memory`,
+  ],
+  [
+    'newSingleThreadExecutor',
+    `queues its tasks in an unbounded LinkedBlockingQueue, so a slow consumer lets it grow until the process runs out of memory`,
+  ],
+  [
+    'newCachedThreadPool',
+    'starts a thread for every task no idle thread takes, without limit, so a burst of slow tasks starts thousands of threads',
+  ],
+]);
+
+const GROWS = 'so a slow consumer lets it grow until the process runs out of memory';
+
+export const codeUnboundedQueue = defineRule({
+  id: 'code-unbounded-queue',
+  kind: 'code',
+  title: 'Every queue the change adds is bounded',
+  description:
+    'a queue on an added line has a bound: Python `queue`/`asyncio`/`multiprocessing` queues with a `maxsize` above 0 (not `SimpleQueue`); Java queues with a capacity and `ThreadPoolExecutor` over a bounded queue instead of `Executors.newFixedThreadPool`/`newSingleThreadExecutor`/`newCachedThreadPool`',
+  defaultSeverity: { devops: 'warning', none: 'off' },
+  examples: [
+    {
+      name: 'Python: queues without maxsize, with maxsize 0, and SimpleQueue; bounded ones',
+      path: 'workers/jobs.py',
+      text: 'import asyncio, queue\nfrom queue import Queue\n\njobs = queue.Queue()\nevents = asyncio.Queue(maxsize=0)\nlog = queue.SimpleQueue()\nmore = Queue()\nbounded = queue.Queue(maxsize=1000)\nalso = asyncio.Queue(100)\n',
+      findings: [
+        '4:8 queue.Queue() has no maxsize, so a slow consumer lets it grow until the process runs out of memory. Pass maxsize= and decide what a full queue does (block the producer, drop, or shed load).',
+        '5:10 asyncio.Queue() has maxsize 0, which is no bound, so a slow consumer lets it grow until the process runs out of memory. Pass maxsize= and decide what a full queue does (block the producer, drop, or shed load).',
+        '6:7 queue.SimpleQueue() cannot be bounded, so a slow consumer lets it grow until the process runs out of memory. Use queue.Queue(maxsize=…).',
+        '7:8 Queue() has no maxsize, so a slow consumer lets it grow until the process runs out of memory. Pass maxsize= and decide what a full queue does (block the producer, drop, or shed load).',
+      ],
+    },
+    {
+      name: 'Java: unbounded queues and executors; a capacity, and a ThreadPoolExecutor over a bounded queue',
+      path: 'src/main/java/shop/Work.java',
+      text: 'package shop;\n\nimport java.util.concurrent.*;\n\nclass Work {\n  BlockingQueue<Runnable> q = new LinkedBlockingQueue<>();\n  ExecutorService pool = Executors.newFixedThreadPool(8);\n  ExecutorService any = Executors.newCachedThreadPool();\n  BlockingQueue<Runnable> b = new LinkedBlockingQueue<>(1000);\n  ExecutorService ok = new ThreadPoolExecutor(4, 8, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(100));\n}\n',
+      findings: [
+        '6:31 new LinkedBlockingQueue() has no capacity (it holds up to Integer.MAX_VALUE items), so a slow consumer lets it grow until the process runs out of memory. Give it a capacity (new LinkedBlockingQueue<>(1000)), or use an ArrayBlockingQueue.',
+        '7:26 Executors.newFixedThreadPool(…) queues its tasks in an unbounded LinkedBlockingQueue, so a slow consumer lets it grow until the process runs out of memory. Build a ThreadPoolExecutor over a bounded queue, with a rejection policy.',
+        '8:25 Executors.newCachedThreadPool(…) starts a thread for every task no idle thread takes, without limit, so a burst of slow tasks starts thousands of threads. Build a ThreadPoolExecutor over a bounded queue, with a rejection policy.',
+      ],
+    },
+    {
+      name: 'a bounded queue, and an unbounded one waived with a reason',
+      path: 'workers/bounded.py',
+      text: 'import queue\n\njobs = queue.Queue(maxsize=100)\n# readiness-gate waive=code-unbounded-queue: drained in step by the thread that fills it\nlog = queue.SimpleQueue()\n',
+      findings: [],
+    },
+  ],
+  check(ctx) {
+    const out: RawFinding[] = [];
+    const report = (node: Node, message: string) => {
+      const line = node.startPosition.row + 1;
+      if (ctx.reports('code-unbounded-queue', line, out))
+        out.push({ message, line, column: node.startPosition.column + 1 });
+    };
+    for (const { captures: c } of ctx.matches(QUERIES)) {
+      if (ctx.file.grammar === 'python') python(c, report);
+      else java(c, report);
+    }
+    return out;
+  },
+});
+
+type Report = (node: Node, message: string) => void;
+
+function python(c: Record<string, Node>, report: Report): void {
+  const name = c.fn!.text;
+  if (name === 'queue.SimpleQueue' || name === 'SimpleQueue') {
+    report(c.call!, `${name}() cannot be bounded, ${GROWS}. Use queue.Queue(maxsize=…).`);
+    return;
+  }
+  const shown = PY_BOUNDED.get(name);
+  if (!shown) return;
+  const args = c.args!.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment');
+  if (args.some((a) => a.type === 'dictionary_splat' || a.type === 'list_splat')) return;
+  const keyword = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'maxsize');
+  const value = keyword ? keyword.childForFieldName('value') : args.find((a) => a.type !== 'keyword_argument');
+  const advice = 'Pass maxsize= and decide what a full queue does (block the producer, drop, or shed load).';
+  if (!value) report(c.call!, `${shown} has no maxsize, ${GROWS}. ${advice}`);
+  else if (value.type === 'integer' && Number(value.text) <= 0) {
+    report(c.call!, `${shown} has maxsize ${value.text}, which is no bound, ${GROWS}. ${advice}`);
+  } else if (value.type === 'unary_operator' && value.text.startsWith('-')) {
+    report(c.call!, `${shown} has maxsize ${value.text}, which is no bound, ${GROWS}. ${advice}`);
+  }
+}
+
+function java(c: Record<string, Node>, report: Report): void {
+  const args = c.args!.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment');
+  if (c.new) {
+    const type = c.type!.text;
+    const why = JAVA_QUEUES.get(type);
+    if (!why) return;
+    const sized = type.startsWith('Linked') && type !== 'LinkedTransferQueue' ? args.length > 0 : false;
+    if (sized) return;
+    const advice = why.startsWith('has no capacity')
+      ? `Give it a capacity (new ${type}<>(1000)), or use an ArrayBlockingQueue.`
+      : 'Use an ArrayBlockingQueue, or a LinkedBlockingQueue with a capacity.';
+    report(c.new, `new ${type}() ${why}, ${GROWS}. ${advice}`);
+    return;
+  }
+  if (c.class!.text !== 'Executors') return;
+  const method = c.method!.text;
+  const why = EXECUTORS.get(method);
+  if (!why) return;
+  report(
+    c.call!,
+    `Executors.${method}(…) ${why}. Build a ThreadPoolExecutor over a bounded queue, with a rejection policy.`,
+  );
+}
