@@ -326,7 +326,12 @@ export async function runPipeline(source: DocumentSource, options: PipelineOptio
   // The linked runbooks are read beside the other documents, and checked with the description.
   const linkedFiles = read(planned.filter((f) => isLinked.has(f.path)));
   // The runbooks the checked alerting rules link: with each file of alerts, and checked with the description.
-  const alertRead = alertRunbooks(planned, readHead, (file) => read([file]).then(([one]) => one!), source, config, {
+  // A runbook the description links too is read once, for both.
+  const readRunbook = async (file: PlannedFile): Promise<KindedFile> => {
+    const linkedToo = isLinked.has(file.path) ? (await linkedFiles).find((f) => f.path === file.path) : undefined;
+    return linkedToo ?? (await read([file]))[0]!;
+  };
+  const alertRead = alertRunbooks(planned, readHead, readRunbook, source, config, {
     ...(named?.audit ? { max: MAX_AUDITED_RUNBOOKS } : {}),
   });
   alertRead.catch(() => {});

@@ -176,9 +176,9 @@ export function skipReason(config: ResolvedConfig, pr: SkipFacts): string | unde
   if (config.skip.drafts && pr.draft) return 'the pull request is a draft; the gate runs when it is ready for review.';
   // A changed runbook or deployment file is what the gate is for: it never skips one.
   // A file a kind may own by its text (a `.json` manifest) counts as one: it is not read to skip.
-  return onlyChangedFiles(
-    config.skip.onlyChangedFiles,
-    pr,
-    (p) => kindOf(p, config) !== undefined || kindByText(p, config) !== undefined,
-  );
+  // Source code does not: a team that lets code-only pull requests pass says so in this list.
+  return onlyChangedFiles(config.skip.onlyChangedFiles, pr, (p) => {
+    const kind = kindOf(p, config);
+    return (kind !== undefined && !kindById(kind).weighed) || kindByText(p, config) !== undefined;
+  });
 }

@@ -107,12 +107,27 @@ describe('when entries', () => {
           draft: false,
           changedFiles: { files, truncated: false, total: files.length },
         });
+        // Source code is not one: a team may let code-only pull requests pass.
         const runbookChanged = files.some((f) =>
-          [f.path, f.previous].some((p) => p && kindOf(p, config) !== undefined),
+          [f.path, f.previous].some((p) => p && kindOf(p, config) !== undefined && kindOf(p, config) !== 'code'),
         );
         if (runbookChanged) expect(reason).toBeUndefined();
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('lets a pull request that changes only source code the list names pass, the code unread', () => {
+    const config = loadConfig("skip:\n  only-changed-files: ['src/**']\n", 'x.yml');
+    const files = [{ path: 'src/payments/client.py' }, { path: 'src/web/app.ts' }];
+    expect(kindOf('src/payments/client.py', config)).toBe('code');
+    expect(
+      skipReason(config, {
+        labels: [],
+        author: 'a',
+        draft: false,
+        changedFiles: { files, truncated: false, total: files.length },
+      }),
+    ).toBeDefined();
   });
 });

@@ -366,7 +366,7 @@ export const configSchema = described(
         authors: names('Logins whose pull requests pass, bots included.'),
         drafts: z.optional(described(z.boolean(), 'Draft pull requests pass.')),
         'only-changed-files': names(
-          'Pull requests that change only files matching these globs pass (never when a runbook or a checked deployment file changes).',
+          'Pull requests that change only files matching these globs pass (never when a runbook or a checked deployment file changes; source code may).',
         ),
       }),
     ),

@@ -96,4 +96,12 @@ describe('alerting rules and their runbooks', () => {
     const run = await runAction(gh, { event: 'pull_request', payload: pullRequestEvent() });
     expect(found(run, 'alert-')).toEqual([`${RULES}:10 alert-runbook`]);
   });
+
+  it('reads a runbook the description links and an alert links once, for both', async () => {
+    gh = await withAlerts([{ filename: RULES, status: 'added' }]);
+    gh.setFile(HEAD, RULES, alerts().replace('payments-errors', 'deploy-payments'));
+    const run = await runAction(gh, { event: 'pull_request', payload: pullRequestEvent() });
+    expect(found(run, 'alert-')).toEqual([]);
+    expect(gh.requests.filter((r) => r.path.endsWith('/contents/docs/runbooks/deploy-payments.md'))).toHaveLength(1);
+  });
 });

@@ -87,6 +87,27 @@ describe('through the bundle, with the time budget', () => {
     ]);
   }, 60_000);
 
+  it('the CLI fails a source file whose nesting makes its queries slow as too complex, within the budget', async () => {
+    // 200,000 unclosed brackets parse fast, but tree-sitter's query cursor takes time in the square of their depth.
+    const dir = await mkdtemp(path.join(tmpdir(), 'rg-patho-'));
+    temps.push(dir);
+    await writeFile(path.join(dir, 'deep.py'), '('.repeat(200_000));
+    await writeFile(path.join(dir, 'fine.py'), 'import requests\nrequests.get(url)\n');
+    const started = Date.now();
+    const result = await promisify(execFile)(
+      NODE,
+      [path.join(ROOT, 'bin/readiness-gate.js'), 'check', '--format', 'json', 'deep.py', 'fine.py'],
+      { cwd: dir, timeout: 60_000 },
+    ).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(result.stderr).toBe('');
+    const report = JSON.parse(result.stdout) as { findings: { ruleId: string; source: string }[] };
+    expect(report.findings.map((f) => [f.ruleId, f.source])).toEqual([
+      ['document-too-complex', 'deep.py'],
+      ['code-network-timeout', 'fine.py'],
+    ]);
+  }, 60_000);
+
   it('the action publishes a failing verdict on a 64 KB pathological description', async () => {
     const github = (gh = await scenario({ body: SHAPES['quoted lists']!(64_000) }));
     const started = Date.now();
