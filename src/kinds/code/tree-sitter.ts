@@ -18,7 +18,7 @@ import { GRAMMAR_FILES, type Grammar } from './languages.js';
 type TreeSitter = typeof WebTreeSitter;
 
 let runtime: Promise<TreeSitter> | undefined;
-const grammars = new Map<Grammar, Promise<TsLanguage>>();
+const grammars = new Map<Grammar, Promise<void>>();
 const loaded = new Map<Grammar, { language: TsLanguage; parser: TsParser }>();
 const queries = new Map<string, TsQuery>();
 
@@ -44,20 +44,31 @@ function start(): Promise<TreeSitter> {
   return runtime;
 }
 
-/** Loads these grammars (and the runtime, the first time); each once a process. */
+/** Why a grammar could not be loaded, by grammar: its files are then findings, never a crash of the run. */
+const failures = new Map<Grammar, string>();
+
+/**
+ * Loads these grammars (and the runtime, the first time); each once a
+ * process. Never rejects: a grammar that cannot be loaded is remembered,
+ * and parsing a file of it throws with the reason, which the engine
+ * reports on the file, so the gate fails closed and still publishes.
+ */
 export async function load(wanted: Iterable<Grammar>): Promise<void> {
   await Promise.all(
     [...new Set(wanted)].map((grammar) => {
       let language = grammars.get(grammar);
       if (!language) {
-        language = start().then(async (ts) => {
-          const { pkg, file } = GRAMMAR_FILES[grammar];
-          const lang = await ts.Language.load(wasmPath(pkg, file));
-          const parser = new ts.Parser();
-          parser.setLanguage(lang);
-          loaded.set(grammar, { language: lang, parser });
-          return lang;
-        });
+        language = start()
+          .then(async (ts) => {
+            const { pkg, file } = GRAMMAR_FILES[grammar];
+            const lang = await ts.Language.load(wasmPath(pkg, file));
+            const parser = new ts.Parser();
+            parser.setLanguage(lang);
+            loaded.set(grammar, { language: lang, parser });
+          })
+          .catch((error: unknown) => {
+            failures.set(grammar, error instanceof Error ? error.message.split('\n')[0]! : String(error));
+          });
         grammars.set(grammar, language);
       }
       return language;
@@ -65,15 +76,13 @@ export async function load(wanted: Iterable<Grammar>): Promise<void> {
   );
 }
 
-/** Whether a grammar is loaded, so a file of it can be parsed now. */
-export function isLoaded(grammar: Grammar): boolean {
-  return loaded.has(grammar);
-}
-
 /** A parse tree of `text`; the caller deletes it (`tree.delete()`), as its memory is WebAssembly's. */
 export function parseWith(grammar: Grammar, text: string) {
   const found = loaded.get(grammar);
-  if (!found) throw new Error(`the ${grammar} grammar is not loaded`);
+  if (!found) {
+    const why = failures.get(grammar);
+    throw new Error(`the ${grammar} grammar ${why ? `could not be loaded (${why})` : 'is not loaded'}`);
+  }
   const tree = found.parser.parse(text);
   if (!tree) throw new Error(`tree-sitter gave no tree for this ${grammar} file`);
   return tree;
