@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { open, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Unread } from './kinds/kind.js';
-import { addedLines } from './model/diff.js';
+import { changedLines } from './model/diff.js';
 import type { RenderedFile } from './pipeline.js';
 import { decodeText, MAX_EVIDENCE_BYTES, MAX_FILE_BYTES, overLimit } from './plan.js';
 
@@ -77,11 +77,11 @@ export function readAtRef(
 }
 
 /**
- * The lines the working tree adds to these files since `ref` (`git diff
- * -U0 REF -- paths`), by path from the repository root: a file git shows no
+ * The lines the working tree changes in these files since `ref` (`git diff
+ * -U0 REF -- paths`, read by `changedLines`), by path from the repository root: a file git shows no
  * change for gets none; a file it could not diff is left out (judged whole).
  */
-export function addedSince(root: string, ref: string, paths: readonly string[]): Promise<Record<string, number[]>> {
+export function changedSince(root: string, ref: string, paths: readonly string[]): Promise<Record<string, number[]>> {
   if (paths.length === 0) return Promise.resolve({});
   return new Promise((resolve) => {
     execFile(
@@ -94,7 +94,7 @@ export function addedSince(root: string, ref: string, paths: readonly string[]):
         let file: string | undefined;
         let chunk: string[] = [];
         const flush = () => {
-          if (file !== undefined && Object.hasOwn(out, file)) out[file] = addedLines(chunk.join('\n'));
+          if (file !== undefined && Object.hasOwn(out, file)) out[file] = changedLines(chunk.join('\n'));
           chunk = [];
         };
         for (const line of stdout.split('\n')) {

@@ -91,8 +91,8 @@ export interface CheckInput {
   config: ResolvedConfig;
   /** Every runbook the repository's alerts link, when the run read all its alerts (the CLI's audit). */
   alertRunbooks?: readonly string[];
-  /** The lines the pull request added to changed files, by path, where a diff says; a file absent is judged whole. */
-  addedLines?: Readonly<Record<string, readonly number[]>>;
+  /** The lines each changed source file's diff touches, by path (`model/diff.ts changedLines`); a file absent is judged whole. */
+  changedLines?: Readonly<Record<string, readonly number[]>>;
   /** Called as each document is about to be parsed and checked: a budgeted thread reports its progress. */
   onDocument?: (source: string) => void;
 }
@@ -157,8 +157,8 @@ export function check(input: CheckInput): Report {
       ...(input.reviews ? { reviews: input.reviews } : {}),
       ...(input.pullRequest ? { pullRequest: input.pullRequest } : {}),
       ...(input.alertRunbooks ? { alertRunbooks: new Set(input.alertRunbooks.map((p) => p.toLowerCase())) } : {}),
-      ...(input.addedLines
-        ? { addedLines: new Map(Object.entries(input.addedLines).map(([p, lines]) => [p, new Set(lines)])) }
+      ...(input.changedLines
+        ? { changedLines: new Map(Object.entries(input.changedLines).map(([p, lines]) => [p, new Set(lines)])) }
         : {}),
     },
     findings: [],

@@ -87,11 +87,13 @@ export interface ChangedFiles {
   /** How many files the pull request changes; GitHub lists at most 3,000 of them. */
   total: number;
   /**
-   * The lines each changed file gains, by path, where the diff is known
-   * (GitHub's patch; `git diff` in the CLI): rules on code report only there.
-   * A file absent is judged whole (GitHub shows no patch for a large diff).
+   * The lines of each changed source file the change touches, by path, where
+   * the diff is known (GitHub's patch; `git diff` in the CLI): those it adds,
+   * and those either side of what it deletes. Rules on code report only
+   * there; a file absent is judged whole (GitHub shows no patch for a large
+   * diff).
    */
-  added?: Record<string, number[]>;
+  lines?: Record<string, number[]>;
 }
 
 /** What a source read for sign-off and `when` approvals. */
@@ -348,12 +350,12 @@ export async function runPipeline(source: DocumentSource, options: PipelineOptio
       // The files these documents go with (a chart's values.yaml), read once the documents say which.
       const companionFiles = await readCompanions(planCompanions(files, companions));
       const alertFiles = await withAlertRunbooks(files);
-      const added = addedIn(files, changed?.added);
+      const touched = changedIn(files, changed?.lines);
       const report = await checkWithinBudget(
         {
           files: [...files, ...companionFiles, ...alertFiles],
           config,
-          ...(added ? { addedLines: added } : {}),
+          ...(touched ? { changedLines: touched } : {}),
           ...(named?.audit ? { alertRunbooks: linkedByAlerts(await alertRead) } : {}),
           // An alert's rules ask whether its runbook changed with it.
           ...(facts.changedFiles ? { pullRequest: { changedFiles: facts.changedFiles } } : {}),
@@ -397,21 +399,21 @@ export async function runPipeline(source: DocumentSource, options: PipelineOptio
 }
 
 /** Runbooks alerts link, read at most this many a run beside the description's own links: the same bound's size. */
-export const alertRunbookBound = (config: ResolvedConfig): ReadBound => ({
+const alertRunbookBound = (config: ResolvedConfig): ReadBound => ({
   what: 'runbooks that alerts link',
   max: config.pullRequest.runbook.maxLinks,
   setting: 'pull-request.runbook.max-links',
   advice: 'Split the alerts across pull requests, or raise the bound.',
 });
 
-/** The added lines of these files, where known: only for code, whose rules judge what a pull request adds. */
-function addedIn(
+/** The changed lines of these files, where known: only for code, whose rules judge what a pull request changes. */
+function changedIn(
   files: readonly KindedFile[],
-  added: Record<string, number[]> | undefined,
+  lines: Record<string, number[]> | undefined,
 ): Record<string, number[]> | undefined {
-  if (!added) return undefined;
+  if (!lines) return undefined;
   const out: Record<string, number[]> = {};
-  for (const f of files) if (f.kind === 'code' && Object.hasOwn(added, f.path)) out[f.path] = added[f.path]!;
+  for (const f of files) if (f.kind === 'code' && Object.hasOwn(lines, f.path)) out[f.path] = lines[f.path]!;
   return Object.keys(out).length > 0 ? out : undefined;
 }
 

@@ -3,6 +3,7 @@
 // reports must agree on everything but where they were made: findings, waivers, passing checks,
 // documents, matched `when` entries and skips. Each case also says what it must show, so two
 // empty reports cannot agree by saying nothing.
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -35,6 +36,11 @@ interface Case {
   name: string;
   /** The tree at the head commit (and at the base, less what the pull request adds). */
   files: Record<string, string>;
+  /**
+   * Files the base commit has otherwise. With them, the checkout is a git repository whose commit is the base
+   * and whose working tree is the head, and the CLI is given `--base-ref HEAD`, as a developer runs it.
+   */
+  base?: Record<string, string>;
   /** What the pull request changes: `A`, `M` or `D` and a path. */
   changed: [status: 'A' | 'M' | 'D', path: string][];
   body?: string;
@@ -51,6 +57,9 @@ const KUBECTL = toolRuns('kubectl', ['version', '--client'], 'the overlay case c
 const ruleIds = (json: Json) => json.findings.map((f) => f.ruleId);
 const passing = (json: Json) => json.passed.map((p) => p.ruleId);
 
+const LEGACY = 'import requests\n\n\ndef legacy(url):\n    return requests.get(url)\n';
+const BOUNDED = `${LEGACY}\n\ndef charge(url):\n    return requests.post(\n        url,\n        timeout=5,\n    )\n`;
+
 const CASES: Case[] = [
   {
     name: 'a ready pull request with its runbook',
@@ -62,6 +71,21 @@ const CASES: Case[] = [
     shows: (json) => {
       expect(json.conclusion).toBe('success');
       expect(passing(json)).toContain('runbook-exists');
+    },
+  },
+  {
+    name: 'a source file: the call the change takes the timeout out of, not the legacy call it leaves alone',
+    files: { 'docs/runbooks/deploy-payments.md': READY, 'svc/client.py': BOUNDED.replace('        timeout=5,\n', '') },
+    base: { 'svc/client.py': BOUNDED },
+    changed: [
+      ['A', 'docs/runbooks/deploy-payments.md'],
+      ['M', 'svc/client.py'],
+    ],
+    shows: (json) => {
+      expect(json.findings.map((f) => `${f.ruleId} ${f.source}:${f.line}`)).toEqual([
+        'claim-contradicted pull-request:22',
+        'code-network-timeout svc/client.py:9',
+      ]);
     },
   },
   {
@@ -291,21 +315,38 @@ function verdict(json: Json & Record<string, unknown>) {
 async function onDisk(c: Case): Promise<Json & Record<string, unknown>> {
   const dir = await mkdtemp(path.join(tmpdir(), 'rg-parity-'));
   temps.push(dir);
-  await mkdir(path.join(dir, '.git'));
-  await writeFile(
-    path.join(dir, '.git/config'),
-    '[remote "origin"]\n\turl = https://github.com/octo-org/octo-repo.git\n',
-  );
   const removed = new Set(c.changed.filter(([s]) => s === 'D').map(([, p]) => p));
   const tree = { ...c.files, ...(c.config ? { '.github/readiness-gate.yml': c.config } : {}) };
-  for (const [file, content] of Object.entries(tree)) {
-    if (removed.has(file)) continue;
-    await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
-    await writeFile(path.join(dir, file), content);
+  const write = async (files: Record<string, string>) => {
+    for (const [file, content] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+      await writeFile(path.join(dir, file), content);
+    }
+  };
+  if (c.base) {
+    // The base commit, committed; then the head as the working tree.
+    const added = new Set(c.changed.filter(([s]) => s === 'A').map(([, p]) => p));
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-C', dir, '-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+        stdio: 'pipe',
+      });
+    git('init', '-q');
+    git('remote', 'add', 'origin', 'https://github.com/octo-org/octo-repo.git');
+    await write(Object.fromEntries(Object.entries({ ...tree, ...c.base }).filter(([file]) => !added.has(file))));
+    git('add', '.');
+    git('commit', '-q', '-m', 'base');
+  } else {
+    await mkdir(path.join(dir, '.git'));
+    await writeFile(
+      path.join(dir, '.git/config'),
+      '[remote "origin"]\n\turl = https://github.com/octo-org/octo-repo.git\n',
+    );
   }
+  await write(Object.fromEntries(Object.entries(tree).filter(([file]) => !removed.has(file))));
   await writeFile(path.join(dir, 'pr.md'), c.body ?? BODY);
   await writeFile(path.join(dir, 'changed.txt'), c.changed.map(([s, p]) => `${s}\t${p}\n`).join(''));
   const args = ['check', '--format', 'json', '--body', 'pr.md', '--changed-files', 'changed.txt'];
+  if (c.base) args.push('--base-ref', 'HEAD');
   args.push('--labels', (c.labels ?? []).join(','), '--base', 'main', '--author', 'octocat');
   args.push('--title', c.title ?? 'Payments: move card tokenisation');
   const { stdout, stderr } = await runCli(args, { cwd: dir });
@@ -332,7 +373,7 @@ async function onGitHub(c: Case): Promise<Json & Record<string, unknown>> {
     const removed = new Set(c.changed.filter(([s]) => s === 'D').map(([, p]) => p));
     for (const [file, content] of Object.entries(c.files)) {
       if (!removed.has(file)) gh.setFile(HEAD, file, content);
-      if (!added.has(file)) gh.setFile(BASE, file, content);
+      if (!added.has(file)) gh.setFile(BASE, file, c.base?.[file] ?? content);
     }
     if (c.config) gh.setFile(BASE, '.github/readiness-gate.yml', c.config);
     const run = await runAction(gh, { event: 'pull_request', payload: pullRequestEvent() });

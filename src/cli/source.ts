@@ -15,7 +15,7 @@ import type { Unread } from '../kinds/kind.js';
 import type { Repository } from '../model/spec.js';
 import { READ_CONCURRENCY } from '../plan.js';
 import type { ChangedFiles, ConfigText, DocumentSource, FileRead, NamedFiles, PullRequestInfo } from '../pipeline.js';
-import { addedSince, readAtRef, readDocument } from '../disk.js';
+import { changedSince, readAtRef, readDocument } from '../disk.js';
 import { languageOf } from '../kinds/code/languages.js';
 import { alertFilesUnder, expandFileArgs, MAX_AUDIT_YAML, readIfExists, selectedRunbooks } from './files.js';
 import { UsageError } from './usage-error.js';
@@ -69,7 +69,7 @@ export class DiskSource implements DocumentSource {
     if (!changed || baseRef === undefined) return changed;
     // With a base commit, the lines each changed source file gains, so rules on code judge only those.
     const code = changed.files.filter((f) => !f.removed && languageOf(f.path)).map((f) => f.path);
-    return { ...changed, added: await addedSince(root, baseRef, code) };
+    return { ...changed, lines: await changedSince(root, baseRef, code) };
   }
 
   async named(config: ResolvedConfig): Promise<NamedFiles | undefined> {

@@ -9,6 +9,7 @@
  */
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
+import { LANGUAGES } from '../kinds/code/languages.js';
 import { RULE_IDS, RULES } from '../rules/index.js';
 
 /** Rules whose findings can contradict a tick: those on other documents than the description. */
@@ -340,7 +341,7 @@ export const configSchema = described(
           ),
           languages: z.optional(
             described(
-              z.array(z.enum(['go', 'python', 'javascript', 'typescript', 'java'])).check(z.minLength(1)),
+              z.array(z.enum(LANGUAGES)).check(z.minLength(1)),
               'The languages read (default: go, python, javascript, typescript, java).',
             ),
           ),
@@ -351,7 +352,7 @@ export const configSchema = described(
             ),
           ),
         }),
-        "Source files a pull request changes, checked for the role document's Red Flags on the lines it adds.",
+        "Source files a pull request changes, checked for the role document's Red Flags in the code it changes.",
       ),
     ),
     when: z.optional(

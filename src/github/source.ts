@@ -24,7 +24,8 @@ import {
   type PullRequestInfo,
   type ReviewData,
 } from '../pipeline.js';
-import { addedLines } from '../model/diff.js';
+import { languageOf } from '../kinds/code/languages.js';
+import { changedLines } from '../model/diff.js';
 import { readApprovalFacts, readSignOffData } from '../signoff/read.js';
 import { describeRequest, type GitHubClient } from './client.js';
 import { listComments, TooMany, type IssueComment } from './comment.js';
@@ -131,7 +132,10 @@ export class GitHubSource implements DocumentSource {
         ...(f.status === 'removed' ? { removed: true as const } : {}),
       })),
       total: pr.changedFileCount,
-      added: Object.fromEntries(files.flatMap((f) => (f.patch !== undefined ? [[f.path, addedLines(f.patch)]] : []))),
+      // Only code is judged by its changed lines.
+      lines: Object.fromEntries(
+        files.flatMap((f) => (f.patch !== undefined && languageOf(f.path) ? [[f.path, changedLines(f.patch)]] : [])),
+      ),
     };
   }
 

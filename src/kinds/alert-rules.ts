@@ -57,7 +57,7 @@ export function readAlerts(text: string): AlertRule[] {
   const { yaml, hidden } = text.includes('{{')
     ? renderStatically(resolveLiterals(text), undefined)
     : { yaml: text, hidden: [] };
-  const directives = hidden.map((h) => h.line);
+  const directives = hidden.map((h) => ({ line: h.line, indent: h.indent }));
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(yaml, { ...KUBECTL_YAML, lineCounter, prettyErrors: false, uniqueKeys: false });
   if (!Array.isArray(docs)) return [];
@@ -87,8 +87,13 @@ export function readAlerts(text: string): AlertRule[] {
   return out;
 }
 
-/** `directives`: the lines of whole-line directives the gate dropped without knowing what they write. */
-function alertRule(at: Reader, counter: LineCounter, node: unknown, directives: number[]): AlertRule | undefined {
+/** `directives`: the whole-line directives the gate dropped without knowing what they write, and their columns. */
+function alertRule(
+  at: Reader,
+  counter: LineCounter,
+  node: unknown,
+  directives: { line: number; indent: number }[],
+): AlertRule | undefined {
   const rule = at(node);
   if (!isMap(rule)) return undefined;
   const alertNode = at(rule, 'alert');
@@ -112,16 +117,23 @@ function alertRule(at: Reader, counter: LineCounter, node: unknown, directives: 
       else if (value) annotations[key] = { ...value, value: value.value.trim() };
     }
   }
-  // A directive the gate dropped within the rule (or within its annotations, when it has them), or a key a
-  // directive writes, may write any annotation.
-  const within = (n: unknown, slack: number) => {
+  // What a directive the gate dropped may write: within the annotations, any annotation; without them, an
+  // `annotations` map, but only from the rule's own key column (a directive deeper writes inside labels or expr).
+  // A key a directive writes may be any key.
+  const writes = (n: unknown, slack: number, column?: number) => {
     const range = (n as { range?: [number, number, number] | null }).range;
     if (!range) return false;
     const [from, to] = [counter.linePos(range[0]).line, counter.linePos(range[2]).line];
-    return directives.some((line) => line >= from && line <= to + slack);
+    return directives.some(
+      (d) => d.line >= from && d.line <= to + slack && (column === undefined || d.indent === column),
+    );
   };
+  const keyColumn = positionOf(counter, rule.items[0]?.key).column - 1;
   const hidden: true | string[] =
-    hasValueKey(annotationsNode) || within(annotationsNode ?? rule, annotationsNode ? 1 : 0) ? true : builtKeys;
+    hasValueKey(annotationsNode) ||
+    (annotationsNode === undefined ? writes(rule, 1, keyColumn) : writes(annotationsNode, 1))
+      ? true
+      : builtKeys;
   const severity = located(at(rule, 'labels', 'severity'));
   const expr = text(scalar(at(rule, 'expr')));
   const duration = text(scalar(at(rule, 'for')));

@@ -53,8 +53,8 @@ export interface Facts {
   evidence?: readonly EvidenceFinding[];
   /** The deployment files checked, findings or not; set by the engine. */
   evidenceSources?: readonly string[];
-  /** The lines the pull request added to each changed file, by path, where its diff says (GitHub's patch, git diff). */
-  addedLines?: ReadonlyMap<string, ReadonlySet<number>>;
+  /** The lines each changed source file's diff touches, by path (`model/diff.ts changedLines`); a file absent is judged whole. */
+  changedLines?: ReadonlyMap<string, ReadonlySet<number>>;
   /** Every runbook the repository's alerts link, in lower case, when the run read all its alerts (the CLI's audit). */
   alertRunbooks?: ReadonlySet<string>;
   /** The files the engine parsed, by path, so the description's rules do not parse them again. */

@@ -1,19 +1,57 @@
-/** The lines a unified diff adds, on the new side: what the pull request wrote, not what it kept. */
-export function addedLines(patch: string): number[] {
-  const out: number[] = [];
+/**
+ * Unified diffs (GitHub's `patch` of a changed file, `git diff`), read on
+ * the new side: which lines the diff shows, which it adds, and which a
+ * change touches.
+ */
+
+export interface DiffLine {
+  text: string;
+  /** Which hunk it is in, from 0: a review comment's range must stay within one. */
+  hunk: number;
+  added: boolean;
+}
+
+/** Every line of the new side the diff shows (added or context), by number. */
+export function diffLines(patch: string): Map<number, DiffLine> {
+  return readDiff(patch).right;
+}
+
+/**
+ * The lines a change touches on the new side: those it adds, and the two
+ * either side of lines it deletes (deleting `timeout=5,` from a call
+ * changes the call), in order.
+ */
+export function changedLines(patch: string): number[] {
+  const { right, deletedBefore } = readDiff(patch);
+  const lines = new Set<number>();
+  for (const [n, line] of right) if (line.added) lines.add(n);
+  for (const n of deletedBefore) {
+    if (n > 1) lines.add(n - 1);
+    lines.add(n);
+  }
+  return [...lines].sort((a, b) => a - b);
+}
+
+function readDiff(patch: string): { right: Map<number, DiffLine>; deletedBefore: Set<number> } {
+  const right = new Map<number, DiffLine>();
+  const deletedBefore = new Set<number>();
   let line = 0;
-  let inHunk = false;
+  let hunk = -1;
   for (const raw of patch.split('\n')) {
-    const header = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(raw);
+    const header = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(raw);
     if (header) {
-      line = Number(header[1]);
-      inHunk = true;
+      // A hunk that adds nothing names the line before it: the next line of the new side is the one after.
+      line = Number(header[1]) + (header[2] === '0' ? 1 : 0);
+      hunk++;
       continue;
     }
-    if (!inHunk) continue;
-    if (raw.startsWith('+')) out.push(line++);
-    else if (raw.startsWith(' ')) line++;
-    // '-' lines are the old side's; '\ No newline at end of file' is neither.
+    if (hunk < 0) continue;
+    const mark = raw[0];
+    if (mark === '+' || mark === ' ') {
+      right.set(line, { text: raw.slice(1).replace(/\r$/, ''), hunk, added: mark === '+' });
+      line++;
+    } else if (mark === '-') deletedBefore.add(line);
+    // '\ No newline at end of file' is neither side's.
   }
-  return out;
+  return { right, deletedBefore };
 }

@@ -4,6 +4,7 @@
  * starts from nothing but the rules that enforce what the config sets up.
  * Each rule's severity under a preset comes from the rule itself.
  */
+import { LANGUAGES } from '../kinds/code/languages.js';
 import type { DocumentSettings, Level, RunbookTemplate, SectionSpec } from '../model/spec.js';
 import { RUNBOOK_SECTIONS } from '../model/runbook-template.js';
 import { RULES, type RuleId } from '../rules/index.js';
@@ -32,7 +33,7 @@ const defaultAlerts = (): DocumentSettings['alerts'] => ({
 const defaultCode = (): DocumentSettings['code'] => ({
   paths: ['**'],
   exclude: [],
-  languages: ['go', 'python', 'javascript', 'typescript', 'java'],
+  languages: [...LANGUAGES],
   maxFiles: 200,
 });
 

@@ -11,40 +11,12 @@
  */
 import type { Finding } from '../engine.js';
 import { PULL_REQUEST } from '../kinds/pull-request.js';
+import { diffLines, type DiffLine } from '../model/diff.js';
 import { neutralise } from './neutralise.js';
 import { fingerprint } from './sarif.js';
 
 /** The hidden mark of a review comment: which finding it is about. Only comments with it are ever edited or deleted. */
-export const REVIEW_MARK = '<!-- readiness-gate:finding ';
-
-/** A changed file's diff as GitHub lists it: lines on the new side, by number. */
-export interface DiffLines {
-  /** Every line of the new side the diff shows (added or context): its text and hunk. */
-  right: Map<number, { text: string; hunk: number; added: boolean }>;
-}
-
-/** Reads a unified diff's hunks (GitHub's `patch` of a changed file). */
-export function diffLines(patch: string): DiffLines {
-  const right: DiffLines['right'] = new Map();
-  let line = 0;
-  let hunk = -1;
-  for (const raw of patch.split('\n')) {
-    const header = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(raw);
-    if (header) {
-      line = Number(header[1]);
-      hunk++;
-      continue;
-    }
-    if (hunk < 0) continue;
-    const mark = raw[0];
-    if (mark === '+' || mark === ' ') {
-      right.set(line, { text: raw.slice(1).replace(/\r$/, ''), hunk, added: mark === '+' });
-      line++;
-    }
-    // '-' lines are the old side's; '\ No newline at end of file' is neither.
-  }
-  return { right };
-}
+const REVIEW_MARK = '<!-- readiness-gate:finding ';
 
 export interface PlannedComment {
   /** Which finding this is, whatever line it moves to: rule, file, message, and its rank among equal ones. */
@@ -71,7 +43,7 @@ const SEVERITY = { error: 'Error', warning: 'Warning', notice: 'Notice' } as con
  * whose diff GitHub does not show: too large, or binary).
  */
 export function planReview(findings: readonly Finding[], patches: ReadonlyMap<string, string | undefined>): ReviewPlan {
-  const diffs = new Map<string, DiffLines>();
+  const diffs = new Map<string, Map<number, DiffLine>>();
   const seen = new Map<string, number>();
   const keys = new Set<string>();
   const comments: PlannedComment[] = [];
@@ -88,7 +60,7 @@ export function planReview(findings: readonly Finding[], patches: ReadonlyMap<st
     if (patch === undefined) continue;
     let diff = diffs.get(finding.source);
     if (!diff) diffs.set(finding.source, (diff = diffLines(patch)));
-    if (!diff.right.get(finding.line)?.added) continue;
+    if (!diff.get(finding.line)?.added) continue;
     const suggestion = finding.fix ? suggest(finding.fix, diff) : undefined;
     const place = suggestion ?? { line: finding.line };
     comments.push({
@@ -104,7 +76,7 @@ export function planReview(findings: readonly Finding[], patches: ReadonlyMap<st
 }
 
 /** The comment's text: the hidden key, the finding, and the suggestion when there is one. */
-export function commentBody(key: string, finding: Finding, suggestion?: string): string {
+function commentBody(key: string, finding: Finding, suggestion?: string): string {
   const lines = [
     `${REVIEW_MARK}${key} -->`,
     `**${SEVERITY[finding.severity]}** \`${finding.ruleId}\`: ${neutralise(finding.message)}`,
@@ -135,7 +107,7 @@ const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
  */
 function suggest(
   fix: NonNullable<Finding['fix']>,
-  diff: DiffLines,
+  diff: ReadonlyMap<number, DiffLine>,
 ): { line: number; startLine?: number; text: string } | undefined {
   if (UNSAFE.test(fix.text)) return undefined;
   if (fix.endLine !== undefined) {
@@ -153,11 +125,11 @@ function suggest(
 }
 
 /** The texts of lines `from` to `to` when the diff shows them all in one hunk. */
-function lines(diff: DiffLines, from: number, to: number): string[] | undefined {
+function lines(diff: ReadonlyMap<number, DiffLine>, from: number, to: number): string[] | undefined {
   const out: string[] = [];
   let hunk: number | undefined;
   for (let n = from; n <= to; n++) {
-    const line = diff.right.get(n);
+    const line = diff.get(n);
     if (!line || (hunk !== undefined && line.hunk !== hunk) || UNSAFE.test(line.text)) return undefined;
     hunk = line.hunk;
     out.push(line.text);

@@ -9,7 +9,7 @@ import type { AlertRule, RunbookTarget } from '../kinds/alert-rules.js';
 import { resolveRunbookUrl } from '../kinds/alert-rules.js';
 import type { ManifestContext } from '../kinds/manifest.js';
 
-export type RunbookState = 'present' | 'missing' | 'unread';
+type RunbookState = 'present' | 'missing' | 'unread';
 
 /** Where the alert's runbook annotation points, or why the gate cannot tell. */
 export function runbookOf(

@@ -54,7 +54,17 @@ export const alertRunbook = defineRule({
       name: 'a chart fragment whose name a template assigns, and whose runbook a directive writes: unverifiable, not missing',
       path: 'charts/db/prometheus_rules/offline.yaml',
       text: '{{- $alert := "DBOffline" -}}\n{{- if not (has $alert .excludeRules) -}}\nalert: {{ $alert }}\nannotations:\n  summary: no instance is ready\n  runbook_url: {{ .Values.runbookBase }}/{{ $alert }}.md\nexpr: up == 0\nfor: 5m\n{{- end -}}\n',
-      findings: [],
+      findings: [
+        '3:8 Alert "DBOffline" gets its runbook_url from a template directive the gate cannot resolve, so where it points is not checked. Write the URL out in the rule, or check the runbook by hand.',
+      ],
+    },
+    {
+      name: 'a directive that writes labels cannot write the annotations the rule lacks',
+      path: 'charts/db/prometheus_rules/lag.yaml',
+      text: 'alert: DBLag\nexpr: lag > 10\nlabels:\n  severity: warning\n  {{- include "db.labels" . | nindent 2 }}\n',
+      findings: [
+        '1:8 Alert "DBLag" has no runbook_url annotation, so on-call gets no runbook when it fires. Add annotations.runbook_url linking its runbook.',
+      ],
     },
     {
       name: 'the same fragment with no runbook annotation at all',
@@ -72,7 +82,16 @@ export const alertRunbook = defineRule({
     const annotation = ctx.settings.alerts.runbookAnnotation;
     for (const alert of alerts) {
       const found = runbookOf(alert, ctx);
-      if (found === 'hidden') continue;
+      if (found === 'hidden') {
+        // Unverifiable, never missing: said, at most a notice, so an unchecked runbook is not a silent pass.
+        out.push({
+          message: `Alert "${alert.name}" gets its ${annotation} from a template directive the gate cannot resolve, so where it points is not checked. Write the URL out in the rule, or check the runbook by hand.`,
+          line: alert.line,
+          column: alert.column,
+          severity: 'notice',
+        });
+        continue;
+      }
       if (found === 'missing') {
         out.push({
           message: `Alert "${alert.name}" has no ${annotation} annotation, so on-call gets no runbook when it fires. Add annotations.${annotation} linking its runbook.`,

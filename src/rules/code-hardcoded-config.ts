@@ -47,7 +47,7 @@ function lastWord(name: string): string {
 const CONFIG_WORDS = new Set(['url', 'uri', 'host', 'hostname', 'endpoint', 'addr', 'address', 'dsn', 'server']);
 const CONFIG_NAMES = new Set(['baseurl', 'base_url', 'endpoint', 'dsn', 'host', 'url', 'addr', 'address']);
 
-export function readsAsConfig(name: string): boolean {
+function readsAsConfig(name: string): boolean {
   const bare = name.replace(/['"]/g, '');
   return CONFIG_NAMES.has(bare.toLowerCase()) || CONFIG_WORDS.has(lastWord(bare)) || /URL$/.test(bare);
 }
@@ -56,7 +56,7 @@ const LOCAL_HOST =
   /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[?::1?\]?|host\.docker\.internal|(?:[\w-]+\.)*(?:localhost|test|invalid|example)|(?:[\w-]+\.)*example\.(?:com|org|net))$/i;
 
 /** The host a value names, when it is a URL, an IP address or a `host:port`; undefined for anything else. */
-export function hostIn(value: string): string | undefined {
+function hostIn(value: string): string | undefined {
   const text = value.trim();
   if (/\s/.test(text) || text.includes('${') || text.includes('{{') || text.includes('%s')) return undefined;
   const url = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]+\]|[^:/?#]+)/i.exec(text);
@@ -76,7 +76,7 @@ export const codeHardcodedConfig = defineRule({
   kind: 'code',
   title: 'Addresses in the change come from configuration',
   description:
-    'a name that reads as configuration (`*_URL`, `*_HOST`, `endpoint`, `baseURL`, `dsn`) on an added line is not given a literal URL, IP address or `host:port` of a real host (localhost and documentation hosts aside)',
+    'a name that reads as configuration (`*_URL`, `*_HOST`, `endpoint`, `baseURL`, `dsn`) the change touches is not given a literal URL, IP address or `host:port` of a real host (localhost and documentation hosts aside)',
   defaultSeverity: { devops: 'warning', none: 'off' },
   examples: [
     {
@@ -144,7 +144,7 @@ export const codeHardcodedConfig = defineRule({
       const host = hostIn(value);
       if (!host || LOCAL_HOST.test(host)) continue;
       const line = valueNode.startPosition.row + 1;
-      if (!ctx.reports('code-hardcoded-config', line, out)) continue;
+      if (!ctx.reports('code-hardcoded-config', valueNode, out)) continue;
       // Credentials in the URL are not echoed into the report (it is posted as a comment).
       const safe = value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/?#]*@/i, '$1…@');
       const shown = safe.length > 80 ? `${safe.slice(0, 77)}...` : safe;

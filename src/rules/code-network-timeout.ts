@@ -10,7 +10,7 @@
  * and is left alone.
  */
 import type { Node } from 'web-tree-sitter';
-import type { CodeContext } from '../kinds/code.js';
+import type { CodeContext, Span } from '../kinds/code.js';
 import type { RawFinding } from '../model/finding.js';
 import { defineRule } from './rule.js';
 
@@ -35,7 +35,7 @@ export const codeNetworkTimeout = defineRule({
   kind: 'code',
   title: 'Every network call the change adds has a timeout',
   description:
-    'an outbound call on an added line has a timeout: Python `requests` with `timeout=`, `urlopen(…, timeout=)`, no `httpx` `timeout=None`; Go no `http.Get`/`Post`/`DefaultClient`, an `http.Client` with `Timeout`, `net.DialTimeout`; JS/TS `fetch` with a `signal`, `axios` with `timeout`; Java `HttpClient` with `connectTimeout` and requests with `timeout`',
+    'an outbound call the change touches has a timeout: Python `requests` with `timeout=`, `urlopen(…, timeout=)`, no `httpx` `timeout=None`; Go no `http.Get`/`Post`/`DefaultClient`, an `http.Client` with `Timeout`, `net.DialTimeout`; JS/TS `fetch` with a `signal`, `axios` with `timeout`; Java `HttpClient` with `connectTimeout` and requests with `timeout`',
   defaultSeverity: { devops: 'warning', none: 'off' },
   examples: [
     {
@@ -89,6 +89,14 @@ export const codeNetworkTimeout = defineRule({
       ],
     },
     {
+      name: 'an opt-out in a string is no comment, and waives nothing',
+      path: 'services/payments/strings.py',
+      text: 'import requests\n\nNOTE = "# readiness-gate waive=code-network-timeout: looks like one"\nrequests.get(url)\n',
+      findings: [
+        '4:1 requests.get(…) has no timeout, so it waits as long as the server lets it. Pass timeout= (seconds, e.g. timeout=10).',
+      ],
+    },
+    {
       name: 'an opt-out with a reason on the line above',
       path: 'services/payments/stream.py',
       text: 'import requests\n\n# readiness-gate waive=code-network-timeout: a long poll, bounded by the server at 60 s\nrequests.get(url, stream=True)\n',
@@ -97,10 +105,10 @@ export const codeNetworkTimeout = defineRule({
   ],
   check(ctx) {
     const out: RawFinding[] = [];
-    const report = (node: Node, message: string) => {
-      const line = node.startPosition.row + 1;
-      if (ctx.reports('code-network-timeout', line, out)) {
-        out.push({ message, line, column: node.startPosition.column + 1 });
+    // The finding sits on the call; the code it judges may run on (a builder chain), and a change anywhere in it counts.
+    const report: Report = (node, message, code = node) => {
+      if (ctx.reports('code-network-timeout', code, out)) {
+        out.push({ message, line: node.startPosition.row + 1, column: node.startPosition.column + 1 });
       }
     };
     for (const match of ctx.matches(QUERIES)) check(ctx, match.captures, report);
@@ -108,7 +116,7 @@ export const codeNetworkTimeout = defineRule({
   },
 });
 
-type Report = (node: Node, message: string) => void;
+type Report = (node: Node, message: string, code?: Span) => void;
 
 function check(ctx: CodeContext, c: Record<string, Node>, report: Report): void {
   switch (ctx.file.grammar) {
@@ -249,5 +257,6 @@ function java(c: Record<string, Node>, report: Report): void {
     cls === 'HttpClient'
       ? 'HttpClient.newBuilder() builds a client without connectTimeout(…). Add .connectTimeout(Duration.ofSeconds(10)).'
       : 'HttpRequest.newBuilder() builds a request without timeout(…), so it waits as long as the server lets it. Add .timeout(Duration.ofSeconds(10)).',
+    { startPosition: call.startPosition, endPosition: at.endPosition },
   );
 }

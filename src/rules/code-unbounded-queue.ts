@@ -64,7 +64,7 @@ export const codeUnboundedQueue = defineRule({
   kind: 'code',
   title: 'Every queue the change adds is bounded',
   description:
-    'a queue on an added line has a bound: Python `queue`/`asyncio`/`multiprocessing` queues with a `maxsize` above 0 (not `SimpleQueue`); Java queues with a capacity and `ThreadPoolExecutor` over a bounded queue instead of `Executors.newFixedThreadPool`/`newSingleThreadExecutor`/`newCachedThreadPool`',
+    'a queue the change touches has a bound: Python `queue`/`asyncio`/`multiprocessing` queues with a `maxsize` above 0 (not `SimpleQueue`); Java queues with a capacity and `ThreadPoolExecutor` over a bounded queue instead of `Executors.newFixedThreadPool`/`newSingleThreadExecutor`/`newCachedThreadPool`',
   defaultSeverity: { devops: 'warning', none: 'off' },
   examples: [
     {
@@ -98,9 +98,9 @@ export const codeUnboundedQueue = defineRule({
   check(ctx) {
     const out: RawFinding[] = [];
     const report = (node: Node, message: string) => {
-      const line = node.startPosition.row + 1;
-      if (ctx.reports('code-unbounded-queue', line, out))
-        out.push({ message, line, column: node.startPosition.column + 1 });
+      if (ctx.reports('code-unbounded-queue', node, out)) {
+        out.push({ message, line: node.startPosition.row + 1, column: node.startPosition.column + 1 });
+      }
     };
     for (const { captures: c } of ctx.matches(QUERIES)) {
       if (ctx.file.grammar === 'python') python(c, report);

@@ -48,7 +48,7 @@ export const codeUnstructuredLog = defineRule({
   kind: 'code',
   title: 'The change logs through the logger its file has',
   description:
-    'in a file that imports a logger (`logging`/`structlog`, `slog`/`zap`/`logrus`, `pino`/`winston`, SLF4J/Log4j/`java.util.logging`), an added line does not print instead (`print`, `fmt.Print*`, `console.log`, `System.out/err.println`)',
+    'in a file that imports a logger (`logging`/`structlog`, `slog`/`zap`/`logrus`, `pino`/`winston`, SLF4J/Log4j/`java.util.logging`), the code the change touches does not print instead (`print`, `fmt.Print*`, `console.log`, `System.out/err.println`)',
   defaultSeverity: { devops: 'notice', none: 'off' },
   examples: [
     {
@@ -117,11 +117,10 @@ export const codeUnstructuredLog = defineRule({
       if (!call) continue;
       const shown = printing(ctx, c);
       if (!shown) continue;
-      const line = call.startPosition.row + 1;
-      if (!ctx.reports('code-unstructured-log', line, out)) continue;
+      if (!ctx.reports('code-unstructured-log', call, out)) continue;
       out.push({
         message: `${shown}(…) writes a line the log pipeline cannot parse or search, in a file that logs through ${logger}. Log through it, with the values as fields.`,
-        line,
+        line: call.startPosition.row + 1,
         column: call.startPosition.column + 1,
       });
     }

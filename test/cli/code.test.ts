@@ -49,4 +49,17 @@ describe('readiness-gate check on source files', () => {
     const run = await runCli(['check', '--format', 'json', '--changed-files', '-'], { cwd: dir, input: `${FILE}\n` });
     expect(lines(run.stdout)).toEqual([5, 9]);
   });
+
+  it('reports a call the change took the timeout out of, though it added no line of it', async () => {
+    const bounded =
+      'import requests\n\n\ndef charge(url):\n    return requests.post(\n        url,\n        timeout=5,\n    )\n';
+    await writeFile(path.join(dir, FILE), bounded);
+    git('commit', '-q', '-am', 'bounded');
+    await writeFile(path.join(dir, FILE), bounded.replace('        timeout=5,\n', ''));
+    const run = await runCli(['check', '--format', 'json', '--changed-files', '-', '--base-ref', 'HEAD'], {
+      cwd: dir,
+      input: `M\t${FILE}\n`,
+    });
+    expect(lines(run.stdout)).toEqual([5]);
+  });
 });

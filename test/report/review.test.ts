@@ -2,7 +2,8 @@
 // GitHub can place them, untrusted text neutralised, and a key that survives a moved line.
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/engine.js';
-import { diffLines, keyOf, planReview } from '../../src/report/review.js';
+import { changedLines, diffLines } from '../../src/model/diff.js';
+import { keyOf, planReview } from '../../src/report/review.js';
 import { unifiedPatch } from '../github/diff.js';
 
 const DOCKERFILE = 'services/api/Dockerfile';
@@ -26,7 +27,7 @@ describe('diffLines', () => {
   it('reads the new side of each hunk: added lines, context lines, and which hunk', () => {
     const patch =
       '@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n@@ -10,2 +10,3 @@ section\n j\n+k\n\\ No newline at end of file\n l';
-    const { right } = diffLines(patch);
+    const right = diffLines(patch);
     expect([...right].map(([n, l]) => `${n}:${l.text}:${l.hunk}:${l.added ? '+' : ' '}`)).toEqual([
       '1:a:0: ',
       '2:B:0:+',
@@ -35,6 +36,15 @@ describe('diffLines', () => {
       '11:k:1:+',
       '12:l:1: ',
     ]);
+  });
+
+  it('changedLines: what a change adds, and the lines either side of what it deletes, with context or without', () => {
+    const withContext = unifiedPatch('a(\n  url,\n  timeout=5,\n)\n', 'a(\n  url,\n)\n')!;
+    expect(changedLines(withContext)).toEqual([2, 3]);
+    // git diff -U0: a hunk that adds nothing names the line before it.
+    expect(changedLines('@@ -3,1 +2,0 @@\n-  timeout=5,')).toEqual([2, 3]);
+    expect(changedLines('@@ -0,0 +1,2 @@\n+x\n+y')).toEqual([1, 2]);
+    expect(changedLines('@@ -1,1 +0,0 @@\n-x')).toEqual([1]);
   });
 });
 
