@@ -1,6 +1,7 @@
 // Imports under src/ run one way, type-only imports included:
 //   markdown <- model, signoff/evaluate <- kinds <- rules <- presets <- config <- core <- pipeline <- adapters
-// and no file is part of a cycle. Within the adapters, each stays on its side: `github/` (the GitHub
+// and no file is part of a cycle. Nothing under src/kinds/ imports the pipeline (a kind's run extension reads
+// through the `RunAccess` it is handed), and src/pipeline.ts names no kind: it loops over the kinds' extensions. Within the adapters, each stays on its side: `github/` (the GitHub
 // source and writers) never imports the CLI or the action, and the CLI and the action never import
 // each other (the CLI may talk to GitHub: `doctor` does). Run by `npm run lint`.
 import { readFileSync } from 'node:fs';
@@ -9,14 +10,14 @@ import ts from 'typescript';
 import { glob } from 'tinyglobby';
 
 const LAYERS = [
-  ['markdown/', 'version.ts'],
+  ['markdown/', 'version.ts', 'concurrency.ts'],
   ['model/', 'signoff/evaluate.ts'],
   ['kinds/'],
   ['rules/'],
   ['presets/'],
   ['config/'],
-  ['engine.ts', 'plan.ts', 'limits.ts', 'concurrency.ts', 'fix.ts', 'report/', 'init/', 'doctor/'],
-  ['budget.ts', 'pipeline.ts', 'disk.ts', 'kustomize.ts'],
+  ['engine.ts', 'plan.ts', 'source.ts', 'limits.ts', 'fix.ts', 'report/', 'init/', 'doctor/'],
+  ['budget.ts', 'pipeline.ts', 'reads.ts', 'disk.ts'],
   ['github/', 'signoff/read.ts', 'action/', 'cli/', 'main.ts', 'index.ts', 'cli-entry.ts'],
 ];
 
@@ -52,6 +53,28 @@ for (const file of files) {
         problems.push(`src/${file} imports src/${target}: ${side} never reaches into ${others.join(', ')}`);
     }
   }
+}
+
+// The pipeline switches on no kind: no string in it is a registered kind's id, and no kind imports it.
+const kindIds = [...readFileSync('src/kinds/index.ts', 'utf8').matchAll(/^\s+'?([a-z-]+)'?: \w+Kind,$/gm)].map(
+  (m) => m[1],
+);
+if (kindIds.length === 0) problems.push('src/kinds/index.ts: no kind found in KINDS (has its shape changed?)');
+const scanner = ts.createScanner(
+  ts.ScriptTarget.Latest,
+  false,
+  ts.LanguageVariant.Standard,
+  readFileSync('src/pipeline.ts', 'utf8'),
+);
+for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+  if (token === ts.SyntaxKind.StringLiteral && kindIds.includes(scanner.getTokenValue()))
+    problems.push(
+      `src/pipeline.ts names the kind '${scanner.getTokenValue()}': a kind brings what a run needs through its \`run\` extension`,
+    );
+}
+for (const [file, targets] of graph) {
+  if (under(file, 'kinds/') && targets.some((t) => ['pipeline.ts', 'reads.ts', 'budget.ts'].includes(t)))
+    problems.push(`src/${file} imports the pipeline: a kind reads through the RunAccess its extension is handed`);
 }
 
 // Cycles: depth-first search, reporting each cycle once by its smallest member.

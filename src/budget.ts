@@ -13,20 +13,13 @@
  * in-process.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import {
-  check,
-  gateFinding,
-  mergeReports,
-  summarise,
-  type CheckInput,
-  type KindedFile,
-  type Report,
-} from './engine.js';
+import { check, gateFinding, mergeReports, summarise, type CheckInput, type KindedFile } from './engine.js';
 import { DESCRIPTION, descriptionLinks, kindById, prepareKinds } from './kinds/index.js';
-import { fileKey, type Unread } from './kinds/kind.js';
 import { PULL_REQUEST } from './kinds/pull-request.js';
 import type { DocumentView } from './markdown/document.js';
 import type { DocumentSettings } from './model/spec.js';
+import type { Report } from './model/report.js';
+import { type Unread, fileKey } from './model/files.js';
 
 export const BUDGET = {
   /** The longest one document may take to parse and check, in ms. */

@@ -6,10 +6,10 @@
 import { execFile } from 'node:child_process';
 import { open, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Unread } from './kinds/kind.js';
 import { changedLines } from './model/diff.js';
-import type { RenderedFile } from './pipeline.js';
-import { decodeText, MAX_EVIDENCE_BYTES, MAX_FILE_BYTES, overLimit } from './plan.js';
+import type { Unread } from './model/files.js';
+import type { RenderedFile } from './model/files.js';
+import { MAX_EVIDENCE_BYTES, MAX_FILE_BYTES, decodeText, overLimit } from './source.js';
 
 /**
  * A document under `root`: its text, undefined when there is none, or why

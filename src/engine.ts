@@ -6,65 +6,19 @@
  */
 import type { ResolvedConfig, Severity } from './config/types.js';
 import { DESCRIPTION, isEvidence, kindById, type KindId } from './kinds/index.js';
-import {
-  fileKey,
-  type Companions,
-  type EvidenceFinding,
-  type Facts,
-  type ReadBound,
-  type SeverityCap,
-  type SourceFile,
-  type Unread,
-  type Waiver,
-} from './kinds/kind.js';
+import { type Companions, type Facts, type SeverityCap } from './kinds/kind.js';
 import { PULL_REQUEST } from './kinds/pull-request.js';
 import type { DocumentView } from './markdown/document.js';
+import type { Finding, GateFindingId, Pass, Report } from './model/report.js';
 import type { PullRequestFacts } from './model/conditions.js';
-import type { Fix, RawFinding } from './model/finding.js';
+import type { RawFinding } from './model/finding.js';
 import { RULES, type AnyRule, type RuleId } from './rules/index.js';
-import type { MatchedEntry, Outcome } from './rules/rule.js';
-import type { ReviewFacts, SignOff } from './signoff/evaluate.js';
+import type { MatchedEntry, RuleResult } from './rules/rule.js';
+import { type ReadBound, type SourceFile, type Unread, fileKey } from './model/files.js';
+import type { EvidenceFinding, Waiver } from './model/report.js';
+import type { ReviewFacts, SignOff } from './model/reviews.js';
 
 export { PULL_REQUEST };
-export type { Waiver };
-
-/**
- * Findings of the gate itself, not of a rule: always errors, never turned
- * off, so the gate fails closed when it cannot read its config, a document
- * it should check, or what it needs besides (the changed files, reviews).
- * `gate-fault` is a fault of the gate itself on one document (a rule or
- * parser that threw): that document fails. `run-over-budget` names what the
- * run's time budget left unchecked.
- */
-export const GATE_FINDINGS = [
-  'config-invalid',
-  'document-unreadable',
-  'document-too-complex',
-  'read-failed',
-  'run-over-budget',
-  'gate-fault',
-] as const;
-
-export type GateFindingId = (typeof GATE_FINDINGS)[number];
-
-export interface Finding {
-  /** A rule, or one of GATE_FINDINGS. */
-  ruleId: RuleId | GateFindingId;
-  severity: Severity;
-  message: string;
-  /** A repository path, or `pull-request` for the description. */
-  source: string;
-  /** The kind of document the source was read as; absent for the config file. */
-  kind?: KindId;
-  line: number;
-  column: number;
-  /** Why the finding is at most a warning: its document's cap (an overlay may patch the file). */
-  capped?: string;
-  /** The line of another document the finding rests on. */
-  related?: { source: string; line: number };
-  /** A change to the source's lines that fixes it: `check --fix`. */
-  fix?: Fix;
-}
 
 /** A file to check, with the kind the planning step gave it; `text` undefined when it does not exist or was not read. */
 export interface KindedFile extends SourceFile {
@@ -97,46 +51,13 @@ export interface CheckInput {
   onDocument?: (source: string) => void;
 }
 
-export interface Pass {
-  ruleId: RuleId;
-  title: string;
-  sources: string[];
-}
-
-export interface Report {
-  conclusion: 'success' | 'failure';
-  errors: number;
-  warnings: number;
-  notices: number;
-  findings: Finding[];
-  waivers: Waiver[];
-  passed: Pass[];
-  /** Every document checked, the description first. */
-  sources: string[];
-  /** Which config decided: its path, or the built-in rules. */
-  config?: string;
-  /** Who signed off, when `sign-off` is configured and satisfied. */
-  signOff?: SignOff;
-  /** The `when` entries the pull request matched, and why. */
-  matched?: MatchedEntry[];
-  /** Why the pull request was passed without being checked (a skip label, a draft, only docs changed). */
-  skipped?: string;
-  /** Files the CLI found under a named folder, or was named, and did not check, with why. */
-  notChecked?: NotChecked[];
-}
-
-export interface NotChecked {
-  path: string;
-  reason: string;
-}
-
 /** What one call of `check` gathers as it goes, document by document. */
 interface Run {
   readonly config: ResolvedConfig;
   readonly facts: Facts;
   readonly findings: Finding[];
   readonly waivers: Waiver[];
-  readonly passes: Map<RuleId, Pass>;
+  readonly passes: Map<string, Pass>;
   /** Documents in the order they were checked. */
   readonly sources: string[];
   /** Parsed documents kept for the description's rules (its linked runbooks), when there is a description. */
@@ -260,7 +181,7 @@ function runRules(run: Run, kindId: KindId, path: string, view: unknown, cap: Se
     if (severity === 'off') continue;
     let outcome: ReturnType<typeof normalise>;
     try {
-      outcome = normalise((rule.check as (c: unknown) => Outcome)(context));
+      outcome = normalise((rule.check as (c: unknown) => RuleResult)(context));
     } catch (error) {
       run.findings.push(fault(path, kindId, `checking ${rule.id}`, error));
       continue;
@@ -351,7 +272,7 @@ const inRuleOrder = (passes: Iterable<Pass>): Pass[] =>
   [...passes].sort((a, b) => RULE_ORDER.get(a.ruleId)! - RULE_ORDER.get(b.ruleId)!);
 
 function normalise(
-  outcome: Outcome,
+  outcome: RuleResult,
 ): { findings: RawFinding[]; signOff?: SignOff; matched?: MatchedEntry[] } | undefined {
   if (outcome === undefined) return undefined;
   return Array.isArray(outcome) ? { findings: outcome } : outcome;
@@ -399,7 +320,7 @@ function companionsOf(kind: KindId, path: string, text: string, files: ReadonlyM
 
 /** One report from reports over disjoint documents, in the order given. */
 export function mergeReports(reports: Report[], strict: boolean): Report {
-  const passes = new Map<RuleId, Pass>();
+  const passes = new Map<string, Pass>();
   for (const report of reports) {
     for (const pass of report.passed) {
       const merged = passes.get(pass.ruleId);

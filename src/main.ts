@@ -14,11 +14,10 @@ import { EventError } from './github/event.js';
 import { DEFAULT_MAX_REVIEW_COMMENTS } from './github/review-comments.js';
 import { readRendered } from './disk.js';
 import { LIMITS } from './limits.js';
-import { MAX_RENDERED } from './pipeline.js';
-import { toJson } from './report/json.js';
+import { FORMATS } from './report/formats.js';
 import { formatMarkdown } from './report/markdown.js';
-import { toSarif } from './report/sarif.js';
 import { plural } from './report/text.js';
+import { MAX_RENDERED } from './model/files.js';
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
@@ -133,19 +132,19 @@ async function readPayload(file: string | undefined): Promise<Record<string, unk
 
 async function report(result: GateResult, title: string, env: NodeJS.ProcessEnv): Promise<void> {
   const { report: r, notes, link, pullRequest } = result;
-  const file = path.join(env.RUNNER_TEMP || tmpdir(), 'readiness-gate', `report-${pullRequest.number}.json`);
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(
-    file,
-    `${JSON.stringify(toJson(r, { pullRequest: pullRequest.number, ...(pullRequest.headSha ? { headSha: pullRequest.headSha } : {}), ...(notes.length > 0 ? { notes } : {}) }), null, 2)}\n`,
-  );
   core.setOutput('conclusion', r.conclusion);
   core.setOutput('errors', r.errors);
   core.setOutput('warnings', r.warnings);
-  core.setOutput('report', file);
-  const sarif = file.replace(/\.json$/, '.sarif');
-  await writeFile(sarif, `${JSON.stringify(toSarif(r), null, 2)}\n`);
-  core.setOutput('sarif', sarif);
+  // Each format the action keeps as a file (the JSON report, SARIF) is written beside the others and named in its output.
+  const folder = path.join(env.RUNNER_TEMP || tmpdir(), 'readiness-gate');
+  await mkdir(folder, { recursive: true });
+  const extra = { pullRequest: pullRequest.number, ...(pullRequest.headSha ? { headSha: pullRequest.headSha } : {}) };
+  for (const format of FORMATS) {
+    if (!format.actionOutput) continue;
+    const file = path.join(folder, `report-${pullRequest.number}.${format.actionOutput.extension}`);
+    await writeFile(file, format.render(r, { title, notes, color: false, extra }));
+    core.setOutput(format.actionOutput.name, file);
+  }
   core.setOutput('signed-off-by', r.signOff?.login ?? '');
   if (env.GITHUB_STEP_SUMMARY) {
     await core.summary.addRaw(formatMarkdown(r, { title, notes, link, limit: LIMITS.jobSummary })).write();

@@ -3,11 +3,12 @@
  * check and as which kind, and whether the pull request is skipped. The
  * adapters only read what the plan names.
  */
+import { availableParallelism } from 'node:os';
+import { mapLimit } from './concurrency.js';
 import type { ResolvedConfig } from './config/types.js';
 import type { KindedFile } from './engine.js';
 import {
   descriptionLinks,
-  isEvidence,
   kindById,
   kindByText,
   kindOf,
@@ -15,8 +16,10 @@ import {
   NAMED_FALLBACK,
   type KindId,
 } from './kinds/index.js';
-import { fileKey, type ReadBound, type Unread } from './kinds/kind.js';
 import { onlyChangedFiles, type PullRequestFacts } from './model/conditions.js';
+import type { NotChecked } from './model/report.js';
+import type { ChangedFiles } from './source.js';
+import { type ReadBound, type Unread, fileKey } from './model/files.js';
 
 export interface PlanInput {
   /** Paths the description links: runbooks, wherever they are. */
@@ -124,42 +127,6 @@ export function withText(file: PlannedFile, text: string | undefined | Unread): 
   return { ...file, text };
 }
 
-/** The largest document read, from GitHub (its contents API serves up to 1 MB) or the disk: a runbook is not a megabyte. */
-export const MAX_FILE_BYTES = 1024 * 1024;
-
-/**
- * The largest deployment file read: generated manifests and CRDs run to
- * megabytes (kubectl applies them whole), so they are read past the contents
- * API's 1 MB, with the raw media type, up to this size.
- */
-export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
-
-/** The most bytes read of a file of this kind: a deployment file may be larger than a document. */
-export const maxBytesOf = (kind: KindId): number => (isEvidence(kind) ? MAX_EVIDENCE_BYTES : MAX_FILE_BYTES);
-
-/** Why a file over its limit is not read, in the same words wherever it is read from. */
-export const overLimit = (bytes: number, max = MAX_FILE_BYTES) => `it is ${bytes} bytes, over the ${max}-byte limit`;
-
-/**
- * A file's bytes as text, as the tools that deploy it read them: UTF-8, or
- * UTF-16 when it starts with a byte order mark (kubectl decodes a manifest
- * saved as UTF-16); a UTF-8 byte order mark is dropped.
- */
-export function decodeText(bytes: Buffer): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    // Big-endian: swapped to little-endian, a trailing odd byte left out.
-    const swapped = Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2)));
-    swapped.swap16();
-    return swapped.toString('utf16le');
-  }
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3).toString('utf8');
-  return bytes.toString('utf8');
-}
-
-/** How many files are read at once, from GitHub or the disk. */
-export const READ_CONCURRENCY = 4;
-
 export interface SkipFacts {
   labels: readonly string[];
   author: string;
@@ -181,4 +148,60 @@ export function skipReason(config: ResolvedConfig, pr: SkipFacts): string | unde
     const kind = kindOf(p, config);
     return (kind !== undefined && !kindById(kind).weighed) || kindByText(p, config) !== undefined;
   });
+}
+
+/**
+ * Which of these files, that no kind selects by their path, a kind owns by
+ * their text (a `.json` manifest, a chart template not named `.yaml`): each
+ * read at the head commit (the read serves as the document's too) and kept
+ * when its text says so, or when it could not be read (the gate then fails
+ * closed on it). At most `evidence.max-files` are read to tell: the rest are
+ * taken as the kind's unread, and checked within its bound like the others.
+ */
+export async function selectByText(
+  paths: readonly string[],
+  config: ResolvedConfig,
+  readHead: (path: string) => Promise<string | undefined | Unread>,
+  concurrency: number,
+): Promise<{ kinds: Map<string, KindId>; notChecked: NotChecked[]; left: Set<string> }> {
+  const tests = paths.flatMap((path) => {
+    const test = kindByText(path, config);
+    return test ? [{ path, ...test }] : [];
+  });
+  const kinds = new Map<string, KindId>();
+  const notChecked: NotChecked[] = [];
+  const told = tests.slice(0, config.evidence.maxFiles);
+  const texts = await mapLimit(told, concurrency, (t) => readHead(t.path));
+  told.forEach((t, i) => {
+    const text = texts[i];
+    if (typeof text !== 'string' || t.owns(text)) {
+      if (text !== undefined) kinds.set(t.path, t.kind);
+    } else notChecked.push({ path: t.path, reason: t.otherwise });
+  });
+  for (const t of tests.slice(told.length)) kinds.set(t.path, t.kind);
+  return { kinds, notChecked, left: new Set(notChecked.map((n) => n.path)) };
+}
+
+/** Files below which one checking thread is faster than several. */
+export const PARALLEL_THRESHOLD = 150;
+
+/** The documents to check split for the checking threads: one chunk, unless there are many. */
+export function chunks(files: PlannedFile[]): PlannedFile[][] {
+  const count = files.length < PARALLEL_THRESHOLD ? 1 : Math.min(availableParallelism(), 4);
+  const size = Math.ceil(files.length / count);
+  return Array.from({ length: count }, (_, i) => files.slice(i * size, (i + 1) * size)).filter((c) => c.length > 0);
+}
+
+/** The changed files as `when` entries and skips read them. */
+export function changedFacts(changed: ChangedFiles): NonNullable<PullRequestFacts['changedFiles']> {
+  const total = Math.max(changed.total, changed.files.length);
+  return {
+    files: changed.files.map((f) => ({
+      path: f.path,
+      ...(f.previous ? { previous: f.previous } : {}),
+      ...(f.removed ? { removed: f.removed } : {}),
+    })),
+    truncated: changed.files.length < total,
+    total,
+  };
 }

@@ -8,7 +8,7 @@ import { glob } from 'tinyglobby';
 import { describe, expect, it } from 'vitest';
 import { DiskSource } from '../src/cli/source.js';
 import { loadConfig } from '../src/config/load.js';
-import { readAlerts, resolveRunbookUrl } from '../src/kinds/alert-rules.js';
+import { readAlerts, resolveRunbookUrl } from '../src/kinds/manifest/alert-rules.js';
 import { runPipeline } from '../src/pipeline.js';
 import { ROOT } from './helpers.js';
 

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/load.js';
 import { check, type KindedFile } from '../src/engine.js';
-import { renderStatically } from '../src/kinds/helm.js';
+import { renderStatically } from '../src/kinds/manifest/helm.js';
 import { parseManifest } from '../src/kinds/manifest.js';
 
 const config = loadConfig(undefined, 'x.yml');

@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config/load.js';
 import type { ResolvedConfig } from '../src/config/types.js';
 import { check, type KindedFile } from '../src/engine.js';
-import type { SourceFile } from '../src/kinds/kind.js';
 import { prepareKinds } from '../src/kinds/index.js';
 import { RULE_IDS, type RuleId } from '../src/rules/index.js';
+import type { SourceFile } from '../src/model/files.js';
 
 /**
  * Whether a tool the tests use as an oracle runs here (`kubectl version --client`); where it does not, says

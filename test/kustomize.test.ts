@@ -1,6 +1,6 @@
 // Overlays built with kubectl kustomize from files read at the head commit: what is read, refused and built.
 import { describe, expect, it } from 'vitest';
-import { buildOverlays, patchFiles } from '../src/kustomize.js';
+import { buildOverlays, patchFiles } from '../src/kinds/manifest/kustomize.js';
 import { toolRuns } from './helpers.js';
 
 const KUBECTL = toolRuns('kubectl', ['version', '--client'], 'the builds below that need it are skipped.');

@@ -1,8 +1,9 @@
 // The pipeline over a source kept in memory: what it asks of a source, and in what order.
 import { describe, expect, it } from 'vitest';
-import type { Unread } from '../src/kinds/kind.js';
-import { ReadFailed, runPipeline, type ChangedFiles, type DocumentSource } from '../src/pipeline.js';
+import { runPipeline } from '../src/pipeline.js';
 import { example } from './helpers.js';
+import type { Unread } from '../src/model/files.js';
+import { type ChangedFiles, type DocumentSource, ReadFailed } from '../src/source.js';
 
 const BODY = example('pull-request.md').replace('examples/runbooks/', 'docs/runbooks/');
 

@@ -7,7 +7,6 @@
  */
 import { RequestError } from '@octokit/request-error';
 import { DEFAULT_MAX_ANNOTATIONS } from '../config/load.js';
-import { GATE_FINDINGS, type Report } from '../engine.js';
 import { AnnotationsNotAdded, publishCheckRun } from '../github/check-run.js';
 import type { GitHubClient } from '../github/client.js';
 import { upsertComment, type CommentResult, type IssueComment } from '../github/comment.js';
@@ -17,11 +16,13 @@ import { getPullRequest, type PullRequest, type Repo } from '../github/repositor
 import { GitHubSource } from '../github/source.js';
 import { PULL_REQUEST } from '../kinds/pull-request.js';
 import { LIMITS, type Limit } from '../limits.js';
-import { runPipeline, type RenderedFile } from '../pipeline.js';
+import { runPipeline } from '../pipeline.js';
 import { annotationsFor } from '../report/annotations.js';
 import { formatMarkdown } from '../report/markdown.js';
 import { planReview } from '../report/review.js';
 import { plural } from '../report/text.js';
+import { GATE_FINDINGS, type Report } from '../model/report.js';
+import type { RenderedFile } from '../model/files.js';
 
 export type CommentMode = 'always' | 'on-failure' | 'never';
 export type ReviewMode = 'off' | 'changed-lines';

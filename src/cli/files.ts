@@ -9,11 +9,11 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import type { ResolvedConfig } from '../config/types.js';
 import { mapLimit } from '../concurrency.js';
 import { isMissing, readDocument } from '../disk.js';
-import { mayHoldAlerts } from '../kinds/alert-rules.js';
-import type { NotChecked } from '../engine.js';
+import { mayHoldAlerts } from '../kinds/manifest/alert-rules.js';
 import { kindOf } from '../kinds/index.js';
 import type { Repository } from '../model/spec.js';
 import { UsageError } from './usage-error.js';
+import type { NotChecked } from '../model/report.js';
 
 /** The repository root: the nearest folder upward holding `.git` or `.github/readiness-gate.yml`, else `cwd`. */
 export async function findRoot(cwd: string): Promise<string> {

@@ -9,18 +9,18 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readDocument } from '../disk.js';
-import type { Finding } from '../engine.js';
 import { applyFixes, fixDiff } from '../fix.js';
-import { kindById, type KindId } from '../kinds/index.js';
+import { asKindId, kindById, type KindId } from '../kinds/index.js';
 import { PULL_REQUEST } from '../kinds/pull-request.js';
-import type { Outcome } from '../pipeline.js';
-import { maxBytesOf } from '../plan.js';
+import type { RunOutcome } from '../pipeline.js';
+import type { Finding } from '../model/report.js';
+import { maxBytesOf } from '../source.js';
 
 const MAX_PASSES = 10;
 
 export interface FixResult {
   /** The check after the last pass: what is left. */
-  outcome: Outcome;
+  outcome: RunOutcome;
   /** Fixes applied, by file. */
   fixed: Map<string, number>;
   /** Files whose fixes were not applied, with why. */
@@ -29,7 +29,7 @@ export interface FixResult {
   diff: string;
 }
 
-export async function fixFiles(root: string, check: () => Promise<Outcome>, dryRun: boolean): Promise<FixResult> {
+export async function fixFiles(root: string, check: () => Promise<RunOutcome>, dryRun: boolean): Promise<FixResult> {
   const fixed = new Map<string, number>();
   const refused = new Map<string, string>();
   let diff = '';
@@ -42,7 +42,7 @@ export async function fixFiles(root: string, check: () => Promise<Outcome>, dryR
     }
     let changed = false;
     for (const [source, findings] of bySource) {
-      const kind = findings[0]!.kind!;
+      const kind = asKindId(findings[0]!.kind!);
       const before = await readDocument(root, source, maxBytesOf(kind));
       if (typeof before !== 'string') continue;
       let { text, applied } = applyFixes(

@@ -9,11 +9,8 @@ import { ConfigError } from '../config/load.js';
 import { CONFIG_PATH, INIT_FILES } from '../init/templates.js';
 import { isCommit, readRendered } from '../disk.js';
 import { parseDay } from '../model/day.js';
-import { MAX_RENDERED, runPipeline, type ChangedFiles, type Outcome, type RenderedFile } from '../pipeline.js';
-import { toJson } from '../report/json.js';
-import { formatMarkdown } from '../report/markdown.js';
-import { toSarif } from '../report/sarif.js';
-import { formatText } from '../report/text.js';
+import { runPipeline, type RunOutcome } from '../pipeline.js';
+import { FORMAT_IDS, formatById } from '../report/formats.js';
 import { VERSION } from '../version.js';
 import { findRoot, readIfExists, readRepository } from './files.js';
 import { runDoctor } from './doctor.js';
@@ -21,11 +18,14 @@ import { fixFiles } from './fix.js';
 import type { Io } from './io.js';
 import { DiskSource } from './source.js';
 import { UsageError } from './usage-error.js';
+import type { ChangedFiles } from '../source.js';
+import { MAX_RENDERED } from '../model/files.js';
+import type { RenderedFile } from '../model/files.js';
 
 export type { Io } from './io.js';
 
 const USAGE = `Usage:
-  readiness-gate check [--body FILE|-] [--config FILE] [--format text|json|markdown|sarif] [--exit-zero]
+  readiness-gate check [--body FILE|-] [--config FILE] [--format ${FORMAT_IDS.join('|')}] [--exit-zero]
                        [--changed-files FILE|-] [--labels a,b] [--base BRANCH] [--author LOGIN] [--title TEXT]
                        [--rendered FILE ...] [--only-selected] [--fix | --fix-dry-run] [--today YYYY-MM-DD]
                        [--base-ref REF] [FILE_OR_GLOB ...]
@@ -113,9 +113,10 @@ async function runCheck(args: string[], io: Io): Promise<number> {
   if (values.body === '-' && values['changed-files'] === '-') {
     throw new UsageError('--body and --changed-files cannot both read standard input.');
   }
-  const format = values.format;
-  if (format !== 'text' && format !== 'json' && format !== 'markdown' && format !== 'sarif') {
-    throw new UsageError(`--format must be text, json, markdown or sarif, not "${format}".`);
+  const format = formatById(values.format);
+  if (!format) {
+    const ids = FORMAT_IDS.map((id) => id as string);
+    throw new UsageError(`--format must be ${ids.slice(0, -1).join(', ')} or ${ids.at(-1)}, not "${values.format}".`);
   }
   const root = await findRoot(io.cwd);
   const body = values.body === undefined ? undefined : await readBody(values.body, io);
@@ -150,7 +151,7 @@ async function runCheck(args: string[], io: Io): Promise<number> {
   }
   const run = () =>
     runPipeline(source, { ...(rendered.length > 0 ? { rendered } : {}), ...(today !== undefined ? { today } : {}) });
-  let outcome: Outcome;
+  let outcome: RunOutcome;
   if (values.fix || values['fix-dry-run']) {
     const dryRun = values['fix-dry-run'];
     const result = await fixFiles(root, run, dryRun);
@@ -170,11 +171,7 @@ async function runCheck(args: string[], io: Io): Promise<number> {
       'Sign-off (`sign-off` in the config) is checked by the action only, on the pull request: this report leaves it out.',
     );
   }
-  if (format === 'sarif') io.stdout(`${JSON.stringify(toSarif(report), null, 2)}\n`);
-  else if (format === 'json')
-    io.stdout(`${JSON.stringify(toJson(report, notes.length > 0 ? { notes } : {}), null, 2)}\n`);
-  else if (format === 'markdown') io.stdout(formatMarkdown(report, { title: 'Production readiness', notes }));
-  else io.stdout(formatText(report, { color: io.isTTY && !io.env.NO_COLOR, notes }));
+  io.stdout(format.render(report, { title: 'Production readiness', notes, color: io.isTTY && !io.env.NO_COLOR }));
   // A config the gate cannot read is a usage error: exit 2, and the one line on standard error too.
   const broken = report.findings.find((f) => f.ruleId === 'config-invalid');
   if (broken) {

@@ -11,14 +11,21 @@ import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import { CONFIG_PATH } from '../init/templates.js';
 import { kindByText, kindOf } from '../kinds/index.js';
-import type { Unread } from '../kinds/kind.js';
 import type { Repository } from '../model/spec.js';
-import { READ_CONCURRENCY } from '../plan.js';
-import type { ChangedFiles, ConfigText, DocumentSource, FileRead, NamedFiles, PullRequestInfo } from '../pipeline.js';
 import { changedSince, readAtRef, readDocument } from '../disk.js';
 import { languageOf } from '../kinds/code/languages.js';
 import { alertFilesUnder, expandFileArgs, MAX_AUDIT_YAML, readIfExists, selectedRunbooks } from './files.js';
 import { UsageError } from './usage-error.js';
+import type { Unread } from '../model/files.js';
+import {
+  type ChangedFiles,
+  type ConfigText,
+  type DocumentSource,
+  type FileRead,
+  type NamedFiles,
+  type PullRequestInfo,
+  READ_CONCURRENCY,
+} from '../source.js';
 
 export interface DiskSourceOptions {
   /** The working directory: arguments and `--config` are relative to it. */

@@ -1,7 +1,7 @@
 /** Reads from the repository: the pull request, its changed files, file contents at a commit. */
 import { RequestError } from '@octokit/request-error';
-import { decodeText, MAX_FILE_BYTES, overLimit } from '../plan.js';
 import type { GitHubClient } from './client.js';
+import { MAX_FILE_BYTES, decodeText, overLimit } from '../source.js';
 
 export interface Repo {
   owner: string;

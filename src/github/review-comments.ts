@@ -9,12 +9,12 @@
  * the gate's hidden key are ever edited or deleted.
  */
 import { RequestError } from '@octokit/request-error';
-import type { Finding } from '../engine.js';
 import { keyOf, type PlannedComment, type ReviewPlan } from '../report/review.js';
 import { plural } from '../report/text.js';
 import type { GitHubClient } from './client.js';
 import { listBound } from './comment.js';
 import type { Repo } from './repository.js';
+import type { Finding } from '../model/report.js';
 
 /** Review comments posted in one run, unless the `max-review-comments` input says otherwise. */
 export const DEFAULT_MAX_REVIEW_COMMENTS = 30;

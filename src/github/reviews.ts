@@ -1,9 +1,10 @@
 /** What sign-off reads from GitHub: reviews, the description's edit history, team membership. */
-import { MAX_HISTORY_EDITS, type Authority, type ReviewRecord, type Revision } from '../signoff/evaluate.js';
+import { MAX_HISTORY_EDITS } from '../signoff/evaluate.js';
 import { RequestError } from '@octokit/request-error';
 import type { GitHubClient } from './client.js';
 import { listBound } from './comment.js';
 import type { Repo } from './repository.js';
+import type { Authority, ReviewRecord, Revision } from '../model/reviews.js';
 
 export async function listReviews(client: GitHubClient, repo: Repo, number: number): Promise<ReviewRecord[]> {
   const bound = listBound('reviews');

@@ -13,17 +13,6 @@ import type { ResolvedConfig } from '../config/types.js';
 import { ConfigError } from '../config/load.js';
 import { CONFIG_PATH } from '../init/templates.js';
 import { PULL_REQUEST } from '../kinds/pull-request.js';
-import type { Unread } from '../kinds/kind.js';
-import { READ_CONCURRENCY } from '../plan.js';
-import {
-  ReadFailed,
-  type ChangedFiles,
-  type ConfigText,
-  type DocumentSource,
-  type FileRead,
-  type PullRequestInfo,
-  type ReviewData,
-} from '../pipeline.js';
 import { languageOf } from '../kinds/code/languages.js';
 import { changedLines } from '../model/diff.js';
 import { readApprovalFacts, readSignOffData } from '../signoff/read.js';
@@ -38,6 +27,17 @@ import {
   type PullRequest,
   type Repo,
 } from './repository.js';
+import type { Unread } from '../model/files.js';
+import {
+  type ChangedFiles,
+  type ConfigText,
+  type DocumentSource,
+  type FileRead,
+  type PullRequestInfo,
+  READ_CONCURRENCY,
+  ReadFailed,
+  type ReviewData,
+} from '../source.js';
 
 export interface GitHubSourceOptions {
   repo: Repo;

@@ -13,11 +13,12 @@
 import { selectsPath } from '../model/paths.js';
 import type { DocumentSettings } from '../model/spec.js';
 import { optOutWaivers, reasonOf, type OptOut } from './opt-out.js';
-import type { DocumentKind, Facts, ReadBound } from './kind.js';
+import type { DocumentKind, Facts } from './kind.js';
 import type { RawFinding } from '../model/finding.js';
 import { DEFAULT_CODE_EXCLUDE, languageOf, type Grammar, type Language } from './code/languages.js';
 import { load, parseWith, queryFor } from './code/tree-sitter.js';
 import type { Node, Tree } from 'web-tree-sitter';
+import type { ReadBound } from '../model/files.js';
 
 export interface CodeView {
   path: string;
@@ -144,6 +145,7 @@ function touches(changed: ReadonlySet<number>, from: number, to: number): boolea
 export const codeKind: DocumentKind<'code', CodeView, CodeContext> = {
   id: 'code',
   weighed: true,
+  judgesChangedLines: true,
   bound: codeFiles,
   select: selected,
   async prepare(paths) {

@@ -1,6 +1,6 @@
 /** Every kind of document, in the order a file is offered to them: the first kind that selects a file owns it. */
 import { selectsPath } from '../model/paths.js';
-import type { DocumentKind, TextTest } from './kind.js';
+import type { DocumentKind, RunExtension, TextTest } from './kind.js';
 import type { DocumentSettings } from '../model/spec.js';
 import { codeKind } from './code.js';
 import { dockerfileKind } from './dockerfile.js';
@@ -37,6 +37,17 @@ export const RENDERED = 'manifest' satisfies KindId;
 
 /** The kind a file named on the command line is read as when no kind selects it: a Markdown file is a runbook. */
 export const NAMED_FALLBACK = 'runbook' satisfies KindId;
+
+/** A kind's id as a finding or a run extension names it: checked against the registry. */
+export function asKindId(id: string): KindId {
+  if (!Object.hasOwn(KINDS, id)) throw new Error(`no kind "${id}" is registered in kinds/index.ts`);
+  return id as KindId;
+}
+
+/** What the kinds bring to a run beyond their changed files, in the registry's order: the pipeline's phases call these. */
+export const RUN_EXTENSIONS: readonly RunExtension[] = (Object.values(KINDS) as unknown as AnyKind[]).flatMap((k) =>
+  k.run ? [k.run] : [],
+);
 
 /** The kind with this id, as the engine drives it. */
 export const kindById = (id: KindId): AnyKind => KINDS[id] as unknown as AnyKind;

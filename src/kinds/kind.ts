@@ -5,41 +5,11 @@
  * The kinds are registered in `kinds/index.ts`; the engine, the planning
  * step, the CLI and its threads go through that list and switch on nothing.
  */
-import type { ReviewFacts } from '../signoff/evaluate.js';
 import type { PullRequestFacts } from '../model/conditions.js';
 import type { DocumentSettings } from '../model/spec.js';
-
-/**
- * How many files of one group the gate reads a run: past it, the rest are
- * named in one finding and the gate fails. Kinds that give the same `what`
- * share one count (a Dockerfile and a manifest are both deployment files).
- */
-export interface ReadBound {
-  /** The files, as a message names them: `changed runbooks`. */
-  what: string;
-  max: number;
-  /** The config key that sets `max`, when one does. */
-  setting?: string;
-  /** What to do instead, one sentence. */
-  advice: string;
-}
-
-/** Why a file the gate should check was not read. */
-export type Unread =
-  /** Past its group's bound: a linked runbook past `pull-request.runbook.max-links`, a changed runbook past 300, a deployment file past `evidence.max-files`. */
-  | { kind: 'over-limit'; bound: ReadBound }
-  /** The read failed: too large, a path GitHub refuses, an answer cut short, not a regular file. */
-  | { kind: 'failed'; reason: string }
-  /** Read, but parsing it ran past its time budget or nested too deep. */
-  | { kind: 'too-complex'; reason: string };
-
-/** A file as read from the repository; `text` is undefined when there is no such file, or it was not read. */
-export interface SourceFile {
-  path: string;
-  text: string | undefined;
-  /** Set when the file was not read: the gate fails closed on it. */
-  unread?: Unread;
-}
+import type { ReadBound, RenderedFile, SourceFile, Unread } from '../model/files.js';
+import type { EvidenceFinding, Finding, Waiver } from '../model/report.js';
+import type { ReviewFacts } from '../model/reviews.js';
 
 /** What the caller read besides the documents, for rules that look across them. */
 export interface Facts {
@@ -61,28 +31,6 @@ export interface Facts {
   views?: ReadonlyMap<string, unknown>;
 }
 
-/** A finding on a file, as the description's rules see it. */
-export interface EvidenceFinding {
-  ruleId: string;
-  severity: 'error' | 'warning' | 'notice';
-  /** Set when the document's cap lowered the finding: it is evidence, but not conclusive. */
-  capped?: string;
-  message: string;
-  source: string;
-  line: number;
-}
-
-/** An item left unticked on purpose, with its reason: listed in the report. */
-export interface Waiver {
-  source: string;
-  section: string;
-  label: string;
-  reason: string;
-  line: number;
-  /** Findings on the changed files that bear on a waived claim (`claims`), listed beside the waiver. */
-  evidence?: { ruleId: string; source: string; line: number }[];
-}
-
 /**
  * Other files of the repository a document is read with (a chart's
  * `values.yaml`, a folder's `kustomization.yaml`), by path: their text, or
@@ -100,10 +48,6 @@ export interface CompanionFile {
    */
   fromBase?: true;
 }
-
-/** Where a file is kept in the engine's map of files: a companion read at the base commit has a key of its own. */
-export const fileKey = (file: { path: string; fromBase?: true }): string =>
-  file.fromBase ? `base:${file.path}` : file.path;
 
 /** The bound every deployment file shares: `evidence.max-files`. */
 export const deploymentFiles = (settings: DocumentSettings): ReadBound => ({
@@ -159,10 +103,100 @@ export interface DocumentKind<Id extends string, View, Context> {
   parse(text: string, path: string, companions?: Companions): View;
   /** Frees what a view holds outside JavaScript's heap (a WebAssembly parse tree), once its rules have run. */
   dispose?(view: View): void;
+  /** Its rules judge only the lines the change touches (source code): the run hands them over, by path. */
+  judgesChangedLines?: true;
+  /** What a run must read or check beyond the changed files of this kind (`RunExtension`). */
+  run?: RunExtension;
   /** A ceiling on the severity of every finding on this document, when something else may change it. */
   cap?(view: View): SeverityCap | undefined;
   /** What this kind's rules see: the view, the settings that concern them and the facts. */
   context(view: View, path: string, settings: DocumentSettings, facts: Facts): Context;
   /** Items a document of this kind waives, for the report's list of waivers. */
   waivers?(view: View, settings: DocumentSettings, facts: Facts): Waiver[];
+}
+
+/**
+ * A file as a run extension hands it to the pipeline, or is handed it: the
+ * id of the registered kind it is read as (checked against the registry),
+ * its text, or why it was not read.
+ */
+export interface RunFile extends SourceFile {
+  kind: string;
+  /** Read only for the documents it goes with: not checked, not a source. */
+  companion?: true;
+  /** Read at the base commit. */
+  fromBase?: true;
+}
+
+/** A file the run plans to read and check, as an extension sees it. */
+export type PlannedRunFile = Omit<RunFile, 'text'>;
+
+/** What a kind's run extension may read and know, handed over by the pipeline: never the source itself. */
+export interface RunAccess {
+  settings: DocumentSettings;
+  /** The files the pull request adds or changes (not those it removes); none when files are named instead. */
+  changed: readonly string[];
+  /** The files are named (the CLI's arguments), not a pull request's changes: nothing depends on a change. */
+  named: boolean;
+  /** The named files are a whole repository's (the CLI's audit). */
+  audit: boolean;
+  /** How many reads go out at once. */
+  concurrency: number;
+  /** When the run's checking must end, in ms since the epoch. */
+  deadline: number;
+  /** A file at the head commit, read once a run (the read serves as the document's too), bounded as a deployment file. */
+  readHead(path: string): Promise<string | undefined | Unread>;
+  /** A document read as the run reads its documents: one the description links too is read once, for both. */
+  readDocument(file: { path: string; kind: string }): Promise<RunFile>;
+  /**
+   * The regular files of a folder at the head commit; undefined where the
+   * source cannot list, or the listing failed. A failed listing the run
+   * must not pass over (`required`) fails the run, as an unread file does.
+   */
+  list(folder: string, required?: boolean): Promise<string[] | undefined>;
+  /** Whether the source can list folders at all. */
+  canList: boolean;
+  /** Manifests rendered before the run (`--rendered`, the action's `rendered`). */
+  rendered: readonly RenderedFile[];
+  /** The kubectl that builds Kustomize overlays, when not the one on the PATH. */
+  kubectl?: string;
+}
+
+/** What the files of one run extension link: read, and how the checks take them. */
+export interface LinkedFiles {
+  /** The documents read (text undefined when not there or not read): checked with the description unless checked already. */
+  files: RunFile[];
+  /** Whether documents about to be checked need these beside them, as companions (they link them). */
+  wanted(files: readonly RunFile[]): boolean;
+  /** Facts for the rules, when the run read them all (the CLI's audit): every runbook the alerts link. */
+  alertRunbooks?: string[];
+}
+
+/** A check the run makes besides its documents: of files the run made (overlays built, manifests rendered). */
+export interface ExtraCheck {
+  files: RunFile[];
+  /** How each finding on them is told, when not as it is (a built overlay's findings point at its kustomization). */
+  relabel?(finding: Finding): Finding;
+}
+
+/**
+ * What a kind brings to a run beyond its changed files: the pipeline calls
+ * each kind's extension in its phases and names no kind. Each returns the
+ * trusted notes its work gives the report (a chart's templates re-read,
+ * an overlay built).
+ */
+export interface RunExtension {
+  /** Files to check because others changed (a chart's templates when its values change, the manifests a kustomization names). */
+  dependents?(run: RunAccess): Promise<{ paths: string[]; notes: string[] }>;
+  /** Documents the planned files point at (the runbooks alerts link), read. */
+  linked?(planned: readonly PlannedRunFile[], run: RunAccess): Promise<LinkedFiles>;
+  /**
+   * Checks over files the run makes (an overlay built, manifests rendered):
+   * started with `dependents`, before the documents are planned (`planned`
+   * settles once they are), awaited with their checks.
+   */
+  extraChecks?(
+    planned: Promise<readonly PlannedRunFile[]>,
+    run: RunAccess,
+  ): Promise<{ checks: ExtraCheck[]; notes: string[] }>;
 }

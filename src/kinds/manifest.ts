@@ -27,8 +27,10 @@ import {
   type FieldReader,
   type Reader,
 } from './yaml-fields.js';
-import { HELM_VALUE, readValues, renderStatically, type HiddenDirective } from './helm.js';
-import { mayHoldAlerts, readAlerts, type AlertRule } from './alert-rules.js';
+import { KUSTOMIZATIONS } from './manifest/kustomize.js';
+import { manifestRun } from './manifest/run.js';
+import { HELM_VALUE, readValues, renderStatically, type HiddenDirective } from './manifest/helm.js';
+import { mayHoldAlerts, readAlerts, type AlertRule } from './manifest/alert-rules.js';
 import type { DocumentSettings } from '../model/spec.js';
 import {
   deploymentFiles,
@@ -38,8 +40,8 @@ import {
   type Facts,
   type SeverityCap,
   type TextTest,
-  type Waiver,
 } from './kind.js';
+import type { Waiver } from '../model/report.js';
 
 /** Objects that run a pod template's containers as long-running pods; a CronJob's or Job's run to completion. */
 const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Rollout']);
@@ -123,14 +125,6 @@ export interface ManifestContext {
   files: Facts['files'];
   /** The files the pull request changes, when the adapter knows them. */
   changed?: readonly string[];
-}
-
-/** The names kubectl looks for in a folder, in its order. */
-export const KUSTOMIZATIONS = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
-
-/** Whether a path is a Kustomize file: `kustomization.yaml`, `kustomization.yml` or `Kustomization`. */
-export function isKustomization(path: string): boolean {
-  return KUSTOMIZATIONS.includes(path.slice(path.lastIndexOf('/') + 1));
 }
 
 /** The chart folder of a Helm template (the folder holding its `templates/`), or undefined. */
@@ -639,6 +633,8 @@ export const manifestKind: DocumentKind<'manifest', ManifestView, ManifestContex
   id: 'manifest',
   evidence: true,
   bound: deploymentFiles,
+  // Charts' templates whose values changed, kustomizations' resources and overlays, rendered output, alerts' runbooks.
+  run: manifestRun,
   select: (path) => YAML_FILE.test(path) && !WORKFLOWS.test(path),
   selectByText,
   companions,

@@ -6,7 +6,7 @@
  * waivers.
  */
 import { nearEmpty } from '../model/near-empty.js';
-import type { Waiver } from './kind.js';
+import type { Waiver } from '../model/report.js';
 
 export interface OptOut {
   ruleId: string;

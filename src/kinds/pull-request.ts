@@ -6,9 +6,11 @@ import { headingKey } from '../markdown/heading.js';
 import { evaluateWhen, highestRisk, type PullRequestFacts, type WhenEvaluation } from '../model/conditions.js';
 import { fieldsNamed } from '../model/runbook-template.js';
 import type { DocumentSettings, RunbookLinkSpec, SectionSpec, SignOffSpec, WhenEntry } from '../model/spec.js';
-import type { ReviewFacts } from '../signoff/evaluate.js';
-import type { DocumentKind, EvidenceFinding, Facts, SourceFile, Waiver } from './kind.js';
+import type { DocumentKind, Facts } from './kind.js';
 import { parseRunbook } from './runbook.js';
+import type { ReviewFacts } from '../model/reviews.js';
+import type { EvidenceFinding, Waiver } from '../model/report.js';
+import type { SourceFile } from '../model/files.js';
 
 /** The source name of the description in reports. */
 export const PULL_REQUEST = 'pull-request';

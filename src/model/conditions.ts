@@ -7,8 +7,8 @@
  */
 import picomatch from 'picomatch';
 import { pathInCode, selectsPath } from './paths.js';
-import type { Authority, ReviewRecord } from '../signoff/evaluate.js';
 import type { WhenEntry } from './spec.js';
+import type { Authority, ReviewRecord } from './reviews.js';
 
 export interface ChangedFile {
   path: string;

@@ -1,6 +1,6 @@
 /** The check run's annotations: findings in files (the description has no file to point at), at most `max`. */
-import type { Finding } from '../engine.js';
 import { PULL_REQUEST } from '../kinds/pull-request.js';
+import type { Finding } from '../model/report.js';
 
 export interface Annotation {
   path: string;

@@ -1,5 +1,5 @@
 /** The machine report, shared by the CLI's `--format json` and the action's `report` output. */
-import type { Report } from '../engine.js';
+import type { Report } from '../model/report.js';
 
 export interface JsonReport {
   conclusion: Report['conclusion'];

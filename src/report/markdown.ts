@@ -6,11 +6,12 @@
  * The result never exceeds `limit` (see `limits.ts`): findings past it are cut with a note.
  */
 import type { Severity } from '../config/types.js';
-import { PULL_REQUEST, type Report, type Waiver } from '../engine.js';
+import { PULL_REQUEST } from '../engine.js';
 import { BUILT_IN } from '../config/load.js';
 import { fits, type Limit } from '../limits.js';
 import { neutralise } from './neutralise.js';
 import { plural } from './text.js';
+import type { Report, Waiver } from '../model/report.js';
 
 export interface MarkdownOptions {
   /** Heading of the report, e.g. the check name. */

@@ -9,11 +9,11 @@
  * the diff, so a finding elsewhere is never planned as a comment: it stays
  * in the check run, the summary and the sticky comment.
  */
-import type { Finding } from '../engine.js';
 import { PULL_REQUEST } from '../kinds/pull-request.js';
 import { diffLines, type DiffLine } from '../model/diff.js';
 import { neutralise } from './neutralise.js';
 import { fingerprint } from './sarif.js';
+import type { Finding } from '../model/report.js';
 
 /** The hidden mark of a review comment: which finding it is about. Only comments with it are ever edited or deleted. */
 const REVIEW_MARK = '<!-- readiness-gate:finding ';

@@ -9,10 +9,10 @@
  * not its line, so a finding that moves with its line stays one alert.
  */
 import { createHash } from 'node:crypto';
-import type { Finding, Report } from '../engine.js';
 import { PULL_REQUEST } from '../kinds/pull-request.js';
 import { RULES } from '../rules/index.js';
 import { VERSION } from '../version.js';
+import type { Finding, Report } from '../model/report.js';
 
 /** Where the rules are described: the README's rules table. */
 export const RULES_URL = 'https://github.com/readiness-gate/readiness-gate#rules';

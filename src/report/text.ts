@@ -7,7 +7,7 @@
  * report's own text.
  */
 import type { Severity } from '../config/types.js';
-import type { NotChecked, Report } from '../engine.js';
+import type { NotChecked, Report } from '../model/report.js';
 
 export interface TextOptions {
   color: boolean;

@@ -5,8 +5,8 @@
  * comes marked unread, so a runbook absent from the run's files is one the
  * repository does not have.
  */
-import type { AlertRule, RunbookTarget } from '../kinds/alert-rules.js';
-import { resolveRunbookUrl } from '../kinds/alert-rules.js';
+import type { AlertRule, RunbookTarget } from '../kinds/manifest/alert-rules.js';
+import { resolveRunbookUrl } from '../kinds/manifest/alert-rules.js';
 import type { ManifestContext } from '../kinds/manifest.js';
 
 type RunbookState = 'present' | 'missing' | 'unread';

@@ -4,7 +4,7 @@
  * document's "Update runbook with learnings"): what fires it, and how
  * urgently, is what on-call reads the runbook for.
  */
-import type { AlertRule } from '../kinds/alert-rules.js';
+import type { AlertRule } from '../kinds/manifest/alert-rules.js';
 import type { RawFinding } from '../model/finding.js';
 import { runbookOf, runbookState } from './alert-common.js';
 import { defineRule } from './rule.js';

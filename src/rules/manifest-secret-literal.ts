@@ -9,7 +9,7 @@
  * document's "hardcoded config" red flag). Use a Secret and `valueFrom`.
  */
 import { objectLabel } from '../kinds/manifest.js';
-import { HELM_VALUE } from '../kinds/helm.js';
+import { HELM_VALUE } from '../kinds/manifest/helm.js';
 import type { RawFinding } from '../model/finding.js';
 import { manifestOptOut } from './manifest-common.js';
 import { defineRule } from './rule.js';

@@ -12,7 +12,7 @@ import type { ContextOf, KindId } from '../kinds/index.js';
 import type { MatchedEntry, PullRequestFacts } from '../model/conditions.js';
 import type { RawFinding } from '../model/finding.js';
 import type { Level } from '../model/spec.js';
-import type { ReviewFacts, SignOff } from '../signoff/evaluate.js';
+import type { ReviewFacts, SignOff } from '../model/reviews.js';
 
 /**
  * A check returns its findings, or `undefined` when the rule does not apply
@@ -20,7 +20,7 @@ import type { ReviewFacts, SignOff } from '../signoff/evaluate.js';
  * rule that applied and found nothing is listed as a passing check. A rule
  * that establishes who signed off says so beside its findings.
  */
-export type Outcome =
+export type RuleResult =
   RawFinding[] | undefined | { findings: RawFinding[]; signOff?: SignOff; matched?: MatchedEntry[] };
 
 export type { MatchedEntry } from '../model/conditions.js';
@@ -66,7 +66,7 @@ export interface Rule<K extends KindId = KindId, Id extends string = string> {
   /** Severity under each preset: `devops` (the default) and `none` (only what the config sets up). */
   defaultSeverity: { devops: Level; none: Level };
   examples: RuleExample[];
-  check(ctx: ContextOf<K>): Outcome;
+  check(ctx: ContextOf<K>): RuleResult;
 }
 
 /** A rule, with its id kept as a literal type so the list of rules yields the union of ids. */

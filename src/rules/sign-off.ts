@@ -6,8 +6,9 @@
  * description's history beforehand; without them (the CLI) the rule does
  * not apply.
  */
-import { evaluateSignOff, type ReviewFacts } from '../signoff/evaluate.js';
+import { evaluateSignOff } from '../signoff/evaluate.js';
 import { defineRule } from './rule.js';
+import type { ReviewFacts } from '../model/reviews.js';
 
 const HEAD = 'c0ffee0000000000000000000000000000000001';
 const OWNED =

@@ -7,8 +7,9 @@
  */
 import { matchedEntries, reviewersKey } from '../model/conditions.js';
 import type { RawFinding } from '../model/finding.js';
-import { countedApprovals, type Authority } from '../signoff/evaluate.js';
+import { countedApprovals } from '../signoff/evaluate.js';
 import { defineRule } from './rule.js';
+import type { Authority } from '../model/reviews.js';
 
 const HEAD = 'c0ffee0000000000000000000000000000000001';
 const CONFIG =

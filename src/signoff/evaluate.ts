@@ -17,66 +17,12 @@ import { findSection, inSection, parseDocument, type DocumentView, type TaskItem
 import { headingKey, keysOf } from '../markdown/heading.js';
 import type { RawFinding } from '../model/finding.js';
 import { readRecommendation } from '../model/operations-review.js';
+import type { Authority, ReviewFacts, ReviewRecord, Revision, SignOff } from '../model/reviews.js';
 import type { SectionSpec, SignOffSpec } from '../model/spec.js';
 
-/** Who last edited a review's or comment's text, when it was edited; `unknown` when the gate could not tell. */
-export type Edited = { editor: string; at: string } | 'unknown';
-
-export interface ReviewRecord {
-  id?: number;
-  login: string;
-  /** APPROVED, CHANGES_REQUESTED, COMMENTED, DISMISSED or PENDING, as the API says. */
-  state: string;
-  commitId: string | null;
-  submittedAt: string | null;
-  body: string;
-  /** Absent: never edited. */
-  edited?: Edited;
-}
-
-export interface CommentRecord {
-  id?: number;
-  login: string;
-  createdAt: string;
-  body: string;
-  /** Absent: never edited. */
-  edited?: Edited;
-}
-
-/** One version of the description and who wrote it. */
-export interface Revision {
-  editor: string;
-  editedAt: string;
-  body: string;
-}
-
-export type Authority = { kind: 'yes'; via: string } | { kind: 'no' } | { kind: 'unknown'; reason: string };
-
-export interface SignOffInput {
+export interface SignOffInput extends ReviewFacts {
   config: SignOffSpec;
-  author: string;
-  headSha: string;
   description: DocumentView;
-  createdAt: string;
-  reviews: ReviewRecord[];
-  comments: CommentRecord[];
-  /** The description's versions, oldest first; empty when it was never edited. */
-  revisions: Revision[];
-  /** False when older versions exist than those given. */
-  historyComplete: boolean;
-  /** For every login `loginsToCheck` names. */
-  authority: ReadonlyMap<string, Authority>;
-}
-
-/** What the action reads from GitHub for sign-off: everything the evaluation needs but the config and the description. */
-export type ReviewFacts = Omit<SignOffInput, 'config' | 'description'>;
-
-export interface SignOff {
-  login: string;
-  at: string;
-  commit: string;
-  /** Where the reviewer-owned sections were satisfied. */
-  via: 'review' | 'comment' | 'description';
 }
 
 export interface SignOffResult {

@@ -9,7 +9,8 @@ import type { PullRequest, Repo } from '../github/repository.js';
 import { AuthorityResolver, descriptionHistory, listReviews, type History } from '../github/reviews.js';
 import { reviewersKey, type ApprovalFacts } from '../model/conditions.js';
 import type { SignOffSpec, WhenEntry } from '../model/spec.js';
-import { loginsToCheck, type Authority, type Edited, type ReviewFacts, type ReviewRecord } from './evaluate.js';
+import { loginsToCheck } from './evaluate.js';
+import type { Authority, Edited, ReviewFacts, ReviewRecord } from '../model/reviews.js';
 
 export interface SignOffData {
   facts: ReviewFacts;

@@ -12,8 +12,8 @@ import { planFiles, skipReason, withText } from '../../src/plan.js';
 import { annotationsFor } from '../../src/report/annotations.js';
 import { RULES } from '../../src/rules/index.js';
 import { reviewersKey, type PullRequestFacts } from '../../src/model/conditions.js';
-import type { ReviewFacts } from '../../src/signoff/evaluate.js';
 import { example, loadGrammars, ROOT } from '../helpers.js';
+import type { ReviewFacts } from '../../src/model/reviews.js';
 
 // Source files are parsed with tree-sitter, whose grammars load before a check.
 await loadGrammars();

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { parseDocument } from '../../src/markdown/document.js';
-import { evaluateSignOff, type Authority, type Revision, type SignOffInput } from '../../src/signoff/evaluate.js';
+import { evaluateSignOff, type SignOffInput } from '../../src/signoff/evaluate.js';
+import type { Authority, Revision } from '../../src/model/reviews.js';
 
 const HEAD = 'b'.repeat(40);
 const config = loadConfig('sign-off:\n  reviewers: [lead]\n', 'c.yml').signOff!;

@@ -2,7 +2,7 @@
 // run reads runbooks by: it never misses a URL the parse finds, and no text makes either throw.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readAlerts, resolveRunbookUrl, runbookUrlsIn } from '../../src/kinds/alert-rules.js';
+import { readAlerts, resolveRunbookUrl, runbookUrlsIn } from '../../src/kinds/manifest/alert-rules.js';
 
 const repository = { host: 'github.com', owner: 'octo-org', repo: 'octo-repo' };
 const urls = { runbookUrls: [{ prefix: 'https://runbooks.example.com/runbooks/', path: 'docs/runbooks/' }] };

@@ -6,8 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseManifest, type ManifestView } from '../../src/kinds/manifest.js';
-import { decodeText } from '../../src/plan.js';
 import { ROOT, toolRuns } from '../helpers.js';
+import { decodeText } from '../../src/source.js';
 
 const DIR = path.join(ROOT, 'test/fixtures/kubectl');
 const FILES = readdirSync(DIR)

@@ -7,8 +7,8 @@ import { loadConfig } from '../../src/config/load.js';
 import { check } from '../../src/engine.js';
 import { kindOf } from '../../src/kinds/index.js';
 import { parseManifest } from '../../src/kinds/manifest.js';
-import { decodeText } from '../../src/plan.js';
 import { runCli } from '../cli/run.js';
+import { decodeText } from '../../src/source.js';
 
 const config = loadConfig(undefined, 'x.yml');
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
-import { check, type Report } from '../../src/engine.js';
+import { check } from '../../src/engine.js';
 import { formatMarkdown } from '../../src/report/markdown.js';
 import { neutralise } from '../../src/report/neutralise.js';
 import { example, fixture, runbooks } from '../helpers.js';
+import type { Report } from '../../src/model/report.js';
 
 const config = loadConfig(undefined, 'x.yml');
 

@@ -1,10 +1,10 @@
 // Review comments planned from findings and the changed files' patches: only added lines, suggestions only where
 // GitHub can place them, untrusted text neutralised, and a key that survives a moved line.
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/engine.js';
 import { changedLines, diffLines } from '../../src/model/diff.js';
 import { keyOf, planReview } from '../../src/report/review.js';
 import { unifiedPatch } from '../github/diff.js';
+import type { Finding } from '../../src/model/report.js';
 
 const DOCKERFILE = 'services/api/Dockerfile';
 

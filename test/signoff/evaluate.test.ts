@@ -3,15 +3,8 @@ import { loadConfig } from '../../src/config/load.js';
 import { check } from '../../src/engine.js';
 import { parseDocument } from '../../src/markdown/document.js';
 import { defaultSignOffSections } from '../../src/presets/devops.js';
-import {
-  evaluateSignOff,
-  loginsToCheck,
-  ownedText,
-  type Authority,
-  type ReviewRecord,
-  type Revision,
-  type SignOffInput,
-} from '../../src/signoff/evaluate.js';
+import { evaluateSignOff, loginsToCheck, ownedText, type SignOffInput } from '../../src/signoff/evaluate.js';
+import type { Authority, ReviewRecord, Revision } from '../../src/model/reviews.js';
 
 const HEAD = 'a'.repeat(40);
 const config = loadConfig('sign-off:\n  reviewers: [lead]\n', 'c.yml').signOff!;

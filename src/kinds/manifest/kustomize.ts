@@ -18,9 +18,16 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path, { posix } from 'node:path';
 import { isMap, isSeq, parseDocument } from 'yaml';
-import type { Unread } from './kinds/kind.js';
-import { isKustomization, KUSTOMIZATIONS } from './kinds/manifest.js';
-import { folderOf, joinPath } from './model/paths.js';
+import { folderOf, joinPath } from '../../model/paths.js';
+import type { Unread } from '../../model/files.js';
+
+/** The names kubectl looks for in a folder, in its order. */
+export const KUSTOMIZATIONS = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+
+/** Whether a path is a Kustomize file: `kustomization.yaml`, `kustomization.yml` or `Kustomization`. */
+export function isKustomization(path: string): boolean {
+  return KUSTOMIZATIONS.includes(path.slice(path.lastIndexOf('/') + 1));
+}
 
 /** Files one build reads, and their bytes together. */
 const MAX_BUILD_FILES = 200;

@@ -14,9 +14,9 @@
  */
 import { isMap, isSeq, LineCounter, parseAllDocuments } from 'yaml';
 import { HELM_VALUE, renderStatically } from './helm.js';
-import { KUBECTL_YAML, positionOf, reader, scalar, type Reader } from './yaml-fields.js';
-import { repositoryPath } from '../model/runbook-links.js';
-import type { AlertSpec, Repository } from '../model/spec.js';
+import { KUBECTL_YAML, positionOf, reader, scalar, type Reader } from '../yaml-fields.js';
+import { repositoryPath } from '../../model/runbook-links.js';
+import type { AlertSpec, Repository } from '../../model/spec.js';
 
 export type { AlertSpec };
 
