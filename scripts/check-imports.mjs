@@ -16,7 +16,7 @@ const LAYERS = [
   ['rules/'],
   ['presets/'],
   ['config/'],
-  ['engine.ts', 'plan.ts', 'source.ts', 'limits.ts', 'fix.ts', 'report/', 'init/', 'doctor/'],
+  ['engine.ts', 'plan.ts', 'source.ts', 'limits.ts', 'fix.ts', 'report/', 'init/', 'doctor/', 'docs.ts'],
   ['budget.ts', 'pipeline.ts', 'reads.ts', 'disk.ts'],
   ['github/', 'signoff/read.ts', 'action/', 'cli/', 'main.ts', 'index.ts', 'cli-entry.ts'],
 ];

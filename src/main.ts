@@ -11,7 +11,7 @@ import { RequestError } from '@octokit/request-error';
 import { runGate, type CommentMode, type GateResult, type ReviewMode } from './action/gate.js';
 import { createClient, describeRequest } from './github/client.js';
 import { EventError } from './github/event.js';
-import { DEFAULT_MAX_REVIEW_COMMENTS } from './github/review-comments.js';
+import { ACTION_DEFAULTS } from './action/defaults.js';
 import { readRendered } from './disk.js';
 import { LIMITS } from './limits.js';
 import { FORMATS } from './report/formats.js';
@@ -60,41 +60,48 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
 }
 
 function readInputs() {
-  const comment = core.getInput('comment') || 'always';
+  const comment = input('comment');
   if (comment !== 'always' && comment !== 'on-failure' && comment !== 'never') {
     throw new EventError(`input "comment" must be always, on-failure or never, not "${comment}".`);
   }
-  const selfLogins = core
-    .getInput('bot-login')
+  const selfLogins = input('bot-login')
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
   return {
-    failJob: booleanInput('fail-job', true),
-    configPath: core.getInput('config') || '.github/readiness-gate.yml',
-    checkName: core.getInput('check-name') || 'Production readiness',
+    failJob: booleanInput('fail-job'),
+    configPath: input('config'),
+    checkName: input('check-name'),
     comment: comment as CommentMode,
     review: reviewInput(),
-    maxReviewComments: countInput('max-review-comments', DEFAULT_MAX_REVIEW_COMMENTS),
-    pullRequest: core.getInput('pull-request'),
+    maxReviewComments: countInput('max-review-comments'),
+    pullRequest: input('pull-request'),
     rendered: renderedInput(),
     // Without a login of its own the action could not find its comment again, and would write a new one each run.
-    selfLogins: selfLogins.length > 0 ? selfLogins : ['github-actions[bot]'],
+    selfLogins: selfLogins.length > 0 ? selfLogins : [ACTION_DEFAULTS['bot-login']],
   };
 }
 
 function reviewInput(): ReviewMode {
-  const review = core.getInput('review').trim() || 'off';
+  const review = input('review');
   if (review !== 'off' && review !== 'changed-lines') {
     throw new EventError(`input "review" must be off or changed-lines, not "${review}".`);
   }
   return review;
 }
 
+/**
+ * An input as given, or its default in action.yml when left empty: the
+ * runner fills defaults in, and so does this for a run that sets no INPUT_*
+ * (a local run of the bundle).
+ */
+function input(name: keyof typeof ACTION_DEFAULTS): string {
+  return core.getInput(name).trim() || ACTION_DEFAULTS[name];
+}
+
 /** A whole number input, 0 to 1000. */
-function countInput(name: string, fallback: number): number {
-  const raw = core.getInput(name).trim();
-  if (raw === '') return fallback;
+function countInput(name: keyof typeof ACTION_DEFAULTS): number {
+  const raw = input(name);
   if (!/^\d{1,4}$/.test(raw) || Number(raw) > 1000) {
     throw new EventError(`input "${name}" must be a whole number from 0 to 1000, not "${raw}".`);
   }
@@ -103,8 +110,7 @@ function countInput(name: string, fallback: number): number {
 
 /** The `rendered` input: paths in the workspace, one a line, at most MAX_RENDERED. */
 function renderedInput(): string[] {
-  const files = core
-    .getInput('rendered')
+  const files = input('rendered')
     .split('\n')
     .map((line) => line.trim())
     .filter(Boolean);
@@ -114,9 +120,8 @@ function renderedInput(): string[] {
   return files;
 }
 
-function booleanInput(name: string, fallback: boolean): boolean {
-  const value = core.getInput(name).trim().toLowerCase();
-  if (value === '') return fallback;
+function booleanInput(name: keyof typeof ACTION_DEFAULTS): boolean {
+  const value = input(name).toLowerCase();
   if (value === 'true' || value === 'false') return value === 'true';
   throw new EventError(`input "${name}" must be true or false, not "${core.getInput(name)}".`);
 }

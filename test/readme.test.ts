@@ -7,7 +7,11 @@ import { loadConfig } from '../src/config/load.js';
 import { KINDS } from '../src/kinds/index.js';
 import { ROOT } from './helpers.js';
 import { procfileKind } from './readme/new-kind.js';
+import { checkstyleFormat } from './readme/new-format.js';
+import { check } from '../src/engine.js';
+import { FORMATS, type OutputFormat } from '../src/report/formats.js';
 import { manifestRunAsNonRoot } from './readme/new-rule.js';
+import { exampleFindings } from '../src/rules/rule.js';
 
 const README = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 
@@ -27,6 +31,9 @@ describe('the README recipes', () => {
     expect(blockUnder('### A new kind of document is one file')).toBe(
       readFileSync(path.join(ROOT, 'test/readme/new-kind.ts'), 'utf8'),
     );
+    expect(blockUnder('### A new output format is one file')).toBe(
+      readFileSync(path.join(ROOT, 'test/readme/new-format.ts'), 'utf8'),
+    );
   });
 
   it('a new deployment rule reads fields through the view, and its examples hold', () => {
@@ -42,7 +49,7 @@ describe('the README recipes', () => {
       expect(
         findings.map((f) => `${f.line}:${f.column} ${f.message}`),
         example.name,
-      ).toEqual(example.findings);
+      ).toEqual(exampleFindings(manifestRunAsNonRoot, example));
     }
   });
 
@@ -59,4 +66,27 @@ describe('the README recipes', () => {
       ],
     );
   });
+
+  it('a new format renders a report, escaping what the documents say, and fits the list', () => {
+    const config = loadConfig(undefined, 'x.yml');
+    const report = check({
+      files: [{ path: 'deploy/a&b.yaml', kind: 'manifest', text: DEPLOYMENT_WITHOUT_PROBE }],
+      config,
+    });
+    const xml = checkstyleFormat.render(report, { notes: [], title: 't', color: false });
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<checkstyle version="4.3">\n/);
+    expect(xml).toContain('<file name="deploy/a&amp;b.yaml">');
+    const errors = [
+      ...xml.matchAll(/<error line="(\d+)" column="(\d+)" severity="(\w+)" message="([^"]*)" source="([^"]*)"\/>/g),
+    ];
+    expect(errors.map((e) => e[5])).toEqual(report.findings.map((f) => `readiness-gate.${f.ruleId}`));
+    expect(errors.length).toBeGreaterThan(0);
+    // What a document says cannot open an element or end an attribute.
+    for (const e of errors) expect(e[4]).not.toMatch(/[<>"]/);
+    const registered: readonly OutputFormat[] = [...FORMATS, checkstyleFormat];
+    expect(new Set(registered.map((f) => f.id)).size).toBe(registered.length);
+  });
 });
+
+const DEPLOYMENT_WITHOUT_PROBE =
+  'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: "a<b>"\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          ports: [{containerPort: 8080}]\n';

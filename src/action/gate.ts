@@ -11,7 +11,8 @@ import { AnnotationsNotAdded, publishCheckRun } from '../github/check-run.js';
 import type { GitHubClient } from '../github/client.js';
 import { upsertComment, type CommentResult, type IssueComment } from '../github/comment.js';
 import { resolveTarget, type Target } from '../github/event.js';
-import { DEFAULT_MAX_REVIEW_COMMENTS, syncReview, type ReviewSync } from '../github/review-comments.js';
+import { syncReview, type ReviewSync } from '../github/review-comments.js';
+import { ACTION_DEFAULTS } from './defaults.js';
 import { getPullRequest, type PullRequest, type Repo } from '../github/repository.js';
 import { GitHubSource } from '../github/source.js';
 import { PULL_REQUEST } from '../kinds/pull-request.js';
@@ -131,7 +132,7 @@ export async function runGate(client: GitHubClient, env: GateEnv, inputs: GateIn
   }
   if (reviewResult && reviewResult !== 'not written' && reviewResult !== 'stale' && reviewResult.notPosted > 0) {
     notes.push(
-      `${plural(reviewResult.notPosted, 'finding')} on changed lines ${reviewResult.notPosted === 1 ? 'is' : 'are'} not review comments (at most ${inputs.maxReviewComments ?? DEFAULT_MAX_REVIEW_COMMENTS} a run: \`max-review-comments\`); every finding is listed here.`,
+      `${plural(reviewResult.notPosted, 'finding')} on changed lines ${reviewResult.notPosted === 1 ? 'is' : 'are'} not review comments (at most ${inputs.maxReviewComments ?? Number(ACTION_DEFAULTS['max-review-comments'])} a run: \`max-review-comments\`); every finding is listed here.`,
     );
   }
   notes.push(...writes.notes);
@@ -210,7 +211,7 @@ async function writeReview(
   return writes.attempt('review comments', () =>
     syncReview(client, env.repo, { number: pr.number, headSha: pr.headSha }, plan, {
       selfLogins: inputs.selfLogins,
-      max: inputs.maxReviewComments ?? DEFAULT_MAX_REVIEW_COMMENTS,
+      max: inputs.maxReviewComments ?? Number(ACTION_DEFAULTS['max-review-comments']),
       keepGone: partial,
     }),
   );

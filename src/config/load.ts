@@ -13,6 +13,7 @@ import { defaultSignOffSections, devopsTemplate, preset } from '../presets/devop
 import type { RuleId } from '../rules/index.js';
 import { configSchema, type ConfigFile } from './schema.js';
 import type { ItemSpec, ResolvedConfig, SectionSpec } from './types.js';
+import { positionOf } from '../model/yaml-position.js';
 
 /** Findings sent as check-run annotations, at most, unless the config says otherwise. */
 export const DEFAULT_MAX_ANNOTATIONS = 500;
@@ -64,12 +65,12 @@ export function loadConfig(text: string | undefined, file: string): ResolvedConf
     data = doc.toJS({ maxAliasCount: 100 }) ?? {};
   } catch (error) {
     const alias = firstAlias(doc);
-    const pos = lineCounter.linePos(alias?.range?.[0] ?? 0);
+    const pos = positionOf(lineCounter, alias);
     const why = error instanceof Error ? error.message : String(error);
     throw new ConfigError(
       file,
       pos.line,
-      pos.col,
+      pos.column,
       `the config expands its YAML aliases too far (${why}). Write the values out.`,
     );
   }
@@ -113,11 +114,11 @@ function checkClaims(config: ResolvedConfig, doc: Document, lineCounter: LineCou
       (c) => c.label,
     );
     const hint = near ? ` Did you mean "${near.label}"?` : '';
-    const pos = lineCounter.linePos(keyNode(doc.getIn(['claims'], true), label)?.range?.[0] ?? 0);
+    const pos = positionOf(lineCounter, keyNode(doc.getIn(['claims'], true), label));
     throw new ConfigError(
       file,
       pos.line,
-      pos.col,
+      pos.column,
       `\`claims\`: "${label}" is not a checklist item the config requires (\`pull-request.sections\`, \`sign-off\`, \`when\`), so the claim would never be checked.${hint} Add the item to a section, or correct the label.`,
     );
   }
@@ -127,11 +128,11 @@ function checkClaims(config: ResolvedConfig, doc: Document, lineCounter: LineCou
 function checkPlaceholders(config: ResolvedConfig, doc: Document, lineCounter: LineCounter, file: string): void {
   if (config.pullRequest.sections.some((s) => s.text === 'required')) return;
   const node = doc.getIn(['pull-request', 'placeholders'], true) as Node | undefined;
-  const pos = lineCounter.linePos(node?.range?.[0] ?? 0);
+  const pos = positionOf(lineCounter, node);
   throw new ConfigError(
     file,
     pos.line,
-    pos.col,
+    pos.column,
     '`pull-request.placeholders`: no description section requires text, so no placeholder would ever be looked for. List a section without items (its text is then required), or set `text: required` on one.',
   );
 }

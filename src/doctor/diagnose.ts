@@ -7,6 +7,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { ConfigError, loadConfig } from '../config/load.js';
 import type { ResolvedConfig } from '../config/types.js';
+import { lineOf } from '../model/yaml-position.js';
 
 export interface DoctorFacts {
   /** `owner/repo`. */
@@ -91,8 +92,6 @@ function loadedConfig(config: DoctorFacts['config'], problems: Problem[]): Resol
 
 const get = (node: unknown, key: string): unknown => (isMap(node) ? node.get(key, true) : undefined);
 const value = (node: unknown): unknown => (isScalar(node) ? node.value : undefined);
-const lineOf = (counter: LineCounter, node: unknown) =>
-  counter.linePos((node as { range?: [number] } | undefined)?.range?.[0] ?? 0).line;
 
 /** The jobs that run the gate: a step with the action, or a call of the reusable workflow. */
 function gateJobs(path: string, doc: Document, counter: LineCounter): GateJob[] {

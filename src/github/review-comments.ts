@@ -16,9 +16,6 @@ import { listBound } from './comment.js';
 import type { Repo } from './repository.js';
 import type { Finding } from '../model/report.js';
 
-/** Review comments posted in one run, unless the `max-review-comments` input says otherwise. */
-export const DEFAULT_MAX_REVIEW_COMMENTS = 30;
-
 export interface ReviewComment {
   id: number;
   login: string;

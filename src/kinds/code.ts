@@ -144,6 +144,8 @@ function touches(changed: ReadonlySet<number>, from: number, to: number): boolea
 
 export const codeKind: DocumentKind<'code', CodeView, CodeContext> = {
   id: 'code',
+  waive:
+    "A comment on the line or the line above, `// readiness-gate waive=RULE: reason` (`#` in Python); the reason is listed with the report's waivers, and a waiver without one is an error.",
   weighed: true,
   judgesChangedLines: true,
   bound: codeFiles,

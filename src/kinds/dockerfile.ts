@@ -101,6 +101,8 @@ function finalStage(instructions: Instruction[]): Instruction[] {
 
 export const dockerfileKind: DocumentKind<'dockerfile', DockerfileView, DockerfileContext> = {
   id: 'dockerfile',
+  waive:
+    "A comment in the Dockerfile, `# readiness-gate waive=RULE: reason`; the reason is listed with the report's waivers, and a waiver without one is an error.",
   evidence: true,
   bound: deploymentFiles,
   select: (path) => NAME.test(path),

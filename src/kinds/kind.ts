@@ -111,6 +111,12 @@ export interface DocumentKind<Id extends string, View, Context> {
   cap?(view: View): SeverityCap | undefined;
   /** What this kind's rules see: the view, the settings that concern them and the facts. */
   context(view: View, path: string, settings: DocumentSettings, facts: Facts): Context;
+  /**
+   * How a finding of one rule on a document of this kind is waived, in one
+   * line of Markdown, `RULE` standing for the rule's id: each rule's page
+   * says it.
+   */
+  waive: string;
   /** Items a document of this kind waives, for the report's list of waivers. */
   waivers?(view: View, settings: DocumentSettings, facts: Facts): Waiver[];
 }

@@ -42,6 +42,7 @@ import {
   type TextTest,
 } from './kind.js';
 import type { Waiver } from '../model/report.js';
+import { lineOf, positionOf } from '../model/yaml-position.js';
 
 /** Objects that run a pod template's containers as long-running pods; a CronJob's or Job's run to completion. */
 const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Rollout']);
@@ -356,13 +357,7 @@ function duplicateKeys(doc: Document, counter: LineCounter): ManifestView['dupli
   return out;
 }
 
-type Ranged = { range?: [number, number, number] | null } | null | undefined;
-const lineOf = (counter: LineCounter, node: Ranged) => counter.linePos(node?.range?.[0] ?? 0).line;
-/** Where a node starts, 1-based, as findings report it. */
-const posOf = (counter: LineCounter, node: Ranged) => {
-  const { line, col } = counter.linePos(node?.range?.[0] ?? 0);
-  return { line, column: col };
-};
+const posOf = positionOf;
 
 /** The objects of a YAML document: one, or each item of a list (any object with `items`, as kubectl reads `List`, `DeploymentList`…). */
 /** The directives a Helm template's rendering hid, and where the text goes on after a line (blanked lines skipped). */
@@ -631,6 +626,8 @@ function cap(file: ManifestView): SeverityCap | undefined {
 
 export const manifestKind: DocumentKind<'manifest', ManifestView, ManifestContext> = {
   id: 'manifest',
+  waive:
+    'An annotation on the object, `readiness-gate.io/waive.RULE: "reason"`; the reason is listed with the report\'s waivers, and a waiver without one is an error.',
   evidence: true,
   bound: deploymentFiles,
   // Charts' templates whose values changed, kustomizations' resources and overlays, rendered output, alerts' runbooks.

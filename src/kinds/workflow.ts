@@ -7,6 +7,7 @@ import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { optOutWaivers, readOptOuts, type OptOut } from './opt-out.js';
 import { deploymentFiles, type DocumentKind } from './kind.js';
 import { fieldReader, type FieldReader } from './yaml-fields.js';
+import { lineOf } from '../model/yaml-position.js';
 
 export interface Job {
   id: string;
@@ -55,7 +56,7 @@ export function parseWorkflow(text: string, path: string): WorkflowView {
       jobs.push({
         ...(key ? { runsOnKey: { line: key.line, column: key.col } } : {}),
         id: String(pair.key.value),
-        line: lineCounter.linePos(pair.key.range?.[0] ?? 0).line,
+        line: lineOf(lineCounter, pair.key),
         runsOn: job.has('runs-on'),
         // `timeout-minutes:` with nothing after it is no timeout.
         timeoutMinutes: ![undefined, null, ''].includes(job.get('timeout-minutes') as never),
@@ -68,6 +69,8 @@ export function parseWorkflow(text: string, path: string): WorkflowView {
 
 export const workflowKind: DocumentKind<'workflow', WorkflowView, WorkflowContext> = {
   id: 'workflow',
+  waive:
+    "A comment in the workflow, `# readiness-gate waive=RULE: reason`; the reason is listed with the report's waivers, and a waiver without one is an error.",
   evidence: true,
   bound: deploymentFiles,
   select: (path) => /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path),

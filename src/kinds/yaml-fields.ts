@@ -22,6 +22,7 @@ import {
   type ScalarTag,
   type YAMLMap,
 } from 'yaml';
+import { positionOf } from '../model/yaml-position.js';
 
 /** go-yaml v2's `0o17`, which the YAML 1.1 schema of the `yaml` package leaves a string. */
 const octalO: ScalarTag = {
@@ -115,13 +116,6 @@ export function isMergeKey(key: unknown): boolean {
 /** A map key as kubectl reads it: through an alias (`*k : Deployment`), as a scalar. */
 export function keyOf(doc: Document, key: unknown): unknown {
   return scalar(isAlias(key) ? key.resolve(doc) : key);
-}
-
-/** Where a node starts, 1-based, as findings report it. */
-export function positionOf(counter: LineCounter, node: unknown): { line: number; column: number } {
-  const range = (node as { range?: [number, number, number] | null } | null | undefined)?.range;
-  const { line, col } = counter.linePos(range?.[0] ?? 0);
-  return { line, column: col };
 }
 
 /** The field reader rooted at `node`. */

@@ -20,6 +20,7 @@
 import { inSection, sectionsAround, type DocumentView, type Section, type TaskItem } from '../markdown/document.js';
 import { headingKey, keysOf } from '../markdown/heading.js';
 import { closest, didYouMean } from './closest.js';
+import { sayer } from './messages.js';
 import type { RawFinding } from './finding.js';
 import { nearEmpty } from './near-empty.js';
 import type { Policy, SectionSpec } from './spec.js';
@@ -173,7 +174,8 @@ export function aliasesOf(label: string, sections: readonly SectionSpec[]): stri
     .flatMap((i) => (headingKey(parseItemRef(i.label).label) === key ? i.aliases : []));
 }
 
-const boxName = (item: TaskItem) => (item.label ?? item.text).replace(/\s+/g, ' ').trim();
+/** A box as a message names it: its bold label, else its text, on one line. */
+export const boxName = (item: TaskItem) => (item.label ?? item.text).replace(/\s+/g, ' ').trim();
 
 const cache = new WeakMap<DocumentView, WeakMap<SectionSpec[], SectionMatch[]>>();
 
@@ -245,6 +247,19 @@ export interface ChecklistProblems {
   bareNa: RawFinding[];
 }
 
+/** What the checklist rules say, by id: each declares those of its findings. */
+export const CHECKLIST_MESSAGES = {
+  missingItem:
+    'Missing checklist item "{{item}}" in "{{section}}". Restore "- [ ] **{{item}}**" and tick it or waive it with "N/A — reason".{{suggestion}}',
+  bareNa: '"{{item}}" is waived with a bare "N/A". Say why after it: "N/A — config-only change".',
+  notTicked: '"{{item}}" in "{{section}}" is not ticked. Tick it once done, or write "N/A — reason" after the label.',
+  tooMany:
+    '"{{section}}" takes exactly one answer, and {{count}} are ticked: {{ticked}}. Untick all but the one that is true.',
+  noneOfOne: '"{{section}}" needs exactly one of {{of}} ticked; none is.',
+  tooFew: '"{{section}}" needs at least {{need}} of {{of}} ticked; {{have}}.',
+};
+const say = sayer(CHECKLIST_MESSAGES);
+
 /** What is wrong with the checklists of these sections in a document. */
 export function checklistProblems(doc: DocumentView, specs: SectionSpec[]): ChecklistProblems {
   const problems: ChecklistProblems = { missing: [], unchecked: [], bareNa: [] };
@@ -261,14 +276,18 @@ export function checklistProblems(doc: DocumentView, specs: SectionSpec[]): Chec
           boxName,
         );
         problems.missing.push({
-          message: `Missing checklist item "${match.label}" in "${spec.name}". Restore "- [ ] **${match.label}**" and tick it or waive it with "N/A — reason".${didYouMean(near, near && boxName(near))}`,
+          message: say('missingItem', {
+            item: match.label,
+            section: spec.name,
+            suggestion: didYouMean(near, near && boxName(near)),
+          }),
           line: near?.line ?? section.line,
           column: near?.column ?? section.column,
         });
       }
       if (match.item && match.state?.kind === 'bare-na') {
         problems.bareNa.push({
-          message: `"${match.label}" is waived with a bare "N/A". Say why after it: "N/A — config-only change".`,
+          message: say('bareNa', { item: match.label }),
           line: match.item.line,
           column: match.item.column,
         });
@@ -278,7 +297,7 @@ export function checklistProblems(doc: DocumentView, specs: SectionSpec[]): Chec
       for (const match of items) {
         if (!match.item || match.state?.kind !== 'unchecked') continue;
         problems.unchecked.push({
-          message: `"${match.label}" in "${spec.name}" is not ticked. Tick it once done, or write "N/A — reason" after the label.`,
+          message: say('notTicked', { item: match.label, section: spec.name }),
           line: match.item.line,
           column: match.item.column,
         });
@@ -297,7 +316,11 @@ export function checklistProblems(doc: DocumentView, specs: SectionSpec[]): Chec
     if (policy === 'one' && have > 1) {
       const second = ticked[1]!.item!;
       problems.unchecked.push({
-        message: `"${spec.name}" takes exactly one answer, and ${have} are ticked: ${ticked.map((m) => `"${m.label}"`).join(', ')}. Untick all but the one that is true.`,
+        message: say('tooMany', {
+          section: spec.name,
+          count: have,
+          ticked: ticked.map((m) => `"${m.label}"`).join(', '),
+        }),
         line: second.line,
         column: second.column,
       });
@@ -307,8 +330,8 @@ export function checklistProblems(doc: DocumentView, specs: SectionSpec[]): Chec
     problems.unchecked.push({
       message:
         policy === 'one'
-          ? `"${spec.name}" needs exactly one of ${of} ticked; none is.`
-          : `"${spec.name}" needs at least ${need} of ${of} ticked; ${have} ${have === 1 ? 'is' : 'are'}.`,
+          ? say('noneOfOne', { section: spec.name, of })
+          : say('tooFew', { section: spec.name, need, of, have: `${have} ${have === 1 ? 'is' : 'are'}` }),
       line: section.line,
       column: section.column,
     });

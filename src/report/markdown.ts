@@ -12,6 +12,8 @@ import { fits, type Limit } from '../limits.js';
 import { neutralise } from './neutralise.js';
 import { plural } from './text.js';
 import type { Report, Waiver } from '../model/report.js';
+import { RULES } from '../rules/index.js';
+import { ruleDocsUrl } from '../version.js';
 
 export interface MarkdownOptions {
   /** Heading of the report, e.g. the check name. */
@@ -84,7 +86,7 @@ function render(report: Report, options: MarkdownOptions, shown: number): string
       for (const f of findings) {
         const where = lineRef(source, f.line, options);
         out.push(
-          `- ${ICON[f.severity]} ${where}: ${neutralise(f.message)}${relatedLink(f, options)} <sub>${f.ruleId}</sub>`,
+          `- ${ICON[f.severity]} ${where}: ${neutralise(f.message)}${relatedLink(f, options)} <sub>${ruleLink(f.ruleId)}</sub>`,
         );
       }
       out.push('');
@@ -116,6 +118,13 @@ function render(report: Report, options: MarkdownOptions, shown: number): string
     out.push('', '</details>', '');
   }
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+const RULE_IDS = new Set<string>(RULES.map((r) => r.id));
+
+/** A rule's id linking its page; a finding of the gate itself (a file it could not read) has none. */
+function ruleLink(ruleId: string): string {
+  return RULE_IDS.has(ruleId) ? `[${ruleId}](${ruleDocsUrl(ruleId)})` : ruleId;
 }
 
 function documentName(source: string, options: MarkdownOptions): string {

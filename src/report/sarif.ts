@@ -11,11 +11,11 @@
 import { createHash } from 'node:crypto';
 import { PULL_REQUEST } from '../kinds/pull-request.js';
 import { RULES } from '../rules/index.js';
-import { VERSION } from '../version.js';
+import { PROJECT_URL, ruleDocsUrl, VERSION } from '../version.js';
 import type { Finding, Report } from '../model/report.js';
 
-/** Where the rules are described: the README's rules table. */
-export const RULES_URL = 'https://github.com/readiness-gate/readiness-gate#rules';
+/** Where the rules are listed, for a finding of the gate itself (a file it could not read), which has no page. */
+const RULES_INDEX = `${PROJECT_URL}/blob/main/docs/rules/README.md`;
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 export interface SarifOptions {
@@ -34,13 +34,14 @@ export function toSarif(report: Report, options: SarifOptions = {}): object {
     const rule = known.get(id);
     const short = rule?.title ?? `readiness-gate: ${id}`;
     const full = rule?.description ?? 'A finding of the gate itself: what it could not read or check fails it closed.';
+    const page = rule ? ruleDocsUrl(id) : RULES_INDEX;
     return {
       id,
       name: id,
       shortDescription: { text: short },
       fullDescription: { text: full },
-      help: { text: `${full}. ${RULES_URL}`, markdown: `${full}. See [the rules](${RULES_URL}).` },
-      helpUri: RULES_URL,
+      help: { text: `${full}. ${page}`, markdown: `${full}. See [${rule ? 'the rule' : 'the rules'}](${page}).` },
+      helpUri: page,
     };
   });
   const index = new Map(ids.map((id, i) => [id, i]));
@@ -52,8 +53,9 @@ export function toSarif(report: Report, options: SarifOptions = {}): object {
         tool: {
           driver: {
             name: 'readiness-gate',
+            version: VERSION,
             semanticVersion: VERSION,
-            informationUri: RULES_URL.replace(/#.*$/, ''),
+            informationUri: PROJECT_URL,
             rules,
           },
         },

@@ -1,7 +1,7 @@
 /**
  * What the alert rules share: where an alert's runbook is, and whether the
  * run read it. The runbooks an alert links are handed to the engine with
- * the alert's file (`pipeline.ts` reads them): one the run could not read
+ * the alert's file (the manifest kind's run extension reads them): one the run could not read
  * comes marked unread, so a runbook absent from the run's files is one the
  * repository does not have.
  */

@@ -7,12 +7,19 @@
 import type { AlertRule } from '../kinds/manifest/alert-rules.js';
 import type { RawFinding } from '../model/finding.js';
 import { runbookOf, runbookState } from './alert-common.js';
+import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
 
 const URLS = 'alerts:\n  runbook-urls:\n    - prefix: https://runbooks.example.com/\n      path: docs/runbooks/\n';
 const ALERT = (expr: string) =>
   `groups:\n  - name: payments\n    rules:\n      - alert: PaymentsDown\n        expr: ${expr}\n        for: 5m\n        annotations:\n          runbook_url: https://runbooks.example.com/payments-down\n`;
 const RUNBOOK = { 'docs/runbooks/payments-down.md': '# Payments down\n' };
+
+const messages = {
+  changed:
+    'Alert "{{alert}}" changed its {{what}}, but its runbook {{path}} did not change in this pull request. Update the runbook with the change: what fires the alert is what on-call reads it for.',
+};
+const say = sayer(messages);
 
 export const alertRunbookDrift = defineRule({
   id: 'alert-runbook-drift',
@@ -21,6 +28,7 @@ export const alertRunbookDrift = defineRule({
   description:
     'an alert whose `expr`, `for` or `labels.severity` changed in the pull request has its runbook changed in it too (judged where the changed files are known)',
   defaultSeverity: { devops: 'warning', none: 'off' },
+  messages,
   examples: [
     {
       name: "an alert's query changed, its runbook did not",
@@ -31,7 +39,11 @@ export const alertRunbookDrift = defineRule({
       pullRequest: { changedFiles: { files: [{ path: 'monitoring/payments.rules.yml' }], truncated: false, total: 1 } },
       text: ALERT('sum(up{job="payments"}) < 2'),
       findings: [
-        '4:16 Alert "PaymentsDown" changed its expr, but its runbook docs/runbooks/payments-down.md did not change in this pull request. Update the runbook with the change: what fires the alert is what on-call reads it for.',
+        {
+          at: '4:16',
+          id: 'changed',
+          data: { alert: 'PaymentsDown', what: 'expr', path: 'docs/runbooks/payments-down.md' },
+        },
       ],
     },
     {
@@ -66,7 +78,7 @@ export const alertRunbookDrift = defineRule({
       const { path } = runbookState(ctx, found.target.path);
       if (changed.has(path.toLowerCase())) continue;
       out.push({
-        message: `Alert "${alert.name}" changed its ${what.join(' and ')}, but its runbook ${path} did not change in this pull request. Update the runbook with the change: what fires the alert is what on-call reads it for.`,
+        message: say('changed', { alert: alert.name, what: what.join(' and '), path }),
         line: alert.line,
         column: alert.column,
       });

@@ -7,11 +7,26 @@
  */
 import type { RawFinding } from '../model/finding.js';
 import { runbookOf, runbookState } from './alert-common.js';
+import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
 
 const RULES_FILE = (annotations: string) =>
   `groups:\n  - name: payments\n    rules:\n      - alert: PaymentsDown\n        expr: up{job="payments"} == 0\n        for: 5m\n        labels:\n          severity: critical\n${annotations}`;
 const URLS = 'alerts:\n  runbook-urls:\n    - prefix: https://runbooks.example.com/\n      path: docs/runbooks/\n';
+
+const messages = {
+  hidden:
+    'Alert "{{alert}}" gets its {{annotation}} from a template directive the gate cannot resolve, so where it points is not checked. Write the URL out in the rule, or check the runbook by hand.',
+  missing:
+    'Alert "{{alert}}" has no {{annotation}} annotation, so on-call gets no runbook when it fires. Add annotations.{{annotation}} linking its runbook.',
+  elsewhere:
+    'Alert "{{alert}}" links {{url}}, which is neither this repository, an alerts.runbook-urls prefix nor a runbooks.external prefix, so the gate cannot tell the runbook exists. Keep the runbook in this repository, or list the prefix under runbooks.external.',
+  noFile:
+    'Alert "{{alert}}" links {{shown}}, and there is no such file at the head commit. Write the runbook (the pull request that adds an alert brings its runbook), or fix the link.',
+  unread:
+    'Alert "{{alert}}" links {{shown}}, which the run did not read (more runbooks than pull-request.runbook.max-links, or a read that failed), so the gate cannot tell it exists.',
+};
+const say = sayer(messages);
 
 export const alertRunbook = defineRule({
   id: 'alert-runbook',
@@ -20,6 +35,7 @@ export const alertRunbook = defineRule({
   description:
     'an alerting rule has a `runbook_url` annotation (`alerts.runbook-annotation`) that resolves to a runbook file at the head commit (an `alerts.runbook-urls` prefix, or a GitHub URL to this repository) or a `runbooks.external` prefix',
   defaultSeverity: { devops: 'error', none: 'off' },
+  messages,
   examples: [
     {
       name: 'an alert without a runbook annotation, and one whose runbook is not in the repository',
@@ -27,8 +43,15 @@ export const alertRunbook = defineRule({
       config: URLS,
       text: `${RULES_FILE('')}      - alert: PaymentsSlow\n        expr: histogram_quantile(0.99, rate(payments_seconds_bucket[5m])) > 2\n        annotations:\n          runbook_url: https://runbooks.example.com/payments-slow\n`,
       findings: [
-        '4:16 Alert "PaymentsDown" has no runbook_url annotation, so on-call gets no runbook when it fires. Add annotations.runbook_url linking its runbook.',
-        '12:24 Alert "PaymentsSlow" links https://runbooks.example.com/payments-slow, which is docs/runbooks/payments-slow.md, and there is no such file at the head commit. Write the runbook (the pull request that adds an alert brings its runbook), or fix the link.',
+        { at: '4:16', id: 'missing', data: { alert: 'PaymentsDown', annotation: 'runbook_url' } },
+        {
+          at: '12:24',
+          id: 'noFile',
+          data: {
+            alert: 'PaymentsSlow',
+            shown: 'https://runbooks.example.com/payments-slow, which is docs/runbooks/payments-slow.md',
+          },
+        },
       ],
     },
     {
@@ -36,7 +59,7 @@ export const alertRunbook = defineRule({
       path: 'monitoring/payments.rules.yml',
       text: RULES_FILE('        annotations:\n          runbook_url: https://wiki.example.com/payments\n'),
       findings: [
-        '10:24 Alert "PaymentsDown" links https://wiki.example.com/payments, which is neither this repository, an alerts.runbook-urls prefix nor a runbooks.external prefix, so the gate cannot tell the runbook exists. Keep the runbook in this repository, or list the prefix under runbooks.external.',
+        { at: '10:24', id: 'elsewhere', data: { alert: 'PaymentsDown', url: 'https://wiki.example.com/payments' } },
       ],
     },
     {
@@ -54,25 +77,19 @@ export const alertRunbook = defineRule({
       name: 'a chart fragment whose name a template assigns, and whose runbook a directive writes: unverifiable, not missing',
       path: 'charts/db/prometheus_rules/offline.yaml',
       text: '{{- $alert := "DBOffline" -}}\n{{- if not (has $alert .excludeRules) -}}\nalert: {{ $alert }}\nannotations:\n  summary: no instance is ready\n  runbook_url: {{ .Values.runbookBase }}/{{ $alert }}.md\nexpr: up == 0\nfor: 5m\n{{- end -}}\n',
-      findings: [
-        '3:8 Alert "DBOffline" gets its runbook_url from a template directive the gate cannot resolve, so where it points is not checked. Write the URL out in the rule, or check the runbook by hand.',
-      ],
+      findings: [{ at: '3:8', id: 'hidden', data: { alert: 'DBOffline', annotation: 'runbook_url' } }],
     },
     {
       name: 'a directive that writes labels cannot write the annotations the rule lacks',
       path: 'charts/db/prometheus_rules/lag.yaml',
       text: 'alert: DBLag\nexpr: lag > 10\nlabels:\n  severity: warning\n  {{- include "db.labels" . | nindent 2 }}\n',
-      findings: [
-        '1:8 Alert "DBLag" has no runbook_url annotation, so on-call gets no runbook when it fires. Add annotations.runbook_url linking its runbook.',
-      ],
+      findings: [{ at: '1:8', id: 'missing', data: { alert: 'DBLag', annotation: 'runbook_url' } }],
     },
     {
       name: 'the same fragment with no runbook annotation at all',
       path: 'charts/db/prometheus_rules/offline.yaml',
       text: '{{- $alert := "DBOffline" -}}\nalert: {{ $alert }}\nannotations:\n  summary: no instance is ready\nexpr: up == 0\n',
-      findings: [
-        '2:8 Alert "DBOffline" has no runbook_url annotation, so on-call gets no runbook when it fires. Add annotations.runbook_url linking its runbook.',
-      ],
+      findings: [{ at: '2:8', id: 'missing', data: { alert: 'DBOffline', annotation: 'runbook_url' } }],
     },
   ],
   check(ctx) {
@@ -85,7 +102,7 @@ export const alertRunbook = defineRule({
       if (found === 'hidden') {
         // Unverifiable, never missing: said, at most a notice, so an unchecked runbook is not a silent pass.
         out.push({
-          message: `Alert "${alert.name}" gets its ${annotation} from a template directive the gate cannot resolve, so where it points is not checked. Write the URL out in the rule, or check the runbook by hand.`,
+          message: say('hidden', { alert: alert.name, annotation }),
           line: alert.line,
           column: alert.column,
           severity: 'notice',
@@ -94,7 +111,7 @@ export const alertRunbook = defineRule({
       }
       if (found === 'missing') {
         out.push({
-          message: `Alert "${alert.name}" has no ${annotation} annotation, so on-call gets no runbook when it fires. Add annotations.${annotation} linking its runbook.`,
+          message: say('missing', { alert: alert.name, annotation }),
           line: alert.line,
           column: alert.column,
         });
@@ -105,7 +122,7 @@ export const alertRunbook = defineRule({
       if (target.kind === 'external') continue;
       if (target.kind === 'elsewhere') {
         out.push({
-          message: `Alert "${alert.name}" links ${url.value}, which is neither this repository, an alerts.runbook-urls prefix nor a runbooks.external prefix, so the gate cannot tell the runbook exists. Keep the runbook in this repository, or list the prefix under runbooks.external.`,
+          message: say('elsewhere', { alert: alert.name, url: url.value }),
           ...at,
         });
         continue;
@@ -114,12 +131,12 @@ export const alertRunbook = defineRule({
       const shown = url.value === target.path ? target.path : `${url.value}, which is ${target.path}`;
       if (state === 'missing') {
         out.push({
-          message: `Alert "${alert.name}" links ${shown}, and there is no such file at the head commit. Write the runbook (the pull request that adds an alert brings its runbook), or fix the link.`,
+          message: say('noFile', { alert: alert.name, shown }),
           ...at,
         });
       } else if (state === 'unread') {
         out.push({
-          message: `Alert "${alert.name}" links ${shown}, which the run did not read (more runbooks than pull-request.runbook.max-links, or a read that failed), so the gate cannot tell it exists.`,
+          message: say('unread', { alert: alert.name, shown }),
           ...at,
         });
       }

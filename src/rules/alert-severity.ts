@@ -4,9 +4,17 @@
  * team meant. Without the list, the rule checks nothing.
  */
 import type { RawFinding } from '../model/finding.js';
+import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
 
 const CONFIG = 'alerts:\n  severities: [critical, warning, info]\n';
+
+const messages = {
+  none: 'Alert "{{alert}}" has no labels.severity, so it is routed as nobody chose. Give it one of: {{allowed}}.',
+  other:
+    'Alert "{{alert}}" has severity "{{severity}}", which is not one of: {{allowed}}. Use one of them, or add it to alerts.severities.',
+};
+const say = sayer(messages);
 
 export const alertSeverity = defineRule({
   id: 'alert-severity',
@@ -15,6 +23,7 @@ export const alertSeverity = defineRule({
   description:
     "an alerting rule's `labels.severity` is one of `alerts.severities` (checked only when the list is given)",
   defaultSeverity: { devops: 'warning', none: 'off' },
+  messages,
   examples: [
     {
       name: 'an alert without a severity, and one with a severity the team does not route',
@@ -22,8 +31,12 @@ export const alertSeverity = defineRule({
       config: CONFIG,
       text: 'groups:\n  - name: payments\n    rules:\n      - alert: PaymentsDown\n        expr: up == 0\n      - alert: PaymentsSlow\n        expr: slow > 2\n        labels:\n          severity: page\n',
       findings: [
-        '4:16 Alert "PaymentsDown" has no labels.severity, so it is routed as nobody chose. Give it one of: critical, warning, info.',
-        '9:21 Alert "PaymentsSlow" has severity "page", which is not one of: critical, warning, info. Use one of them, or add it to alerts.severities.',
+        { at: '4:16', id: 'none', data: { alert: 'PaymentsDown', allowed: 'critical, warning, info' } },
+        {
+          at: '9:21',
+          id: 'other',
+          data: { alert: 'PaymentsSlow', severity: 'page', allowed: 'critical, warning, info' },
+        },
       ],
     },
     {
@@ -41,13 +54,13 @@ export const alertSeverity = defineRule({
     for (const alert of file.alerts) {
       if (!alert.severity) {
         out.push({
-          message: `Alert "${alert.name}" has no labels.severity, so it is routed as nobody chose. Give it one of: ${allowed.join(', ')}.`,
+          message: say('none', { alert: alert.name, allowed: allowed.join(', ') }),
           line: alert.line,
           column: alert.column,
         });
       } else if (!allowed.includes(alert.severity.value)) {
         out.push({
-          message: `Alert "${alert.name}" has severity "${alert.severity.value}", which is not one of: ${allowed.join(', ')}. Use one of them, or add it to alerts.severities.`,
+          message: say('other', { alert: alert.name, severity: alert.severity.value, allowed: allowed.join(', ') }),
           line: alert.severity.line,
           column: alert.severity.column,
         });

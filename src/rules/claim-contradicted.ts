@@ -13,7 +13,16 @@
  */
 import { aliasesOf, findItems } from '../model/checklist.js';
 import { at, type RawFinding } from '../model/finding.js';
+import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
+
+const messages = {
+  contradicted:
+    '"{{item}}" is ticked, but {{source}}:{{line}} says: {{finding}}{{more}} Fix the file, or untick the item and say why.',
+  contradictedCapped:
+    '"{{item}}" is ticked, but {{source}}:{{line}} says: {{finding}}{{more}} Fix the file, or untick the item and say why. A warning only: {{capped}}.',
+};
+const say = sayer(messages);
 
 export const claimContradicted = defineRule({
   id: 'claim-contradicted',
@@ -21,6 +30,7 @@ export const claimContradicted = defineRule({
   title: 'No ticked item is contradicted by the changed files',
   description: 'a ticked item (`claims`) is not contradicted by a finding on a changed deployment file',
   defaultSeverity: { devops: 'error', none: 'error' },
+  messages,
   examples: [
     {
       name: 'health checks ticked, a serving container without a readiness probe',
@@ -30,7 +40,17 @@ export const claimContradicted = defineRule({
           'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          ports: [{containerPort: 8080}]\n          livenessProbe: {tcpSocket: {port: 8080}}\n',
       },
       findings: [
-        '2:1 "Health Checks" is ticked, but deploy/api.yaml:9 says: Container "api" of Deployment "api" serves on a port but has no readinessProbe: traffic reaches it before it can answer. Add a readinessProbe (httpGet on its health endpoint). Fix the file, or untick the item and say why.',
+        {
+          at: '2:1',
+          id: 'contradicted',
+          data: {
+            item: 'Health Checks',
+            source: 'deploy/api.yaml',
+            line: '9',
+            finding: '',
+            more: 'Container "api" of Deployment "api" serves on a port but has no readinessProbe: traffic reaches it before it can answer. Add a readinessProbe (httpGet on its health endpoint).',
+          },
+        },
       ],
     },
     {
@@ -43,7 +63,17 @@ export const claimContradicted = defineRule({
           'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          ports: [{containerPort: 8080}]\n          readinessProbe: {httpGet: {path: /ready, port: 8080}}\n',
       },
       findings: [
-        '2:1 "Health Checks" is ticked, but deploy/api.yaml:9 says: Container "api" of Deployment "api" serves on a port but has no livenessProbe or startupProbe: a hung process is never restarted. Add a livenessProbe that checks the process alone, not its dependencies. Fix the file, or untick the item and say why.',
+        {
+          at: '2:1',
+          id: 'contradicted',
+          data: {
+            item: 'Health Checks',
+            source: 'deploy/api.yaml',
+            line: '9',
+            finding: '',
+            more: 'Container "api" of Deployment "api" serves on a port but has no livenessProbe or startupProbe: a hung process is never restarted. Add a livenessProbe that checks the process alone, not its dependencies.',
+          },
+        },
       ],
     },
     {
@@ -55,7 +85,18 @@ export const claimContradicted = defineRule({
           'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          ports: [{containerPort: 8080}]\n          livenessProbe: {tcpSocket: {port: 8080}}\n',
       },
       findings: [
-        '2:1 "Health Checks" is ticked, but deploy/base/api.yaml:9 says: Container "api" of Deployment "api" serves on a port but has no readinessProbe: traffic reaches it before it can answer. Add a readinessProbe (httpGet on its health endpoint). Fix the file, or untick the item and say why. A warning only: deploy/base/kustomization.yaml is beside it, and an overlay may patch it.',
+        {
+          at: '2:1',
+          id: 'contradictedCapped',
+          data: {
+            item: 'Health Checks',
+            source: 'deploy/base/api.yaml',
+            line: '9',
+            finding: '',
+            more: 'Container "api" of Deployment "api" serves on a port but has no readinessProbe: traffic reaches it before it can answer. Add a readinessProbe (httpGet on its health endpoint).',
+            capped: 'deploy/base/kustomization.yaml is beside it, and an overlay may patch it',
+          },
+        },
       ],
     },
     {
@@ -85,12 +126,16 @@ export const claimContradicted = defineRule({
       const first = against.find((e) => !e.capped) ?? against[0];
       if (!first) continue;
       const more = against.length > 1 ? ` (and ${against.length - 1} more)` : '';
-      const message = `"${label}" is ticked, but ${first.source}:${first.line} says: ${first.message}${more} Fix the file, or untick the item and say why.`;
+      const data = { item: label, source: first.source, line: first.line, finding: first.message, more };
       const related = { source: first.source, line: first.line };
       out.push(
         first.capped
-          ? { ...at(found.item, `${message} A warning only: ${first.capped}.`), severity: 'warning', related }
-          : { ...at(found.item, message), related },
+          ? {
+              ...at(found.item, say('contradictedCapped', { ...data, capped: first.capped })),
+              severity: 'warning',
+              related,
+            }
+          : { ...at(found.item, say('contradicted', data)), related },
       );
     }
     return out;

@@ -11,6 +11,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { RawFinding } from '../model/finding.js';
+import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
 
 const QUERIES = {
@@ -71,6 +72,12 @@ function literal(node: Node): string {
   return node.text.replace(/^[rbuf]*(['"`]{1,3})/i, '').replace(/(['"`]{1,3})$/, '');
 }
 
+const messages = {
+  literal:
+    '{{name}} is set to "{{value}}" in the code, so moving that service takes a release. Read it from the environment or the service\'s config, with no production default.',
+};
+const say = sayer(messages);
+
 export const codeHardcodedConfig = defineRule({
   id: 'code-hardcoded-config',
   kind: 'code',
@@ -78,14 +85,15 @@ export const codeHardcodedConfig = defineRule({
   description:
     'a name that reads as configuration (`*_URL`, `*_HOST`, `endpoint`, `baseURL`, `dsn`) the change touches is not given a literal URL, IP address or `host:port` of a real host (localhost and documentation hosts aside)',
   defaultSeverity: { devops: 'warning', none: 'off' },
+  messages,
   examples: [
     {
       name: 'Python: a production URL and a database host in code; a local default and one read from the environment',
       path: 'services/payments/settings.py',
       text: 'import os\n\nPAYMENTS_URL = "https://payments.prod.internal/v1"\nDB_HOST = "10.20.0.15"\nLOCAL_URL = "http://localhost:8080"\nAUDIT_URL = os.environ["AUDIT_URL"]\ngreeting = "https://payments.prod.internal"\n',
       findings: [
-        '3:16 PAYMENTS_URL is set to "https://payments.prod.internal/v1" in the code, so moving that service takes a release. Read it from the environment or the service\'s config, with no production default.',
-        '4:11 DB_HOST is set to "10.20.0.15" in the code, so moving that service takes a release. Read it from the environment or the service\'s config, with no production default.',
+        { at: '3:16', id: 'literal', data: { name: 'PAYMENTS_URL', value: 'https://payments.prod.internal/v1' } },
+        { at: '4:11', id: 'literal', data: { name: 'DB_HOST', value: '10.20.0.15' } },
       ],
     },
     {
@@ -93,24 +101,26 @@ export const codeHardcodedConfig = defineRule({
       path: 'services/cart/config.go',
       text: 'package cart\n\nconst redisAddr = "redis-cart:6379"\n\nvar cfg = Config{Endpoint: "https://api.stripe.com"}\nvar name = "cart:1"\n',
       findings: [
-        '3:19 redisAddr is set to "redis-cart:6379" in the code, so moving that service takes a release. Read it from the environment or the service\'s config, with no production default.',
-        '5:28 Endpoint is set to "https://api.stripe.com" in the code, so moving that service takes a release. Read it from the environment or the service\'s config, with no production default.',
+        { at: '3:19', id: 'literal', data: { name: 'redisAddr', value: 'redis-cart:6379' } },
+        { at: '5:28', id: 'literal', data: { name: 'Endpoint', value: 'https://api.stripe.com' } },
       ],
     },
     {
       name: 'TypeScript: an object property and a variable; a template with a variable in it, an example host',
       path: 'src/checkout/config.ts',
       text: "const api = { baseURL: 'https://checkout.shop.io/api' };\nconst docsUrl = 'https://docs.example.com';\nconst userUrl = `https://${host}/users`;\nexport { api, docsUrl, userUrl };\n",
-      findings: [
-        '1:24 baseURL is set to "https://checkout.shop.io/api" in the code, so moving that service takes a release. Read it from the environment or the service\'s config, with no production default.',
-      ],
+      findings: [{ at: '1:24', id: 'literal', data: { name: 'baseURL', value: 'https://checkout.shop.io/api' } }],
     },
     {
       name: 'Java: a constant naming a service inside the cluster',
       path: 'src/main/java/shop/Config.java',
       text: 'class Config {\n  static final String INVENTORY_URL = "http://inventory.svc.cluster.local:8080";\n  static final String TITLE = "Inventory";\n}\n',
       findings: [
-        '2:39 INVENTORY_URL is set to "http://inventory.svc.cluster.local:8080" in the code, so moving that service takes a release. Read it from the environment or the service\'s config, with no production default.',
+        {
+          at: '2:39',
+          id: 'literal',
+          data: { name: 'INVENTORY_URL', value: 'http://inventory.svc.cluster.local:8080' },
+        },
       ],
     },
     {
@@ -118,7 +128,11 @@ export const codeHardcodedConfig = defineRule({
       path: 'services/payment/db.js',
       text: "module.exports.DATABASE_URL = 'postgres://payments:secret@db.payments.svc:5432/payments';\n",
       findings: [
-        '1:31 DATABASE_URL is set to "postgres://…@db.payments.svc:5432/payments" in the code, so moving that service takes a release. Read it from the environment or the service\'s config, with no production default.',
+        {
+          at: '1:31',
+          id: 'literal',
+          data: { name: 'DATABASE_URL', value: 'postgres://…@db.payments.svc:5432/payments' },
+        },
       ],
     },
     {
@@ -149,7 +163,7 @@ export const codeHardcodedConfig = defineRule({
       const safe = value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/?#]*@/i, '$1…@');
       const shown = safe.length > 80 ? `${safe.slice(0, 77)}...` : safe;
       out.push({
-        message: `${name} is set to "${shown}" in the code, so moving that service takes a release. Read it from the environment or the service's config, with no production default.`,
+        message: say('literal', { name, value: shown }),
         line,
         column: valueNode.startPosition.column + 1,
       });

@@ -12,6 +12,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { CodeContext, Span } from '../kinds/code.js';
 import type { RawFinding } from '../model/finding.js';
+import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
 
 const QUERIES = {
@@ -30,6 +31,32 @@ const REQUESTS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'opti
 const GO_HELPERS = new Set(['Get', 'Post', 'PostForm', 'Head']);
 const AXIOS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'create']);
 
+const messages = {
+  noTimeout:
+    '{{call}}(…) has no timeout, so it waits as long as the server lets it. Pass timeout= (seconds, e.g. timeout=10).',
+  timeoutNone:
+    '{{call}}(…) sets timeout=None, so it waits as long as the server lets it. Pass timeout= (seconds, e.g. timeout=10).',
+  httpxNone:
+    "{{call}}(…) sets timeout=None, so it waits as long as the server lets it. Give a number of seconds, or leave httpx's default of 5 s.",
+  goClient:
+    'http.Client{} has no Timeout, so its requests wait as long as the server lets them. Set Timeout (e.g. Timeout: 10 * time.Second).',
+  goHelper:
+    'http.{{fn}} uses http.DefaultClient, which has no timeout. Use an http.Client with Timeout set, or a request with a context deadline.',
+  goDefaultClient:
+    'http.DefaultClient has no timeout. Use an http.Client with Timeout set, or a request with a context deadline.',
+  goDial: 'net.Dial has no timeout. Use net.DialTimeout, or a net.Dialer with Timeout.',
+  fetch: 'fetch(…) has no signal, so it waits as long as the server lets it. Pass { signal: AbortSignal.timeout(ms) }.',
+  axios:
+    "{{call}}(…) has no timeout, and axios's default is none. Pass { timeout: ms }, or create the instance with one.",
+  javaNewHttpClient:
+    'HttpClient.newHttpClient() has no connect timeout. Build it with HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build().',
+  javaClientBuilder:
+    'HttpClient.newBuilder() builds a client without connectTimeout(…). Add .connectTimeout(Duration.ofSeconds(10)).',
+  javaRequestBuilder:
+    'HttpRequest.newBuilder() builds a request without timeout(…), so it waits as long as the server lets it. Add .timeout(Duration.ofSeconds(10)).',
+};
+const say = sayer(messages);
+
 export const codeNetworkTimeout = defineRule({
   id: 'code-network-timeout',
   kind: 'code',
@@ -37,15 +64,16 @@ export const codeNetworkTimeout = defineRule({
   description:
     'an outbound call the change touches has a timeout: Python `requests` with `timeout=`, `urlopen(…, timeout=)`, no `httpx` `timeout=None`; Go no `http.Get`/`Post`/`DefaultClient`, an `http.Client` with `Timeout`, `net.DialTimeout`; JS/TS `fetch` with a `signal`, `axios` with `timeout`; Java `HttpClient` with `connectTimeout` and requests with `timeout`',
   defaultSeverity: { devops: 'warning', none: 'off' },
+  messages,
   examples: [
     {
       name: 'Python: requests without a timeout, httpx with none, urlopen without one; a timeout given, or kwargs the gate cannot see',
       path: 'services/payments/client.py',
       text: 'import requests, httpx\nfrom urllib.request import urlopen\n\ndef charge(url, body, **kw):\n    requests.post(url, json=body)\n    httpx.get(url, timeout=None)\n    urlopen(url)\n    requests.get(url, timeout=5)\n    requests.get(url, **kw)\n    httpx.get(url)\n',
       findings: [
-        '5:5 requests.post(…) has no timeout, so it waits as long as the server lets it. Pass timeout= (seconds, e.g. timeout=10).',
-        "6:5 httpx.get(…) sets timeout=None, so it waits as long as the server lets it. Give a number of seconds, or leave httpx's default of 5 s.",
-        '7:5 urlopen(…) has no timeout, so it waits as long as the server lets it. Pass timeout= (seconds, e.g. timeout=10).',
+        { at: '5:5', id: 'noTimeout', data: { call: 'requests.post' } },
+        { at: '6:5', id: 'httpxNone', data: { call: 'httpx.get' } },
+        { at: '7:5', id: 'noTimeout', data: { call: 'urlopen' } },
       ],
     },
     {
@@ -53,10 +81,10 @@ export const codeNetworkTimeout = defineRule({
       path: 'services/cart/client.go',
       text: 'package cart\n\nimport (\n\t"net"\n\t"net/http"\n\t"time"\n)\n\nvar slow = &http.Client{}\nvar fast = &http.Client{Timeout: 10 * time.Second}\n\nfunc fetch(u string) {\n\thttp.Get(u)\n\thttp.DefaultClient.Do(nil)\n\tnet.Dial("tcp", u)\n\tnet.DialTimeout("tcp", u, time.Second)\n\tfast.Get(u)\n}\n',
       findings: [
-        '9:13 http.Client{} has no Timeout, so its requests wait as long as the server lets them. Set Timeout (e.g. Timeout: 10 * time.Second).',
-        '13:2 http.Get uses http.DefaultClient, which has no timeout. Use an http.Client with Timeout set, or a request with a context deadline.',
-        '14:2 http.DefaultClient has no timeout. Use an http.Client with Timeout set, or a request with a context deadline.',
-        '15:2 net.Dial has no timeout. Use net.DialTimeout, or a net.Dialer with Timeout.',
+        { at: '9:13', id: 'goClient' },
+        { at: '13:2', id: 'goHelper', data: { fn: 'Get' } },
+        { at: '14:2', id: 'goDefaultClient' },
+        { at: '15:2', id: 'goDial' },
       ],
     },
     {
@@ -64,37 +92,33 @@ export const codeNetworkTimeout = defineRule({
       path: 'src/checkout/api.ts',
       text: "import axios from 'axios';\n\nexport async function load(url: string, options: RequestInit) {\n  await fetch(url);\n  await fetch(url, { method: 'POST' });\n  await axios.get(url);\n  const api = axios.create({ baseURL: url });\n  await fetch(url, { signal: AbortSignal.timeout(5000) });\n  await fetch(url, options);\n  await axios.get(url, { timeout: 5000 });\n  return api;\n}\n",
       findings: [
-        '4:9 fetch(…) has no signal, so it waits as long as the server lets it. Pass { signal: AbortSignal.timeout(ms) }.',
-        '5:9 fetch(…) has no signal, so it waits as long as the server lets it. Pass { signal: AbortSignal.timeout(ms) }.',
-        "6:9 axios.get(…) has no timeout, and axios's default is none. Pass { timeout: ms }, or create the instance with one.",
-        "7:15 axios.create(…) has no timeout, and axios's default is none. Pass { timeout: ms }, or create the instance with one.",
+        { at: '4:9', id: 'fetch' },
+        { at: '5:9', id: 'fetch' },
+        { at: '6:9', id: 'axios', data: { call: 'axios.get' } },
+        { at: '7:15', id: 'axios', data: { call: 'axios.create' } },
       ],
     },
     {
       name: 'JavaScript: the same in a .js file',
       path: 'web/src/load.js',
       text: 'export const load = (url) => fetch(url).then((r) => r.json());\nexport const safe = (url) => fetch(url, { signal: AbortSignal.timeout(3000) });\n',
-      findings: [
-        '1:30 fetch(…) has no signal, so it waits as long as the server lets it. Pass { signal: AbortSignal.timeout(ms) }.',
-      ],
+      findings: [{ at: '1:30', id: 'fetch' }],
     },
     {
       name: 'Java: a client without a connect timeout and a request without a timeout; both bounded',
       path: 'src/main/java/shop/Client.java',
       text: 'package shop;\n\nimport java.net.http.*;\nimport java.time.Duration;\n\nclass Client {\n  void call() {\n    var a = HttpClient.newHttpClient();\n    var b = HttpClient.newBuilder().build();\n    var r = HttpRequest.newBuilder(uri).GET().build();\n    var c = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();\n    var s = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build();\n  }\n}\n',
       findings: [
-        '8:13 HttpClient.newHttpClient() has no connect timeout. Build it with HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build().',
-        '9:13 HttpClient.newBuilder() builds a client without connectTimeout(…). Add .connectTimeout(Duration.ofSeconds(10)).',
-        '10:13 HttpRequest.newBuilder() builds a request without timeout(…), so it waits as long as the server lets it. Add .timeout(Duration.ofSeconds(10)).',
+        { at: '8:13', id: 'javaNewHttpClient' },
+        { at: '9:13', id: 'javaClientBuilder' },
+        { at: '10:13', id: 'javaRequestBuilder' },
       ],
     },
     {
       name: 'an opt-out in a string is no comment, and waives nothing',
       path: 'services/payments/strings.py',
       text: 'import requests\n\nNOTE = "# readiness-gate waive=code-network-timeout: looks like one"\nrequests.get(url)\n',
-      findings: [
-        '4:1 requests.get(…) has no timeout, so it waits as long as the server lets it. Pass timeout= (seconds, e.g. timeout=10).',
-      ],
+      findings: [{ at: '4:1', id: 'noTimeout', data: { call: 'requests.get' } }],
     },
     {
       name: 'an opt-out with a reason on the line above',
@@ -116,6 +140,7 @@ export const codeNetworkTimeout = defineRule({
   },
 });
 
+/** Reports a message (written with `say`) at a node, when the code it judges is the change's. */
 type Report = (node: Node, message: string, code?: Span) => void;
 
 function check(ctx: CodeContext, c: Record<string, Node>, report: Report): void {
@@ -131,8 +156,6 @@ function check(ctx: CodeContext, c: Record<string, Node>, report: Report): void 
   }
 }
 
-const NO_TIMEOUT = 'so it waits as long as the server lets it. Pass timeout= (seconds, e.g. timeout=10).';
-
 function python(c: Record<string, Node>, report: Report): void {
   const call = c.call!;
   const name = c.fn!.text;
@@ -143,20 +166,16 @@ function python(c: Record<string, Node>, report: Report): void {
     ? [name.slice(0, name.lastIndexOf('.')), name.slice(name.lastIndexOf('.') + 1)]
     : ['', name];
   if (module === 'requests' && REQUESTS.has(fn)) {
-    if (!timeout) report(call, `${name}(…) has no timeout, ${NO_TIMEOUT}`);
-    else if (timeout.childForFieldName('value')?.type === 'none')
-      report(call, `${name}(…) sets timeout=None, ${NO_TIMEOUT}`);
+    if (!timeout) report(call, say('noTimeout', { call: name }));
+    else if (timeout.childForFieldName('value')?.type === 'none') report(call, say('timeoutNone', { call: name }));
   } else if (module === 'httpx' && (REQUESTS.has(fn) || fn === 'Client' || fn === 'AsyncClient')) {
     if (timeout?.childForFieldName('value')?.type === 'none') {
-      report(
-        call,
-        `${name}(…) sets timeout=None, so it waits as long as the server lets it. Give a number of seconds, or leave httpx's default of 5 s.`,
-      );
+      report(call, say('httpxNone', { call: name }));
     }
   } else if (fn === 'urlopen' && (module === '' || module.endsWith('request'))) {
     // urlopen(url, data, timeout): the third positional argument is the timeout too.
     const positional = args.filter((a) => a.type !== 'keyword_argument');
-    if (!timeout && positional.length < 3) report(call, `${name}(…) has no timeout, ${NO_TIMEOUT}`);
+    if (!timeout && positional.length < 3) report(call, say('noTimeout', { call: name }));
   }
 }
 
@@ -167,27 +186,18 @@ function go(c: Record<string, Node>, report: Report): void {
       .body!.namedChildren.filter((n): n is Node => n?.type === 'keyed_element')
       .map((k) => k.namedChildren[0]?.text);
     if (!keys.includes('Timeout')) {
-      report(
-        c.literal,
-        'http.Client{} has no Timeout, so its requests wait as long as the server lets them. Set Timeout (e.g. Timeout: 10 * time.Second).',
-      );
+      report(c.literal, say('goClient'));
     }
     return;
   }
   const pkg = c.pkg!.text;
   const fn = c.fn!.text;
   if (pkg === 'http' && GO_HELPERS.has(fn)) {
-    report(
-      c.call!,
-      `http.${fn} uses http.DefaultClient, which has no timeout. Use an http.Client with Timeout set, or a request with a context deadline.`,
-    );
+    report(c.call!, say('goHelper', { fn }));
   } else if (pkg === 'http.DefaultClient') {
-    report(
-      c.call!,
-      'http.DefaultClient has no timeout. Use an http.Client with Timeout set, or a request with a context deadline.',
-    );
+    report(c.call!, say('goDefaultClient'));
   } else if (pkg === 'net' && fn === 'Dial') {
-    report(c.call!, 'net.Dial has no timeout. Use net.DialTimeout, or a net.Dialer with Timeout.');
+    report(c.call!, say('goDial'));
   }
 }
 
@@ -213,10 +223,7 @@ function script(c: Record<string, Node>, report: Report): void {
   if (fn === 'fetch' || fn === 'globalThis.fetch' || fn === 'window.fetch') {
     const init = options(c.args!, 1);
     if (init === 'unknown' || (init !== 'none' && hasKey(init, 'signal'))) return;
-    report(
-      c.call!,
-      'fetch(…) has no signal, so it waits as long as the server lets it. Pass { signal: AbortSignal.timeout(ms) }.',
-    );
+    report(c.call!, say('fetch'));
     return;
   }
   const [object, method] = [fn.slice(0, fn.lastIndexOf('.')), fn.slice(fn.lastIndexOf('.') + 1)];
@@ -225,10 +232,7 @@ function script(c: Record<string, Node>, report: Report): void {
   const at = method === 'create' || method === 'request' ? 0 : ['post', 'put', 'patch'].includes(method) ? 2 : 1;
   const config = options(c.args!, at);
   if (config === 'unknown' || (config !== 'none' && hasKey(config, 'timeout'))) return;
-  report(
-    c.call!,
-    `${fn}(…) has no timeout, and axios's default is none. Pass { timeout: ms }, or create the instance with one.`,
-  );
+  report(c.call!, say('axios', { call: fn }));
 }
 
 function java(c: Record<string, Node>, report: Report): void {
@@ -236,10 +240,7 @@ function java(c: Record<string, Node>, report: Report): void {
   const method = c.method!.text;
   const call = c.call!;
   if (cls === 'HttpClient' && method === 'newHttpClient') {
-    report(
-      call,
-      'HttpClient.newHttpClient() has no connect timeout. Build it with HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build().',
-    );
+    report(call, say('javaNewHttpClient'));
     return;
   }
   if (method !== 'newBuilder' || (cls !== 'HttpClient' && cls !== 'HttpRequest')) return;
@@ -252,11 +253,8 @@ function java(c: Record<string, Node>, report: Report): void {
     names.push(at.childForFieldName('name')?.text ?? '');
   }
   if (!names.includes('build') || names.includes(wanted)) return;
-  report(
-    call,
-    cls === 'HttpClient'
-      ? 'HttpClient.newBuilder() builds a client without connectTimeout(…). Add .connectTimeout(Duration.ofSeconds(10)).'
-      : 'HttpRequest.newBuilder() builds a request without timeout(…), so it waits as long as the server lets it. Add .timeout(Duration.ofSeconds(10)).',
-    { startPosition: call.startPosition, endPosition: at.endPosition },
-  );
+  report(call, say(cls === 'HttpClient' ? 'javaClientBuilder' : 'javaRequestBuilder'), {
+    startPosition: call.startPosition,
+    endPosition: at.endPosition,
+  });
 }

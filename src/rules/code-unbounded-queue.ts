@@ -9,6 +9,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { RawFinding } from '../model/finding.js';
+import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
 
 const QUERIES = {
@@ -57,7 +58,21 @@ const EXECUTORS = new Map([
   ],
 ]);
 
-const GROWS = 'so a slow consumer lets it grow until the process runs out of memory';
+const messages = {
+  simpleQueue:
+    '{{queue}}() cannot be bounded, so a slow consumer lets it grow until the process runs out of memory. Use queue.Queue(maxsize=…).',
+  noMaxsize:
+    '{{queue}} has no maxsize, so a slow consumer lets it grow until the process runs out of memory. Pass maxsize= and decide what a full queue does (block the producer, drop, or shed load).',
+  noBound:
+    '{{queue}} has maxsize {{maxsize}}, which is no bound, so a slow consumer lets it grow until the process runs out of memory. Pass maxsize= and decide what a full queue does (block the producer, drop, or shed load).',
+  javaNoCapacity:
+    'new {{queue}}() {{why}}, so a slow consumer lets it grow until the process runs out of memory. Give it a capacity (new {{queue}}<>(1000)), or use an ArrayBlockingQueue.',
+  javaUnbounded:
+    'new {{queue}}() {{why}}, so a slow consumer lets it grow until the process runs out of memory. Use an ArrayBlockingQueue, or a LinkedBlockingQueue with a capacity.',
+  executor:
+    'Executors.{{method}}(…) {{why}}. Build a ThreadPoolExecutor over a bounded queue, with a rejection policy.',
+};
+const say = sayer(messages);
 
 export const codeUnboundedQueue = defineRule({
   id: 'code-unbounded-queue',
@@ -66,16 +81,17 @@ export const codeUnboundedQueue = defineRule({
   description:
     'a queue the change touches has a bound: Python `queue`/`asyncio`/`multiprocessing` queues with a `maxsize` above 0 (not `SimpleQueue`); Java queues with a capacity and `ThreadPoolExecutor` over a bounded queue instead of `Executors.newFixedThreadPool`/`newSingleThreadExecutor`/`newCachedThreadPool`',
   defaultSeverity: { devops: 'warning', none: 'off' },
+  messages,
   examples: [
     {
       name: 'Python: queues without maxsize, with maxsize 0, and SimpleQueue; bounded ones',
       path: 'workers/jobs.py',
       text: 'import asyncio, queue\nfrom queue import Queue\n\njobs = queue.Queue()\nevents = asyncio.Queue(maxsize=0)\nlog = queue.SimpleQueue()\nmore = Queue()\nbounded = queue.Queue(maxsize=1000)\nalso = asyncio.Queue(100)\n',
       findings: [
-        '4:8 queue.Queue() has no maxsize, so a slow consumer lets it grow until the process runs out of memory. Pass maxsize= and decide what a full queue does (block the producer, drop, or shed load).',
-        '5:10 asyncio.Queue() has maxsize 0, which is no bound, so a slow consumer lets it grow until the process runs out of memory. Pass maxsize= and decide what a full queue does (block the producer, drop, or shed load).',
-        '6:7 queue.SimpleQueue() cannot be bounded, so a slow consumer lets it grow until the process runs out of memory. Use queue.Queue(maxsize=…).',
-        '7:8 Queue() has no maxsize, so a slow consumer lets it grow until the process runs out of memory. Pass maxsize= and decide what a full queue does (block the producer, drop, or shed load).',
+        { at: '4:8', id: 'noMaxsize', data: { queue: 'queue.Queue()' } },
+        { at: '5:10', id: 'noBound', data: { queue: 'asyncio.Queue()', maxsize: '0' } },
+        { at: '6:7', id: 'simpleQueue', data: { queue: 'queue.SimpleQueue' } },
+        { at: '7:8', id: 'noMaxsize', data: { queue: 'Queue()' } },
       ],
     },
     {
@@ -83,9 +99,27 @@ export const codeUnboundedQueue = defineRule({
       path: 'src/main/java/shop/Work.java',
       text: 'package shop;\n\nimport java.util.concurrent.*;\n\nclass Work {\n  BlockingQueue<Runnable> q = new LinkedBlockingQueue<>();\n  ExecutorService pool = Executors.newFixedThreadPool(8);\n  ExecutorService any = Executors.newCachedThreadPool();\n  BlockingQueue<Runnable> b = new LinkedBlockingQueue<>(1000);\n  ExecutorService ok = new ThreadPoolExecutor(4, 8, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(100));\n}\n',
       findings: [
-        '6:31 new LinkedBlockingQueue() has no capacity (it holds up to Integer.MAX_VALUE items), so a slow consumer lets it grow until the process runs out of memory. Give it a capacity (new LinkedBlockingQueue<>(1000)), or use an ArrayBlockingQueue.',
-        '7:26 Executors.newFixedThreadPool(…) queues its tasks in an unbounded LinkedBlockingQueue, so a slow consumer lets it grow until the process runs out of memory. Build a ThreadPoolExecutor over a bounded queue, with a rejection policy.',
-        '8:25 Executors.newCachedThreadPool(…) starts a thread for every task no idle thread takes, without limit, so a burst of slow tasks starts thousands of threads. Build a ThreadPoolExecutor over a bounded queue, with a rejection policy.',
+        {
+          at: '6:31',
+          id: 'javaNoCapacity',
+          data: { queue: 'LinkedBlockingQueue', why: 'has no capacity (it holds up to Integer.MAX_VALUE items)' },
+        },
+        {
+          at: '7:26',
+          id: 'executor',
+          data: {
+            method: 'newFixedThreadPool',
+            why: 'queues its tasks in an unbounded LinkedBlockingQueue, so a slow consumer lets it grow until the process runs out of memory',
+          },
+        },
+        {
+          at: '8:25',
+          id: 'executor',
+          data: {
+            method: 'newCachedThreadPool',
+            why: 'starts a thread for every task no idle thread takes, without limit, so a burst of slow tasks starts thousands of threads',
+          },
+        },
       ],
     },
     {
@@ -115,7 +149,7 @@ type Report = (node: Node, message: string) => void;
 function python(c: Record<string, Node>, report: Report): void {
   const name = c.fn!.text;
   if (name === 'queue.SimpleQueue' || name === 'SimpleQueue') {
-    report(c.call!, `${name}() cannot be bounded, ${GROWS}. Use queue.Queue(maxsize=…).`);
+    report(c.call!, say('simpleQueue', { queue: name }));
     return;
   }
   const shown = PY_BOUNDED.get(name);
@@ -124,12 +158,12 @@ function python(c: Record<string, Node>, report: Report): void {
   if (args.some((a) => a.type === 'dictionary_splat' || a.type === 'list_splat')) return;
   const keyword = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'maxsize');
   const value = keyword ? keyword.childForFieldName('value') : args.find((a) => a.type !== 'keyword_argument');
-  const advice = 'Pass maxsize= and decide what a full queue does (block the producer, drop, or shed load).';
-  if (!value) report(c.call!, `${shown} has no maxsize, ${GROWS}. ${advice}`);
-  else if (value.type === 'integer' && Number(value.text) <= 0) {
-    report(c.call!, `${shown} has maxsize ${value.text}, which is no bound, ${GROWS}. ${advice}`);
-  } else if (value.type === 'unary_operator' && value.text.startsWith('-')) {
-    report(c.call!, `${shown} has maxsize ${value.text}, which is no bound, ${GROWS}. ${advice}`);
+  if (!value) report(c.call!, say('noMaxsize', { queue: shown }));
+  else if (
+    (value.type === 'integer' && Number(value.text) <= 0) ||
+    (value.type === 'unary_operator' && value.text.startsWith('-'))
+  ) {
+    report(c.call!, say('noBound', { queue: shown, maxsize: value.text }));
   }
 }
 
@@ -141,18 +175,12 @@ function java(c: Record<string, Node>, report: Report): void {
     if (!why) return;
     const sized = type.startsWith('Linked') && type !== 'LinkedTransferQueue' ? args.length > 0 : false;
     if (sized) return;
-    const advice = why.startsWith('has no capacity')
-      ? `Give it a capacity (new ${type}<>(1000)), or use an ArrayBlockingQueue.`
-      : 'Use an ArrayBlockingQueue, or a LinkedBlockingQueue with a capacity.';
-    report(c.new, `new ${type}() ${why}, ${GROWS}. ${advice}`);
+    report(c.new, say(why.startsWith('has no capacity') ? 'javaNoCapacity' : 'javaUnbounded', { queue: type, why }));
     return;
   }
   if (c.class!.text !== 'Executors') return;
   const method = c.method!.text;
   const why = EXECUTORS.get(method);
   if (!why) return;
-  report(
-    c.call!,
-    `Executors.${method}(…) ${why}. Build a ThreadPoolExecutor over a bounded queue, with a rejection policy.`,
-  );
+  report(c.call!, say('executor', { method, why }));
 }

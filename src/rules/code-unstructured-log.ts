@@ -10,6 +10,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { CodeContext } from '../kinds/code.js';
 import type { RawFinding } from '../model/finding.js';
+import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
 
 const QUERIES = {
@@ -43,6 +44,12 @@ const LOGGERS = {
   java: /^import\s+(?:static\s+)?(org\.slf4j|org\.apache\.logging\.log4j|java\.util\.logging|org\.apache\.commons\.logging|ch\.qos\.logback)\./,
 };
 
+const messages = {
+  bypass:
+    '{{call}}(…) writes a line the log pipeline cannot parse or search, in a file that logs through {{logger}}. Log through it, with the values as fields.',
+};
+const say = sayer(messages);
+
 export const codeUnstructuredLog = defineRule({
   id: 'code-unstructured-log',
   kind: 'code',
@@ -50,46 +57,37 @@ export const codeUnstructuredLog = defineRule({
   description:
     'in a file that imports a logger (`logging`/`structlog`, `slog`/`zap`/`logrus`, `pino`/`winston`, SLF4J/Log4j/`java.util.logging`), the code the change touches does not print instead (`print`, `fmt.Print*`, `console.log`, `System.out/err.println`)',
   defaultSeverity: { devops: 'notice', none: 'off' },
+  messages,
   examples: [
     {
       name: 'Python: print in a module that logs; a module without a logger is left alone',
       path: 'services/payments/charge.py',
       text: 'import logging\n\nlog = logging.getLogger(__name__)\n\ndef charge(amount):\n    print("charging", amount)\n    log.info("charging", extra={"amount": amount})\n',
-      findings: [
-        '6:5 print(…) writes a line the log pipeline cannot parse or search, in a file that logs through logging. Log through it, with the values as fields.',
-      ],
+      findings: [{ at: '6:5', id: 'bypass', data: { call: 'print', logger: 'logging' } }],
     },
     {
       name: 'Go: fmt.Println beside slog',
       path: 'services/cart/handler.go',
       text: 'package cart\n\nimport (\n\t"fmt"\n\t"log/slog"\n)\n\nfunc Add(id string) {\n\tfmt.Println("adding", id)\n\tslog.Info("adding", "id", id)\n}\n',
-      findings: [
-        '9:2 fmt.Println(…) writes a line the log pipeline cannot parse or search, in a file that logs through log/slog. Log through it, with the values as fields.',
-      ],
+      findings: [{ at: '9:2', id: 'bypass', data: { call: 'fmt.Println', logger: 'log/slog' } }],
     },
     {
       name: 'TypeScript: console.log beside pino',
       path: 'src/checkout/handler.ts',
       text: "import pino from 'pino';\n\nconst logger = pino();\nexport function pay(id: string) {\n  console.log('paying', id);\n  logger.info({ id }, 'paying');\n}\n",
-      findings: [
-        '5:3 console.log(…) writes a line the log pipeline cannot parse or search, in a file that logs through pino. Log through it, with the values as fields.',
-      ],
+      findings: [{ at: '5:3', id: 'bypass', data: { call: 'console.log', logger: 'pino' } }],
     },
     {
       name: 'JavaScript: console.error beside winston, required',
       path: 'services/payment/charge.js',
       text: "const winston = require('winston');\n\nconst logger = winston.createLogger();\nmodule.exports.charge = (card) => {\n  console.error('declined', card.last4);\n  logger.warn('declined', { last4: card.last4 });\n};\n",
-      findings: [
-        '5:3 console.error(…) writes a line the log pipeline cannot parse or search, in a file that logs through winston. Log through it, with the values as fields.',
-      ],
+      findings: [{ at: '5:3', id: 'bypass', data: { call: 'console.error', logger: 'winston' } }],
     },
     {
       name: 'Java: System.out.println beside SLF4J',
       path: 'src/main/java/shop/Orders.java',
       text: 'package shop;\n\nimport org.slf4j.Logger;\nimport org.slf4j.LoggerFactory;\n\nclass Orders {\n  static final Logger log = LoggerFactory.getLogger(Orders.class);\n  void place(String id) {\n    System.out.println("placing " + id);\n    log.info("placing {}", id);\n  }\n}\n',
-      findings: [
-        '9:5 System.out.println(…) writes a line the log pipeline cannot parse or search, in a file that logs through org.slf4j. Log through it, with the values as fields.',
-      ],
+      findings: [{ at: '9:5', id: 'bypass', data: { call: 'System.out.println', logger: 'org.slf4j' } }],
     },
     {
       name: 'Java: stderr in a shutdown hook, where the logger may have stopped already',
@@ -119,7 +117,7 @@ export const codeUnstructuredLog = defineRule({
       if (!shown) continue;
       if (!ctx.reports('code-unstructured-log', call, out)) continue;
       out.push({
-        message: `${shown}(…) writes a line the log pipeline cannot parse or search, in a file that logs through ${logger}. Log through it, with the values as fields.`,
+        message: say('bypass', { call: shown, logger }),
         line: call.startPosition.row + 1,
         column: call.startPosition.column + 1,
       });

@@ -9,8 +9,20 @@
  * the command starts with `exec`.
  */
 import type { RawFinding } from '../model/finding.js';
-import { optOut } from './opt-out.js';
+import { COMMENT_OPT_OUT, optOut } from './opt-out.js';
+import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
+
+const messages = {
+  ...COMMENT_OPT_OUT,
+  shellForm:
+    '{{instruction}} is in shell form: a shell runs as PID 1 and SIGTERM does not reach the process, so it cannot shut down gracefully. Write it in exec form, e.g. {{instruction}} ["node", "server.js"].',
+  notJson:
+    '{{instruction}} is not a JSON array of strings, so Docker runs it in shell form: a shell runs as PID 1 and SIGTERM does not reach the process, so it cannot shut down gracefully. Write it in exec form, e.g. {{instruction}} ["node", "server.js"].',
+  shellC:
+    '{{instruction}} runs {{shell}} -c as PID 1, and the shell does not pass SIGTERM on, so it cannot shut down gracefully. Start the process with exec (sh -c "exec node server.js") or without a shell.',
+};
+const say = sayer(messages);
 
 export const dockerfileExecForm = defineRule({
   id: 'dockerfile-exec-form',
@@ -18,22 +30,22 @@ export const dockerfileExecForm = defineRule({
   title: 'The image starts its process in exec form',
   description: "the final stage's `CMD`/`ENTRYPOINT` is in exec form, so SIGTERM reaches the process",
   defaultSeverity: { devops: 'warning', none: 'off' },
+  fixable: true,
+  messages,
   examples: [
     {
       name: 'shell form in the final stage',
       path: 'Dockerfile',
       text: 'FROM node:20 AS build\nRUN npm ci\nFROM node:20-slim\nCOPY --from=build /app /app\nCMD node /app/server.js\n',
-      findings: [
-        '5:1 CMD is in shell form: a shell runs as PID 1 and SIGTERM does not reach the process, so it cannot shut down gracefully. Write it in exec form, e.g. CMD ["node", "server.js"].',
-      ],
+      findings: [{ at: '5:1', id: 'shellForm', data: { instruction: 'CMD' } }],
     },
     {
       name: 'brackets that are not JSON, and a shell in exec form',
       path: 'Dockerfile',
       text: 'FROM python:3.12-slim\nENTRYPOINT ["sh", "-c", "gunicorn app:app"]\nCMD [\'--workers\', \'2\']\n',
       findings: [
-        '2:1 ENTRYPOINT runs sh -c as PID 1, and the shell does not pass SIGTERM on, so it cannot shut down gracefully. Start the process with exec (sh -c "exec node server.js") or without a shell.',
-        '3:1 CMD is not a JSON array of strings, so Docker runs it in shell form: a shell runs as PID 1 and SIGTERM does not reach the process, so it cannot shut down gracefully. Write it in exec form, e.g. CMD ["node", "server.js"].',
+        { at: '2:1', id: 'shellC', data: { instruction: 'ENTRYPOINT', shell: 'sh' } },
+        { at: '3:1', id: 'notJson', data: { instruction: 'CMD' } },
       ],
     },
     {
@@ -52,9 +64,7 @@ export const dockerfileExecForm = defineRule({
       name: 'an exec behind a comment does not run',
       path: 'Dockerfile',
       text: 'FROM alpine\nCMD ["sh", "-c", "node server.js # ; exec true"]\n',
-      findings: [
-        '2:1 CMD runs sh -c as PID 1, and the shell does not pass SIGTERM on, so it cannot shut down gracefully. Start the process with exec (sh -c "exec node server.js") or without a shell.',
-      ],
+      findings: [{ at: '2:1', id: 'shellC', data: { instruction: 'CMD', shell: 'sh' } }],
     },
     {
       name: "a step separator inside quotes, and a trailing ';', end no step",
@@ -66,25 +76,19 @@ export const dockerfileExecForm = defineRule({
       name: 'a quoted exec is an argument, not a step',
       path: 'Dockerfile',
       text: 'FROM alpine\nCMD ["sh", "-c", "echo \'; exec true\'"]\n',
-      findings: [
-        '2:1 CMD runs sh -c as PID 1, and the shell does not pass SIGTERM on, so it cannot shut down gracefully. Start the process with exec (sh -c "exec node server.js") or without a shell.',
-      ],
+      findings: [{ at: '2:1', id: 'shellC', data: { instruction: 'CMD', shell: 'sh' } }],
     },
     {
       name: 'an exec that is not the last step does not count',
       path: 'Dockerfile',
       text: 'FROM alpine\nCMD ["sh", "-c", "exec /app/bin/server && echo stopped"]\n',
-      findings: [
-        '2:1 CMD runs sh -c as PID 1, and the shell does not pass SIGTERM on, so it cannot shut down gracefully. Start the process with exec (sh -c "exec node server.js") or without a shell.',
-      ],
+      findings: [{ at: '2:1', id: 'shellC', data: { instruction: 'CMD', shell: 'sh' } }],
     },
     {
       name: 'an opt-out whose reason is a dash gives no reason',
       path: 'Dockerfile',
       text: 'FROM alpine\n# readiness-gate waive=dockerfile-exec-form: -\nCMD run.sh\n',
-      findings: [
-        '2:1 The opt-out of dockerfile-exec-form gives no reason. Write it after a colon: "# readiness-gate waive=dockerfile-exec-form: why".',
-      ],
+      findings: [{ at: '2:1', id: 'optOutNoReason', data: { rule: 'dockerfile-exec-form' } }],
     },
     {
       name: 'exec form; an earlier stage does not count',
@@ -96,9 +100,7 @@ export const dockerfileExecForm = defineRule({
       name: 'a shell-form CMD inherited from the stage the final one is built from',
       path: 'Dockerfile',
       text: 'FROM node:20-slim AS base\nCMD node /app/server.js\nFROM base\nCOPY . /app\n',
-      findings: [
-        '2:1 CMD is in shell form: a shell runs as PID 1 and SIGTERM does not reach the process, so it cannot shut down gracefully. Write it in exec form, e.g. CMD ["node", "server.js"].',
-      ],
+      findings: [{ at: '2:1', id: 'shellForm', data: { instruction: 'CMD' } }],
     },
     {
       name: 'an ENTRYPOINT resets the CMD the stage inherits',
@@ -110,17 +112,13 @@ export const dockerfileExecForm = defineRule({
       name: 'a CMD of the same stage stays beside its ENTRYPOINT',
       path: 'Dockerfile',
       text: 'FROM node:20-slim\nCMD /app/server.js --port 8080\nENTRYPOINT ["/sbin/tini", "--"]\n',
-      findings: [
-        '2:1 CMD is in shell form: a shell runs as PID 1 and SIGTERM does not reach the process, so it cannot shut down gracefully. Write it in exec form, e.g. CMD ["node", "server.js"].',
-      ],
+      findings: [{ at: '2:1', id: 'shellForm', data: { instruction: 'CMD' } }],
     },
     {
       name: "a heredoc's body is no instruction",
       path: 'Dockerfile',
       text: 'FROM alpine\nCMD /app/bin/server --port 8080\nCOPY <<EOF /app/notes\nCMD ["node", "server.js"]\nEOF\n',
-      findings: [
-        '2:1 CMD is in shell form: a shell runs as PID 1 and SIGTERM does not reach the process, so it cannot shut down gracefully. Write it in exec form, e.g. CMD ["node", "server.js"].',
-      ],
+      findings: [{ at: '2:1', id: 'shellForm', data: { instruction: 'CMD' } }],
     },
     {
       name: 'an escape directive continues lines with its own character',
@@ -132,9 +130,7 @@ export const dockerfileExecForm = defineRule({
       name: 'an opt-out without a reason',
       path: 'Dockerfile',
       text: '# readiness-gate waive=dockerfile-exec-form\nFROM alpine\nCMD run.sh\n',
-      findings: [
-        '1:1 The opt-out of dockerfile-exec-form gives no reason. Write it after a colon: "# readiness-gate waive=dockerfile-exec-form: why".',
-      ],
+      findings: [{ at: '1:1', id: 'optOutNoReason', data: { rule: 'dockerfile-exec-form' } }],
     },
     {
       name: 'opted out, with a reason',
@@ -154,9 +150,9 @@ export const dockerfileExecForm = defineRule({
       if (!ins || !problem) continue;
       // A shell-form ENTRYPOINT ignores CMD; in exec form it would take CMD as arguments: no fix then.
       const cmdToo = keyword === 'ENTRYPOINT' && file.final.some((i) => i.keyword === 'CMD');
-      const argv = problem.startsWith('is in shell form') && !cmdToo ? plainWords(ins.args) : undefined;
+      const argv = problem.id === 'shellForm' && !cmdToo ? plainWords(ins.args) : undefined;
       out.push({
-        message: `${keyword} ${problem}, so it cannot shut down gracefully. ${problem.startsWith('runs') ? `Start the process with exec (sh -c "exec node server.js") or without a shell` : `Write it in exec form, e.g. ${keyword} ["node", "server.js"]`}.`,
+        message: say(problem.id, { instruction: keyword, ...problem.data }),
         line: ins.line,
         column: 1,
         // A command of plain words means the same as a JSON array of them: no shell is needed to run it.
@@ -189,11 +185,10 @@ function plainWords(command: string): string[] | undefined {
   return words;
 }
 
-/** Why the process would not get SIGTERM, or undefined when it would. */
-function shellProblem(args: string): string | undefined {
-  const shell = 'a shell runs as PID 1 and SIGTERM does not reach the process';
+/** Why the process would not get SIGTERM (a message and its data), or undefined when it would. */
+function shellProblem(args: string): { id: 'shellForm' | 'notJson' | 'shellC'; data?: { shell: string } } | undefined {
   // `ulimit -n 65536 && exec server`: the shell replaces itself with the process, which gets SIGTERM.
-  if (!args.startsWith('[')) return endsInExec(args) ? undefined : `is in shell form: ${shell}`;
+  if (!args.startsWith('[')) return endsInExec(args) ? undefined : { id: 'shellForm' };
   let argv: unknown;
   try {
     argv = JSON.parse(args);
@@ -202,13 +197,13 @@ function shellProblem(args: string): string | undefined {
   }
   // Docker reads anything but a JSON array of strings (single quotes, a missing comma) as shell form.
   if (!Array.isArray(argv) || !argv.every((a) => typeof a === 'string')) {
-    return `is not a JSON array of strings, so Docker runs it in shell form: ${shell}`;
+    return { id: 'notJson' };
   }
   const [program, ...rest] = argv as string[];
   const name = program?.split('/').pop() ?? '';
   const command = rest[rest.indexOf('-c') + 1];
   if (SHELLS.has(name) && rest.includes('-c') && command !== undefined && !endsInExec(command)) {
-    return `runs ${name} -c as PID 1, and the shell does not pass SIGTERM on`;
+    return { id: 'shellC', data: { shell: name } };
   }
   return undefined;
 }

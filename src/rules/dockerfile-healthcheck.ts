@@ -1,7 +1,14 @@
 /** `dockerfile-healthcheck`: the final stage declares a `HEALTHCHECK` (off by default: orchestrators probe on their own). */
 import type { RawFinding } from '../model/finding.js';
-import { optOut } from './opt-out.js';
+import { COMMENT_OPT_OUT, optOut } from './opt-out.js';
+import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
+
+const messages = {
+  ...COMMENT_OPT_OUT,
+  none: 'The final stage has no HEALTHCHECK. Add one, e.g. HEALTHCHECK CMD curl -fsS http://localhost/health || exit 1.',
+};
+const say = sayer(messages);
 
 export const dockerfileHealthcheck = defineRule({
   id: 'dockerfile-healthcheck',
@@ -9,14 +16,13 @@ export const dockerfileHealthcheck = defineRule({
   title: 'The image declares a health check',
   description: 'the final stage has a `HEALTHCHECK` (for images run without an orchestrator)',
   defaultSeverity: { devops: 'off', none: 'off' },
+  messages,
   examples: [
     {
       name: 'no health check',
       path: 'Dockerfile',
       text: 'FROM nginx\nCOPY site /usr/share/nginx/html\n',
-      findings: [
-        '1:1 The final stage has no HEALTHCHECK. Add one, e.g. HEALTHCHECK CMD curl -fsS http://localhost/health || exit 1.',
-      ],
+      findings: [{ at: '1:1', id: 'none' }],
     },
     {
       name: 'declared',
@@ -33,8 +39,7 @@ export const dockerfileHealthcheck = defineRule({
     const from = file.final.findLast((ins) => ins.keyword === 'FROM');
     return [
       {
-        message:
-          'The final stage has no HEALTHCHECK. Add one, e.g. HEALTHCHECK CMD curl -fsS http://localhost/health || exit 1.',
+        message: say('none'),
         line: from?.line ?? 1,
         column: 1,
       },

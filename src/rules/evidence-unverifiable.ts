@@ -9,6 +9,7 @@
  */
 import { objectLabel } from '../kinds/manifest.js';
 import type { RawFinding } from '../model/finding.js';
+import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
 
 const CHART = {
@@ -18,6 +19,19 @@ const CHART = {
 const TEMPLATE = (extra: string) =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          ports: [{containerPort: 8080}]\n          resources:\n            {{- toYaml .Values.resources | nindent 12 }}\n${extra}`;
 
+const messages = {
+  noParse:
+    'Not checked: a YAML document here does not parse ({{error}}), so whatever it declares was not read. Fix the YAML, or leave the file out with `evidence.exclude` if it is not a manifest.',
+  templateNoParse:
+    'Not checked: a YAML document here, once its template directives were set aside, does not parse ({{error}}), so whatever it declares was not read. Fix the YAML, or leave the file out with `evidence.exclude` if it is not a manifest.',
+  hidden:
+    'Not checked: {{containers}}. The gate reads templates without rendering them and cannot resolve that directive. Write the fields in the template, take them from values.yaml with toYaml .Values.<key>, or check the rendered chart in CI.',
+  hiddenContainer: 'container "{{container}}" of {{object}} (its fields may come from {{directive}} at line {{line}})',
+  overlay:
+    'Findings on this file are warnings at most: {{kustomization}} is beside it, and an overlay may patch it. Check the built overlays (kustomize build) in CI for a conclusive answer.',
+};
+const say = sayer(messages);
+
 export const evidenceUnverifiable = defineRule({
   id: 'evidence-unverifiable',
   kind: 'manifest',
@@ -25,6 +39,7 @@ export const evidenceUnverifiable = defineRule({
   description:
     'once per manifest: what could not be checked and why (a Helm directive, a Kustomize overlay, YAML that does not parse)',
   defaultSeverity: { devops: 'notice', none: 'off' },
+  messages,
   examples: [
     {
       name: 'probes from a named template',
@@ -32,7 +47,14 @@ export const evidenceUnverifiable = defineRule({
       files: CHART,
       text: TEMPLATE('          {{- include "api.probes" . | nindent 10 }}\n'),
       findings: [
-        '9:17 Not checked: container "api" of Deployment "{{…}}" (its fields may come from {{- include "api.probes" . | nindent 10 }} at line 13). The gate reads templates without rendering them and cannot resolve that directive. Write the fields in the template, take them from values.yaml with toYaml .Values.<key>, or check the rendered chart in CI.',
+        {
+          at: '9:17',
+          id: 'hidden',
+          data: {
+            containers:
+              'container "api" of Deployment "{{…}}" (its fields may come from {{- include "api.probes" . | nindent 10 }} at line 13)',
+          },
+        },
       ],
     },
     {
@@ -41,7 +63,14 @@ export const evidenceUnverifiable = defineRule({
       files: CHART,
       text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          ports: [{containerPort: 8080}]\n          readinessProbe: {httpGet: {path: /ready, port: 8080}}\n          resources:\n            {{- toYaml .Values.api.resources | nindent 12 }}\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: api\n',
       findings: [
-        '9:17 Not checked: container "api" of Deployment "{{…}}" (its fields may come from {{- toYaml .Values.api.resources | nindent 12 }} at line 13). The gate reads templates without rendering them and cannot resolve that directive. Write the fields in the template, take them from values.yaml with toYaml .Values.<key>, or check the rendered chart in CI.',
+        {
+          at: '9:17',
+          id: 'hidden',
+          data: {
+            containers:
+              'container "api" of Deployment "{{…}}" (its fields may come from {{- toYaml .Values.api.resources | nindent 12 }} at line 13)',
+          },
+        },
       ],
     },
     {
@@ -49,16 +78,18 @@ export const evidenceUnverifiable = defineRule({
       path: 'deploy/base/api.yaml',
       files: { 'deploy/base/kustomization.yaml': 'resources: [api.yaml]\n' },
       text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n',
-      findings: [
-        '1:1 Findings on this file are warnings at most: deploy/base/kustomization.yaml is beside it, and an overlay may patch it. Check the built overlays (kustomize build) in CI for a conclusive answer.',
-      ],
+      findings: [{ at: '1:1', id: 'overlay', data: { kustomization: 'deploy/base/kustomization.yaml' } }],
     },
     {
       name: 'YAML that does not parse',
       path: 'deploy/api.yaml',
       text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  labels: {app: api\n',
       findings: [
-        '6:1 Not checked: a YAML document here does not parse (Flow map in block collection must be sufficiently indented and end with a }), so whatever it declares was not read. Fix the YAML, or leave the file out with `evidence.exclude` if it is not a manifest.',
+        {
+          at: '6:1',
+          id: 'noParse',
+          data: { error: 'Flow map in block collection must be sufficiently indented and end with a }' },
+        },
       ],
     },
     {
@@ -74,9 +105,8 @@ export const evidenceUnverifiable = defineRule({
     if (workloads.length === 0 && !file.error) return undefined;
     const out: RawFinding[] = [];
     if (file.error) {
-      const how = file.helm ? ', once its template directives were set aside,' : '';
       out.push({
-        message: `Not checked: a YAML document here${how} does not parse (${file.error.message}), so whatever it declares was not read. Fix the YAML, or leave the file out with \`evidence.exclude\` if it is not a manifest.`,
+        message: say(file.helm ? 'templateNoParse' : 'noParse', { error: file.error.message }),
         line: file.error.line,
         column: 1,
         // A plain manifest kubectl would refuse is an error, not a notice: what it deploys was not read. A Helm
@@ -90,20 +120,24 @@ export const evidenceUnverifiable = defineRule({
     const first = hidden[0];
     if (first) {
       const names = hidden
-        .map(
-          ({ object, container }) =>
-            `container "${container.name}" of ${objectLabel(object)} (its fields may come from ${container.unverifiable!.text} at line ${container.unverifiable!.line})`,
+        .map(({ object, container }) =>
+          say('hiddenContainer', {
+            container: container.name,
+            object: objectLabel(object),
+            directive: container.unverifiable!.text,
+            line: container.unverifiable!.line,
+          }),
         )
         .join(', ');
       out.push({
-        message: `Not checked: ${names}. The gate reads templates without rendering them and cannot resolve that directive. Write the fields in the template, take them from values.yaml with toYaml .Values.<key>, or check the rendered chart in CI.`,
+        message: say('hidden', { containers: names }),
         line: first.container.line,
         column: first.container.column,
       });
     }
     if (file.kustomization) {
       out.push({
-        message: `Findings on this file are warnings at most: ${file.kustomization} is beside it, and an overlay may patch it. Check the built overlays (kustomize build) in CI for a conclusive answer.`,
+        message: say('overlay', { kustomization: file.kustomization }),
         line: 1,
         column: 1,
       });

@@ -7,7 +7,7 @@
  * applies it to every box in it (under `one`, to its outermost boxes: a box
  * nested under an answer is a follow-up to it, not another answer).
  */
-import { checklistProblems } from '../model/checklist.js';
+import { CHECKLIST_MESSAGES, checklistProblems } from '../model/checklist.js';
 import { defineRule } from './rule.js';
 
 export const itemChecked = defineRule({
@@ -17,34 +17,36 @@ export const itemChecked = defineRule({
   description:
     'each required item is ticked or waived; `any`/`one`/`at-least` policies count ticks only; a policy without items covers every box',
   defaultSeverity: { devops: 'error', none: 'error' },
+  messages: {
+    notTicked: CHECKLIST_MESSAGES.notTicked,
+    tooMany: CHECKLIST_MESSAGES.tooMany,
+    noneOfOne: CHECKLIST_MESSAGES.noneOfOne,
+    tooFew: CHECKLIST_MESSAGES.tooFew,
+  },
   examples: [
     {
       name: 'an item is left unticked',
       text: '## Monitoring\n- [x] **Metrics**: p99 latency\n- [ ] **Alerts**: Are failure conditions alerted?\n',
-      findings: [
-        '3:1 "Alerts" in "Monitoring" is not ticked. Tick it once done, or write "N/A — reason" after the label.',
-      ],
+      findings: [{ at: '3:1', id: 'notTicked', data: { item: 'Alerts', section: 'Monitoring' } }],
     },
     {
       name: 'N/A later in the text is not a waiver',
       text: '## Reliability\n- [ ] **Timeouts**: TODO, ask whether the N/A path needs one\n',
-      findings: [
-        '2:1 "Timeouts" in "Reliability" is not ticked. Tick it once done, or write "N/A — reason" after the label.',
-      ],
+      findings: [{ at: '2:1', id: 'notTicked', data: { item: 'Timeouts', section: 'Reliability' } }],
     },
     {
       name: 'under `any`, a waiver is not a tick',
       config: 'extends: none\npull-request:\n  sections:\n    - {name: Testing, policy: any, items: [Unit, Load]}\n',
       text: '## Testing\n- [ ] **Unit**: N/A — no code\n- [ ] **Load**\n',
-      findings: ['1:1 "Testing" needs at least 1 of "Unit", "Load" ticked; 0 are.'],
+      findings: [
+        { at: '1:1', id: 'tooFew', data: { section: 'Testing', need: '1', of: '"Unit", "Load"', have: '0 are' } },
+      ],
     },
     {
       name: 'a policy without items covers every box',
       config: 'extends: none\npull-request:\n  sections:\n    - {name: Checklist, policy: all}\n',
       text: '## Checklist\n- [x] I ran the tests\n- [ ] I updated the docs\n',
-      findings: [
-        '3:1 "I updated the docs" in "Checklist" is not ticked. Tick it once done, or write "N/A — reason" after the label.',
-      ],
+      findings: [{ at: '3:1', id: 'notTicked', data: { item: 'I updated the docs', section: 'Checklist' } }],
     },
     {
       name: 'an answer group: both answers ticked, or none',
@@ -52,8 +54,16 @@ export const itemChecked = defineRule({
         "extends: none\npull-request:\n  sections:\n    - {name: Breaking changes, policy: one}\n    - {name: Catalog upgrade, policy: one, items: ['No', 'Yes']}\n",
       text: '#### Breaking changes\n- [x] No Breaking changes\n- [x] There are breaking changes:\n  - [ ] Change in error code\n\n#### Catalog upgrade\n- [ ] No\n- [ ] Yes\n  - [x] Updated docs with SQL for downgrading\n',
       findings: [
-        '3:1 "Breaking changes" takes exactly one answer, and 2 are ticked: "No Breaking changes", "There are breaking changes:". Untick all but the one that is true.',
-        '6:1 "Catalog upgrade" needs exactly one of "No", "Yes" ticked; none is.',
+        {
+          at: '3:1',
+          id: 'tooMany',
+          data: {
+            section: 'Breaking changes',
+            count: '2',
+            ticked: '"No Breaking changes", "There are breaking changes:"',
+          },
+        },
+        { at: '6:1', id: 'noneOfOne', data: { section: 'Catalog upgrade', of: '"No", "Yes"' } },
       ],
     },
     {

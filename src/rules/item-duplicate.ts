@@ -8,7 +8,16 @@
  */
 import { matchSections } from '../model/checklist.js';
 import { at, type RawFinding } from '../model/finding.js';
+import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
+
+const messages = {
+  sectionTwice:
+    'Section "{{section}}" appears twice (lines {{first}} and {{second}}): the gate reads the first. Merge them into one.',
+  itemTwice:
+    '"{{item}}" appears twice (lines {{first}} and {{second}}): the gate reads the one in "{{section}}" and a reviewer may read the other. Keep one.',
+};
+const say = sayer(messages);
 
 export const itemDuplicate = defineRule({
   id: 'item-duplicate',
@@ -16,27 +25,28 @@ export const itemDuplicate = defineRule({
   title: 'Every required section and item appears once',
   description: 'a required section or checklist item appears only once (a second copy, even in `<details>`, fails)',
   defaultSeverity: { devops: 'error', none: 'error' },
+  messages,
   examples: [
     {
       name: 'an item ticked in a hidden copy',
       text: '## Reliability\n- [ ] **Timeouts**: not yet\n\n<details>\n\n- [x] **Timeouts**\n\n</details>\n',
       findings: [
-        '6:1 "Timeouts" appears twice (lines 2 and 6): the gate reads the one in "Reliability" and a reviewer may read the other. Keep one.',
+        { at: '6:1', id: 'itemTwice', data: { item: 'Timeouts', first: '2', second: '6', section: 'Reliability' } },
       ],
     },
     {
       name: 'a section given twice',
       text: '## Monitoring\n- [x] **Metrics**\n## Monitoring\n- [ ] **Metrics**\n',
       findings: [
-        '3:1 Section "Monitoring" appears twice (lines 1 and 3): the gate reads the first. Merge them into one.',
-        '4:1 "Metrics" appears twice (lines 2 and 4): the gate reads the one in "Monitoring" and a reviewer may read the other. Keep one.',
+        { at: '3:1', id: 'sectionTwice', data: { section: 'Monitoring', first: '1', second: '3' } },
+        { at: '4:1', id: 'itemTwice', data: { item: 'Metrics', first: '2', second: '4', section: 'Monitoring' } },
       ],
     },
     {
       name: 'a copy told apart only by an invisible character',
       text: '## Reliability\n- [ ] **Timeouts**: not yet\n\n<details>\n\n- [x] **Time\u200bouts**\n\n</details>\n',
       findings: [
-        '6:1 "Timeouts" appears twice (lines 2 and 6): the gate reads the one in "Reliability" and a reviewer may read the other. Keep one.',
+        { at: '6:1', id: 'itemTwice', data: { item: 'Timeouts', first: '2', second: '6', section: 'Reliability' } },
       ],
     },
     {
@@ -53,10 +63,7 @@ export const itemDuplicate = defineRule({
     for (const { spec: wanted, section, duplicate, items } of matchSections(doc, spec.sections)) {
       if (section && duplicate) {
         out.push(
-          at(
-            duplicate,
-            `Section "${wanted.name}" appears twice (lines ${section.line} and ${duplicate.line}): the gate reads the first. Merge them into one.`,
-          ),
+          at(duplicate, say('sectionTwice', { section: wanted.name, first: section.line, second: duplicate.line })),
         );
       }
       for (const match of items) {
@@ -65,7 +72,7 @@ export const itemDuplicate = defineRule({
         out.push(
           at(
             second!,
-            `"${match.label}" appears twice (lines ${first!.line} and ${second!.line}): the gate reads the one in "${wanted.name}" and a reviewer may read the other. Keep one.`,
+            say('itemTwice', { item: match.label, first: first!.line, second: second!.line, section: wanted.name }),
           ),
         );
       }

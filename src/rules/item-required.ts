@@ -3,7 +3,7 @@
  * in its section, found by its bold label (or an alias). A deleted or renamed
  * item is an error, not a silent pass.
  */
-import { checklistProblems } from '../model/checklist.js';
+import { CHECKLIST_MESSAGES, checklistProblems } from '../model/checklist.js';
 import { defineRule } from './rule.js';
 
 export const itemRequired = defineRule({
@@ -12,19 +12,26 @@ export const itemRequired = defineRule({
   title: 'Every required checklist item is present',
   description: 'each required checklist item is there (a deleted or renamed item fails)',
   defaultSeverity: { devops: 'error', none: 'error' },
+  messages: { missingItem: CHECKLIST_MESSAGES.missingItem },
   examples: [
     {
       name: 'an item was deleted from its section',
       text: '## Reliability\n- [x] **Health Checks**\n- [x] **Graceful Shutdown**\n- [x] **Circuit Breakers**\n',
-      findings: [
-        '1:1 Missing checklist item "Timeouts" in "Reliability". Restore "- [ ] **Timeouts**" and tick it or waive it with "N/A — reason".',
-      ],
+      findings: [{ at: '1:1', id: 'missingItem', data: { item: 'Timeouts', section: 'Reliability', suggestion: '' } }],
     },
     {
       name: 'a renamed item is named, at its line',
       text: '## Reliability\n- [x] **Health Checks**\n- [x] **Graceful Shutdown**\n- [x] **Circuit Breakers**\n- [x] **Network timeouts**\n',
       findings: [
-        '5:1 Missing checklist item "Timeouts" in "Reliability". Restore "- [ ] **Timeouts**" and tick it or waive it with "N/A — reason". Did you mean "Network timeouts" at line 5? If so, add it to the aliases.',
+        {
+          at: '5:1',
+          id: 'missingItem',
+          data: {
+            item: 'Timeouts',
+            section: 'Reliability',
+            suggestion: ' Did you mean "Network timeouts" at line 5? If so, add it to the aliases.',
+          },
+        },
       ],
     },
     {

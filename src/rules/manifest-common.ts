@@ -5,7 +5,7 @@ import { optOut } from './opt-out.js';
 
 /** Whether the object opts out of the rule (its `readiness-gate.io/waive.<rule-id>` annotation). */
 export function manifestOptOut(object: ManifestObject, ruleId: string, out: RawFinding[]): boolean {
-  return optOut(object.optOuts, ruleId, out, `as the value of the annotation readiness-gate.io/waive.${ruleId}`);
+  return optOut(object.optOuts, ruleId, out, 'annotation');
 }
 
 /**
@@ -17,16 +17,19 @@ export function manifestOptOut(object: ManifestObject, ruleId: string, out: RawF
 export function containerFindings(
   file: ManifestView,
   ruleId: string,
-  problem: (container: Container) => string | undefined,
+  /** The message for a container that fails, written with `where` (its name and its object's), or undefined. */
+  problem: (container: Container, where: { container: string; object: string }) => string | undefined,
 ): RawFinding[] | undefined {
   const out: RawFinding[] = [];
   const containers = workloadContainers(file, ruleId, out);
   if (!containers) return undefined;
   for (const { object, container } of containers) {
-    const what = container.unverifiable ? undefined : problem(container);
-    if (what === undefined) continue;
+    const message = container.unverifiable
+      ? undefined
+      : problem(container, { container: container.name, object: objectLabel(object) });
+    if (message === undefined) continue;
     out.push({
-      message: `Container "${container.name}" of ${objectLabel(object)} ${what}`,
+      message,
       line: container.line,
       column: container.column,
     });

@@ -6,7 +6,14 @@
  * the last too; this rule says so at the line. Helm templates are left out:
  * their `if`/`else` branches may each set a key.
  */
+import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
+
+const messages = {
+  duplicate:
+    '"{{key}}" is given twice in one map (first at line {{first}}): kubectl keeps this one and drops the first without a word. Keep one.',
+};
+const say = sayer(messages);
 
 export const manifestDuplicateKey = defineRule({
   id: 'manifest-duplicate-key',
@@ -14,14 +21,13 @@ export const manifestDuplicateKey = defineRule({
   title: 'No key is given twice in a manifest',
   description: 'no map of a Kubernetes manifest gives a key twice (kubectl keeps the last, silently)',
   defaultSeverity: { devops: 'error', none: 'off' },
+  messages,
   examples: [
     {
       name: 'a probe set, then emptied further down',
       path: 'deploy/api.yaml',
       text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          readinessProbe: {httpGet: {path: /ready, port: 8080}}\n          image: api:1\n          readinessProbe: null\n',
-      findings: [
-        '12:11 "readinessProbe" is given twice in one map (first at line 10): kubectl keeps this one and drops the first without a word. Keep one.',
-      ],
+      findings: [{ at: '12:11', id: 'duplicate', data: { key: 'readinessProbe', first: '10' } }],
     },
     {
       name: 'the same key in two maps',
@@ -34,7 +40,7 @@ export const manifestDuplicateKey = defineRule({
     file.helm
       ? undefined
       : file.duplicates.map((d) => ({
-          message: `"${d.key}" is given twice in one map (first at line ${d.first}): kubectl keeps this one and drops the first without a word. Keep one.`,
+          message: say('duplicate', { key: d.key, first: d.first }),
           line: d.line,
           column: d.column,
         })),

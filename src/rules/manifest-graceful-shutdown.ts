@@ -8,6 +8,8 @@
 import { objectLabel } from '../kinds/manifest.js';
 import type { RawFinding } from '../model/finding.js';
 import { manifestOptOut } from './manifest-common.js';
+import { sayer } from '../model/messages.js';
+import { ANNOTATION_OPT_OUT } from './opt-out.js';
 import { defineRule } from './rule.js';
 
 /** Kubernetes' default terminationGracePeriodSeconds. */
@@ -16,6 +18,15 @@ const DEFAULT_GRACE = 30;
 const DEPLOYMENT = (pod: string) =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n${pod}`;
 
+const messages = {
+  ...ANNOTATION_OPT_OUT,
+  zeroGrace:
+    '{{object}} sets terminationGracePeriodSeconds: 0: its pods are killed at once and in-flight work is lost. Give the time the process needs to drain (the default is {{default}} s).',
+  sleepTooLong:
+    'Container "{{container}}" of {{object}} sleeps {{sleep}} s in preStop, not less than its {{grace}} s grace period: it is killed before it receives SIGTERM. Sleep less than the grace period, or raise terminationGracePeriodSeconds.',
+};
+const say = sayer(messages);
+
 export const manifestGracefulShutdown = defineRule({
   id: 'manifest-graceful-shutdown',
   kind: 'manifest',
@@ -23,14 +34,13 @@ export const manifestGracefulShutdown = defineRule({
   description:
     'no `terminationGracePeriodSeconds: 0`, and no preStop `sleep` as long as the grace period (30 s unless set)',
   defaultSeverity: { devops: 'warning', none: 'off' },
+  messages,
   examples: [
     {
       name: 'no grace period',
       path: 'deploy/api.yaml',
       text: DEPLOYMENT('      terminationGracePeriodSeconds: 0\n      containers:\n        - name: api\n'),
-      findings: [
-        '8:38 Deployment "api" sets terminationGracePeriodSeconds: 0: its pods are killed at once and in-flight work is lost. Give the time the process needs to drain (the default is 30 s).',
-      ],
+      findings: [{ at: '8:38', id: 'zeroGrace', data: { object: 'Deployment "api"', default: '30' } }],
     },
     {
       name: 'a preStop sleep that uses the default grace period up',
@@ -39,7 +49,11 @@ export const manifestGracefulShutdown = defineRule({
         '      containers:\n        - name: api\n          lifecycle:\n            preStop:\n              exec:\n                command: ["/bin/sh", "-c", "sleep 30"]\n',
       ),
       findings: [
-        '13:26 Container "api" of Deployment "api" sleeps 30 s in preStop, not less than its 30 s grace period: it is killed before it receives SIGTERM. Sleep less than the grace period, or raise terminationGracePeriodSeconds.',
+        {
+          at: '13:26',
+          id: 'sleepTooLong',
+          data: { container: 'api', object: 'Deployment "api"', sleep: '30', grace: '30' },
+        },
       ],
     },
     {
@@ -60,7 +74,7 @@ export const manifestGracefulShutdown = defineRule({
       const grace = object.gracePeriod?.value ?? DEFAULT_GRACE;
       if (object.gracePeriod?.value === 0) {
         out.push({
-          message: `${objectLabel(object)} sets terminationGracePeriodSeconds: 0: its pods are killed at once and in-flight work is lost. Give the time the process needs to drain (the default is ${DEFAULT_GRACE} s).`,
+          message: say('zeroGrace', { object: objectLabel(object), default: DEFAULT_GRACE }),
           line: object.gracePeriod.line,
           column: object.gracePeriod.column,
         });
@@ -70,7 +84,12 @@ export const manifestGracefulShutdown = defineRule({
         const sleep = container.preStopSleep;
         if (!sleep || sleep.seconds < grace || container.unverifiable) continue;
         out.push({
-          message: `Container "${container.name}" of ${objectLabel(object)} sleeps ${sleep.seconds} s in preStop, not less than its ${grace} s grace period: it is killed before it receives SIGTERM. Sleep less than the grace period, or raise terminationGracePeriodSeconds.`,
+          message: say('sleepTooLong', {
+            container: container.name,
+            object: objectLabel(object),
+            sleep: sleep.seconds,
+            grace,
+          }),
           line: sleep.line,
           column: sleep.column,
         });

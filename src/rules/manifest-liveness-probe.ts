@@ -6,10 +6,19 @@
  * pods, and some teams leave it out on purpose.
  */
 import { containerFindings } from './manifest-common.js';
+import { sayer } from '../model/messages.js';
+import { ANNOTATION_OPT_OUT } from './opt-out.js';
 import { defineRule } from './rule.js';
 
 const DEPLOYMENT = (container: string) =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n${container}`;
+
+const messages = {
+  ...ANNOTATION_OPT_OUT,
+  noProbe:
+    'Container "{{container}}" of {{object}} serves on a port but has no livenessProbe or startupProbe: a hung process is never restarted. Add a livenessProbe that checks the process alone, not its dependencies.',
+};
+const say = sayer(messages);
 
 export const manifestLivenessProbe = defineRule({
   id: 'manifest-liveness-probe',
@@ -17,6 +26,7 @@ export const manifestLivenessProbe = defineRule({
   title: 'Every serving container has a liveness or startup probe',
   description: 'a serving container (with `ports`) of a workload has a `livenessProbe` or `startupProbe`',
   defaultSeverity: { devops: 'notice', none: 'off' },
+  messages,
   examples: [
     {
       name: 'a readiness probe only',
@@ -24,9 +34,7 @@ export const manifestLivenessProbe = defineRule({
       text: DEPLOYMENT(
         '        - name: api\n          ports: [{containerPort: 8080}]\n          readinessProbe: {httpGet: {path: /ready, port: 8080}}\n',
       ),
-      findings: [
-        '9:17 Container "api" of Deployment "api" serves on a port but has no livenessProbe or startupProbe: a hung process is never restarted. Add a livenessProbe that checks the process alone, not its dependencies.',
-      ],
+      findings: [{ at: '9:17', id: 'noProbe', data: { container: 'api', object: 'Deployment "api"' } }],
     },
     {
       name: 'a startup probe counts',
@@ -38,9 +46,7 @@ export const manifestLivenessProbe = defineRule({
     },
   ],
   check: ({ file }) =>
-    containerFindings(file, 'manifest-liveness-probe', (c) =>
-      c.ports && !c.livenessProbe
-        ? 'serves on a port but has no livenessProbe or startupProbe: a hung process is never restarted. Add a livenessProbe that checks the process alone, not its dependencies.'
-        : undefined,
+    containerFindings(file, 'manifest-liveness-probe', (c, where) =>
+      c.ports && !c.livenessProbe ? say('noProbe', where) : undefined,
     ),
 });

@@ -9,7 +9,16 @@ import { containerFindings } from './manifest-common.js';
 
 /** A resource quantity Kubernetes reads as set: not absent, null or empty. */
 const set = (value: unknown) => value !== undefined && value !== null && value !== '';
+import { sayer } from '../model/messages.js';
+import { ANNOTATION_OPT_OUT } from './opt-out.js';
 import { defineRule } from './rule.js';
+
+const messages = {
+  ...ANNOTATION_OPT_OUT,
+  missing:
+    'Container "{{container}}" of {{object}} has no {{missing}}. Set requests.cpu, requests.memory and limits.memory.',
+};
+const say = sayer(messages);
 
 export const manifestResources = defineRule({
   id: 'manifest-resources',
@@ -17,13 +26,18 @@ export const manifestResources = defineRule({
   title: 'Every container requests CPU and memory and limits memory',
   description: 'a workload container sets `resources.requests.cpu`, `requests.memory` and `limits.memory`',
   defaultSeverity: { devops: 'warning', none: 'off' },
+  messages,
   examples: [
     {
       name: 'no memory limit',
       path: 'deploy/api.yaml',
       text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          resources:\n            requests: {cpu: 100m, memory: 64Mi}\n',
       findings: [
-        '9:17 Container "api" of Deployment "api" has no resources.limits.memory. Set requests.cpu, requests.memory and limits.memory.',
+        {
+          at: '9:17',
+          id: 'missing',
+          data: { container: 'api', object: 'Deployment "api"', missing: 'resources.limits.memory' },
+        },
       ],
     },
     {
@@ -31,7 +45,11 @@ export const manifestResources = defineRule({
       path: 'deploy/api.yaml',
       text: "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          resources:\n            requests: {cpu: null, memory: ''}\n            limits: {memory: 128Mi}\n",
       findings: [
-        '9:17 Container "api" of Deployment "api" has no resources.requests.cpu. Set requests.cpu, requests.memory and limits.memory.',
+        {
+          at: '9:17',
+          id: 'missing',
+          data: { container: 'api', object: 'Deployment "api"', missing: 'resources.requests.cpu' },
+        },
       ],
     },
     {
@@ -39,16 +57,18 @@ export const manifestResources = defineRule({
       path: 'deploy/api.yaml',
       text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - &base\n          name: api\n          resources: {requests: {cpu: 1, memory: 1Gi}, limits: {memory: 1Gi}}\n        - <<: *base\n          name: side\n        - <<: *base\n          name: worker\n          resources: {requests: {cpu: null, memory: 1Gi}, limits: {memory: 1Gi}}\n',
       findings: [
-        '15:17 Container "worker" of Deployment "api" has no resources.requests.cpu. Set requests.cpu, requests.memory and limits.memory.',
+        {
+          at: '15:17',
+          id: 'missing',
+          data: { container: 'worker', object: 'Deployment "api"', missing: 'resources.requests.cpu' },
+        },
       ],
     },
     {
       name: 'an opt-out annotation without a reason',
       path: 'deploy/api.yaml',
       text: "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  annotations:\n    readiness-gate.io/waive.manifest-resources: ''\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n",
-      findings: [
-        '6:1 The opt-out of manifest-resources gives no reason. Write it as the value of the annotation readiness-gate.io/waive.manifest-resources.',
-      ],
+      findings: [{ at: '6:1', id: 'annotationNoReason', data: { rule: 'manifest-resources' } }],
     },
     {
       name: 'opted out with a reason',
@@ -67,7 +87,11 @@ export const manifestResources = defineRule({
       path: 'deploy/api.yaml',
       text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          resources:\n            limits: {memory: 128Mi}\n',
       findings: [
-        '9:17 Container "api" of Deployment "api" has no resources.requests.cpu. Set requests.cpu, requests.memory and limits.memory.',
+        {
+          at: '9:17',
+          id: 'missing',
+          data: { container: 'api', object: 'Deployment "api"', missing: 'resources.requests.cpu' },
+        },
       ],
     },
     {
@@ -78,15 +102,13 @@ export const manifestResources = defineRule({
     },
   ],
   check: ({ file }) =>
-    containerFindings(file, 'manifest-resources', ({ resources, field }) => {
+    containerFindings(file, 'manifest-resources', ({ resources, field }, where) => {
       const limit = (resource: string) => set(field('resources', 'limits', resource)?.value);
       const missing = [
         resources.requestsCpu || limit('cpu') ? undefined : 'resources.requests.cpu',
         resources.requestsMemory || resources.limitsMemory ? undefined : 'resources.requests.memory',
         resources.limitsMemory ? undefined : 'resources.limits.memory',
       ].filter((m): m is string => m !== undefined);
-      return missing.length === 0
-        ? undefined
-        : `has no ${missing.join(', ')}. Set requests.cpu, requests.memory and limits.memory.`;
+      return missing.length === 0 ? undefined : say('missing', { ...where, missing: missing.join(', ') });
     }),
 });

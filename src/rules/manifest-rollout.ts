@@ -8,10 +8,21 @@
 import { objectLabel } from '../kinds/manifest.js';
 import type { RawFinding } from '../model/finding.js';
 import { manifestOptOut } from './manifest-common.js';
+import { sayer } from '../model/messages.js';
+import { ANNOTATION_OPT_OUT } from './opt-out.js';
 import { defineRule } from './rule.js';
 
 const DEPLOYMENT = (spec: string) =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n${spec}  template:\n    spec:\n      containers:\n        - name: api\n`;
+
+const messages = {
+  ...ANNOTATION_OPT_OUT,
+  recreate:
+    '{{object}} uses strategy Recreate: every pod stops before the new ones start, so each rollout is an outage. Use RollingUpdate, or say in the description why this one cannot.',
+  allUnavailable:
+    '{{object}} allows maxUnavailable {{max}} of {{replicas}}: a rollout may take every pod down at once. Set maxUnavailable below the replica count (25% is the default).',
+};
+const say = sayer(messages);
 
 export const manifestRollout = defineRule({
   id: 'manifest-rollout',
@@ -19,21 +30,20 @@ export const manifestRollout = defineRule({
   title: 'Every Deployment rolls out without downtime',
   description: 'a Deployment does not use `strategy.type: Recreate`, nor a `maxUnavailable` of all its replicas',
   defaultSeverity: { devops: 'notice', none: 'off' },
+  messages,
   examples: [
     {
       name: 'Recreate',
       path: 'deploy/api.yaml',
       text: DEPLOYMENT('  replicas: 3\n  strategy:\n    type: Recreate\n'),
-      findings: [
-        '8:11 Deployment "api" uses strategy Recreate: every pod stops before the new ones start, so each rollout is an outage. Use RollingUpdate, or say in the description why this one cannot.',
-      ],
+      findings: [{ at: '8:11', id: 'recreate', data: { object: 'Deployment "api"' } }],
     },
     {
       name: 'all replicas unavailable at once',
       path: 'deploy/api.yaml',
       text: DEPLOYMENT('  replicas: 4\n  strategy:\n    rollingUpdate:\n      maxUnavailable: 100%\n'),
       findings: [
-        '9:23 Deployment "api" allows maxUnavailable 100% of 4 replicas: a rollout may take every pod down at once. Set maxUnavailable below the replica count (25% is the default).',
+        { at: '9:23', id: 'allUnavailable', data: { object: 'Deployment "api"', max: '100%', replicas: '4 replicas' } },
       ],
     },
     {
@@ -52,7 +62,7 @@ export const manifestRollout = defineRule({
       const { type, maxUnavailable } = object.strategy ?? {};
       if (type?.value === 'Recreate') {
         out.push({
-          message: `${objectLabel(object)} uses strategy Recreate: every pod stops before the new ones start, so each rollout is an outage. Use RollingUpdate, or say in the description why this one cannot.`,
+          message: say('recreate', { object: objectLabel(object) }),
           line: type.line,
           column: type.column,
         });
@@ -64,7 +74,11 @@ export const manifestRollout = defineRule({
       const unavailable = podsOf(maxUnavailable.value, replicas);
       if (unavailable === undefined || unavailable < replicas) continue;
       out.push({
-        message: `${objectLabel(object)} allows maxUnavailable ${maxUnavailable.value} of ${replicas} replica${replicas === 1 ? '' : 's'}: a rollout may take every pod down at once. Set maxUnavailable below the replica count (25% is the default).`,
+        message: say('allUnavailable', {
+          object: objectLabel(object),
+          max: maxUnavailable.value,
+          replicas: `${replicas} replica${replicas === 1 ? '' : 's'}`,
+        }),
         line: maxUnavailable.line,
         column: maxUnavailable.column,
       });

@@ -12,6 +12,8 @@ import { objectLabel } from '../kinds/manifest.js';
 import { HELM_VALUE } from '../kinds/manifest/helm.js';
 import type { RawFinding } from '../model/finding.js';
 import { manifestOptOut } from './manifest-common.js';
+import { sayer } from '../model/messages.js';
+import { ANNOTATION_OPT_OUT } from './opt-out.js';
 import { defineRule } from './rule.js';
 
 const SECRET_NAME = /password|passwd|token|secret|credential|(api|access|private)[_-]?key|(^|[_-])(pass|pwd)$/i;
@@ -19,6 +21,17 @@ const NOT_SECRET = /_(path|file|dir|name|id|ref)$/i;
 const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:([^/\s@]+)@/i;
 /** `$(VAR)`: Kubernetes puts another variable's value there; `$$(VAR)` is the literal text. */
 const REFERENCE = /^\$\([A-Za-z_][A-Za-z0-9_]*\)$/;
+
+const messages = {
+  ...ANNOTATION_OPT_OUT,
+  values:
+    '{{object}} holds its values in the file ({{keys}}): base64 is not encryption, and whoever can read the repository can read them. Keep the values out of Git (External Secrets, Sealed Secrets, SOPS, or a secret manager).',
+  envSecret:
+    'Env "{{env}}" of container "{{container}}" holds a literal secret. Move it to a Secret and use valueFrom.secretKeyRef.',
+  envUrl:
+    'Env "{{env}}" of container "{{container}}" holds a URL with a password. Move it to a Secret and use valueFrom.secretKeyRef.',
+};
+const say = sayer(messages);
 
 export const manifestSecretLiteral = defineRule({
   id: 'manifest-secret-literal',
@@ -29,34 +42,31 @@ export const manifestSecretLiteral = defineRule({
   // An overlay can patch a manifest, but cannot take a committed secret out of Git: never capped.
   ignoresCap: true,
   defaultSeverity: { devops: 'error', none: 'off' },
+  messages,
   examples: [
     {
       name: 'a password and a URL with credentials',
       path: 'deploy/api.yaml',
       text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          env:\n            - name: DB_PASSWORD\n              value: hunter2\n            - name: CACHE\n              value: redis://app:s3cret@cache:6379\n            - name: SMTP_PASS\n              value: hunter3\n            - name: SIGNING_PRIVATE_KEY\n              value: MIIEvQIBADANBg\n',
       findings: [
-        '11:15 Env "DB_PASSWORD" of container "api" holds a literal secret. Move it to a Secret and use valueFrom.secretKeyRef.',
-        '13:15 Env "CACHE" of container "api" holds a URL with a password. Move it to a Secret and use valueFrom.secretKeyRef.',
-        '15:15 Env "SMTP_PASS" of container "api" holds a literal secret. Move it to a Secret and use valueFrom.secretKeyRef.',
-        '17:15 Env "SIGNING_PRIVATE_KEY" of container "api" holds a literal secret. Move it to a Secret and use valueFrom.secretKeyRef.',
+        { at: '11:15', id: 'envSecret', data: { env: 'DB_PASSWORD', container: 'api' } },
+        { at: '13:15', id: 'envUrl', data: { env: 'CACHE', container: 'api' } },
+        { at: '15:15', id: 'envSecret', data: { env: 'SMTP_PASS', container: 'api' } },
+        { at: '17:15', id: 'envSecret', data: { env: 'SIGNING_PRIVATE_KEY', container: 'api' } },
       ],
     },
     {
       name: 'a Secret with its values in the file',
       path: 'deploy/db-secret.yaml',
       text: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\ndata:\n  username: YWRtaW4=\n  password: aHVudGVyMg==\n',
-      findings: [
-        '7:3 Secret "db" holds its values in the file (username, password): base64 is not encryption, and whoever can read the repository can read them. Keep the values out of Git (External Secrets, Sealed Secrets, SOPS, or a secret manager).',
-      ],
+      findings: [{ at: '7:3', id: 'values', data: { object: 'Secret "db"', keys: 'username, password' } }],
     },
     {
       name: 'beside a kustomization.yaml, still all it is: an overlay cannot take a secret out of Git',
       path: 'deploy/db-secret.yaml',
       files: { 'deploy/kustomization.yaml': 'resources: [db-secret.yaml]\n' },
       text: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: hunter2\n',
-      findings: [
-        '6:3 Secret "db" holds its values in the file (password): base64 is not encryption, and whoever can read the repository can read them. Keep the values out of Git (External Secrets, Sealed Secrets, SOPS, or a secret manager).',
-      ],
+      findings: [{ at: '6:3', id: 'values', data: { object: 'Secret "db"', keys: 'password' } }],
     },
     {
       name: 'a Secret encrypted with SOPS, or filled by a Helm template',
@@ -82,7 +92,7 @@ export const manifestSecretLiteral = defineRule({
         const keys = data.map((d) => d.key);
         const shown = keys.slice(0, 3).join(', ') + (keys.length > 3 ? ` and ${keys.length - 3} more` : '');
         out.push({
-          message: `${objectLabel(object)} holds its values in the file (${shown}): base64 is not encryption, and whoever can read the repository can read them. Keep the values out of Git (External Secrets, Sealed Secrets, SOPS, or a secret manager).`,
+          message: say('values', { object: objectLabel(object), keys: shown }),
           line: data[0]!.line,
           column: data[0]!.column,
         });
@@ -96,7 +106,7 @@ export const manifestSecretLiteral = defineRule({
           const url = password !== undefined && !REFERENCE.test(password);
           if (!named && !url) continue;
           out.push({
-            message: `Env "${env.name}" of container "${container.name}" holds ${url ? 'a URL with a password' : 'a literal secret'}. Move it to a Secret and use valueFrom.secretKeyRef.`,
+            message: say(url ? 'envUrl' : 'envSecret', { env: env.name, container: container.name }),
             line: env.line,
             column: env.column,
           });

@@ -2,9 +2,16 @@
 import { inSection } from '../markdown/document.js';
 import { at, type RawFinding } from '../model/finding.js';
 import { operationsReview, ownedByReviewer, subsection } from '../model/operations-review.js';
+import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
 
 const LISTS = ['DevOps Sign-off', 'Runbook Items'] as const;
+
+const messages = {
+  noSection: 'The Operations Review has no "{{section}}" section. Add it from the template and tick its boxes.',
+  notTicked: '"{{item}}" in "{{section}}" is not ticked. The review is complete only when every box is.',
+};
+const say = sayer(messages);
 
 export const opsChecklist = defineRule({
   id: 'ops-checklist',
@@ -12,13 +19,12 @@ export const opsChecklist = defineRule({
   title: 'Every Operations Review sign-off and runbook box is ticked',
   description: 'every DevOps Sign-off and Runbook Items box is ticked',
   defaultSeverity: { devops: 'error', none: 'off' },
+  messages,
   examples: [
     {
       name: 'a sign-off box is left unticked',
       text: '## Operations Review\n### 🔧 DevOps Sign-off\n- [x] Health checks verified\n- [ ] Rollback plan defined\n### Runbook Items\n- [x] Deployment runbook linked\n',
-      findings: [
-        '4:1 "Rollback plan defined" in "DevOps Sign-off" is not ticked. The review is complete only when every box is.',
-      ],
+      findings: [{ at: '4:1', id: 'notTicked', data: { item: 'Rollback plan defined', section: 'DevOps Sign-off' } }],
     },
     {
       name: 'every box ticked',
@@ -34,19 +40,12 @@ export const opsChecklist = defineRule({
     for (const name of lists) {
       const section = subsection(doc, review, name);
       if (!section) {
-        out.push(
-          at(review, `The Operations Review has no "${name}" section. Add it from the template and tick its boxes.`),
-        );
+        out.push(at(review, say('noSection', { section: name })));
         continue;
       }
       for (const item of inSection(doc.items, section)) {
         if (item.checked) continue;
-        out.push(
-          at(
-            item,
-            `"${item.label ?? item.text}" in "${name}" is not ticked. The review is complete only when every box is.`,
-          ),
-        );
+        out.push(at(item, say('notTicked', { item: item.label ?? item.text, section: name })));
       }
     }
     return out;

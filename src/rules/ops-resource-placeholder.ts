@@ -1,9 +1,16 @@
 /** `ops-resource-placeholder`: Resource Estimates hold numbers, not the template's `X MB`, `Y%` or `X`. */
 import { at, type RawFinding } from '../model/finding.js';
 import { operationsReview, reviewTables } from '../model/operations-review.js';
+import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
 
 const PLACEHOLDER = /^[XYN]\s*(%|[KMGTP]i?B|cores?|ops|rps)?$/i;
+
+const messages = {
+  placeholder:
+    '"{{resource}}" in "{{section}}" still has the placeholder "{{value}}" under "{{column}}". Put the estimate.',
+};
+const say = sayer(messages);
 
 export const opsResourcePlaceholder = defineRule({
   id: 'ops-resource-placeholder',
@@ -11,12 +18,17 @@ export const opsResourcePlaceholder = defineRule({
   title: 'Resource Estimates are filled in',
   description: 'Resource Estimates still reading `X MB`, `Y%`',
   defaultSeverity: { devops: 'warning', none: 'off' },
+  messages,
   examples: [
     {
       name: 'an estimate left as the placeholder',
       text: '## Operations Review\n### Resource Estimates\n| Resource | Expected | Peak |\n|---|---|---|\n| Memory | X MB | 512 MB |\n',
       findings: [
-        '5:1 "Memory" in "Resource Estimates" still has the placeholder "X MB" under "Expected". Put the estimate.',
+        {
+          at: '5:1',
+          id: 'placeholder',
+          data: { resource: 'Memory', section: 'Resource Estimates', value: 'X MB', column: 'Expected' },
+        },
       ],
     },
     {
@@ -33,12 +45,7 @@ export const opsResourcePlaceholder = defineRule({
         row.values.forEach((value, i) => {
           if (i === 0 || !PLACEHOLDER.test(value)) return;
           const column = table.header[i] ?? `column ${i + 1}`;
-          out.push(
-            at(
-              row,
-              `"${row.values[0] ?? ''}" in "${name}" still has the placeholder "${value}" under "${column}". Put the estimate.`,
-            ),
-          );
+          out.push(at(row, say('placeholder', { resource: row.values[0] ?? '', section: name, value, column })));
         });
       }
     }

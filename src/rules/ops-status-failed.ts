@@ -1,7 +1,13 @@
 /** `ops-status-failed`: no row of the Deployment Assessment or Monitoring Checklist tables has the status ❌. */
 import { at } from '../model/finding.js';
 import { operationsReview, statusRows } from '../model/operations-review.js';
+import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
+
+const messages = {
+  failed: '"{{aspect}}" in "{{table}}" is ❌. Fix it and set the status to ✅.',
+};
+const say = sayer(messages);
 
 export const opsStatusFailed = defineRule({
   id: 'ops-status-failed',
@@ -9,11 +15,12 @@ export const opsStatusFailed = defineRule({
   title: 'No Operations Review status is ❌',
   description: 'no ❌ in the Deployment Assessment and Monitoring Checklist tables',
   defaultSeverity: { devops: 'error', none: 'off' },
+  messages,
   examples: [
     {
       name: 'a failed aspect',
       text: '## Operations Review\n### Deployment Assessment\n| Aspect | Status | Notes |\n|---|---|---|\n| Rollback plan | ❌ | none yet |\n',
-      findings: ['5:1 "Rollback plan" in "Deployment Assessment" is ❌. Fix it and set the status to ✅.'],
+      findings: [{ at: '5:1', id: 'failed', data: { aspect: 'Rollback plan', table: 'Deployment Assessment' } }],
     },
     {
       name: 'every aspect ✅',
@@ -25,6 +32,6 @@ export const opsStatusFailed = defineRule({
     if (!operationsReview(doc)) return undefined;
     return statusRows(doc)
       .filter((row) => row.state === 'failed')
-      .map((row) => at(row, `"${row.name}" in "${row.table}" is ❌. Fix it and set the status to ✅.`));
+      .map((row) => at(row, say('failed', { aspect: row.name, table: row.table })));
   },
 });

@@ -6,9 +6,17 @@
 import { headingKey } from '../markdown/heading.js';
 import { at, type RawFinding } from '../model/finding.js';
 import { operationsReview, reviewTables, statusRows } from '../model/operations-review.js';
+import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
 
 const LEVEL_CHOICES = /\b(high|med|medium|low)\s*\/\s*(high|med|medium|low)\b/i;
+
+const messages = {
+  template: '"{{aspect}}" in "{{table}}" still has the template\'s status "{{status}}". Pick one.',
+  none: '"{{aspect}}" in "{{table}}" has no status. Set ✅, ⚠️ or ❌.',
+  riskLevel: '"{{risk}}" in "{{table}}" still has the template\'s {{column}} "{{value}}". Pick High, Med or Low.',
+};
+const say = sayer(messages);
 
 export const opsStatusUnfilled = defineRule({
   id: 'ops-status-unfilled',
@@ -16,19 +24,28 @@ export const opsStatusUnfilled = defineRule({
   title: 'Every Operations Review status is filled in',
   description: 'statuses still reading `✅/⚠️/❌`, empty statuses, risks still `High/Med/Low`',
   defaultSeverity: { devops: 'error', none: 'off' },
+  messages,
   examples: [
     {
       name: "the template's choices are still there",
       text: '## Operations Review\n### Deployment Assessment\n| Aspect | Status | Notes |\n|---|---|---|\n| Zero-downtime | ✅/⚠️/❌ | [notes] |\n',
       findings: [
-        '5:1 "Zero-downtime" in "Deployment Assessment" still has the template\'s status "✅/⚠️/❌". Pick one.',
+        {
+          at: '5:1',
+          id: 'template',
+          data: { aspect: 'Zero-downtime', table: 'Deployment Assessment', status: '✅/⚠️/❌' },
+        },
       ],
     },
     {
       name: 'a risk level left as the choices',
       text: '## Operations Review\n### Operational Risks\n| Risk | Impact | Likelihood | Mitigation |\n|---|---|---|---|\n| Cache stampede | High/Med/Low | Low | request coalescing |\n',
       findings: [
-        '5:1 "Cache stampede" in "Operational Risks" still has the template\'s impact "High/Med/Low". Pick High, Med or Low.',
+        {
+          at: '5:1',
+          id: 'riskLevel',
+          data: { risk: 'Cache stampede', table: 'Operational Risks', column: 'impact', value: 'High/Med/Low' },
+        },
       ],
     },
     {
@@ -41,11 +58,11 @@ export const opsStatusUnfilled = defineRule({
     if (!operationsReview(doc)) return undefined;
     const out: RawFinding[] = [];
     for (const row of statusRows(doc)) {
-      const what = `"${row.name}" in "${row.table}"`;
+      const where = { aspect: row.name, table: row.table };
       if (row.state === 'template') {
-        out.push(at(row, `${what} still has the template's status "${row.status}". Pick one.`));
+        out.push(at(row, say('template', { ...where, status: row.status ?? '' })));
       } else if (row.state === 'none') {
-        out.push(at(row, `${what} has no status. Set ✅, ⚠️ or ❌.`));
+        out.push(at(row, say('none', where)));
       }
     }
     for (const { name, table } of reviewTables(doc, ['Operational Risks'])) {
@@ -54,10 +71,7 @@ export const opsStatusUnfilled = defineRule({
           const value = row.cells.get(column);
           if (value === undefined || !LEVEL_CHOICES.test(value)) continue;
           out.push(
-            at(
-              row,
-              `"${row.values[0] ?? ''}" in "${name}" still has the template's ${headingKey(column)} "${value}". Pick High, Med or Low.`,
-            ),
+            at(row, say('riskLevel', { risk: row.values[0] ?? '', table: name, column: headingKey(column), value })),
           );
         }
       }

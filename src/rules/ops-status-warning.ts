@@ -1,7 +1,13 @@
 /** `ops-status-warning`: rows of the Deployment Assessment or Monitoring Checklist tables with the status ⚠️. */
 import { at } from '../model/finding.js';
 import { operationsReview, statusRows } from '../model/operations-review.js';
+import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
+
+const messages = {
+  warned: '"{{aspect}}" in "{{table}}" is ⚠️. Resolve it or explain in Notes why it is acceptable.',
+};
+const say = sayer(messages);
 
 export const opsStatusWarning = defineRule({
   id: 'ops-status-warning',
@@ -9,13 +15,12 @@ export const opsStatusWarning = defineRule({
   title: 'No Operations Review status is ⚠️',
   description: '⚠️ in the Deployment Assessment and Monitoring Checklist tables',
   defaultSeverity: { devops: 'warning', none: 'off' },
+  messages,
   examples: [
     {
       name: 'an aspect with a warning',
       text: '## Operations Review\n### Deployment Assessment\n| Aspect | Status | Notes |\n|---|---|---|\n| Config management | ⚠️ | env vars pending |\n',
-      findings: [
-        '5:1 "Config management" in "Deployment Assessment" is ⚠️. Resolve it or explain in Notes why it is acceptable.',
-      ],
+      findings: [{ at: '5:1', id: 'warned', data: { aspect: 'Config management', table: 'Deployment Assessment' } }],
     },
     {
       name: 'every aspect ✅',
@@ -27,8 +32,6 @@ export const opsStatusWarning = defineRule({
     if (!operationsReview(doc)) return undefined;
     return statusRows(doc)
       .filter((row) => row.state === 'warned')
-      .map((row) =>
-        at(row, `"${row.name}" in "${row.table}" is ⚠️. Resolve it or explain in Notes why it is acceptable.`),
-      );
+      .map((row) => at(row, say('warned', { aspect: row.name, table: row.table })));
   },
 });

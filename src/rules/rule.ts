@@ -6,12 +6,16 @@
  * documents is what it does.
  *
  * A rule reports where and what; the engine stamps on the rule id, the
- * configured severity and the source.
+ * configured severity and the source. What it says is declared once, in
+ * `messages` by id, as eslint's `meta.messages`: the check writes a message
+ * with `say(id, data)`, and the examples name the id and the data, so the
+ * wording lives in one place.
  */
 import type { ContextOf, KindId } from '../kinds/index.js';
 import type { MatchedEntry, PullRequestFacts } from '../model/conditions.js';
 import type { RawFinding } from '../model/finding.js';
 import type { Level } from '../model/spec.js';
+import { formatMessage, type MessageData, type Messages } from '../model/messages.js';
 import type { ReviewFacts, SignOff } from '../model/reviews.js';
 
 /**
@@ -25,7 +29,15 @@ export type RuleResult =
 
 export type { MatchedEntry } from '../model/conditions.js';
 
-export interface RuleExample {
+/** An example's finding: where, the message's id and its data. */
+export interface ExampleFinding<M extends string = string> {
+  /** `line:column`. */
+  at: `${number}:${number}`;
+  id: M;
+  data?: MessageData;
+}
+
+export interface RuleExample<M extends string = string> {
   /** What the example shows. */
   name: string;
   /** A document of the rule's kind. */
@@ -46,11 +58,11 @@ export interface RuleExample {
   today?: string;
   /** Every runbook the repository's alerts link, for a run that read all its alerts. */
   alertRunbooks?: string[];
-  /** The rule's findings, each as `line:column message`; none for an example that passes. */
-  findings: string[];
+  /** The rule's findings, by message id and data; none for an example that passes. */
+  findings: ExampleFinding<M>[];
 }
 
-export interface Rule<K extends KindId = KindId, Id extends string = string> {
+export interface Rule<K extends KindId = KindId, Id extends string = string, M extends string = string> {
   id: Id;
   /** The kind of document the rule reads. */
   kind: K;
@@ -65,11 +77,27 @@ export interface Rule<K extends KindId = KindId, Id extends string = string> {
   ignoresCap?: true;
   /** Severity under each preset: `devops` (the default) and `none` (only what the config sets up). */
   defaultSeverity: { devops: Level; none: Level };
-  examples: RuleExample[];
+  /** What the rule says, by id (`model/messages.ts`): its examples name the id and the data. */
+  messages: Messages<M>;
+  /** The rule offers fixes for some of its findings: `check --fix`, and review suggestions. */
+  fixable?: true;
+  examples: RuleExample<NoInfer<M>>[];
   check(ctx: ContextOf<K>): RuleResult;
 }
 
 /** A rule, with its id kept as a literal type so the list of rules yields the union of ids. */
-export function defineRule<const Id extends string, K extends KindId>(rule: Rule<K, Id>): Rule<K, Id> {
+export function defineRule<const Id extends string, K extends KindId, M extends string>(
+  rule: Rule<K, Id, M>,
+): Rule<K, Id, M> {
   return rule;
+}
+
+/** An example's findings as the rule reports them: `line:column message`. */
+export function exampleFindings(rule: Pick<Rule, 'messages'>, example: Pick<RuleExample, 'findings'>): string[] {
+  return example.findings.map((f) => {
+    const template = rule.messages[f.id];
+    if (template === undefined)
+      throw new Error(`an example names the message "${f.id}", which its rule does not declare`);
+    return `${f.at} ${formatMessage(template, f.data)}`;
+  });
 }

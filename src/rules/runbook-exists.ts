@@ -1,7 +1,13 @@
 /** `runbook-exists`: every runbook the description links exists in the repository (at the pull request's head). */
 import type { RawFinding } from '../model/finding.js';
 import { readRunbookLinks } from '../model/runbook-links.js';
+import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
+
+const messages = {
+  missing: 'Linked runbook "{{path}}" does not exist. Add the file in this pull request or fix the link.',
+};
+const say = sayer(messages);
 
 export const runbookExists = defineRule({
   id: 'runbook-exists',
@@ -9,13 +15,12 @@ export const runbookExists = defineRule({
   title: 'Every linked runbook exists',
   description: 'every linked runbook exists at the head commit',
   defaultSeverity: { devops: 'error', none: 'error' },
+  messages,
   examples: [
     {
       name: 'the linked file is not there',
       text: '## Runbook\n[Deploy](docs/runbooks/missing.md)\n',
-      findings: [
-        '2:1 Linked runbook "docs/runbooks/missing.md" does not exist. Add the file in this pull request or fix the link.',
-      ],
+      findings: [{ at: '2:1', id: 'missing', data: { path: 'docs/runbooks/missing.md' } }],
     },
     {
       name: 'the linked file is there',
@@ -33,7 +38,7 @@ export const runbookExists = defineRule({
       // A file that exists but could not be read is reported as unreadable, not as missing.
       if (file?.text !== undefined || file?.unread) continue;
       out.push({
-        message: `Linked runbook "${link.path}" does not exist. Add the file in this pull request or fix the link.`,
+        message: say('missing', { path: link.path }),
         line: link.line,
         column: link.column,
       });

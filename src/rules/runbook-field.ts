@@ -10,10 +10,22 @@ import { headingKey } from '../markdown/heading.js';
 import { at, type RawFinding } from '../model/finding.js';
 import { nearEmptyReason, placeholderPattern } from '../model/near-empty.js';
 import { fieldsNamed } from '../model/runbook-template.js';
+import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
 
 const CONFIG =
   "runbooks:\n  templates:\n    - name: alerts\n      paths: ['docs/**']\n      fields: [Summary, {name: Severity, allowed: [critical, warning, info]}]\n";
+
+const messages = {
+  frontMatter: 'The front matter is not valid YAML ({{error}}), so its fields cannot be read. Fix it.',
+  missingFrontMatter: 'The runbook has no "{{field}}" field. Add "{{field}}: …" to its front matter.',
+  missing: 'The runbook has no "**{{field}}**:" field. Add "**{{field}}**: …".',
+  twice: '"{{field}}" is given twice (lines {{first}} and {{second}}). Keep one.',
+  empty: '"{{field}}" is empty. Write the value after "**{{field}}**:".',
+  placeholder: '"{{field}}" holds {{what}}. Write the value after "**{{field}}**:".',
+  notAllowed: '"{{field}}" is "{{value}}". Write one of {{allowed}}.',
+};
+const say = sayer(messages);
 
 export const runbookField = defineRule({
   id: 'runbook-field',
@@ -22,21 +34,22 @@ export const runbookField = defineRule({
   description:
     "the team template's `fields` (bold labels, two-column tables, front matter) are there once, filled, with an allowed value",
   defaultSeverity: { devops: 'error', none: 'error' },
+  messages,
   examples: [
     {
       name: 'a field missing, another with a value not allowed',
       config: CONFIG,
       text: '# KubeletDown\n**Severity**: high\n',
       findings: [
-        '1:1 The runbook has no "**Summary**:" field. Add "**Summary**: …".',
-        '2:1 "Severity" is "high". Write one of critical, warning, info.',
+        { at: '1:1', id: 'missing', data: { field: 'Summary' } },
+        { at: '2:1', id: 'notAllowed', data: { field: 'Severity', value: 'high', allowed: 'critical, warning, info' } },
       ],
     },
     {
       name: 'a value that says nothing',
       config: CONFIG,
       text: '# KubeletDown\n**Summary**: To be written.\n**Severity**: critical\n',
-      findings: ['2:1 "Summary" holds only "To be written". Write the value after "**Summary**:".'],
+      findings: [{ at: '2:1', id: 'placeholder', data: { field: 'Summary', what: 'only "To be written"' } }],
     },
     {
       name: 'filled in',
@@ -55,7 +68,11 @@ export const runbookField = defineRule({
       config: CONFIG,
       text: '---\nseverity: [critical\n---\n# KubeletDown\n',
       findings: [
-        '2:20 The front matter is not valid YAML (Flow sequence in block collection must be sufficiently indented and end with a ]), so its fields cannot be read. Fix it.',
+        {
+          at: '2:20',
+          id: 'frontMatter',
+          data: { error: 'Flow sequence in block collection must be sufficiently indented and end with a ]' },
+        },
       ],
     },
     {
@@ -73,9 +90,7 @@ export const runbookField = defineRule({
     const broken = doc.frontMatterError;
     if (broken) {
       // What the fields hold is unknown: one finding, not one per field.
-      return [
-        at(broken, `The front matter is not valid YAML (${broken.message}), so its fields cannot be read. Fix it.`),
-      ];
+      return [at(broken, say('frontMatter', { error: broken.message }))];
     }
     // Say where to add a missing field as the template's other fields are written: front matter, or bold labels.
     const found = fields.flatMap((w) => fieldsNamed(doc, w.name).slice(0, 1));
@@ -84,23 +99,29 @@ export const runbookField = defineRule({
       const [field, second] = fieldsNamed(doc, wanted.name);
       if (!field) {
         out.push({
-          message: inFrontMatter
-            ? `The runbook has no "${wanted.name}" field. Add "${wanted.name}: …" to its front matter.`
-            : `The runbook has no "**${wanted.name}**:" field. Add "**${wanted.name}**: …".`,
+          message: say(inFrontMatter ? 'missingFrontMatter' : 'missing', { field: wanted.name }),
           line: 1,
           column: 1,
         });
         continue;
       }
       if (second) {
-        out.push(at(second, `"${wanted.name}" is given twice (lines ${field.line} and ${second.line}). Keep one.`));
+        out.push(at(second, say('twice', { field: wanted.name, first: field.line, second: second.line })));
       }
       const why = nearEmptyReason(field.value, own);
       if (why !== undefined) {
-        const what = why === 'nothing' ? 'is empty' : `holds ${why}`;
-        out.push(at(field, `"${wanted.name}" ${what}. Write the value after "**${wanted.name}**:".`));
+        out.push(
+          at(
+            field,
+            why === 'nothing'
+              ? say('empty', { field: wanted.name })
+              : say('placeholder', { field: wanted.name, what: why }),
+          ),
+        );
       } else if (wanted.allowed.length > 0 && !wanted.allowed.map(headingKey).includes(headingKey(field.value))) {
-        out.push(at(field, `"${wanted.name}" is "${field.value}". Write one of ${wanted.allowed.join(', ')}.`));
+        out.push(
+          at(field, say('notAllowed', { field: wanted.name, value: field.value, allowed: wanted.allowed.join(', ') })),
+        );
       }
     }
     return out;

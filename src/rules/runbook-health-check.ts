@@ -2,9 +2,15 @@
 import { inSection } from '../markdown/document.js';
 import { at } from '../model/finding.js';
 import { RUNBOOK_SECTIONS, templateSection } from '../model/runbook-template.js';
+import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
 
 const HEALTH = /health|readyz|livez|readiness|liveness/i;
+
+const messages = {
+  none: '"Verification" has no health check. Add one, e.g. "- [ ] Health check: `curl -fsS https://service/health`".',
+};
+const say = sayer(messages);
 
 export const runbookHealthCheck = defineRule({
   id: 'runbook-health-check',
@@ -12,13 +18,12 @@ export const runbookHealthCheck = defineRule({
   title: 'Verification includes a health check',
   description: 'Verification includes a health check',
   defaultSeverity: { devops: 'warning', none: 'off' },
+  messages,
   examples: [
     {
       name: 'no health check',
       text: '## Verification\n- [ ] Metrics look fine\n',
-      findings: [
-        '1:1 "Verification" has no health check. Add one, e.g. "- [ ] Health check: `curl -fsS https://service/health`".',
-      ],
+      findings: [{ at: '1:1', id: 'none' }],
     },
     { name: 'a readiness endpoint', text: '## Verification\n```sh\ncurl -fsS https://api/readyz\n```\n', findings: [] },
   ],
@@ -28,11 +33,6 @@ export const runbookHealthCheck = defineRule({
     if (!section?.hasContent) return undefined; // runbook-section-empty reports an empty one
     const texts = [...inSection(doc.texts, section), ...inSection(doc.code, section)];
     if (texts.some((t) => HEALTH.test(t.text))) return [];
-    return [
-      at(
-        section,
-        `"Verification" has no health check. Add one, e.g. "- [ ] Health check: \`curl -fsS https://service/health\`".`,
-      ),
-    ];
+    return [at(section, say('none'))];
   },
 });

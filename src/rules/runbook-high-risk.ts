@@ -7,7 +7,14 @@ import { headingKey } from '../markdown/heading.js';
 import { afterName, itemState } from '../model/checklist.js';
 import { at } from '../model/finding.js';
 import { fieldsNamed, RUNBOOK_SECTIONS, templateSection } from '../model/runbook-template.js';
+import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
+
+const messages = {
+  notTicked:
+    'Risk Level is High and "{{item}}" in "{{section}}" is not ticked. Do it and tick it, or write "N/A — reason" after it, before deploying.',
+};
+const say = sayer(messages);
 
 export const runbookHighRisk = defineRule({
   id: 'runbook-high-risk',
@@ -15,13 +22,12 @@ export const runbookHighRisk = defineRule({
   title: 'High-risk runbooks have every pre-deployment box ticked',
   description: 'a High-risk runbook has every Pre-Deployment box ticked',
   defaultSeverity: { devops: 'error', none: 'off' },
+  messages,
   examples: [
     {
       name: 'high risk, a box unticked',
       text: '## Overview\n- **Risk Level**: High\n## Pre-Deployment Checklist\n- [x] Rollback plan tested\n- [ ] Backup taken\n',
-      findings: [
-        '5:1 Risk Level is High and "Backup taken" in "Pre-Deployment Checklist" is not ticked. Do it and tick it, or write "N/A — reason" after it, before deploying.',
-      ],
+      findings: [{ at: '5:1', id: 'notTicked', data: { item: 'Backup taken', section: 'Pre-Deployment Checklist' } }],
     },
     {
       name: 'high risk, a box waived with a reason',
@@ -43,10 +49,7 @@ export const runbookHighRisk = defineRule({
     return inSection(doc.items, checklist)
       .filter((item) => !['checked', 'waived'].includes(itemState(item, afterName(item)).kind))
       .map((item) =>
-        at(
-          item,
-          `Risk Level is High and "${item.label ?? item.text}" in "${RUNBOOK_SECTIONS.preDeployment}" is not ticked. Do it and tick it, or write "N/A — reason" after it, before deploying.`,
-        ),
+        at(item, say('notTicked', { item: item.label ?? item.text, section: RUNBOOK_SECTIONS.preDeployment })),
       );
   },
 });

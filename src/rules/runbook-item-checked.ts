@@ -3,7 +3,7 @@
  * section is ticked or waived with a reason, and a section's policy
  * (`any`, `{at-least: N}`) is met, as for the description.
  */
-import { checklistProblems } from '../model/checklist.js';
+import { CHECKLIST_MESSAGES, checklistProblems } from '../model/checklist.js';
 import { defineRule } from './rule.js';
 
 const CONFIG = 'runbooks:\n  sections:\n    - name: Escalation\n      items: [Paged on-call, Opened incident]\n';
@@ -14,14 +14,21 @@ export const runbookItemChecked = defineRule({
   title: 'Every required runbook checklist item is ticked or waived',
   description: 'each checklist item configured for a runbook section is ticked or waived with a reason',
   defaultSeverity: { devops: 'error', none: 'error' },
+  messages: {
+    notTicked: CHECKLIST_MESSAGES.notTicked,
+    tooMany: CHECKLIST_MESSAGES.tooMany,
+    noneOfOne: CHECKLIST_MESSAGES.noneOfOne,
+    tooFew: CHECKLIST_MESSAGES.tooFew,
+    bareNa: CHECKLIST_MESSAGES.bareNa,
+  },
   examples: [
     {
       name: 'an item unticked, another waived without a reason',
       config: CONFIG,
       text: '## Escalation\n- [ ] Paged on-call\n- [ ] Opened incident: N/A\n',
       findings: [
-        '2:1 "Paged on-call" in "Escalation" is not ticked. Tick it once done, or write "N/A — reason" after the label.',
-        '3:1 "Opened incident" is waived with a bare "N/A". Say why after it: "N/A — config-only change".',
+        { at: '2:1', id: 'notTicked', data: { item: 'Paged on-call', section: 'Escalation' } },
+        { at: '3:1', id: 'bareNa', data: { item: 'Opened incident' } },
       ],
     },
     {

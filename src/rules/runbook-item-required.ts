@@ -1,5 +1,5 @@
 /** `runbook-item-required`: each checklist item configured for a runbook section is in it (`runbooks.sections[].items`). */
-import { checklistProblems } from '../model/checklist.js';
+import { CHECKLIST_MESSAGES, checklistProblems } from '../model/checklist.js';
 import { defineRule } from './rule.js';
 
 const CONFIG = 'runbooks:\n  sections:\n    - name: Escalation\n      items: [Paged on-call, Opened incident]\n';
@@ -10,13 +10,14 @@ export const runbookItemRequired = defineRule({
   title: 'Every required runbook checklist item is present',
   description: 'each checklist item configured for a runbook section is there',
   defaultSeverity: { devops: 'error', none: 'error' },
+  messages: { missingItem: CHECKLIST_MESSAGES.missingItem },
   examples: [
     {
       name: 'an item left out',
       config: CONFIG,
       text: '## Escalation\n- [ ] Paged on-call\n',
       findings: [
-        '1:1 Missing checklist item "Opened incident" in "Escalation". Restore "- [ ] **Opened incident**" and tick it or waive it with "N/A — reason".',
+        { at: '1:1', id: 'missingItem', data: { item: 'Opened incident', section: 'Escalation', suggestion: '' } },
       ],
     },
     {

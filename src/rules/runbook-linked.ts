@@ -5,7 +5,18 @@
  */
 import type { RawFinding } from '../model/finding.js';
 import { readRunbookLinks } from '../model/runbook-links.js';
+import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
+
+const messages = {
+  outside:
+    'The "{{section}}" section links {{url}}, outside this repository, which the gate cannot check. Link the runbook in this repository, or list the URL\'s prefix under `runbooks.external`.',
+  missing: 'Missing section "{{section}}". Add "## {{section}}" with a link to the runbook file, or "N/A — reason".',
+  bareNa: 'The "{{section}}" section says a bare "N/A". Say why no runbook is needed: "N/A — reason".',
+  noLink:
+    'The "{{section}}" section links no runbook file. Link one (`docs/runbooks/name.md`) or write "N/A — reason".',
+};
+const say = sayer(messages);
 
 export const runbookLinked = defineRule({
   id: 'runbook-linked',
@@ -13,25 +24,24 @@ export const runbookLinked = defineRule({
   title: 'The description links its runbook',
   description: 'the Runbook section links a runbook file (link or inline-code path) or says N/A with a reason',
   defaultSeverity: { devops: 'error', none: 'error' },
+  messages,
   examples: [
     {
       name: 'the section links nothing',
       text: '## Runbook\nTBD\n',
-      findings: [
-        '1:1 The "Runbook" section links no runbook file. Link one (`docs/runbooks/name.md`) or write "N/A — reason".',
-      ],
+      findings: [{ at: '1:1', id: 'noLink', data: { section: 'Runbook' } }],
     },
     {
       name: 'a bare N/A',
       text: '## Runbook\nN/A\n',
-      findings: ['1:1 The "Runbook" section says a bare "N/A". Say why no runbook is needed: "N/A — reason".'],
+      findings: [{ at: '1:1', id: 'bareNa', data: { section: 'Runbook' } }],
     },
     { name: 'a link', text: '## Runbook\n[Deploy](docs/runbooks/deploy.md)\n', findings: [] },
     {
       name: 'a runbook elsewhere, not allowed',
       text: '## Runbook\n[Deploy](https://wiki.example.com/runbooks/deploy)\n',
       findings: [
-        '2:1 The "Runbook" section links https://wiki.example.com/runbooks/deploy, outside this repository, which the gate cannot check. Link the runbook in this repository, or list the URL\'s prefix under `runbooks.external`.',
+        { at: '2:1', id: 'outside', data: { section: 'Runbook', url: 'https://wiki.example.com/runbooks/deploy' } },
       ],
     },
     {
@@ -50,14 +60,14 @@ export const runbookLinked = defineRule({
     for (const link of external) {
       if (runbook.external.some((prefix) => link.url.startsWith(prefix))) continue;
       out.push({
-        message: `The "${runbook.section}" section links ${link.url}, outside this repository, which the gate cannot check. Link the runbook in this repository, or list the URL's prefix under \`runbooks.external\`.`,
+        message: say('outside', { section: runbook.section, url: link.url }),
         line: link.line,
         column: link.column,
       });
     }
     if (!section) {
       out.push({
-        message: `Missing section "${runbook.section}". Add "## ${runbook.section}" with a link to the runbook file, or "N/A — reason".`,
+        message: say('missing', { section: runbook.section }),
         line: 1,
         column: 1,
       });
@@ -65,13 +75,13 @@ export const runbookLinked = defineRule({
       // An external runbook, allowed or reported above.
     } else if (links.length === 0 && waiver.kind === 'bare-na') {
       out.push({
-        message: `The "${runbook.section}" section says a bare "N/A". Say why no runbook is needed: "N/A — reason".`,
+        message: say('bareNa', { section: runbook.section }),
         line: section.line,
         column: section.column,
       });
     } else if (links.length === 0 && waiver.kind !== 'waived') {
       out.push({
-        message: `The "${runbook.section}" section links no runbook file. Link one (\`docs/runbooks/name.md\`) or write "N/A — reason".`,
+        message: say('noLink', { section: runbook.section }),
         line: section.line,
         column: section.column,
       });

@@ -5,7 +5,14 @@
  * removed, or never wired up, so on-call never reaches it from a page.
  */
 import { folderOf } from '../model/paths.js';
+import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
+
+const messages = {
+  orphan:
+    'No alert links this runbook, though alerts link others in {{folder}}: on-call never reaches it from a page. Link it from the alert it was written for (its runbook_url), or remove it.',
+};
+const say = sayer(messages);
 
 export const runbookOrphan = defineRule({
   id: 'runbook-orphan',
@@ -14,15 +21,14 @@ export const runbookOrphan = defineRule({
   description:
     "in an audit of the repository's alerts (`readiness-gate check` with an `alerts` section and no files), a runbook beside those alerts link that no alert links",
   defaultSeverity: { devops: 'notice', none: 'off' },
+  messages,
   examples: [
     {
       name: 'a runbook beside alert runbooks that no alert links',
       path: 'docs/runbooks/payments-slow.md',
       alertRunbooks: ['docs/runbooks/payments-down.md'],
       text: '# Payments slow\n',
-      findings: [
-        '1:1 No alert links this runbook, though alerts link others in docs/runbooks: on-call never reaches it from a page. Link it from the alert it was written for (its runbook_url), or remove it.',
-      ],
+      findings: [{ at: '1:1', id: 'orphan', data: { folder: 'docs/runbooks' } }],
     },
     {
       name: 'a runbook an alert links, whatever the case of its name, and one in a folder no alert links into',
@@ -39,7 +45,7 @@ export const runbookOrphan = defineRule({
     if (![...alertRunbooks].some((p) => folderOf(p) === folder)) return [];
     return [
       {
-        message: `No alert links this runbook, though alerts link others in ${folderOf(path) || 'the repository root'}: on-call never reaches it from a page. Link it from the alert it was written for (its runbook_url), or remove it.`,
+        message: say('orphan', { folder: folderOf(path) || 'the repository root' }),
         line: 1,
         column: 1,
       },

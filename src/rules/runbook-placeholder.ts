@@ -11,6 +11,7 @@
 import { positionAt, type DocumentView, type Position, type TextBlock } from '../markdown/document.js';
 import { at, type RawFinding } from '../model/finding.js';
 import { placeholderPattern } from '../model/near-empty.js';
+import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
 
 const KNOWN =
@@ -31,6 +32,11 @@ const HTML_TAGS = new Set(
   ),
 );
 
+const messages = {
+  placeholder: 'Template placeholder "{{placeholder}}" left in. Replace it with the real command or text.',
+};
+const say = sayer(messages);
+
 export const runbookPlaceholder = defineRule({
   id: 'runbook-placeholder',
   kind: 'runbook',
@@ -38,26 +44,31 @@ export const runbookPlaceholder = defineRule({
   description:
     'no placeholder is left: `[Command or action]`, `[Time]`, `TBD`/`TODO`/`FIXME`/`XXX`, `<Insert …>`, `{{variable}}`, `{Please write here}`, `Rollback step 1`, the template’s `placeholders`',
   defaultSeverity: { devops: 'error', none: 'off' },
+  messages,
   examples: [
     {
       name: "a step still reads the template's text",
       text: '## Deployment Steps\n1. [ ] Step 1: [Command or action]\n',
-      findings: ['2:16 Template placeholder "[Command or action]" left in. Replace it with the real command or text.'],
+      findings: [{ at: '2:16', id: 'placeholder', data: { placeholder: '[Command or action]' } }],
     },
     {
       name: 'a value that is only a bracketed placeholder',
       text: '## Verification\n- **Dashboards**: [Which dashboard]\n',
-      findings: ['2:19 Template placeholder "[Which dashboard]" left in. Replace it with the real command or text.'],
+      findings: [{ at: '2:19', id: 'placeholder', data: { placeholder: '[Which dashboard]' } }],
     },
     {
       name: 'words, angle brackets, template variables and example lines',
       text: '## Mitigation\n<Insert site specific measures, for example to grow a volume.>\n\nPage {{ oncall_team }}. TODO: add the command. {Please write here}\n\n## Rollback Procedure\n1. Rollback step 1\n',
       findings: [
-        '2:1 Template placeholder "<Insert site specific measures, for example to grow a volume.>" left in. Replace it with the real command or text.',
-        '4:6 Template placeholder "{{ oncall_team }}" left in. Replace it with the real command or text.',
-        '4:25 Template placeholder "TODO" left in. Replace it with the real command or text.',
-        '4:48 Template placeholder "{Please write here}" left in. Replace it with the real command or text.',
-        '7:1 Template placeholder "Rollback step 1" left in. Replace it with the real command or text.',
+        {
+          at: '2:1',
+          id: 'placeholder',
+          data: { placeholder: '<Insert site specific measures, for example to grow a volume.>' },
+        },
+        { at: '4:6', id: 'placeholder', data: { placeholder: '{{ oncall_team }}' } },
+        { at: '4:25', id: 'placeholder', data: { placeholder: 'TODO' } },
+        { at: '4:48', id: 'placeholder', data: { placeholder: '{Please write here}' } },
+        { at: '7:1', id: 'placeholder', data: { placeholder: 'Rollback step 1' } },
       ],
     },
     {
@@ -65,9 +76,7 @@ export const runbookPlaceholder = defineRule({
       config:
         "runbooks:\n  templates:\n    - name: alerts\n      paths: ['docs/**']\n      placeholders: ['/<value of [a-z ]+>/']\n",
       text: '## Diagnosis\nCheck <value of instance label>.\n',
-      findings: [
-        '2:7 Template placeholder "<value of instance label>" left in. Replace it with the real command or text.',
-      ],
+      findings: [{ at: '2:7', id: 'placeholder', data: { placeholder: '<value of instance label>' } }],
     },
     {
       name: 'notation GitHub shows as written: escaped or entity angle brackets',
@@ -127,5 +136,5 @@ function locate(doc: DocumentView, text: string, block: TextBlock): Position {
 }
 
 function message(placeholder: string): string {
-  return `Template placeholder "${placeholder}" left in. Replace it with the real command or text.`;
+  return say('placeholder', { placeholder });
 }

@@ -8,11 +8,22 @@
 import { fieldsNamed } from '../model/runbook-template.js';
 import { parseDay } from '../model/day.js';
 import { at } from '../model/finding.js';
+import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
 
 const CONFIG =
   "runbooks:\n  templates:\n    - name: alerts\n      paths: ['docs/**']\n      review: {field: last_reviewed, max-age: 180d}\n";
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+const messages = {
+  missing:
+    'The runbook does not say when it was last reviewed: the "{{name}}" template asks for "{{field}}" (YYYY-MM-DD), at most {{maxAge}} days ago. Add it.',
+  notDate: '"{{field}}" is "{{value}}", not a date. Write the day of the last review as YYYY-MM-DD.',
+  future: '"{{field}}" is {{day}}, after today ({{today}}). Write the day the review took place.',
+  stale:
+    'Last reviewed {{day}}, {{age}} days ago: the "{{name}}" template allows {{maxAge}}. Review the runbook and update {{field}}.',
+};
+const say = sayer(messages);
 
 export const runbookReviewDue = defineRule({
   id: 'runbook-review-due',
@@ -21,6 +32,7 @@ export const runbookReviewDue = defineRule({
   description:
     "a runbook's review date (`review.field`, front matter or a field) is a date no older than `review.max-age`",
   defaultSeverity: { devops: 'warning', none: 'warning' },
+  messages,
   examples: [
     {
       name: 'reviewed too long ago, in front matter',
@@ -28,7 +40,11 @@ export const runbookReviewDue = defineRule({
       today: '2026-11-30',
       text: '---\nlast_reviewed: 2026-03-02\n---\n# KubeletDown\n',
       findings: [
-        '2:1 Last reviewed 2026-03-02, 273 days ago: the "alerts" template allows 180. Review the runbook and update last_reviewed.',
+        {
+          at: '2:1',
+          id: 'stale',
+          data: { day: '2026-03-02', age: '273', name: 'alerts', maxAge: '180', field: 'last_reviewed' },
+        },
       ],
     },
     {
@@ -43,30 +59,28 @@ export const runbookReviewDue = defineRule({
       config: CONFIG,
       today: '2026-11-30',
       text: '---\nowner: sre\n---\n# KubeletDown\n',
-      findings: [
-        '1:1 The runbook does not say when it was last reviewed: the "alerts" template asks for "last_reviewed" (YYYY-MM-DD), at most 180 days ago. Add it.',
-      ],
+      findings: [{ at: '1:1', id: 'missing', data: { name: 'alerts', field: 'last_reviewed', maxAge: '180' } }],
     },
     {
       name: 'a review dated ahead of today, and a day the calendar does not have',
       config: CONFIG,
       today: '2026-11-30',
       text: '---\nlast_reviewed: 2099-01-01\n---\n# KubeletDown\n',
-      findings: ['2:1 "last_reviewed" is 2099-01-01, after today (2026-11-30). Write the day the review took place.'],
+      findings: [{ at: '2:1', id: 'future', data: { field: 'last_reviewed', day: '2099-01-01', today: '2026-11-30' } }],
     },
     {
       name: 'February the 31st',
       config: CONFIG,
       today: '2026-11-30',
       text: '# KubeletDown\n\n**last_reviewed**: 2026-02-31\n',
-      findings: ['3:1 "last_reviewed" is "2026-02-31", not a date. Write the day of the last review as YYYY-MM-DD.'],
+      findings: [{ at: '3:1', id: 'notDate', data: { field: 'last_reviewed', value: '2026-02-31' } }],
     },
     {
       name: 'a date that is no date',
       config: CONFIG,
       today: '2026-11-30',
       text: '# KubeletDown\n\n**last_reviewed**: last spring\n',
-      findings: ['3:1 "last_reviewed" is "last spring", not a date. Write the day of the last review as YYYY-MM-DD.'],
+      findings: [{ at: '3:1', id: 'notDate', data: { field: 'last_reviewed', value: 'last spring' } }],
     },
   ],
   check({ doc, spec, today }) {
@@ -76,7 +90,7 @@ export const runbookReviewDue = defineRule({
     if (!field) {
       return [
         {
-          message: `The runbook does not say when it was last reviewed: the "${name}" template asks for "${review.field}" (YYYY-MM-DD), at most ${review.maxAgeDays} days ago. Add it.`,
+          message: say('missing', { name, field: review.field, maxAge: review.maxAgeDays }),
           line: 1,
           column: 1,
         },
@@ -85,22 +99,15 @@ export const runbookReviewDue = defineRule({
     const day = /^(\d{4}-\d{2}-\d{2})(?:$|[T\s])/.exec(field.value.trim())?.[1];
     const reviewed = day === undefined ? undefined : parseDay(day);
     const now = parseDay(today);
-    if (reviewed === undefined || now === undefined) {
-      return [
-        at(field, `"${review.field}" is "${field.value}", not a date. Write the day of the last review as YYYY-MM-DD.`),
-      ];
+    if (day === undefined || reviewed === undefined || now === undefined) {
+      return [at(field, say('notDate', { field: review.field, value: field.value }))];
     }
     const age = Math.round((now - reviewed) / DAY_MS);
     // A review that has not happened yet is none: a date years ahead would pass for as long.
     if (age < 0) {
-      return [at(field, `"${review.field}" is ${day}, after today (${today}). Write the day the review took place.`)];
+      return [at(field, say('future', { field: review.field, day, today }))];
     }
     if (age <= review.maxAgeDays) return [];
-    return [
-      at(
-        field,
-        `Last reviewed ${day}, ${age} days ago: the "${name}" template allows ${review.maxAgeDays}. Review the runbook and update ${review.field}.`,
-      ),
-    ];
+    return [at(field, say('stale', { day, age, name, maxAge: review.maxAgeDays, field: review.field }))];
   },
 });

@@ -8,7 +8,14 @@ import { findSection, sectionBody } from '../markdown/document.js';
 import { keysOf } from '../markdown/heading.js';
 import { at, type RawFinding } from '../model/finding.js';
 import { nearEmptyReason, placeholderPattern } from '../model/near-empty.js';
+import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
+
+const messages = {
+  empty: 'Section "{{section}}" is empty. Write its content, or "None known" where that is the truth.',
+  placeholder: 'Section "{{section}}" holds {{what}}. Write its content, or "None known" where that is the truth.',
+};
+const say = sayer(messages);
 
 export const runbookSectionEmpty = defineRule({
   id: 'runbook-section-empty',
@@ -17,21 +24,20 @@ export const runbookSectionEmpty = defineRule({
   description:
     'no required runbook section is empty or near-empty (only headings, comments, `N/A`, `-`, `To be written.`, `TODO: …`, a placeholder)',
   defaultSeverity: { devops: 'error', none: 'error' },
+  messages,
   examples: [
     {
       name: 'a heading with nothing under it',
       text: '## Rollback Procedure\n<!-- fill in -->\n## Known Issues\nNone known.\n',
-      findings: [
-        '1:1 Section "Rollback Procedure" is empty. Write its content, or "None known" where that is the truth.',
-      ],
+      findings: [{ at: '1:1', id: 'empty', data: { section: 'Rollback Procedure' } }],
     },
     {
       name: 'only a bare N/A, a dash or a note to write it later',
       text: '## Overview\nN/A\n## Rollback Procedure\n...\n## Known Issues\nfixme: list them\n',
       findings: [
-        '1:1 Section "Overview" holds only "N/A". Write its content, or "None known" where that is the truth.',
-        '3:1 Section "Rollback Procedure" holds only "...". Write its content, or "None known" where that is the truth.',
-        '5:1 Section "Known Issues" holds "fixme" first. Write its content, or "None known" where that is the truth.',
+        { at: '1:1', id: 'placeholder', data: { section: 'Overview', what: 'only "N/A"' } },
+        { at: '3:1', id: 'placeholder', data: { section: 'Rollback Procedure', what: 'only "..."' } },
+        { at: '5:1', id: 'placeholder', data: { section: 'Known Issues', what: '"fixme" first' } },
       ],
     },
     {
@@ -48,9 +54,13 @@ export const runbookSectionEmpty = defineRule({
       if (!section || wanted.text === 'optional') continue;
       const why = section.hasContent ? nearEmptyReason(sectionBody(doc, section), own) : 'nothing';
       if (why === undefined) continue;
-      const what = why === 'nothing' ? 'is empty' : `holds ${why}`;
       out.push(
-        at(section, `Section "${wanted.name}" ${what}. Write its content, or "None known" where that is the truth.`),
+        at(
+          section,
+          why === 'nothing'
+            ? say('empty', { section: wanted.name })
+            : say('placeholder', { section: wanted.name, what: why }),
+        ),
       );
     }
     return out;

@@ -10,7 +10,15 @@ import { closest, didYouMean } from '../model/closest.js';
 import { at, type Fix, type RawFinding } from '../model/finding.js';
 import type { DocumentView } from '../markdown/document.js';
 import type { SectionSpec } from '../model/spec.js';
+import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
+
+const messages = {
+  twice:
+    'Section "{{section}}" appears twice (lines {{first}} and {{second}}): the gate reads the first. Merge them into one.',
+  missing: 'Missing section "{{section}}". Add a "## {{section}}" heading (see the {{template}}).{{suggestion}}',
+};
+const say = sayer(messages);
 
 export const runbookSectionRule = defineRule({
   id: 'runbook-section',
@@ -19,12 +27,18 @@ export const runbookSectionRule = defineRule({
   description:
     'a runbook has Overview, Pre-Deployment Checklist, Deployment Steps, Verification, Rollback Procedure, Known Issues, each once',
   defaultSeverity: { devops: 'error', none: 'error' },
+  fixable: true,
+  messages,
   examples: [
     {
       name: 'no rollback procedure',
       text: '# Runbook: Rotate certificates\n## Overview\n## Pre-Deployment Checklist\n## Deployment Steps\n## Verification\n## Known Issues\n',
       findings: [
-        '1:1 Missing section "Rollback Procedure". Add a "## Rollback Procedure" heading (see the runbook template).',
+        {
+          at: '1:1',
+          id: 'missing',
+          data: { section: 'Rollback Procedure', template: 'runbook template', suggestion: '' },
+        },
       ],
     },
     {
@@ -33,16 +47,30 @@ export const runbookSectionRule = defineRule({
         "runbooks:\n  templates:\n    - name: alerts\n      paths: ['docs/**']\n      sections: [Diagnosis, Mitigation]\n",
       text: '# KubeletDown\n## Diagnostics\n## Mitigations\n',
       findings: [
-        '2:1 Missing section "Diagnosis". Add a "## Diagnosis" heading (see the "alerts" template). Did you mean "Diagnostics" at line 2? If so, add it to the aliases.',
-        '3:1 Missing section "Mitigation". Add a "## Mitigation" heading (see the "alerts" template). Did you mean "Mitigations" at line 3? If so, add it to the aliases.',
+        {
+          at: '2:1',
+          id: 'missing',
+          data: {
+            section: 'Diagnosis',
+            template: '"alerts" template',
+            suggestion: ' Did you mean "Diagnostics" at line 2? If so, add it to the aliases.',
+          },
+        },
+        {
+          at: '3:1',
+          id: 'missing',
+          data: {
+            section: 'Mitigation',
+            template: '"alerts" template',
+            suggestion: ' Did you mean "Mitigations" at line 3? If so, add it to the aliases.',
+          },
+        },
       ],
     },
     {
       name: 'a section given twice',
       text: '# Runbook: Rotate certificates\n## Overview\n## Pre-Deployment Checklist\n## Deployment Steps\n## Verification\n## Rollback Procedure\n## Known Issues\n## Overview\n',
-      findings: [
-        '8:1 Section "Overview" appears twice (lines 2 and 8): the gate reads the first. Merge them into one.',
-      ],
+      findings: [{ at: '8:1', id: 'twice', data: { section: 'Overview', first: '2', second: '8' } }],
     },
     {
       name: 'every section, at any level',
@@ -57,17 +85,12 @@ export const runbookSectionRule = defineRule({
       const keys = keysOf(wanted);
       const [first, second] = doc.sections.filter((s) => keys.includes(s.key));
       if (first && second) {
-        out.push(
-          at(
-            second,
-            `Section "${wanted.name}" appears twice (lines ${first.line} and ${second.line}): the gate reads the first. Merge them into one.`,
-          ),
-        );
+        out.push(at(second, say('twice', { section: wanted.name, first: first.line, second: second.line })));
       }
       if (first) continue;
       const near = closest(wanted.name, doc.sections, (s) => s.title);
       out.push({
-        message: `Missing section "${wanted.name}". Add a "## ${wanted.name}" heading (see the ${template}).${didYouMean(near, near?.title)}`,
+        message: say('missing', { section: wanted.name, template, suggestion: didYouMean(near, near?.title) }),
         line: near?.line ?? 1,
         column: near?.column ?? 1,
         // A near name may be the section misspelt: the author chooses, no fix is offered then.

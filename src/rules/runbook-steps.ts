@@ -2,7 +2,13 @@
 import { inSection } from '../markdown/document.js';
 import { at, type RawFinding } from '../model/finding.js';
 import { RUNBOOK_SECTIONS, templateSection } from '../model/runbook-template.js';
+import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
+
+const messages = {
+  noStep: '"{{section}}" has no step. Write it as a numbered list, one action per step.',
+};
+const say = sayer(messages);
 
 export const runbookSteps = defineRule({
   id: 'runbook-steps',
@@ -10,11 +16,12 @@ export const runbookSteps = defineRule({
   title: 'Deployment and rollback have steps',
   description: 'Deployment Steps and Rollback Procedure have a step (list item or code block)',
   defaultSeverity: { devops: 'error', none: 'off' },
+  messages,
   examples: [
     {
       name: 'prose, no step',
       text: '## Rollback Procedure\nRevert the deploy if needed.\n',
-      findings: ['1:1 "Rollback Procedure" has no step. Write it as a numbered list, one action per step.'],
+      findings: [{ at: '1:1', id: 'noStep', data: { section: 'Rollback Procedure' } }],
     },
     {
       name: 'a code block is a step',
@@ -29,7 +36,7 @@ export const runbookSteps = defineRule({
       const section = templateSection(doc, spec.sections, name);
       if (!section?.hasContent) continue; // runbook-section-empty reports it
       if (inSection(doc.steps, section).length > 0 || inSection(doc.code, section).length > 0) continue;
-      out.push(at(section, `"${name}" has no step. Write it as a numbered list, one action per step.`));
+      out.push(at(section, say('noStep', { section: name })));
     }
     return out;
   },

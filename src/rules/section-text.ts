@@ -12,10 +12,17 @@ import { sectionBody } from '../markdown/document.js';
 import { matchSections } from '../model/checklist.js';
 import { at, type RawFinding } from '../model/finding.js';
 import { nearEmptyReason, placeholderPattern } from '../model/near-empty.js';
+import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
 
 const CONFIG =
   "extends: none\npull-request:\n  sections: [Context, Changes proposed, {name: Deployment Plan, aliases: ['Deployment Plan / Instructions']}]\n";
+
+const messages = {
+  empty: 'Section "{{section}}" is empty. Write it: the template\'s comments and headings are not text.',
+  placeholder: 'Section "{{section}}" holds {{what}}. Write it: the template\'s comments and headings are not text.',
+};
+const say = sayer(messages);
 
 export const sectionText = defineRule({
   id: 'section-text',
@@ -24,15 +31,20 @@ export const sectionText = defineRule({
   description:
     'a description section whose `text` is required (the default without items) holds written text, not only comments, a placeholder or `N/A`',
   defaultSeverity: { devops: 'error', none: 'error' },
+  messages,
   examples: [
     {
       name: "only the template's comments and text left",
       config: CONFIG,
       text: '## Context\n<!-- Why is this change needed? -->\n\n## Changes proposed\n<!-- What does it change? -->\n\n## Deployment Plan / Instructions\n{Please write here}\n',
       findings: [
-        '1:1 Section "Context" is empty. Write it: the template\'s comments and headings are not text.',
-        '4:1 Section "Changes proposed" is empty. Write it: the template\'s comments and headings are not text.',
-        '7:1 Section "Deployment Plan" holds only the placeholder "{Please write here}". Write it: the template\'s comments and headings are not text.',
+        { at: '1:1', id: 'empty', data: { section: 'Context' } },
+        { at: '4:1', id: 'empty', data: { section: 'Changes proposed' } },
+        {
+          at: '7:1',
+          id: 'placeholder',
+          data: { section: 'Deployment Plan', what: 'only the placeholder "{Please write here}"' },
+        },
       ],
     },
     {
@@ -40,9 +52,13 @@ export const sectionText = defineRule({
       config: `${CONFIG}  placeholders: ['Describe the change here']\n`,
       text: '## Context\nN/A\n\n## Changes proposed\nDescribe the change here.\n\n## Deployment Plan\nTBD\n',
       findings: [
-        '1:1 Section "Context" holds only "N/A". Write it: the template\'s comments and headings are not text.',
-        '4:1 Section "Changes proposed" holds only the placeholder "Describe the change here". Write it: the template\'s comments and headings are not text.',
-        '7:1 Section "Deployment Plan" holds only "TBD". Write it: the template\'s comments and headings are not text.',
+        { at: '1:1', id: 'placeholder', data: { section: 'Context', what: 'only "N/A"' } },
+        {
+          at: '4:1',
+          id: 'placeholder',
+          data: { section: 'Changes proposed', what: 'only the placeholder "Describe the change here"' },
+        },
+        { at: '7:1', id: 'placeholder', data: { section: 'Deployment Plan', what: 'only "TBD"' } },
       ],
     },
     {
@@ -62,9 +78,13 @@ export const sectionText = defineRule({
       const body = sectionBody(doc, section, { withoutBoxes: true });
       const why = section.hasContent ? nearEmptyReason(body, own) : 'nothing';
       if (why === undefined) continue;
-      const what = why === 'nothing' ? 'is empty' : `holds ${why}`;
       out.push(
-        at(section, `Section "${wanted.name}" ${what}. Write it: the template's comments and headings are not text.`),
+        at(
+          section,
+          why === 'nothing'
+            ? say('empty', { section: wanted.name })
+            : say('placeholder', { section: wanted.name, what: why }),
+        ),
       );
     }
     return out;

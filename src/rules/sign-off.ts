@@ -6,7 +6,7 @@
  * description's history beforehand; without them (the CLI) the rule does
  * not apply.
  */
-import { evaluateSignOff } from '../signoff/evaluate.js';
+import { evaluateSignOff, SIGN_OFF_MESSAGES } from '../signoff/evaluate.js';
 import { defineRule } from './rule.js';
 import type { ReviewFacts } from '../model/reviews.js';
 
@@ -36,6 +36,7 @@ export const signOff = defineRule({
   description:
     'with `sign-off` configured: an authorised reviewer approved the head and satisfied the reviewer-owned sections (action only)',
   defaultSeverity: { devops: 'error', none: 'error' },
+  messages: SIGN_OFF_MESSAGES,
   examples: [
     {
       name: 'the author ticked the reviewer’s boxes, and nobody approved',
@@ -43,12 +44,36 @@ export const signOff = defineRule({
       config: CONFIG,
       reviews: facts({}),
       findings: [
-        '1:1 No approving review by an authorised reviewer on c0ffee0. Sign-off needs an approval from @sre-lead.',
-        '3:1 "Deployment strategy clear" was ticked by @octocat, who is not an authorised reviewer. Only a reviewer may tick it.',
-        '4:1 "Rollback plan defined" was ticked by @octocat, who is not an authorised reviewer. Only a reviewer may tick it.',
-        '5:1 "Monitoring requirements identified" was ticked by @octocat, who is not an authorised reviewer. Only a reviewer may tick it.',
-        '6:1 "Resource limits set" was ticked by @octocat, who is not an authorised reviewer. Only a reviewer may tick it.',
-        '8:1 "Production ready" was ticked by @octocat, who is not an authorised reviewer. Only a reviewer may tick it.',
+        { at: '1:1', id: 'noApproval', data: { head: '', why: 'c0ffee0', who: '@sre-lead' } },
+        {
+          at: '3:1',
+          id: 'tickedByOther',
+          data: { box: 'Deployment strategy clear', login: 'octocat', why: 'who is not an authorised reviewer' },
+        },
+        {
+          at: '4:1',
+          id: 'tickedByOther',
+          data: { box: 'Rollback plan defined', login: 'octocat', why: 'who is not an authorised reviewer' },
+        },
+        {
+          at: '5:1',
+          id: 'tickedByOther',
+          data: {
+            box: 'Monitoring requirements identified',
+            login: 'octocat',
+            why: 'who is not an authorised reviewer',
+          },
+        },
+        {
+          at: '6:1',
+          id: 'tickedByOther',
+          data: { box: 'Resource limits set', login: 'octocat', why: 'who is not an authorised reviewer' },
+        },
+        {
+          at: '8:1',
+          id: 'tickedByOther',
+          data: { box: 'Production ready', login: 'octocat', why: 'who is not an authorised reviewer' },
+        },
       ],
     },
     {

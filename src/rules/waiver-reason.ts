@@ -1,5 +1,5 @@
 /** `waiver-reason`: a waived item gives its reason. A bare `N/A` says nothing a reviewer can check. */
-import { checklistProblems } from '../model/checklist.js';
+import { CHECKLIST_MESSAGES, checklistProblems } from '../model/checklist.js';
 import { defineRule } from './rule.js';
 
 export const waiverReason = defineRule({
@@ -8,18 +8,19 @@ export const waiverReason = defineRule({
   title: 'Every waiver gives a reason',
   description: 'a waiver says why',
   defaultSeverity: { devops: 'error', none: 'error' },
+  messages: { bareNa: CHECKLIST_MESSAGES.bareNa },
   examples: [
     {
       name: 'a bare N/A',
       text: '## Deployment\n- [ ] **Feature Flags**: N/A\n',
-      findings: ['2:1 "Feature Flags" is waived with a bare "N/A". Say why after it: "N/A — config-only change".'],
+      findings: [{ at: '2:1', id: 'bareNa', data: { item: 'Feature Flags' } }],
     },
     {
       name: 'a reason that says nothing: TBD, a dash, "to be added"',
       text: '## Deployment\n- [ ] **Feature Flags**: N/A — TBD\n- [ ] **Database Migrations**: N/A: to be added\n',
       findings: [
-        '2:1 "Feature Flags" is waived with a bare "N/A". Say why after it: "N/A — config-only change".',
-        '3:1 "Database Migrations" is waived with a bare "N/A". Say why after it: "N/A — config-only change".',
+        { at: '2:1', id: 'bareNa', data: { item: 'Feature Flags' } },
+        { at: '3:1', id: 'bareNa', data: { item: 'Database Migrations' } },
       ],
     },
     {

@@ -8,6 +8,7 @@
 import { matchedEntries, reviewersKey } from '../model/conditions.js';
 import type { RawFinding } from '../model/finding.js';
 import { countedApprovals } from '../signoff/evaluate.js';
+import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
 import type { Authority } from '../model/reviews.js';
 
@@ -40,6 +41,12 @@ const facts = (logins: string[]) => ({
   },
 });
 
+const messages = {
+  approvals:
+    '"{{entry}}" matched ({{reasons}}): it needs {{need}} approvals on {{head}} by {{who}}; it has {{count}}{{have}}.{{why}}',
+};
+const say = sayer(messages);
+
 export const whenApprovals = defineRule({
   id: 'when-approvals',
   kind: 'pull-request',
@@ -47,6 +54,7 @@ export const whenApprovals = defineRule({
   description:
     'a matched `when` entry’s `require.approvals` distinct approvals by its `reviewers`, on the head (action only)',
   defaultSeverity: { devops: 'error', none: 'error' },
+  messages,
   examples: [
     {
       name: 'one approval of two',
@@ -54,7 +62,20 @@ export const whenApprovals = defineRule({
       text: '## Summary\n',
       pullRequest: facts(['alice']),
       findings: [
-        '1:1 "High risk" matched (label: high-risk): it needs 2 approvals on c0ffee0 by @alice, @bob; it has 1 (@alice).',
+        {
+          at: '1:1',
+          id: 'approvals',
+          data: {
+            entry: 'High risk',
+            reasons: 'label: high-risk',
+            need: '2',
+            head: 'c0ffee0',
+            who: '@alice, @bob',
+            count: '',
+            have: '1 (@alice)',
+            why: '',
+          },
+        },
       ],
     },
     {
@@ -81,7 +102,16 @@ export const whenApprovals = defineRule({
       const have = approvals.length > 0 ? ` (${approvals.map((a) => `@${a.login}`).join(', ')})` : '';
       const why = reasons.length > 0 ? ` Not counted: ${reasons.join('; ')}.` : '';
       out.push({
-        message: `"${match.entry.name}" matched (${match.reasons.join('; ')}): it needs ${need} approvals on ${facts.headSha.slice(0, 7)} by ${who}; it has ${approvals.length}${have}.${why}`,
+        message: say('approvals', {
+          entry: match.entry.name,
+          reasons: match.reasons.join('; '),
+          need,
+          head: facts.headSha.slice(0, 7),
+          who,
+          count: approvals.length,
+          have,
+          why,
+        }),
         line: 1,
         column: 1,
       });

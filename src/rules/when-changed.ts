@@ -8,10 +8,19 @@
 import picomatch from 'picomatch';
 import { matchedEntries } from '../model/conditions.js';
 import type { RawFinding } from '../model/finding.js';
+import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
 
 const CONFIG =
   "when:\n  - name: Payments\n    changed-files: ['services/payments/**']\n    require: {changed: [docs/runbooks/payments.md]}\n";
+
+const messages = {
+  unknown:
+    '{{why}}, so {{wanted}} must change too, and the changed files are not known here. Give them (`--changed-files`) to check.',
+  unchanged:
+    '{{why}}, so {{wanted}} must change too: nothing this pull request changes matches it. Update it with the change.',
+};
+const say = sayer(messages);
 
 export const whenChanged = defineRule({
   id: 'when-changed',
@@ -19,6 +28,7 @@ export const whenChanged = defineRule({
   title: 'The files a matched `when` entry requires changed too',
   description: 'a matched `when` entry’s `require.changed` files (paths or globs) are changed in the same pull request',
   defaultSeverity: { devops: 'error', none: 'error' },
+  messages,
   examples: [
     {
       name: 'the service changed, its runbook did not',
@@ -28,7 +38,11 @@ export const whenChanged = defineRule({
         changedFiles: { files: [{ path: 'services/payments/retry.ts' }], truncated: false, total: 1 },
       },
       findings: [
-        '1:1 "Payments" matched services/payments/retry.ts, so docs/runbooks/payments.md must change too: nothing this pull request changes matches it. Update it with the change.',
+        {
+          at: '1:1',
+          id: 'unchanged',
+          data: { why: '"Payments" matched services/payments/retry.ts', wanted: 'docs/runbooks/payments.md' },
+        },
       ],
     },
     {
@@ -57,7 +71,7 @@ export const whenChanged = defineRule({
         },
       },
       findings: [
-        '1:1 "Alerts" matched (label: alerts), so docs/runbooks/*.md must change too: nothing this pull request changes matches it. Update it with the change.',
+        { at: '1:1', id: 'unchanged', data: { why: '"Alerts" matched (label: alerts)', wanted: 'docs/runbooks/*.md' } },
       ],
     },
     {
@@ -72,7 +86,11 @@ export const whenChanged = defineRule({
         },
       },
       findings: [
-        '1:1 "Payments" matched services/payments/retry.ts, so docs/runbooks/payments.md must change too: nothing this pull request changes matches it. Update it with the change.',
+        {
+          at: '1:1',
+          id: 'unchanged',
+          data: { why: '"Payments" matched services/payments/retry.ts', wanted: 'docs/runbooks/payments.md' },
+        },
       ],
     },
     {
@@ -81,7 +99,7 @@ export const whenChanged = defineRule({
       text: '## Summary\nTune an alert.\n',
       pullRequest: { labels: ['alerts'] },
       findings: [
-        '1:1 "Alerts" matched (label: alerts), so docs/runbooks/*.md must change too, and the changed files are not known here. Give them (`--changed-files`) to check.',
+        { at: '1:1', id: 'unknown', data: { why: '"Alerts" matched (label: alerts)', wanted: 'docs/runbooks/*.md' } },
       ],
     },
   ],
@@ -98,7 +116,7 @@ export const whenChanged = defineRule({
       for (const wanted of match.entry.require.changed) {
         if (changed === undefined) {
           out.push({
-            message: `${why}, so ${wanted} must change too, and the changed files are not known here. Give them (\`--changed-files\`) to check.`,
+            message: say('unknown', { why, wanted }),
             line,
             column: 1,
           });
@@ -107,7 +125,7 @@ export const whenChanged = defineRule({
         const matches = picomatch(wanted, { dot: true });
         if (changed.some((p) => matches(p))) continue;
         out.push({
-          message: `${why}, so ${wanted} must change too: nothing this pull request changes matches it. Update it with the change.`,
+          message: say('unchanged', { why, wanted }),
           line,
           column: 1,
         });

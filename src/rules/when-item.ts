@@ -6,10 +6,20 @@
 import { aliasesOf, findItems } from '../model/checklist.js';
 import { at, type RawFinding } from '../model/finding.js';
 import { matchedEntries } from '../model/conditions.js';
+import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
 
 const CONFIG =
   "when:\n  - name: Database migrations\n    changed-files: ['migrations/**']\n    require: {items: [Database Migrations]}\n";
+
+const messages = {
+  twice:
+    '"{{item}}" appears twice (lines {{first}} and {{second}}): {{why}}, and the gate will not guess which one counts. Keep one, ticked.',
+  missing: '{{why}}: add "- [ ] **{{item}}**" and tick it.',
+  notTicked: '"{{item}}" is not ticked: {{why}}. Tick it once done.',
+  waived: 'Waiver not accepted: {{why}}, so "{{item}}" must be ticked.',
+};
+const say = sayer(messages);
 
 export const whenItem = defineRule({
   id: 'when-item',
@@ -17,6 +27,7 @@ export const whenItem = defineRule({
   title: 'Every item a matched `when` entry requires is ticked',
   description: 'a matched `when` entry’s `require.items` are ticked (a waiver is not accepted)',
   defaultSeverity: { devops: 'error', none: 'error' },
+  messages,
   examples: [
     {
       name: 'a migration changed and the item is waived',
@@ -24,7 +35,11 @@ export const whenItem = defineRule({
       text: '## Deployment\n- [ ] **Database Migrations**: N/A — no schema change\n',
       pullRequest: { changedFiles: { files: [{ path: 'migrations/0042_add_index.sql' }], truncated: false, total: 1 } },
       findings: [
-        '2:1 Waiver not accepted: "Database migrations" matched migrations/0042_add_index.sql, so "Database Migrations" must be ticked.',
+        {
+          at: '2:1',
+          id: 'waived',
+          data: { why: '"Database migrations" matched migrations/0042_add_index.sql', item: 'Database Migrations' },
+        },
       ],
     },
     {
@@ -33,7 +48,11 @@ export const whenItem = defineRule({
       text: '## Deployment\n- [ ] **Schema changes**: N/A — no schema change\n',
       pullRequest: { changedFiles: { files: [{ path: 'migrations/0042_add_index.sql' }], truncated: false, total: 1 } },
       findings: [
-        '2:1 Waiver not accepted: "Database migrations" matched migrations/0042_add_index.sql, so "Database Migrations" must be ticked.',
+        {
+          at: '2:1',
+          id: 'waived',
+          data: { why: '"Database migrations" matched migrations/0042_add_index.sql', item: 'Database Migrations' },
+        },
       ],
     },
     {
@@ -42,7 +61,14 @@ export const whenItem = defineRule({
         "extends: none\nwhen:\n  - name: Catalog changed\n    ticked: ['Catalog upgrade > Yes']\n    require: {items: ['Catalog upgrade > Yes > Updated docs with SQL for downgrading']}\n",
       text: '#### Catalog upgrade\n- [ ] No\n- [x] Yes\n  - [ ] Updated docs with SQL for downgrading the catalog\n\n#### Metadata\n- [x] No\n- [ ] Yes\n',
       findings: [
-        '4:3 "Catalog upgrade > Yes > Updated docs with SQL for downgrading" is not ticked: "Catalog changed" matched. Tick it once done.',
+        {
+          at: '4:3',
+          id: 'notTicked',
+          data: {
+            item: 'Catalog upgrade > Yes > Updated docs with SQL for downgrading',
+            why: '"Catalog changed" matched',
+          },
+        },
       ],
     },
     {
@@ -58,7 +84,16 @@ export const whenItem = defineRule({
       text: '## Deployment\n- [ ] **Database Migrations**: N/A — no schema change\n\n<details>\n\n- [x] **Database Migrations**\n\n</details>\n',
       pullRequest: { changedFiles: { files: [{ path: 'migrations/0042_add_index.sql' }], truncated: false, total: 1 } },
       findings: [
-        '6:1 "Database Migrations" appears twice (lines 2 and 6): "Database migrations" matched migrations/0042_add_index.sql, and the gate will not guess which one counts. Keep one, ticked.',
+        {
+          at: '6:1',
+          id: 'twice',
+          data: {
+            item: 'Database Migrations',
+            first: '2',
+            second: '6',
+            why: '"Database migrations" matched migrations/0042_add_index.sql',
+          },
+        },
       ],
     },
   ],
@@ -71,22 +106,13 @@ export const whenItem = defineRule({
         const [found, second] = findItems(doc, label, aliasesOf(label, spec.sections));
         if (found && second) {
           out.push(
-            at(
-              second.item,
-              `"${label}" appears twice (lines ${found.item.line} and ${second.item.line}): ${why}, and the gate will not guess which one counts. Keep one, ticked.`,
-            ),
+            at(second.item, say('twice', { item: label, first: found.item.line, second: second.item.line, why })),
           );
         } else if (!found) {
-          out.push({ message: `${why}: add "- [ ] **${label}**" and tick it.`, line: 1, column: 1 });
+          out.push({ message: say('missing', { why, item: label }), line: 1, column: 1 });
         } else if (found.state.kind !== 'checked') {
-          const what = found.state.kind === 'unchecked' ? 'is not ticked' : 'is waived, and a waiver is not accepted';
           out.push(
-            at(
-              found.item,
-              found.state.kind === 'unchecked'
-                ? `"${label}" ${what}: ${why}. Tick it once done.`
-                : `Waiver not accepted: ${why}, so "${label}" must be ticked.`,
-            ),
+            at(found.item, say(found.state.kind === 'unchecked' ? 'notTicked' : 'waived', { item: label, why })),
           );
         }
       }

@@ -3,7 +3,13 @@ import { findSection } from '../markdown/document.js';
 import { keysOf } from '../markdown/heading.js';
 import type { RawFinding } from '../model/finding.js';
 import { matchedEntries } from '../model/conditions.js';
+import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
+
+const messages = {
+  missing: '"{{entry}}" matched ({{reasons}}): add a "## {{section}}" section.',
+};
+const say = sayer(messages);
 
 export const whenSection = defineRule({
   id: 'when-section',
@@ -12,13 +18,16 @@ export const whenSection = defineRule({
   description:
     'a matched `when` entry’s `require.sections` are in the description (an Operations Review then passes its rules)',
   defaultSeverity: { devops: 'error', none: 'error' },
+  messages,
   examples: [
     {
       name: 'a hotfix without an Operations Review',
       config: 'when:\n  - name: Hotfix\n    labels: [hotfix]\n    require: {sections: [Operations Review]}\n',
       text: '## Summary\nFix the retry storm.\n',
       pullRequest: { labels: ['hotfix'] },
-      findings: ['1:1 "Hotfix" matched (label: hotfix): add a "## Operations Review" section.'],
+      findings: [
+        { at: '1:1', id: 'missing', data: { entry: 'Hotfix', reasons: 'label: hotfix', section: 'Operations Review' } },
+      ],
     },
     {
       name: 'no label, nothing owed',
@@ -35,7 +44,7 @@ export const whenSection = defineRule({
       for (const name of match.entry.require.sections) {
         if (findSection(doc, keysOf({ name }))) continue;
         out.push({
-          message: `"${match.entry.name}" matched (${match.reasons.join('; ')}): add a "## ${name}" section.`,
+          message: say('missing', { entry: match.entry.name, reasons: match.reasons.join('; '), section: name }),
           line: 1,
           column: 1,
         });

@@ -4,8 +4,17 @@
  * "missing timeouts" red flag, for the pipeline itself).
  */
 import type { RawFinding } from '../model/finding.js';
-import { optOut } from './opt-out.js';
+import { COMMENT_OPT_OUT, optOut } from './opt-out.js';
+import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
+
+const messages = {
+  ...COMMENT_OPT_OUT,
+  invalid: 'The workflow is not valid YAML: {{error}}. Fix it; GitHub will not run it either.',
+  noTimeout:
+    'Job "{{job}}" has no timeout-minutes, so a hung step holds a runner for six hours. Add "timeout-minutes: 30" (or what the job needs).',
+};
+const say = sayer(messages);
 
 export const workflowJobTimeout = defineRule({
   id: 'workflow-job-timeout',
@@ -13,14 +22,16 @@ export const workflowJobTimeout = defineRule({
   title: 'Every workflow job has a timeout',
   description: 'a job with `runs-on` sets `timeout-minutes` (the default is six hours)',
   defaultSeverity: { devops: 'warning', none: 'off' },
+  fixable: true,
+  messages,
   examples: [
     {
       name: 'a job without a timeout, and one whose timeout is left empty',
       path: '.github/workflows/deploy.yml',
       text: 'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./deploy.sh\n  reuse:\n    uses: ./.github/workflows/other.yml\n  smoke:\n    runs-on: ubuntu-latest\n    timeout-minutes:\n',
       findings: [
-        '3:1 Job "deploy" has no timeout-minutes, so a hung step holds a runner for six hours. Add "timeout-minutes: 30" (or what the job needs).',
-        '9:1 Job "smoke" has no timeout-minutes, so a hung step holds a runner for six hours. Add "timeout-minutes: 30" (or what the job needs).',
+        { at: '3:1', id: 'noTimeout', data: { job: 'deploy' } },
+        { at: '9:1', id: 'noTimeout', data: { job: 'smoke' } },
       ],
     },
     {
@@ -36,7 +47,7 @@ export const workflowJobTimeout = defineRule({
     if (file.error) {
       return [
         {
-          message: `The workflow is not valid YAML: ${file.error.message}. Fix it; GitHub will not run it either.`,
+          message: say('invalid', { error: file.error.message }),
           line: file.error.line,
           column: 1,
         },
@@ -45,7 +56,7 @@ export const workflowJobTimeout = defineRule({
     for (const job of file.jobs) {
       if (!job.runsOn || job.timeoutMinutes) continue;
       out.push({
-        message: `Job "${job.id}" has no timeout-minutes, so a hung step holds a runner for six hours. Add "timeout-minutes: 30" (or what the job needs).`,
+        message: say('noTimeout', { job: job.id }),
         line: job.line,
         column: 1,
         // Above `runs-on`, at its column: whatever shape runs-on's value takes, the line before its key ends a key.

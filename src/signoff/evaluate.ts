@@ -17,6 +17,8 @@ import { findSection, inSection, parseDocument, type DocumentView, type TaskItem
 import { headingKey, keysOf } from '../markdown/heading.js';
 import type { RawFinding } from '../model/finding.js';
 import { readRecommendation } from '../model/operations-review.js';
+import { boxName } from '../model/checklist.js';
+import { sayer } from '../model/messages.js';
 import type { Authority, ReviewFacts, ReviewRecord, Revision, SignOff } from '../model/reviews.js';
 import type { SectionSpec, SignOffSpec } from '../model/spec.js';
 
@@ -24,6 +26,22 @@ export interface SignOffInput extends ReviewFacts {
   config: SignOffSpec;
   description: DocumentView;
 }
+
+export const SIGN_OFF_MESSAGES = {
+  noApproval:
+    'No approving review by an authorised reviewer on {{head}}{{why}}. Sign-off needs an approval from {{who}}.',
+  incomplete: 'The sign-off in the {{via}} by @{{login}} is incomplete: {{problem}}. Edit it, or post a new one.',
+  problem:
+    "Sign-off: {{problem}}. An authorised reviewer ticks the reviewer's sections, or posts an Operations Review in their review.",
+  tooLong:
+    "Cannot tell who ticked the reviewer's boxes: the reviewer-owned sections in the description's versions are too long to attribute (over {{versionKiB}} KiB in one version, or {{historyKiB}} KiB in all). An authorised reviewer can sign off in a review instead: approve with the Operations Review in the review body.",
+  historyShort:
+    'Cannot tell who ticked "{{box}}": the edit history the gate reads (the newest {{edits}} versions) does not reach back that far. An authorised reviewer should untick and tick it again, or sign off in a review with the Operations Review in its body.',
+  tickedByOther: '"{{box}}" was ticked by @{{login}}, {{why}}. Only a reviewer may tick it.',
+  changedBy:
+    '"{{section}}" was last changed by {{who}}, not by an authorised reviewer: a sign-off counts only as a reviewer left it. An authorised reviewer should check the section and tick it again.',
+};
+const say = sayer(SIGN_OFF_MESSAGES);
 
 export interface SignOffResult {
   findings: RawFinding[];
@@ -176,7 +194,7 @@ function findApproval(input: SignOffInput): { approved?: Omit<SignOff, 'via'>; f
   return {
     findings: [
       {
-        message: `No approving review by an authorised reviewer on ${short(input.headSha)}${why}. Sign-off needs an approval from ${who}.`,
+        message: say('noApproval', { head: short(input.headSha), why, who }),
         line: 1,
         column: 1,
       },
@@ -192,7 +210,6 @@ interface OwnedBox {
   item: TaskItem;
 }
 
-const boxName = (item: TaskItem) => (item.label ?? item.text).replace(/\s+/g, ' ').trim();
 const boxKey = (item: TaskItem) => headingKey(boxName(item));
 /** Boxes are told apart by their section and their label: the same label in two sections is two boxes. */
 const ownedKey = (spec: SectionSpec, item: TaskItem) => `${headingKey(spec.name)}\u0000${boxKey(item)}`;
@@ -308,7 +325,7 @@ function ownedSections(input: SignOffInput): { via?: SignOff['via']; findings: R
       findings: [
         ...edits,
         ...problems.map((p) => ({
-          message: `The sign-off in the ${latest.via} by @${latest.login} is incomplete: ${p.message}. Edit it, or post a new one.`,
+          message: say('incomplete', { via: latest.via, login: latest.login, problem: p.message }),
           line: 1,
           column: 1,
         })),
@@ -319,13 +336,16 @@ function ownedSections(input: SignOffInput): { via?: SignOff['via']; findings: R
   const { boxes, problems } = checkOwned(input.description, sections);
   const history = readHistory(input);
   const findings: RawFinding[] = problems.map((p) => ({
-    message: `Sign-off: ${p.message}. An authorised reviewer ticks the reviewer's sections, or posts an Operations Review in their review.`,
+    message: say('problem', { problem: p.message }),
     line: p.line,
     column: p.column,
   }));
   if (history.tooLong && boxes.some((b) => b.item.checked)) {
     findings.push({
-      message: `Cannot tell who ticked the reviewer's boxes: the reviewer-owned sections in the description's versions are too long to attribute (over ${MAX_OWNED_BYTES.version / 1024} KiB in one version, or ${MAX_OWNED_BYTES.history / 1024} KiB in all). An authorised reviewer can sign off in a review instead: approve with the Operations Review in the review body.`,
+      message: say('tooLong', {
+        versionKiB: MAX_OWNED_BYTES.version / 1024,
+        historyKiB: MAX_OWNED_BYTES.history / 1024,
+      }),
       line: 1,
       column: 1,
     });
@@ -338,7 +358,7 @@ function ownedSections(input: SignOffInput): { via?: SignOff['via']; findings: R
     if (owner.kind === 'unknown') {
       attributed.add(spec);
       findings.push({
-        message: `Cannot tell who ticked "${boxName(item)}": the edit history the gate reads (the newest ${MAX_HISTORY_EDITS} versions) does not reach back that far. An authorised reviewer should untick and tick it again, or sign off in a review with the Operations Review in its body.`,
+        message: say('historyShort', { box: boxName(item), edits: MAX_HISTORY_EDITS }),
         line: item.line,
         column: item.column,
       });
@@ -352,7 +372,7 @@ function ownedSections(input: SignOffInput): { via?: SignOff['via']; findings: R
         ? `whose authority could not be checked: ${authority.reason}`
         : `who is not an authorised reviewer`;
     findings.push({
-      message: `"${boxName(item)}" was ticked by @${owner.login}, ${why}. Only a reviewer may tick it.`,
+      message: say('tickedByOther', { box: boxName(item), login: owner.login, why }),
       line: item.line,
       column: item.column,
     });
@@ -366,7 +386,7 @@ function ownedSections(input: SignOffInput): { via?: SignOff['via']; findings: R
     if (changer.kind === 'known' && authorityOf(input, changer.login).kind === 'yes') continue;
     const who = changer.kind === 'known' ? `@${changer.login}` : 'an edit the history does not show';
     findings.push({
-      message: `"${spec.name}" was last changed by ${who}, not by an authorised reviewer: a sign-off counts only as a reviewer left it. An authorised reviewer should check the section and tick it again.`,
+      message: say('changedBy', { section: spec.name, who }),
       line: section.line,
       column: section.column,
     });

@@ -7,6 +7,8 @@ export interface ProcfileView {
 
 export const procfileKind: DocumentKind<'procfile', ProcfileView, { file: ProcfileView }> = {
   id: 'procfile',
+  // What each rule's page says of waiving one of its findings here; RULE stands for the rule's id.
+  waive: 'Turned off for Procfiles by the config on the base branch (`rules: { RULE: off }`).',
   // A deployment file: `evidence.paths`, `exclude` and `max-files` apply, and its findings can contradict a tick.
   evidence: true,
   bound: deploymentFiles,

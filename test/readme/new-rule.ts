@@ -1,9 +1,16 @@
 import { at } from '../../src/model/finding.js';
+import { sayer } from '../../src/model/messages.js';
 import { workloadContainers } from '../../src/rules/manifest-common.js';
 import { defineRule } from '../../src/rules/rule.js';
 
 const POD = (spec: string) =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n${spec}`;
+
+// What the rule says, once: the check writes it with `say`, the examples name the id and the data.
+const messages = {
+  root: 'Container "{{container}}" may run as root. Set securityContext.runAsNonRoot: true on it or on its pod.',
+};
+const say = sayer(messages);
 
 export const manifestRunAsNonRoot = defineRule({
   id: 'manifest-run-as-non-root',
@@ -11,12 +18,13 @@ export const manifestRunAsNonRoot = defineRule({
   title: 'Containers run as a non-root user',
   description: 'each workload container sets `securityContext.runAsNonRoot: true`, or its pod does',
   defaultSeverity: { devops: 'notice', none: 'off' },
+  messages,
   examples: [
     {
       name: 'root by default',
       path: 'deploy/api.yaml',
       text: POD('      containers:\n        - name: api\n'),
-      findings: ['9:17 Container "api" may run as root. Set securityContext.runAsNonRoot: true on it or on its pod.'],
+      findings: [{ at: '9:17', id: 'root', data: { container: 'api' } }],
     },
     {
       name: 'set on the pod',
@@ -33,14 +41,7 @@ export const manifestRunAsNonRoot = defineRule({
       // Fields the view does not summarise are read with their positions; the parser is not changed.
       const own = container.field('securityContext', 'runAsNonRoot');
       const pod = object.field('spec', 'template', 'spec', 'securityContext', 'runAsNonRoot');
-      if ((own ?? pod)?.value !== true) {
-        out.push(
-          at(
-            container,
-            `Container "${container.name}" may run as root. Set securityContext.runAsNonRoot: true on it or on its pod.`,
-          ),
-        );
-      }
+      if ((own ?? pod)?.value !== true) out.push(at(container, say('root', { container: container.name })));
     }
     return out;
   },

@@ -1,6 +1,6 @@
 // The report as SARIF 2.1.0: valid against the schema, findings on files only, rules from the rule list,
 // fingerprints that survive a moved line.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
@@ -88,8 +88,13 @@ describe('toSarif', () => {
     for (const result of run!.results) expect(ids[result.ruleIndex]).toBe(result.ruleId);
     expect(run!.tool.driver.rules.find((r) => r.id === 'runbook-section')).toMatchObject({
       shortDescription: { text: RULES.find((r) => r.id === 'runbook-section')!.title },
-      helpUri: 'https://github.com/readiness-gate/readiness-gate#rules',
+      helpUri: 'https://github.com/readiness-gate/readiness-gate/blob/main/docs/rules/runbook-section.md',
     });
+    // Each rule's own page, which docs/rules/ holds (the examples test keeps it in step).
+    for (const rule of run!.tool.driver.rules.filter((r) => RULES.some((known) => known.id === r.id))) {
+      expect(rule.helpUri).toBe(`https://github.com/readiness-gate/readiness-gate/blob/main/docs/rules/${rule.id}.md`);
+      expect(existsSync(path.join(ROOT, 'docs/rules', `${rule.id}.md`)), rule.id).toBe(true);
+    }
     expect(run!.automationDetails.id).toBe('readiness-gate/');
   });
 

@@ -1,19 +1,19 @@
 // Every rule's documented examples, run as tests: a rule's docs cannot drift from what it does.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { check, type KindedFile } from '../../src/engine.js';
-import { rulesTable, TABLE_END, TABLE_START } from '../../src/rules/docs.js';
+import { FORMATS_TABLE, KINDS_LIST, partOf, RULES_TABLE, rulePages } from '../../src/docs.js';
 import { DESCRIPTION, kindOf } from '../../src/kinds/index.js';
 import { RULE_IDS, RULES } from '../../src/rules/index.js';
-import type { RuleExample } from '../../src/rules/rule.js';
+import { exampleFindings, type RuleExample } from '../../src/rules/rule.js';
 import { loadGrammars, ROOT } from '../helpers.js';
 
 // Source files are parsed with tree-sitter, whose grammars load before a check.
 await loadGrammars();
 
-function findingsOf(rule: (typeof RULES)[number], example: RuleExample): string[] {
+function reportOf(rule: (typeof RULES)[number], example: RuleExample) {
   const loaded = loadConfig(example.config ?? '', 'example.yml');
   const config = example.today ? { ...loaded, today: example.today } : loaded;
   // The rule under test is on (at its default severity, else error); the others keep theirs
@@ -47,9 +47,11 @@ function findingsOf(rule: (typeof RULES)[number], example: RuleExample): string[
           ...(example.alertRunbooks ? { alertRunbooks: example.alertRunbooks } : {}),
         });
   const source = rule.kind === 'pull-request' ? 'pull-request' : own;
-  return report.findings
-    .filter((f) => f.source === source && f.ruleId === rule.id)
-    .map((f) => `${f.line}:${f.column} ${f.message}`);
+  return report.findings.filter((f) => f.source === source && f.ruleId === rule.id);
+}
+
+function findingsOf(rule: (typeof RULES)[number], example: RuleExample): string[] {
+  return reportOf(rule, example).map((f) => `${f.line}:${f.column} ${f.message}`);
 }
 
 describe.each(RULES.map((rule) => [rule.id, rule] as const))('%s', (_id, rule) => {
@@ -60,7 +62,13 @@ describe.each(RULES.map((rule) => [rule.id, rule] as const))('%s', (_id, rule) =
   });
 
   it.each(rule.examples.map((e) => [e.name, e] as const))('example: %s', (_name, example) => {
-    expect(findingsOf(rule, example)).toEqual(example.findings);
+    expect(findingsOf(rule, example)).toEqual(exampleFindings(rule, example));
+  });
+
+  // `fixable` says what the rule does: a rule that offers a fix declares it, and one that declares it shows one.
+  it(rule.fixable ? 'offers a fix in an example, as it declares' : 'offers no fix, as it declares none', () => {
+    const fixes = rule.examples.flatMap((e) => reportOf(rule, e).filter((f) => f.fix !== undefined));
+    expect(fixes.length > 0).toBe(rule.fixable === true);
   });
 
   // The example is checked as the rule's kind; the file must be one that kind owns in the registry's
@@ -85,9 +93,15 @@ describe('the list of rules', () => {
     }
   });
 
-  it('is what the README rules table shows (run `npm run docs` after changing a rule)', () => {
+  it('is what the README rules table, formats table and list of kinds show (run `npm run docs` after changing one)', () => {
     const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-    const table = readme.slice(readme.indexOf(TABLE_START) + TABLE_START.length, readme.indexOf(TABLE_END)).trim();
-    expect(table).toBe(rulesTable());
+    for (const part of [RULES_TABLE!, FORMATS_TABLE!, KINDS_LIST!]) expect(partOf(readme, part)).toBe(part.make());
+  });
+
+  it('is what the rule pages in docs/rules/ say, one page a rule and no other (run `npm run docs`)', () => {
+    const pages = rulePages((id) => readFileSync(path.join(ROOT, 'src/rules', `${id}.ts`), 'utf8'));
+    expect(readdirSync(path.join(ROOT, 'docs/rules')).sort()).toEqual([...pages.keys()].sort());
+    for (const [name, text] of pages)
+      expect(readFileSync(path.join(ROOT, 'docs/rules', name), 'utf8'), name).toBe(text);
   });
 });
