@@ -159,14 +159,8 @@ function example(rule: AnyRule, e: RuleExample, verdict: 'Fails' | 'Passes'): st
     out.push(`With \`${other}\` at the base commit:`, '', ...fence(text, languageOf(other)), '');
   }
   if (e.findings.length > 0) {
-    out.push(
-      'Findings:',
-      '',
-      ...exampleFindings(rule, e).map(
-        (f) => `- ${codeSpan(f.slice(0, f.indexOf(' ')))} ${f.slice(f.indexOf(' ') + 1)}`,
-      ),
-      '',
-    );
+    const findings = exampleFindings(rule, e).map((f) => [f.slice(0, f.indexOf(' ')), f.slice(f.indexOf(' ') + 1)]);
+    out.push('Findings:', '', ...findings.map(([at, message]) => `- \`${at}\` ${escapeMarkdown(message!)}`), '');
   }
   return out;
 }
@@ -177,6 +171,9 @@ function fence(text: string, language: string): string[] {
   const marks = '`'.repeat(Math.max(3, longest + 1));
   return [`${marks}${language}`, text.replace(/\n$/, ''), marks];
 }
+
+/** Text shown as written: every character Markdown could read as markup (emphasis, a link, HTML) escaped. */
+const escapeMarkdown = (text: string) => text.replace(/[\\`*_{}[\]<>#|~!]/g, '\\$&');
 
 /** A code span the text cannot close: its backticks outnumber any run in it, with a space inside where one touches. */
 function codeSpan(text: string): string {
