@@ -21,6 +21,16 @@ export async function readDocument(
   file: string,
   maxBytes = MAX_FILE_BYTES,
 ): Promise<string | undefined | { kind: 'failed'; reason: string }> {
+  const bytes = await readBytes(root, file, maxBytes);
+  return Buffer.isBuffer(bytes) ? decodeText(bytes) : bytes;
+}
+
+/** A file's bytes as they are, bounded and kept inside the root as `readDocument` reads them. */
+export async function readBytes(
+  root: string,
+  file: string,
+  maxBytes = MAX_FILE_BYTES,
+): Promise<Buffer | undefined | { kind: 'failed'; reason: string }> {
   const failed = (reason: string) => ({ kind: 'failed' as const, reason });
   let real: string;
   try {
@@ -40,7 +50,7 @@ export async function readDocument(
     const buffer = Buffer.alloc(info.size + 1);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     if (bytesRead > info.size) return failed(`it grew while being read`);
-    return decodeText(buffer.subarray(0, bytesRead));
+    return buffer.subarray(0, bytesRead);
   } finally {
     await handle.close();
   }

@@ -12,6 +12,8 @@ import type { DocumentView } from './markdown/document.js';
 import type { Finding, GateFindingId, Pass, Report } from './model/report.js';
 import type { PullRequestFacts } from './model/conditions.js';
 import type { RawFinding } from './model/finding.js';
+import { applyFixes } from './fix.js';
+import { asRead, type LineMap } from './model/lines.js';
 import { RULES, type AnyRule, type RuleId } from './rules/index.js';
 import type { MatchedEntry, RuleResult } from './rules/rule.js';
 import { type ReadBound, type SourceFile, type Unread, fileKey } from './model/files.js';
@@ -49,6 +51,12 @@ export interface CheckInput {
   changedLines?: Readonly<Record<string, readonly number[]>>;
   /** Called as each document is about to be parsed and checked: a budgeted thread reports its progress. */
   onDocument?: (source: string) => void;
+  /**
+   * Try each fix a rule offers on its file before it is kept (`check --fix`,
+   * review suggestions): one more check of the file a fix. Without it,
+   * fixes are reported as the rules offer them, and nobody applies them.
+   */
+  verifyFixes?: boolean;
 }
 
 /** What one call of `check` gathers as it goes, document by document. */
@@ -65,6 +73,10 @@ interface Run {
   signOff?: SignOff;
   matched?: MatchedEntry[];
   onDocument?: (source: string) => void;
+  /** Whether a fix a rule offers is tried on the document before it is kept; off for the trial's own check. */
+  readonly verifyFixes: boolean;
+  /** Documents their parser read with an error (YAML that does not parse), and the error: a fix must not bring one. */
+  readonly broken: Map<string, string>;
 }
 
 export function check(input: CheckInput): Report {
@@ -88,6 +100,8 @@ export function check(input: CheckInput): Report {
     sources: [],
     views,
     ...(input.onDocument ? { onDocument: input.onDocument } : {}),
+    verifyFixes: input.verifyFixes === true,
+    broken: new Map(),
   };
   for (const file of files.values()) if (!file.companion) checkFile(run, file);
   run.findings.push(...notReadFindings([...files.values()]));
@@ -138,15 +152,104 @@ function checkFile(run: Run, file: KindedFile): void {
     return;
   }
   if (file.text === undefined) return;
-  const view = parse(run, file.kind, file.path, file.text);
+  const { lineBreaks } = kindById(file.kind);
+  // Parsed as the tool that consumes the file reads its lines; reported in Git's.
+  const { text, map } = lineBreaks ? asRead(file.text, lineBreaks) : { text: file.text };
+  const from = run.findings.length;
+  const waivedFrom = run.waivers.length;
+  const view = parse(run, file.kind, file.path, text, file.text);
+  const error = (view as { error?: { message?: unknown } } | undefined)?.error;
+  if (error) run.broken.set(file.path, String(error.message ?? error));
   if (view !== undefined) checkView(run, file.kind, file.path, view);
+  if (map) {
+    for (let i = from; i < run.findings.length; i++) run.findings[i] = inGitLines(run.findings[i]!, map);
+    for (let i = waivedFrom; i < run.waivers.length; i++) {
+      run.waivers[i] = { ...run.waivers[i]!, line: map.position(run.waivers[i]!.line, 1).line };
+    }
+  }
+  if (run.verifyFixes) verifyFixes(run, file, from);
 }
 
-/** Parses a document; a parser that overflows its stack on hostile nesting makes it too complex, not a crash. */
-function parse(run: Run, kind: KindId, path: string, text: string): unknown {
+/** A finding at a parser's position, at the file's; its fix dropped when it cannot be said in the file's lines. */
+function inGitLines(finding: Finding, map: LineMap): Finding {
+  const { fix, ...rest } = finding;
+  const fixed = fix && map.fix(fix);
+  return { ...rest, ...map.position(finding.line, finding.column), ...(fixed ? { fix: fixed } : {}) };
+}
+
+/** The fixes tried on one document at most: past it, findings are reported without a fix this time. */
+const MAX_FIX_TRIALS = 20;
+
+/**
+ * Each fix a rule offers on this file, tried before it is kept: applied to
+ * the file's text, the file is checked again, and the fix stays only when
+ * its rule finds less and no other rule finds more. A heading inserted
+ * into an unclosed code fence fixes nothing, and is not offered.
+ */
+function verifyFixes(run: Run, file: KindedFile, from: number): void {
+  const counts = (findings: readonly Finding[]) => {
+    const by = new Map<string, number>();
+    for (const f of findings) by.set(f.ruleId, (by.get(f.ruleId) ?? 0) + 1);
+    return by;
+  };
+  const own = run.findings.slice(from).filter((f) => f.source === file.path);
+  const before = counts(own);
+  const said = (findings: readonly Finding[], f: Finding) =>
+    findings.filter((g) => g.ruleId === f.ruleId && g.message === f.message).length;
+  let trials = 0;
+  for (let i = from; i < run.findings.length; i++) {
+    const finding = run.findings[i]!;
+    if (!finding.fix || finding.source !== file.path) continue;
+    const { fix, ...withoutFix } = finding;
+    if (trials++ >= MAX_FIX_TRIALS || file.text === undefined) {
+      run.findings[i] = { ...withoutFix, unfixed: `more fixes than the ${MAX_FIX_TRIALS} tried a run on one file` };
+      continue;
+    }
+    const tried = trial(run, file, applyFixes(file.text, [fix]).text);
+    const after = counts(tried.findings);
+    const leaves = RULE_BY_ID.get(finding.ruleId)?.fixLeaves ?? [];
+    // What it fixes is said no more, its rule finds less, no other rule finds more, and the file still parses.
+    const breaks = tried.broken !== undefined && !run.broken.has(file.path);
+    const more = [...after].find(([ruleId, n]) => n > (before.get(ruleId) ?? 0) && !leaves.includes(ruleId));
+    const why = breaks
+      ? `a fix after which it would not parse (${tried.broken})`
+      : said(tried.findings, finding) >= said(own, finding) ||
+          (after.get(finding.ruleId) ?? 0) >= before.get(finding.ruleId)!
+        ? `a fix that leaves what ${finding.ruleId} found`
+        : more
+          ? `a fix after which ${more[0]} finds more`
+          : undefined;
+    if (why) run.findings[i] = { ...withoutFix, unfixed: why };
+  }
+}
+
+/** The findings on one file with other text, as this run would report them, fixes untried; and whether it parses. */
+function trial(run: Run, file: KindedFile, text: string): { findings: Finding[]; broken?: string } {
+  const shadow: Run = {
+    ...run,
+    findings: [],
+    waivers: [],
+    passes: new Map(),
+    sources: [],
+    views: undefined,
+    verifyFixes: false,
+    broken: new Map(),
+  };
+  delete shadow.onDocument;
+  checkFile(shadow, { ...file, text });
+  const broken = shadow.broken.get(file.path);
+  return { findings: shadow.findings.filter((f) => f.source === file.path), ...(broken ? { broken } : {}) };
+}
+
+/**
+ * Parses a document (`text` as its parser reads it, `own` as the file holds
+ * it); a parser that overflows its stack on hostile nesting makes it too
+ * complex, not a crash.
+ */
+function parse(run: Run, kind: KindId, path: string, text: string, own = text): unknown {
   run.onDocument?.(path);
   try {
-    return kindById(kind).parse(text, path, companionsOf(kind, path, text, run.facts.files));
+    return kindById(kind).parse(text, path, companionsOf(kind, path, own, run.facts.files));
   } catch (error) {
     run.sources.push(path);
     run.findings.push(
@@ -268,6 +371,7 @@ function report(run: Run): Report {
 }
 
 const RULE_ORDER = new Map<string, number>(RULES.map((r, i) => [r.id, i]));
+const RULE_BY_ID = new Map<string, AnyRule>(RULES.map((r) => [r.id, r]));
 const inRuleOrder = (passes: Iterable<Pass>): Pass[] =>
   [...passes].sort((a, b) => RULE_ORDER.get(a.ruleId)! - RULE_ORDER.get(b.ruleId)!);
 

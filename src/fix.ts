@@ -12,8 +12,24 @@ export interface Applied {
   applied: Fix[];
   /** Fixes left for another pass: they touch the lines of one applied before them. */
   deferred: Fix[];
+  /** What each applied fix did to the text's lines, as written (line ends included), for the diff. */
+  changes: Change[];
 }
 
+/** One applied fix: the first old line it replaces (or the line it goes before), how many it replaces, what goes in. */
+export interface Change {
+  at: number;
+  removed: number;
+  added: string[];
+}
+
+/**
+ * The fixes applied to the text, lines ending at `\n` as Git reads them.
+ * Every byte outside the lines a fix replaces stays as it was: the final
+ * line break (or its absence) and, line by line, a `\r` before the `\n`.
+ * New lines end as the file's lines mostly end (`\r\n` in a CRLF file); a
+ * replacement's last line as the line it replaces ended.
+ */
 export function applyFixes(text: string, fixes: readonly Fix[]): Applied {
   const lines = text.split('\n');
   // A final line break is kept as it was: the last "line" is then empty.
@@ -22,12 +38,13 @@ export function applyFixes(text: string, fixes: readonly Fix[]): Applied {
   const deferred: Fix[] = [];
   const span = (f: Fix): [number, number] =>
     f.endLine === undefined ? [f.line + 0.5, f.line + 0.5] : [f.line, f.endLine];
+  const count = lines.at(-1) === '' ? lines.length - 1 : lines.length;
   for (const fix of [...fixes].sort((a, b) => a.line - b.line)) {
     const [from, to] = span(fix);
     const valid =
       fix.line >= 0 &&
-      fix.line <= lines.length &&
-      (fix.endLine === undefined || (fix.endLine >= fix.line && fix.endLine <= lines.length && fix.line >= 1));
+      fix.line <= count &&
+      (fix.endLine === undefined || (fix.endLine >= fix.line && fix.endLine <= count && fix.line >= 1));
     if (!valid) continue;
     if (taken.some(([a, b]) => from <= b && a <= to)) {
       deferred.push(fix);
@@ -36,42 +53,87 @@ export function applyFixes(text: string, fixes: readonly Fix[]): Applied {
     taken.push([from, to]);
     applied.push(fix);
   }
+  const crlf = lines.filter((l, i) => i < lines.length - 1 && l.endsWith('\r')).length * 2 > lines.length - 1;
+  const style = crlf ? '\r' : '';
+  const changes: Change[] = [];
   // From the bottom up, so each fix's line numbers still hold when it is applied; on one line, what goes in after
   // it before what replaces it.
   const order = (f: Fix) => f.line + (f.endLine === undefined ? 0.5 : 0);
   for (const fix of [...applied].sort((a, b) => order(b) - order(a))) {
-    const replacement = fix.text.split('\n');
-    if (fix.endLine === undefined) lines.splice(fix.line, 0, ...replacement);
-    else lines.splice(fix.line - 1, fix.endLine - fix.line + 1, ...replacement);
+    const added = fix.text.split('\n');
+    if (fix.endLine === undefined && fix.line > 0 && fix.line === lines.length) {
+      // After the last line of a file that ends without a line break: that line now ends, as the others do, and the
+      // last line inserted ends the file as it ended.
+      const ended = lines[fix.line - 1]! + style;
+      const inserted = added.map((l, i) => l + (i < added.length - 1 ? style : ''));
+      changes.push({ at: fix.line, removed: 1, added: [ended, ...inserted] });
+      lines.splice(fix.line - 1, 1, ended, ...inserted);
+    } else if (fix.endLine === undefined) {
+      const inserted = added.map((l) => l + style);
+      lines.splice(fix.line, 0, ...inserted);
+      changes.push({ at: fix.line + 1, removed: 0, added: inserted });
+    } else {
+      const last = lines[fix.endLine - 1]!.endsWith('\r') ? '\r' : '';
+      const replaced = added.map((l, i) => l + (i < added.length - 1 ? style : last));
+      lines.splice(fix.line - 1, fix.endLine - fix.line + 1, ...replaced);
+      changes.push({ at: fix.line, removed: fix.endLine - fix.line + 1, added: replaced });
+    }
   }
-  return { text: lines.join('\n'), applied, deferred };
+  return { text: lines.join('\n'), applied, deferred, changes: changes.reverse() };
 }
 
 /**
- * Applied fixes as a unified diff of one file, as `git apply` takes it:
- * changes whose three lines of context meet share a hunk.
+ * A path as Git writes it in a diff header: quoted, with C escapes, when it
+ * holds a control character, a quote, a backslash or a byte past ASCII
+ * (`core.quotePath`), so a tab or a line break in a name cannot end the
+ * header and point `git apply` at another file.
  */
-export function fixDiff(path: string, before: string, applied: readonly Fix[]): string {
-  if (applied.length === 0) return '';
+export function gitPath(prefix: string, path: string): string {
+  const whole = `${prefix}${path}`;
+  // eslint-disable-next-line no-control-regex -- control characters are what Git quotes
+  if (!/[\x00-\x1f"\\\x7f-\uffff]/.test(whole)) return whole;
+  const named: Record<string, string> = {
+    '\x07': 'a',
+    '\b': 'b',
+    '\t': 't',
+    '\n': 'n',
+    '\v': 'v',
+    '\f': 'f',
+    '\r': 'r',
+    '"': '"',
+    '\\': '\\',
+  };
+  let out = '';
+  for (const byte of Buffer.from(whole, 'utf8')) {
+    const c = String.fromCharCode(byte);
+    if (named[c] !== undefined) out += `\\${named[c]}`;
+    else if (byte < 0x20 || byte >= 0x7f) out += `\\${byte.toString(8).padStart(3, '0')}`;
+    else out += c;
+  }
+  return `"${out}"`;
+}
+
+const NO_NEWLINE = '\\ No newline at end of file';
+
+/**
+ * Applied fixes as a unified diff of one file, as `git apply` takes it:
+ * changes whose three lines of context meet share a hunk. The lines are
+ * written as the file has them (a `\r` before the line break included).
+ */
+export function fixDiff(path: string, before: string, changes: readonly Change[]): string {
+  if (changes.length === 0) return '';
   const lines = before.split('\n');
   // A final line break ends the last line; it does not start another.
-  if (lines.at(-1) === '') lines.pop();
-  // Each change: the first old line it replaces (or the line it goes before), how many it replaces, what goes in.
-  const changes = [...applied]
-    .sort((a, b) => a.line - b.line)
-    .map((fix) => ({
-      at: fix.endLine === undefined ? fix.line + 1 : fix.line,
-      removed: fix.endLine === undefined ? 0 : fix.endLine - fix.line + 1,
-      added: fix.text.split('\n'),
-    }));
-  const hunks: (typeof changes)[] = [];
-  for (const change of changes) {
+  const ends = lines.at(-1) === '';
+  if (ends) lines.pop();
+  const hunks: Change[][] = [];
+  for (const change of [...changes].sort((a, b) => a.at - b.at)) {
     const open = hunks.at(-1);
     const end = open ? open.at(-1)!.at + open.at(-1)!.removed : -Infinity;
     if (open && change.at - end <= 6) open.push(change);
     else hunks.push([change]);
   }
-  const out = [`--- a/${path}`, `+++ b/${path}`];
+  const out = [`--- ${gitPath('a/', path)}`, `+++ ${gitPath('b/', path)}`];
   let shift = 0;
   for (const hunk of hunks) {
     const first = hunk[0]!.at;
@@ -82,15 +144,18 @@ export function fixDiff(path: string, before: string, applied: readonly Fix[]): 
     let at = start;
     let added = 0;
     let removed = 0;
+    // The last line of a file that ends without a line break says so, old and new alike.
+    const noEnd = (line: number) => (!ends && line === lines.length ? [NO_NEWLINE] : []);
     for (const change of hunk) {
-      for (; at < change.at; at++) body.push(` ${lines[at - 1]}`);
-      for (let i = 0; i < change.removed; i++, at++) body.push(`-${lines[at - 1]}`);
+      for (; at < change.at; at++) body.push(` ${lines[at - 1]}`, ...noEnd(at));
+      for (let i = 0; i < change.removed; i++, at++) body.push(`-${lines[at - 1]}`, ...noEnd(at));
       body.push(...change.added.map((l) => `+${l}`));
+      if (!ends && change.removed > 0 && at > lines.length) body.push(NO_NEWLINE);
       added += change.added.length;
       removed += change.removed;
     }
-    for (; at < stop; at++) body.push(` ${lines[at - 1]}`);
-    const context = body.length - added - removed;
+    for (; at < stop; at++) body.push(` ${lines[at - 1]}`, ...noEnd(at));
+    const context = body.filter((l) => l.startsWith(' ')).length;
     out.push(`@@ -${start},${context + removed} +${start + shift},${context + added} @@`, ...body);
     shift += added - removed;
   }

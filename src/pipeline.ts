@@ -22,14 +22,14 @@
  * changed files, labels, reviews) travels beside it.
  */
 import { checkWithinBudget, readDescription, BUDGET, type BudgetOptions } from './budget.js';
-import { ConfigError, loadConfig } from './config/load.js';
+import { ConfigError, deepFreeze, loadConfig, withRepository } from './config/load.js';
 import type { ResolvedConfig } from './config/types.js';
 import { evidenceSourcesOf, mergeReports, PULL_REQUEST, summarise, type CheckInput } from './engine.js';
 import { RUN_EXTENSIONS } from './kinds/index.js';
 import type { PullRequestFacts } from './model/conditions.js';
 import { fileKey, type RenderedFile } from './model/files.js';
 import type { Report } from './model/report.js';
-import type { Repository } from './model/spec.js';
+import { redactReport } from './report/redact.js';
 import {
   changedFacts,
   chunks,
@@ -49,6 +49,7 @@ import {
   type DocumentSource,
   type PullRequestInfo,
   type ReviewData,
+  unlistedFiles,
 } from './source.js';
 
 export interface RunOutcome {
@@ -70,6 +71,8 @@ export interface PipelineOptions extends BudgetOptions {
   kubectl?: string;
   /** The day dates are judged by (`runbook-review-due`), YYYY-MM-DD; the clock's, in UTC, unless given. */
   today?: string;
+  /** Fixes will be applied or suggested: each is tried on its file first, and kept only when it fixes (`engine.ts`). */
+  verifyFixes?: boolean;
 }
 
 /** What the first round gave: the frozen config, the pull request, its changed files, and reads that failed. */
@@ -81,8 +84,20 @@ interface Started {
   failures: ReadFailed[];
 }
 
+/** One run; what it would echo of a credential (a token in a URL a finding quotes) replaced before anyone prints it. */
 export async function runPipeline(source: DocumentSource, options: PipelineOptions = {}): Promise<RunOutcome> {
-  const { rendered = [], kubectl, today = new Date().toISOString().slice(0, 10), ...budgetOptions } = options;
+  const outcome = await run(source, options);
+  return { ...outcome, ...(await redactReport(outcome.report, outcome.notes)) };
+}
+
+async function run(source: DocumentSource, options: PipelineOptions): Promise<RunOutcome> {
+  const {
+    rendered = [],
+    kubectl,
+    today = new Date().toISOString().slice(0, 10),
+    verifyFixes = false,
+    ...budgetOptions
+  } = options;
   const budget = { ...budgetOptions, deadline: options.deadline ?? Date.now() + (options.budget ?? BUDGET).runMs };
 
   // 1. Everything that depends on nothing else, at once.
@@ -114,7 +129,7 @@ export async function runPipeline(source: DocumentSource, options: PipelineOptio
       : await readDescription(pr.body, config, budget.budget);
   const named = await source.named?.(config);
   const reads = new Reads(source);
-  const run = runAccess(source, reads, failures, {
+  const access = runAccess(source, reads, failures, {
     settings: config,
     changed: (changed?.files ?? []).filter((f) => !f.removed).map((f) => f.path),
     named: named !== undefined,
@@ -126,16 +141,16 @@ export async function runPipeline(source: DocumentSource, options: PipelineOptio
 
   // 4. What the kinds bring: files that depend on the changed ones (looked for together), and checks of files the
   // run makes (overlays built), started now and awaited with the documents' checks.
-  const dependents = await Promise.all(RUN_EXTENSIONS.map((e) => e.dependents?.(run)));
+  const dependents = await Promise.all(RUN_EXTENSIONS.map((e) => e.dependents?.(access)));
   const notes = dependents.flatMap((d) => d?.notes ?? []);
   let plannedNow: (planned: PlannedFile[]) => void = () => {};
   const plannedSoon = new Promise<PlannedFile[]>((resolve) => (plannedNow = resolve));
-  const extras = Promise.all(RUN_EXTENSIONS.map((e) => e.extraChecks?.(plannedSoon, run)));
+  const extras = Promise.all(RUN_EXTENSIONS.map((e) => e.extraChecks?.(plannedSoon, access)));
   extras.catch(() => {});
 
   // 5. The plan: the named files, or the changed ones and their dependents; a file no kind selects by its path may
   // be one by its text.
-  const candidates = named ? named.files : [...run.changed, ...dependents.flatMap((d) => d?.paths ?? [])];
+  const candidates = named ? named.files : [...access.changed, ...dependents.flatMap((d) => d?.paths ?? [])];
   const byText = await selectByText(candidates, config, reads.head, source.concurrency);
   const planned = planFiles(
     named
@@ -150,7 +165,7 @@ export async function runPipeline(source: DocumentSource, options: PipelineOptio
   const isLinked = new Set(linked);
   const linkedFiles = reads.documents(planned.filter((f) => isLinked.has(f.path)));
   reads.linkedBy(linkedFiles);
-  const linkedRead = Promise.all(RUN_EXTENSIONS.map((e) => e.linked?.(planned, run)));
+  const linkedRead = Promise.all(RUN_EXTENSIONS.map((e) => e.linked?.(planned, access)));
   linkedRead.catch(() => {});
   const auditFacts = async (): Promise<Pick<CheckInput, 'alertRunbooks'>> =>
     named?.audit ? { alertRunbooks: (await linkedRead).flatMap((l) => l?.alertRunbooks ?? []) } : {};
@@ -171,6 +186,7 @@ export async function runPipeline(source: DocumentSource, options: PipelineOptio
         {
           files: [...files, ...companionFiles, ...linkedHere],
           config,
+          ...(verifyFixes ? { verifyFixes } : {}),
           ...(touched ? { changedLines: touched } : {}),
           ...(await auditFacts()),
           // An alert's rules ask whether its runbook changed with it.
@@ -212,6 +228,7 @@ export async function runPipeline(source: DocumentSource, options: PipelineOptio
       ...(description !== undefined ? { description } : {}),
       files: [...(await linkedFiles), ...linkedDocuments],
       config,
+      ...(verifyFixes ? { verifyFixes } : {}),
       ...(await auditFacts()),
       ...(evidence.length > 0 ? { evidence } : {}),
       evidenceSources: checked.flatMap((c) => c.evidenceSources),
@@ -260,32 +277,7 @@ async function start(source: DocumentSource, today: string): Promise<Started | R
     return undefined;
   });
   const facts: PullRequestFacts = { ...pr.facts, ...(changed ? { changedFiles: changedFacts(changed) } : {}) };
-  const listed = facts.changedFiles;
-  if (listed && listed.total > listed.files.length) {
-    // A file GitHub does not list may be a runbook or a deployment file the gate would check: fail closed.
-    failures.push(
-      new ReadFailed(
-        'all of the changed files',
-        `GitHub lists at most ${listed.files.length} of a pull request's files, and this one changes ${listed.total}; ${listed.total - listed.files.length} were not listed, so the gate cannot tell which of them it should check. Split the pull request`,
-        PULL_REQUEST,
-        false,
-      ),
-    );
-  }
+  const unlisted = unlistedFiles(facts);
+  if (unlisted) failures.push(unlisted);
   return { config, pr, changed, facts, failures };
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
-}
-
-/** The config with this repository known, for links to it by URL: a copy, the loaded config untouched. */
-function withRepository(config: ResolvedConfig, repository: Repository | undefined): ResolvedConfig {
-  if (!repository) return config;
-  const { runbook } = config.pullRequest;
-  return { ...config, pullRequest: { ...config.pullRequest, runbook: { ...runbook, repository } } };
 }

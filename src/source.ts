@@ -182,3 +182,19 @@ export function readFailures(errors: ReadFailed[], source: string, strict: boole
   const sources = [...new Set([source, ...errors.map((e) => e.source)])];
   return { ...summarise(findings, [], [], sources, strict), ...(config ? { config: config.source } : {}) };
 }
+
+/**
+ * The changed files GitHub did not list (it lists at most 3,000), as a read
+ * that failed: any of them may be a runbook or a deployment file the gate
+ * would check, so it fails closed.
+ */
+export function unlistedFiles(facts: PullRequestFacts): ReadFailed | undefined {
+  const listed = facts.changedFiles;
+  if (!listed || listed.total <= listed.files.length) return undefined;
+  return new ReadFailed(
+    'all of the changed files',
+    `GitHub lists at most ${listed.files.length} of a pull request's files, and this one changes ${listed.total}; ${listed.total - listed.files.length} were not listed, so the gate cannot tell which of them it should check. Split the pull request`,
+    PULL_REQUEST,
+    false,
+  );
+}

@@ -63,7 +63,7 @@ describe('fixDiff', () => {
       { line: 5, text: 'after 5' },
       { line: 30, text: 'at the end' },
     ];
-    const diff = fixDiff('f.txt', before, applyFixes(before, fixes).applied);
+    const diff = fixDiff('f.txt', before, applyFixes(before, fixes).changes);
     expect(diff.match(/^@@/gm)).toHaveLength(2);
     await writeFile(path.join(dir, 'f.txt'), before);
     await writeFile(path.join(dir, 'f.diff'), diff);

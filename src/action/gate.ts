@@ -13,6 +13,7 @@ import { upsertComment, type CommentResult, type IssueComment } from '../github/
 import { resolveTarget, type Target } from '../github/event.js';
 import { syncReview, type ReviewSync } from '../github/review-comments.js';
 import { ACTION_DEFAULTS } from './defaults.js';
+import { pathUri } from '../model/paths.js';
 import { getPullRequest, type PullRequest, type Repo } from '../github/repository.js';
 import { GitHubSource } from '../github/source.js';
 import { PULL_REQUEST } from '../kinds/pull-request.js';
@@ -83,7 +84,11 @@ export async function runGate(client: GitHubClient, env: GateEnv, inputs: GateIn
   const comments = wanted ? source.comments() : undefined;
   comments?.catch(() => {}); // awaited by the comment writer
 
-  const outcome = await runPipeline(source, inputs.rendered?.length ? { rendered: inputs.rendered } : {});
+  const outcome = await runPipeline(source, {
+    ...(inputs.rendered?.length ? { rendered: inputs.rendered } : {}),
+    // A suggestion is a fix someone applies with one click: each is tried on its file first.
+    ...(reviewing ? { verifyFixes: true } : {}),
+  });
   const { report } = outcome;
   const pr = await source.pull().catch(() => undefined);
   const headSha = pr?.headSha ?? target.event?.headSha;
@@ -229,7 +234,7 @@ function title(report: Report): string {
 function blobLink(env: GateEnv, sha: string) {
   return (source: string, line?: number): string | undefined => {
     if (source === PULL_REQUEST) return undefined;
-    const path = source.split('/').map(encodeURIComponent).join('/').replace(/\(/g, '%28').replace(/\)/g, '%29');
+    const path = pathUri(source);
     return `${env.serverUrl}/${env.repo.owner}/${env.repo.repo}/blob/${sha}/${path}${line ? `#L${line}` : ''}`;
   };
 }

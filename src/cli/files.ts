@@ -4,7 +4,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import picomatch from 'picomatch';
+import { globMatcher } from '../model/paths.js';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { ResolvedConfig } from '../config/types.js';
 import { mapLimit } from '../concurrency.js';
@@ -54,7 +54,7 @@ export async function expandFileArgs(
 ): Promise<{ files: string[]; notChecked: NotChecked[] }> {
   const out = new Set<string>();
   const notChecked = new Map<string, string>();
-  const excluded = picomatch(exclude, { dot: true });
+  const excluded = globMatcher(exclude);
   const fromRoot = (p: string) => toPosix(path.relative(root, path.resolve(cwd, p)));
   const named = (file: string) => {
     if (kindOf(file) !== undefined || (MARKDOWN.test(file) && !onlySelected)) out.add(file);

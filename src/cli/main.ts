@@ -149,10 +149,15 @@ async function runCheck(args: string[], io: Io): Promise<number> {
   if (today !== undefined && parseDay(today) === undefined) {
     throw new UsageError(`--today must be a date, YYYY-MM-DD, not "${today}".`);
   }
+  const fixing = values.fix || values['fix-dry-run'];
   const run = () =>
-    runPipeline(source, { ...(rendered.length > 0 ? { rendered } : {}), ...(today !== undefined ? { today } : {}) });
+    runPipeline(source, {
+      ...(rendered.length > 0 ? { rendered } : {}),
+      ...(today !== undefined ? { today } : {}),
+      ...(fixing ? { verifyFixes: true } : {}),
+    });
   let outcome: RunOutcome;
-  if (values.fix || values['fix-dry-run']) {
+  if (fixing) {
     const dryRun = values['fix-dry-run'];
     const result = await fixFiles(root, run, dryRun);
     outcome = result.outcome;

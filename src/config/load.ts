@@ -14,6 +14,7 @@ import type { RuleId } from '../rules/index.js';
 import { configSchema, type ConfigFile } from './schema.js';
 import type { ItemSpec, ResolvedConfig, SectionSpec } from './types.js';
 import { positionOf } from '../model/yaml-position.js';
+import type { Repository } from '../model/spec.js';
 
 /** Findings sent as check-run annotations, at most, unless the config says otherwise. */
 export const DEFAULT_MAX_ANNOTATIONS = 500;
@@ -373,4 +374,20 @@ export function resolve(file: ConfigFile, source: string): ResolvedConfig {
         }
       : {}),
   };
+}
+
+/** A value frozen all the way down: nothing downstream can change what it holds. */
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+/** The config with this repository known, for links to it by URL: a copy, the loaded config untouched. */
+export function withRepository(config: ResolvedConfig, repository: Repository | undefined): ResolvedConfig {
+  if (!repository) return config;
+  const { runbook } = config.pullRequest;
+  return { ...config, pullRequest: { ...config.pullRequest, runbook: { ...runbook, repository } } };
 }

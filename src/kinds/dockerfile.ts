@@ -101,6 +101,7 @@ function finalStage(instructions: Instruction[]): Instruction[] {
 
 export const dockerfileKind: DocumentKind<'dockerfile', DockerfileView, DockerfileContext> = {
   id: 'dockerfile',
+  lineBreaks: 'lf',
   waive:
     "A comment in the Dockerfile, `# readiness-gate waive=RULE: reason`; the reason is listed with the report's waivers, and a waiver without one is an error.",
   evidence: true,

@@ -7,6 +7,7 @@
  */
 import type { PullRequestFacts } from '../model/conditions.js';
 import type { DocumentSettings } from '../model/spec.js';
+import type { LineBreaks } from '../model/lines.js';
 import type { ReadBound, RenderedFile, SourceFile, Unread } from '../model/files.js';
 import type { EvidenceFinding, Finding, Waiver } from '../model/report.js';
 import type { ReviewFacts } from '../model/reviews.js';
@@ -100,6 +101,13 @@ export interface DocumentKind<Id extends string, View, Context> {
   companions?(path: string, text: string): CompanionFile[];
   /** What must be loaded before files at these paths can be parsed (a grammar): awaited before a check. */
   prepare?(paths: string[]): Promise<void>;
+  /**
+   * How the tool that consumes the kind breaks lines (`model/lines.ts`), when
+   * its parser breaks them elsewhere: the text is read so that the parser
+   * sees the tool's lines, and positions are taken back to Git's. Absent:
+   * lines end at `\n` alone for both.
+   */
+  lineBreaks?: LineBreaks;
   parse(text: string, path: string, companions?: Companions): View;
   /** Frees what a view holds outside JavaScript's heap (a WebAssembly parse tree), once its rules have run. */
   dispose?(view: View): void;

@@ -626,6 +626,7 @@ function cap(file: ManifestView): SeverityCap | undefined {
 
 export const manifestKind: DocumentKind<'manifest', ManifestView, ManifestContext> = {
   id: 'manifest',
+  lineBreaks: 'yaml',
   waive:
     'An annotation on the object, `readiness-gate.io/waive.RULE: "reason"`; the reason is listed with the report\'s waivers, and a waiver without one is an error.',
   evidence: true,

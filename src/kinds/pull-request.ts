@@ -39,6 +39,7 @@ export interface PullRequestContext {
 
 export const pullRequestKind: DocumentKind<'pull-request', DocumentView, PullRequestContext> = {
   id: 'pull-request',
+  lineBreaks: 'commonmark',
   waive:
     'A checklist item is waived with `N/A — reason` after its label, unticked; the reviewer reads the reason. The rule itself is turned off for every pull request only by the config on the base branch (`rules: { RULE: off }`).',
   // The description is not a file: the caller hands it over.

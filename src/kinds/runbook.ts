@@ -34,6 +34,7 @@ export function parseRunbook(text: string): DocumentView {
 
 export const runbookKind: DocumentKind<'runbook', DocumentView, RunbookContext> = {
   id: 'runbook',
+  lineBreaks: 'commonmark',
   waive:
     'A checklist item in the runbook is waived with `N/A — reason` after its label. The rule is turned off for runbooks by the config on the base branch (`rules: { RULE: off }`).',
   select: (path, settings) => templateFor(path, settings) !== undefined,

@@ -69,6 +69,7 @@ export function parseWorkflow(text: string, path: string): WorkflowView {
 
 export const workflowKind: DocumentKind<'workflow', WorkflowView, WorkflowContext> = {
   id: 'workflow',
+  lineBreaks: 'yaml',
   waive:
     "A comment in the workflow, `# readiness-gate waive=RULE: reason`; the reason is listed with the report's waivers, and a waiver without one is an error.",
   evidence: true,

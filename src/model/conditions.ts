@@ -6,7 +6,7 @@
  * entries that could not be evaluated for want of a fact, out.
  */
 import picomatch from 'picomatch';
-import { pathInCode, selectsPath } from './paths.js';
+import { globMatcher, pathInCode, selectsPath } from './paths.js';
 import type { WhenEntry } from './spec.js';
 import type { Authority, ReviewRecord } from './reviews.js';
 
@@ -159,7 +159,7 @@ export function onlyChangedFiles(
   const changed = facts.changedFiles;
   if (globs.length === 0 || !changed || changed.truncated || changed.files.length === 0) return undefined;
   const paths = touchedPaths(changed.files);
-  const matches = picomatch([...globs], { dot: true });
+  const matches = globMatcher(globs);
   if (!paths.every((p) => matches(p)) || paths.some((p) => isChecked(p))) return undefined;
   const code = pathInCode;
   const shown = paths.slice(0, 3).map(code).join(', ');

@@ -44,6 +44,8 @@ export interface Finding {
   related?: { source: string; line: number };
   /** A change to the source's lines that fixes it: `check --fix`. */
   fix?: Fix;
+  /** Why the fix its rule offered was not kept: tried on the file, it did not fix it, or made it worse. */
+  unfixed?: string;
 }
 
 /** A finding on a file, as the description's rules see it. */

@@ -11,6 +11,7 @@
  */
 import { PULL_REQUEST } from '../kinds/pull-request.js';
 import { diffLines, type DiffLine } from '../model/diff.js';
+import { fits, LIMITS } from '../limits.js';
 import { neutralise } from './neutralise.js';
 import { fingerprint } from './sarif.js';
 import type { Finding } from '../model/report.js';
@@ -61,7 +62,9 @@ export function planReview(findings: readonly Finding[], patches: ReadonlyMap<st
     let diff = diffs.get(finding.source);
     if (!diff) diffs.set(finding.source, (diff = diffLines(patch)));
     if (!diff.get(finding.line)?.added) continue;
-    const suggestion = finding.fix ? suggest(finding.fix, diff) : undefined;
+    const offered = finding.fix ? suggest(finding.fix, diff) : undefined;
+    // GitHub refuses a whole review over one comment past its limit: a suggestion that long is not offered.
+    const suggestion = offered && fits(commentBody(key, finding, offered.text), LIMITS.comment) ? offered : undefined;
     const place = suggestion ?? { line: finding.line };
     comments.push({
       key,

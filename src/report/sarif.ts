@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { PULL_REQUEST } from '../kinds/pull-request.js';
 import { RULES } from '../rules/index.js';
+import { pathUri } from '../model/paths.js';
 import { PROJECT_URL, ruleDocsUrl, VERSION } from '../version.js';
 import type { Finding, Report } from '../model/report.js';
 
@@ -77,7 +78,7 @@ function result(finding: Finding, ruleIndex: number): object {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: encodeURI(finding.source), uriBaseId: '%SRCROOT%' },
+          artifactLocation: { uri: pathUri(finding.source), uriBaseId: '%SRCROOT%' },
           region: { startLine: Math.max(1, finding.line), startColumn: Math.max(1, finding.column) },
         },
       },

@@ -176,11 +176,15 @@ const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
 /**
  * The words of a shell command that uses nothing of the shell (no variable,
  * quote, escape, glob, redirection, pipe, list, subshell or assignment), or
- * undefined: only such a command is the same in exec form.
+ * undefined: only such a command is the same in exec form. Words are split
+ * where sh splits them, at spaces and tabs: a no-break space is part of a
+ * word. A control character (a lone `\r` among them) leaves it unfixed.
  */
 function plainWords(command: string): string[] | undefined {
   if (/[$`"'\\|&;<>()*?[\]{}~#!]/.test(command)) return undefined;
-  const words = command.trim().split(/\s+/);
+  // eslint-disable-next-line no-control-regex -- a control character in a command leaves it unfixed
+  if (/[\x00-\x08\x0a-\x1f\x7f\ufffd]/.test(command)) return undefined;
+  const words = command.replace(/^[ \t]+|[ \t]+$/g, '').split(/[ \t]+/);
   if (words.length === 0 || words[0] === '' || words[0]!.includes('=')) return undefined;
   return words;
 }

@@ -81,6 +81,13 @@ export interface Rule<K extends KindId = KindId, Id extends string = string, M e
   messages: Messages<M>;
   /** The rule offers fixes for some of its findings: `check --fix`, and review suggestions. */
   fixable?: true;
+  /**
+   * Rules whose findings a fix of this rule leaves on purpose: a section put
+   * in its place is still empty until its author writes it. A fix is kept
+   * only when its rule finds less and no other rule finds more, these
+   * aside.
+   */
+  fixLeaves?: string[];
   examples: RuleExample<NoInfer<M>>[];
   check(ctx: ContextOf<K>): RuleResult;
 }

@@ -28,6 +28,8 @@ export const runbookSectionRule = defineRule({
     'a runbook has Overview, Pre-Deployment Checklist, Deployment Steps, Verification, Rollback Procedure, Known Issues, each once',
   defaultSeverity: { devops: 'error', none: 'error' },
   fixable: true,
+  // The section it puts in is a heading and a comment: what to write is the author's, and runbook-section-empty says so.
+  fixLeaves: ['runbook-section-empty'],
   messages,
   examples: [
     {

@@ -5,7 +5,7 @@
  * runbook". Without the list of changed files (the CLI without
  * `--changed-files`) nothing shows the files changed, so the gate fails.
  */
-import picomatch from 'picomatch';
+import { globMatcher } from '../model/paths.js';
 import { matchedEntries } from '../model/conditions.js';
 import type { RawFinding } from '../model/finding.js';
 import { sayer } from '../model/messages.js';
@@ -122,7 +122,7 @@ export const whenChanged = defineRule({
           });
           continue;
         }
-        const matches = picomatch(wanted, { dot: true });
+        const matches = globMatcher(wanted);
         if (changed.some((p) => matches(p))) continue;
         out.push({
           message: say('unchanged', { why, wanted }),

@@ -98,6 +98,34 @@ describe('toSarif', () => {
     expect(run!.automationDetails.id).toBe('readiness-gate/');
   });
 
+  it('gives each file as a percent-encoded relative URI, whatever its name holds', () => {
+    const source = 'deploy/a#b?c%d e(1)/Dockerfile';
+    const sarif = toSarif({
+      conclusion: 'failure',
+      errors: 1,
+      warnings: 0,
+      notices: 0,
+      findings: [
+        {
+          ruleId: 'dockerfile-healthcheck',
+          severity: 'error',
+          message: 'x',
+          source,
+          kind: 'dockerfile',
+          line: 1,
+          column: 1,
+        },
+      ],
+      waivers: [],
+      passed: [],
+      sources: [source],
+    }) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const uri = sarif.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri;
+    expect(uri).toBe('deploy/a%23b%3Fc%25d%20e%281%29/Dockerfile');
+    // Read back as a URL relative to a root, it names the same file.
+    expect(decodeURIComponent(new URL(uri, 'file:///repo/').pathname.slice('/repo/'.length))).toBe(source);
+  });
+
   it('fingerprints a finding by what it says, not by its line', () => {
     const finding = { ruleId: 'dockerfile-exec-form' as const, source: 'Dockerfile', message: 'CMD is in shell form.' };
     expect(fingerprint(finding)).toBe(fingerprint({ ...finding }));
