@@ -29,7 +29,10 @@ const BODY = GOOD_BODY.replace(
 );
 
 // Made up for this test, of the length a key block has.
-const KEY_BODY = Array.from({ length: 3 }, (_, i) => `MIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu${i}`).join('\n');
+const KEY_BODY = Array.from(
+  { length: 3 },
+  (_, i) => `MIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu${i}`,
+).join('\n');
 
 const leaked = (text: string) => Object.values(SECRETS).filter((s) => text.includes(s));
 
@@ -48,7 +51,12 @@ describe('the CLI echoes no credential', () => {
       // The links are still named, their credentials hidden: a reader knows what was not checked. (Markdown escapes
       // them and breaks autolinks with a zero-width space.)
       const shown =
-        format === 'markdown' ? stdout.replace(/\\(.)/g, '$1').replace(/\u200b/g, '').replace(/&amp;/g, '&') : stdout;
+        format === 'markdown'
+          ? stdout
+              .replace(/\\(.)/g, '$1')
+              .replace(/\u200b/g, '')
+              .replace(/&amp;/g, '&')
+          : stdout;
       expect(shown).toContain('https://***@wiki.example.com/runbooks/pay?api_key=***&page=2');
       expect(shown).toContain('https://hooks.slack.com/***');
     }
