@@ -13,6 +13,7 @@ import { createClient, type GitHubClient } from '../github/client.js';
 import { readFileAt, type Repo } from '../github/repository.js';
 import { explain } from '../github/source.js';
 import { CONFIG_PATH } from '../init/templates.js';
+import { CODEOWNERS_PATHS } from '../model/codeowners.js';
 import { safeLine } from '../report/text.js';
 import type { Io } from './io.js';
 import { UsageError } from './usage-error.js';
@@ -40,10 +41,12 @@ export async function runDoctor(args: string[], io: Io): Promise<number> {
     io.stderr(`readiness-gate: doctor could not read ${owner}/${name}: ${explain(error)}\n`);
     return 2;
   }
-  const problems = diagnose(facts);
-  for (const p of problems) {
+  const said = diagnose(facts);
+  const problems = said.filter((p) => !p.info);
+  for (const p of said) {
     const where = p.line ? `${p.where}:${p.line}` : p.where;
-    io.stdout(`✖ ${safeLine(where)}  ${safeLine(p.problem)}\n  Fix: ${safeLine(p.fix)}\n`);
+    if (p.info) io.stdout(`ℹ ${safeLine(where)}  ${safeLine(p.problem)}\n`);
+    else io.stdout(`✖ ${safeLine(where)}  ${safeLine(p.problem)}\n  Fix: ${safeLine(p.fix)}\n`);
   }
   io.stdout(
     problems.length === 0
@@ -56,12 +59,14 @@ export async function runDoctor(args: string[], io: Io): Promise<number> {
 async function readFacts(client: GitHubClient, repo: Repo, configPath: string): Promise<DoctorFacts> {
   const { data } = await client.request('GET /repos/{owner}/{repo}', { ...repo });
   const branch = data.default_branch;
-  const [workflows, requiredChecks, rules, config] = await Promise.all([
+  const [workflows, protection, rules, config, codeowners] = await Promise.all([
     readWorkflows(client, repo, branch),
     readProtection(client, repo, branch),
     client.request('GET /repos/{owner}/{repo}/rules/branches/{branch}', { ...repo, branch }).then((r) => r.data),
     readFileAt(client, repo, configPath, branch),
+    readCodeowners(client, repo, branch),
   ]);
+  const requiredChecks = 'unknown' in protection ? protection : protection.checks;
   const fromRules = rules.flatMap((rule) =>
     rule.type === 'required_status_checks'
       ? (rule.parameters?.required_status_checks ?? []).map((c) => ({
@@ -77,7 +82,29 @@ async function readFacts(client: GitHubClient, repo: Repo, configPath: string): 
     requiredChecks: 'unknown' in requiredChecks ? requiredChecks : [...requiredChecks, ...fromRules],
     mergeQueue: rules.some((rule) => rule.type === 'merge_queue'),
     config: { path: configPath, text: config },
+    workflowGuard: {
+      requiredWorkflows: rules.flatMap((rule) =>
+        rule.type === 'workflows' ? (rule.parameters?.workflows ?? []).map((w) => w.path) : [],
+      ),
+      ...(codeowners ? { codeowners } : {}),
+      codeOwnerReview:
+        rules.some((rule) => rule.type === 'pull_request' && rule.parameters?.require_code_owner_review === true) ||
+        ('unknown' in protection ? 'unknown' : protection.codeOwnerReview),
+    },
   };
+}
+
+/** The CODEOWNERS file GitHub reads: the first of its three places that has one. */
+async function readCodeowners(
+  client: GitHubClient,
+  repo: Repo,
+  ref: string,
+): Promise<{ file: string; text: string } | undefined> {
+  for (const file of CODEOWNERS_PATHS) {
+    const text = await readFileAt(client, repo, file, ref);
+    if (text !== undefined) return { file, text };
+  }
+  return undefined;
 }
 
 async function readWorkflows(client: GitHubClient, repo: Repo, ref: string): Promise<DoctorFacts['workflows']> {
@@ -105,7 +132,7 @@ async function readProtection(
   client: GitHubClient,
   repo: Repo,
   branch: string,
-): Promise<{ context: string; from: string }[] | { unknown: string }> {
+): Promise<{ checks: { context: string; from: string }[]; codeOwnerReview: boolean } | { unknown: string }> {
   try {
     const { data } = await client.request('GET /repos/{owner}/{repo}/branches/{branch}/protection', {
       ...repo,
@@ -113,9 +140,12 @@ async function readProtection(
     });
     const checks = data.required_status_checks;
     const contexts = new Set([...(checks?.contexts ?? []), ...(checks?.checks ?? []).map((c) => c.context)]);
-    return [...contexts].map((context) => ({ context, from: 'Branch protection' }));
+    return {
+      checks: [...contexts].map((context) => ({ context, from: 'Branch protection' })),
+      codeOwnerReview: data.required_pull_request_reviews?.require_code_owner_reviews === true,
+    };
   } catch (error) {
-    if (error instanceof RequestError && error.status === 404) return [];
+    if (error instanceof RequestError && error.status === 404) return { checks: [], codeOwnerReview: false };
     if (error instanceof RequestError && error.status === 403) {
       return { unknown: 'the token cannot read branch protection (GitHub answered 403)' };
     }

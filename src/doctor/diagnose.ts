@@ -8,6 +8,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } fro
 import { ConfigError, loadConfig } from '../config/load.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { lineOf } from '../model/yaml-position.js';
+import { ownersOf, parseCodeowners } from '../model/codeowners.js';
 
 export interface DoctorFacts {
   /** `owner/repo`. */
@@ -21,6 +22,22 @@ export interface DoctorFacts {
   mergeQueue: boolean;
   /** The config at the default branch; text undefined when there is none. */
   config: { path: string; text: string | undefined };
+  /** What keeps a pull request from editing the workflow that runs the gate. */
+  workflowGuard: WorkflowGuard;
+}
+
+/**
+ * Under `pull_request`, GitHub runs the pull request's own copy of the
+ * workflow: a pull request can take the gate's step out, and the check it
+ * is required as still passes. What stops it is read here.
+ */
+export interface WorkflowGuard {
+  /** The workflow paths rulesets require to pass (`workflows` rules), which run from their own ref. */
+  requiredWorkflows: string[];
+  /** The CODEOWNERS file GitHub reads, when there is one. */
+  codeowners?: { file: string; text: string };
+  /** Whether a code owner's review is required (branch protection, or a ruleset's pull_request rule). */
+  codeOwnerReview: boolean | 'unknown';
 }
 
 export interface Problem {
@@ -29,6 +46,8 @@ export interface Problem {
   line?: number;
   problem: string;
   fix: string;
+  /** Said for the record, not a problem: what protects the set-up. */
+  info?: true;
 }
 
 const ACTION = /^readiness-gate\/readiness-gate@/;
@@ -47,6 +66,19 @@ interface GateJob {
   /** The step's or call's `with:`. */
   inputs: Record<string, unknown>;
   permissions: unknown;
+  /** The job's `if:`, and the gate step's. */
+  jobIf?: unknown;
+  stepIf?: unknown;
+  /** `continue-on-error` of the job, and of the gate step. */
+  jobContinues?: unknown;
+  stepContinues?: unknown;
+  /** The gate step's `id`, and the steps after it, as GitHub reads them. */
+  stepId?: unknown;
+  after: unknown[];
+  /** The line of the gate step (or of the call). */
+  stepLine: number;
+  /** Whether it is a call of the reusable workflow. */
+  reusable: boolean;
 }
 
 export function diagnose(facts: DoctorFacts): Problem[] {
@@ -61,7 +93,8 @@ export function diagnose(facts: DoctorFacts): Problem[] {
     if (jobs.length === 0) continue;
     gates.push(...jobs);
     problems.push(...triggerProblems(workflow.path, doc, counter, config, facts.mergeQueue));
-    for (const job of jobs) problems.push(...jobProblems(job, config));
+    for (const job of jobs) problems.push(...jobProblems(job, config), ...bypassProblems(job));
+    problems.push(...guardProblems(workflow.path, doc, counter, facts.workflowGuard));
   }
   if (gates.length === 0) {
     problems.push({
@@ -93,50 +126,152 @@ function loadedConfig(config: DoctorFacts['config'], problems: Problem[]): Resol
 const get = (node: unknown, key: string): unknown => (isMap(node) ? node.get(key, true) : undefined);
 const value = (node: unknown): unknown => (isScalar(node) ? node.value : undefined);
 
-/** The jobs that run the gate: a step with the action, or a call of the reusable workflow. */
+/**
+ * The jobs that run the gate: a step with the action, or a call of the
+ * reusable workflow. Values are read as GitHub reads them, anchors and
+ * aliases resolved (`permissions: *write`); lines from the nodes.
+ */
 function gateJobs(path: string, doc: Document, counter: LineCounter): GateJob[] {
   const jobs = get(doc.contents, 'jobs');
   if (!isMap(jobs)) return [];
+  let js: Record<string, unknown>;
+  try {
+    js = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as Record<string, unknown>;
+  } catch {
+    return []; // an alias bomb: GitHub refuses the workflow too
+  }
+  const asObject = (v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  const jobsJs = asObject(js.jobs);
   const found: GateJob[] = [];
-  const permissionsOf = (node: unknown) => (node === undefined ? undefined : (node as { toJSON(): unknown }).toJSON());
-  const workflowPermissions = permissionsOf(get(doc.contents, 'permissions'));
   for (const pair of jobs.items) {
     const id = String(value(pair.key) ?? '');
-    const job = pair.value;
-    const name = value(get(job, 'name'));
-    const display = typeof name === 'string' ? name : id;
-    const permissions = permissionsOf(get(job, 'permissions')) ?? workflowPermissions;
-    const called = value(get(job, 'uses'));
-    if (typeof called === 'string' && REUSABLE.test(called)) {
-      const inputs = (get(job, 'with') as { toJSON?: () => unknown } | undefined)?.toJSON?.() ?? {};
-      const secrets = (get(job, 'secrets') as { toJSON?: () => unknown } | undefined)?.toJSON?.();
+    const job = asObject(jobsJs[id]);
+    const display = typeof job.name === 'string' ? job.name : id;
+    const permissions = job.permissions ?? js.permissions;
+    const line = lineOf(counter, pair.key);
+    const common = { workflow: path, id, line, permissions, jobIf: job.if, jobContinues: job['continue-on-error'] };
+    if (typeof job.uses === 'string' && REUSABLE.test(job.uses)) {
+      const secrets = asObject(job.secrets);
       found.push({
-        workflow: path,
-        id,
-        line: lineOf(counter, pair.key),
+        ...common,
         check: `${display} / ${REUSABLE_JOB}`,
-        inputs: { ...(inputs as object), ...(secrets && typeof secrets === 'object' ? secrets : {}) },
-        permissions,
+        inputs: { ...asObject(job.with), ...secrets },
+        after: [],
+        stepLine: line,
+        reusable: true,
       });
       continue;
     }
-    const steps = get(job, 'steps');
-    if (!isSeq(steps)) continue;
-    for (const step of steps.items) {
-      const uses = value(get(step, 'uses'));
-      if (typeof uses !== 'string' || !ACTION.test(uses)) continue;
-      const inputs = (get(step, 'with') as { toJSON?: () => unknown } | undefined)?.toJSON?.() ?? {};
+    const steps = Array.isArray(job.steps) ? job.steps : [];
+    const stepNodes = get(pair.value, 'steps');
+    steps.forEach((raw, i) => {
+      const step = asObject(raw);
+      if (typeof step.uses !== 'string' || !ACTION.test(step.uses)) return;
       found.push({
-        workflow: path,
-        id,
-        line: lineOf(counter, pair.key),
+        ...common,
         check: display,
-        inputs: inputs as Record<string, unknown>,
-        permissions,
+        inputs: asObject(step.with),
+        stepIf: step.if,
+        stepContinues: step['continue-on-error'],
+        stepId: step.id,
+        after: steps.slice(i + 1),
+        stepLine: isSeq(stepNodes) ? lineOf(counter, stepNodes.items[i]) : line,
+        reusable: false,
+      });
+    });
+  }
+  return found;
+}
+
+/** An `if:` that holds on every pull request: it never skips the job. */
+const ALWAYS =
+  /^\s*(?:\$\{\{\s*)?(?:always\(\)|!\s*cancelled\(\)|success\(\)\s*\|\|\s*failure\(\)|true)(?:\s*\}\})?\s*$/;
+
+/** What lets a pull request pass the gate's required check without passing the gate. */
+function bypassProblems(job: GateJob): Problem[] {
+  const problems: Problem[] = [];
+  const at = { where: job.workflow, line: job.stepLine };
+  const set = (v: unknown) => v !== undefined && v !== false && String(v).trim() !== 'false';
+  if (set(job.jobContinues) || set(job.stepContinues)) {
+    problems.push({
+      ...at,
+      problem: `Job "${job.id}" runs the gate with \`continue-on-error: ${String(job.stepContinues ?? job.jobContinues)}\`: a failing gate does not fail the job, and the required check passes.`,
+      fix: "Remove `continue-on-error` from the gate's step and job.",
+    });
+  }
+  const condition = [job.jobIf, job.stepIf].find((c) => c !== undefined && !ALWAYS.test(String(c)));
+  if (condition !== undefined) {
+    problems.push({
+      ...at,
+      problem: `Job "${job.id}" runs the gate only \`if: ${String(condition)}\`: where that is false on a pull request, the ${condition === job.jobIf ? 'job is skipped, and a skipped required check counts as passing' : 'step is skipped, and the job passes'}.`,
+      fix: 'Remove the `if:`; to pass some pull requests unchecked, use `skip` in the config, which reports success with the reason.',
+    });
+  }
+  const failJob = job.inputs['fail-job'];
+  if (failJob !== undefined && String(failJob).trim() === 'false') {
+    const id = typeof job.stepId === 'string' ? job.stepId : undefined;
+    const failsLater =
+      id !== undefined && job.after.some((step) => JSON.stringify(step).includes(`steps.${id}.outputs.conclusion`));
+    if (!failsLater) {
+      problems.push({
+        ...at,
+        problem: `Job "${job.id}" runs the gate with \`fail-job: false\`, and no later step fails the job on its \`conclusion\` output: the required check passes whatever the gate says.`,
+        fix: 'Remove `fail-job: false`, or give the step an `id` and fail the job in a later step when `steps.<id>.outputs.conclusion` is failure.',
       });
     }
   }
-  return found;
+  return problems;
+}
+
+/**
+ * Whether the workflow that runs the gate is guarded from the pull request
+ * itself: under `pull_request` it is the pull request's own copy, so the
+ * gate is only as strong as a ruleset that requires the workflow, or a code
+ * owner's review of `.github/workflows/`. Said either way.
+ */
+function guardProblems(path: string, doc: Document, counter: LineCounter, guard: WorkflowGuard): Problem[] {
+  const on = get(doc.contents, 'on');
+  const events = isMap(on)
+    ? on.items.map((p) => String(value(p.key)))
+    : isSeq(on)
+      ? on.items.map((i) => String(value(i)))
+      : [String(value(on) ?? '')];
+  if (!events.includes('pull_request')) return [];
+  const at = { where: path, line: lineOf(counter, on) };
+  if (guard.requiredWorkflows.includes(path)) {
+    return [
+      {
+        ...at,
+        info: true,
+        problem:
+          "A ruleset requires this workflow: GitHub runs it from the ruleset's ref, not from the pull request, so a pull request cannot change what the gate runs.",
+        fix: 'Nothing to do.',
+      },
+    ];
+  }
+  const owned = guard.codeowners && ownersOf(parseCodeowners(guard.codeowners.text), path);
+  const codeOwners = owned && { file: guard.codeowners!.file, owners: owned.owners };
+  if (codeOwners && guard.codeOwnerReview === true) {
+    return [
+      {
+        ...at,
+        info: true,
+        problem: `Under pull_request the gate runs the pull request's own copy of this workflow; a change to it needs a review by ${codeOwners.owners.join(', ')} (${codeOwners.file}, code owner review required).`,
+        fix: 'Nothing to do; a ruleset that requires the workflow would not depend on the reviewers.',
+      },
+    ];
+  }
+  const has = codeOwners
+    ? `${codeOwners.file} names ${codeOwners.owners.join(', ')} for it, but ${guard.codeOwnerReview === 'unknown' ? 'doctor could not read whether' : 'nothing requires'} a code owner's review`
+    : `no ruleset requires this workflow, and ${guard.codeowners ? `no line of ${guard.codeowners.file} gives it an owner` : 'there is no CODEOWNERS file'}`;
+  return [
+    {
+      ...at,
+      problem: `Under pull_request the gate runs the pull request's own copy of this workflow: a pull request can edit it (take out the gate's step, set fail-job: false) and the required check still passes. Here ${has}.`,
+      fix: 'Require the workflow through a ruleset (Require workflows to pass), or give .github/workflows/ an owner in CODEOWNERS and require code owner review on the default branch.',
+    },
+  ];
 }
 
 /** The events a gate's workflow runs on, against what the gate needs. */

@@ -20,6 +20,12 @@ interface Setup {
   config?: string;
   protection?: FakeGitHub['protection'];
   rules?: FakeGitHub['rules'];
+  /**
+   * Whether a ruleset requires the workflows (run from the ruleset's ref, so a pull request cannot edit them):
+   * a set-up without it, or a CODEOWNERS review, can be bypassed from the pull request itself.
+   */
+  guarded?: boolean;
+  files?: Record<string, string>;
 }
 
 async function doctor(setup: Setup = {}) {
@@ -29,6 +35,11 @@ async function doctor(setup: Setup = {}) {
   gh.setFile('main', '.github/readiness-gate.yml', setup.config ?? CONFIG_TEMPLATE);
   gh.protection = setup.protection ?? { contexts: ['readiness'] };
   gh.rules.push(...(setup.rules ?? []));
+  if (setup.guarded !== false) {
+    const required = Object.keys(workflows).map((path) => ({ path, repository_id: 1 }));
+    gh.rules.push({ type: 'workflows', parameters: { workflows: required }, ruleset_id: 7 });
+  }
+  for (const [path, text] of Object.entries(setup.files ?? {})) gh.setFile('main', path, text);
   return runCli(['doctor', '--repo', `${gh.owner}/${gh.repo}`], {
     cwd: ROOT,
     env: { GITHUB_TOKEN: 'ghs_write', GITHUB_API_URL: gh.url },
@@ -145,6 +156,54 @@ describe('readiness-gate doctor', () => {
       'Fix it on the default branch',
     ],
     [
+      'a gate step that may fail without failing the job',
+      {
+        workflow: WORKFLOW_TEMPLATE.replace(
+          '      - uses: readiness-gate/readiness-gate@v1\n',
+          '      - uses: readiness-gate/readiness-gate@v1\n        continue-on-error: true\n',
+        ),
+      },
+      '✖ .github/workflows/readiness-gate.yml:',
+      'Remove `continue-on-error`',
+    ],
+    [
+      'a gate job an if: can skip on a pull request',
+      {
+        workflow: WORKFLOW_TEMPLATE.replace(
+          '    runs-on: ubuntu-latest\n',
+          "    if: github.actor != 'renovate[bot]'\n    runs-on: ubuntu-latest\n",
+        ),
+      },
+      'a skipped required check counts as passing',
+      'Remove the `if:`',
+    ],
+    [
+      'fail-job: false with nothing after it that fails the job',
+      {
+        workflow: WORKFLOW_TEMPLATE.replace(
+          '      - uses: readiness-gate/readiness-gate@v1\n',
+          '      - uses: readiness-gate/readiness-gate@v1\n        with:\n          fail-job: false\n',
+        ),
+      },
+      'with `fail-job: false`, and no later step fails the job',
+      'Remove `fail-job: false`',
+    ],
+    [
+      'a workflow a pull request can edit',
+      { guarded: false },
+      "Under pull_request the gate runs the pull request's own copy of this workflow: a pull request can edit it",
+      'Require the workflow through a ruleset',
+    ],
+    [
+      'a workflow its CODEOWNERS owner need not review',
+      {
+        guarded: false,
+        files: { '.github/CODEOWNERS': '* @octo-org/everyone\n/.github/workflows/ @octo-org/platform\n' },
+      },
+      ".github/CODEOWNERS names @octo-org/platform for it, but nothing requires a code owner's review",
+      'require code owner review',
+    ],
+    [
       'no workflow runs the gate',
       {
         workflows: {
@@ -164,6 +223,37 @@ describe('readiness-gate doctor', () => {
     expect(stdout.split('\n')[at + 1]).toContain(fix);
     expect(stdout.split('\n')[at + 1]).toMatch(/^ {2}Fix: /);
     expect(code).toBe(1);
+  });
+
+  it('says what guards the workflow, and finds nothing wrong, where code owners must review it', async () => {
+    const { code, stdout } = await doctor({
+      guarded: false,
+      files: { '.github/CODEOWNERS': '*.md @octo-org/docs\n.github/ @octo-org/platform @sre-lead\n' },
+      rules: [{ type: 'pull_request', parameters: { require_code_owner_review: true }, ruleset_id: 9 }],
+    });
+    expect(problems(stdout)).toEqual([]);
+    expect(stdout).toContain(
+      "ℹ .github/workflows/readiness-gate.yml:3  Under pull_request the gate runs the pull request's own copy of this workflow; a change to it needs a review by @octo-org/platform, @sre-lead (.github/CODEOWNERS, code owner review required).",
+    );
+    expect(code).toBe(0);
+  });
+
+  it('reads permissions and inputs through YAML anchors and aliases, as GitHub does', async () => {
+    const workflow = WORKFLOW_TEMPLATE.replace('\npermissions:\n', '\npermissions: &gate\n').replace(
+      '    runs-on: ubuntu-latest\n',
+      '    runs-on: ubuntu-latest\n    permissions: *gate\n',
+    );
+    expect(workflow).toContain('permissions: *gate');
+    const { code, stdout } = await doctor({ workflow });
+    expect(problems(stdout)).toEqual([]);
+    expect(code).toBe(0);
+    // A later step that fails the job on the gate's conclusion makes fail-job: false safe.
+    const checked = workflow.replace(
+      '      - uses: readiness-gate/readiness-gate@v1\n',
+      "      - id: gate\n        uses: readiness-gate/readiness-gate@v1\n        with: &quiet\n          fail-job: false\n      - if: steps.gate.outputs.conclusion == 'failure'\n        run: exit 1\n",
+    );
+    await gh.stop();
+    expect(problems((await doctor({ workflow: checked })).stdout)).toEqual([]);
   });
 
   it('needs a repository and a token, and says so', async () => {
