@@ -153,6 +153,7 @@ function example(rule: AnyRule, e: RuleExample, verdict: 'Fails' | 'Passes'): st
     '',
   ];
   if (e.config) out.push('With the config:', '', ...fence(e.config, 'yaml'), '');
+  if (e.template) out.push("With the repository's pull-request template:", '', ...fence(e.template, 'markdown'), '');
   for (const [other, text] of Object.entries(e.files ?? {}))
     out.push(`With \`${other}\`:`, '', ...fence(text, languageOf(other)), '');
   for (const [other, text] of Object.entries(e.base ?? {})) {

@@ -14,6 +14,7 @@ import type { PullRequestFacts } from './model/conditions.js';
 import type { RawFinding } from './model/finding.js';
 import { applyFixes } from './fix.js';
 import { asRead, type LineMap } from './model/lines.js';
+import type { TemplateFile } from './model/template.js';
 import { RULES, type AnyRule, type RuleId } from './rules/index.js';
 import type { MatchedEntry, RuleResult } from './rules/rule.js';
 import { type ReadBound, type SourceFile, type Unread, fileKey } from './model/files.js';
@@ -47,6 +48,8 @@ export interface CheckInput {
   config: ResolvedConfig;
   /** Every runbook the repository's alerts link, when the run read all its alerts (the CLI's audit). */
   alertRunbooks?: readonly string[];
+  /** The repository's pull-request template the description was written from, at the base commit. */
+  template?: TemplateFile;
   /** The lines each changed source file's diff touches, by path (`model/diff.ts changedLines`); a file absent is judged whole. */
   changedLines?: Readonly<Record<string, readonly number[]>>;
   /** Called as each document is about to be parsed and checked: a budgeted thread reports its progress. */
@@ -89,6 +92,7 @@ export function check(input: CheckInput): Report {
       ...(views ? { views } : {}),
       ...(input.reviews ? { reviews: input.reviews } : {}),
       ...(input.pullRequest ? { pullRequest: input.pullRequest } : {}),
+      ...(input.template ? { template: input.template } : {}),
       ...(input.alertRunbooks ? { alertRunbooks: new Set(input.alertRunbooks.map((p) => p.toLowerCase())) } : {}),
       ...(input.changedLines
         ? { changedLines: new Map(Object.entries(input.changedLines).map(([p, lines]) => [p, new Set(lines)])) }

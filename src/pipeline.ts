@@ -40,7 +40,7 @@ import {
   skipReason,
   type PlannedFile,
 } from './plan.js';
-import { changedIn, kinded, Reads, runAccess } from './reads.js';
+import { changedIn, chosenTemplate, kinded, Reads, runAccess } from './reads.js';
 import {
   configFailure,
   readFailures,
@@ -127,6 +127,9 @@ async function run(source: DocumentSource, options: PipelineOptions): Promise<Ru
     pr.body === undefined
       ? { linked: [], description: undefined }
       : await readDescription(pr.body, config, budget.budget);
+  // The repository's own template, the baseline of what the author wrote: read while the description's links are.
+  const templatesRead = source.templates?.(config.pullRequest.template) ?? Promise.resolve([]);
+  templatesRead.catch(() => {});
   const named = await source.named?.(config);
   const reads = new Reads(source);
   const access = runAccess(source, reads, failures, {
@@ -215,6 +218,8 @@ async function run(source: DocumentSource, options: PipelineOptions): Promise<Ru
     failures.push(error);
   }
 
+  const template = await chosenTemplate(templatesRead, pr.body, failures, notes);
+
   // 7. The description, last, with what the files showed (a ticked claim they contradict fails), and the linked
   // documents not checked already.
   const evidence = checked.flatMap((c) => c.report.findings);
@@ -230,6 +235,7 @@ async function run(source: DocumentSource, options: PipelineOptions): Promise<Ru
       config,
       ...(verifyFixes ? { verifyFixes } : {}),
       ...(await auditFacts()),
+      ...(template ? { template } : {}),
       ...(evidence.length > 0 ? { evidence } : {}),
       evidenceSources: checked.flatMap((c) => c.evidenceSources),
       pullRequest: { ...facts, ...(reviewData?.approvals ? { approvals: reviewData.approvals } : {}) },

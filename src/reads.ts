@@ -8,6 +8,8 @@ import type { KindedFile } from './engine.js';
 import { asKindId, kindById } from './kinds/index.js';
 import type { RunAccess, RunFile } from './kinds/kind.js';
 import { fileKey, type Unread } from './model/files.js';
+import { pathInCode } from './model/paths.js';
+import { templateFor, type TemplateFile } from './model/template.js';
 import { withText, type PlannedFile } from './plan.js';
 import { MAX_EVIDENCE_BYTES, maxBytesOf, ReadFailed, type DocumentSource } from './source.js';
 
@@ -103,4 +105,33 @@ export function changedIn(
   for (const f of files)
     if (kindById(f.kind).judgesChangedLines && Object.hasOwn(lines, f.path)) out[f.path] = lines[f.path]!;
   return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/**
+ * The template the description was written from, among those read: a note
+ * says which, when there were several; a template the config names that
+ * cannot be read fails the run, as the config would.
+ */
+export async function chosenTemplate(
+  read: Promise<TemplateFile[]>,
+  body: string | undefined,
+  failures: ReadFailed[],
+  notes: string[],
+): Promise<TemplateFile | undefined> {
+  let all: TemplateFile[];
+  try {
+    all = await read;
+  } catch (error) {
+    if (!(error instanceof ReadFailed)) throw error;
+    failures.push(error);
+    return undefined;
+  }
+  if (body === undefined) return undefined;
+  const chosen = templateFor(all, body);
+  if (chosen && all.length > 1) {
+    notes.push(
+      `The description was compared with the pull-request template ${pathInCode(chosen.path)}, the one of the repository's ${all.length} it follows.`,
+    );
+  }
+  return chosen;
 }

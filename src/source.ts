@@ -11,6 +11,7 @@ import { PULL_REQUEST } from './kinds/pull-request.js';
 import type { ResolvedConfig } from './config/types.js';
 import type { ApprovalFacts, ChangedFile, PullRequestFacts } from './model/conditions.js';
 import type { Unread } from './model/files.js';
+import type { TemplateFile } from './model/template.js';
 import type { Finding, NotChecked, Report } from './model/report.js';
 import type { ReviewFacts } from './model/reviews.js';
 import type { Repository } from './model/spec.js';
@@ -99,6 +100,13 @@ export interface DocumentSource {
   list?(folder: string): Promise<string[]>;
   /** Reviews for sign-off and `when` approvals, when the config asks for them. Throws ReadFailed. */
   reviews?(config: ResolvedConfig): Promise<ReviewData>;
+  /**
+   * The repository's pull-request templates at the base commit (where
+   * GitHub looks, or the path `pull-request.template` names; none when it
+   * is `false`), the default first. Throws ReadFailed when one the config
+   * names cannot be read.
+   */
+  templates?(setting: string | false | undefined): Promise<TemplateFile[]>;
 }
 
 /** A file to read: at the head commit, or the base commit for a companion that lowers a demand. */

@@ -278,6 +278,24 @@ const CASES: Case[] = [
     },
   },
   {
+    name: "the repository's own template as the baseline, read at the base commit on both sides",
+    files: { '.github/pull_request_template.md': 'Commit Message:\nRisk Level:\nTesting:\n', 'src/a.txt': 'a\n' },
+    // The pull request's own copy asks nothing: the base commit's is the baseline.
+    base: { '.github/pull_request_template.md': 'Commit Message:\nRisk Level:\nTesting:\nDocs Changes:\n' },
+    changed: [
+      ['M', '.github/pull_request_template.md'],
+      ['M', 'src/a.txt'],
+    ],
+    body: 'Commit Message: retry on reset\nRisk Level: Low\nTesting:\nDocs Changes:\n',
+    config: 'extends: none\nrules:\n  template-field: error\n',
+    shows: (json) => {
+      expect(json.findings.map((f) => [f.ruleId, f.line, f.message])).toEqual([
+        ['template-field', 3, 'Field "Testing" is empty: write it after "Testing:", or "N/A — reason".'],
+        ['template-field', 4, 'Field "Docs Changes" is empty: write it after "Docs Changes:", or "N/A — reason".'],
+      ]);
+    },
+  },
+  {
     name: 'a docs-only pull request, skipped',
     files: { 'docs/guide.md': '# Guide\n' },
     changed: [['M', 'docs/guide.md']],

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/load.js';
 import { CONFIG_PATH, INIT_FILES } from '../init/templates.js';
+import { configFromTemplate } from '../init/from-template.js';
 import { isCommit, readRendered } from '../disk.js';
 import { parseDay } from '../model/day.js';
 import { runPipeline, type RunOutcome } from '../pipeline.js';
@@ -28,8 +29,8 @@ const USAGE = `Usage:
   readiness-gate check [--body FILE|-] [--config FILE] [--format ${FORMAT_IDS.join('|')}] [--exit-zero]
                        [--changed-files FILE|-] [--labels a,b] [--base BRANCH] [--author LOGIN] [--title TEXT]
                        [--rendered FILE ...] [--only-selected] [--fix | --fix-dry-run] [--today YYYY-MM-DD]
-                       [--base-ref REF] [FILE_OR_GLOB ...]
-  readiness-gate init [--force]
+                       [--base-ref REF] [--template FILE] [FILE_OR_GLOB ...]
+  readiness-gate init [--force] [--from-template [FILE]]
   readiness-gate doctor --repo OWNER/REPO [--config FILE]
   readiness-gate --help | --version
 
@@ -42,9 +43,13 @@ check   Check a pull-request description (--body), runbooks and deployment files
         --fix-dry-run: print them as a diff instead. --today: the day review dates are judged by.
         --base-ref REF: read what the action reads at the base commit (the kustomization beside a
         manifest, an alert file as it was) with git show REF:path, not from the disk.
+        --template FILE: the pull-request template the description was written from; else the one GitHub
+        would use in the checkout (pull-request.template in the config names another, or false none).
         Config: --config FILE, else ${CONFIG_PATH} when present, else the built-in devops rules.
         Exit: 0 passed, 1 gate failed, 2 usage or config error.
 init    Write ${INIT_FILES.map((f) => f.path).join(', ')}.
+        --from-template [FILE]: write the config from the repository's own pull-request template (FILE,
+        else the one GitHub uses), and the workflow.
 doctor  Read a repository's set-up of the gate through the API (GITHUB_TOKEN; GITHUB_API_URL for
         GitHub Enterprise) and say what will not work, each with its fix. Exit: 0 nothing wrong, 1 problems.
 `;
@@ -108,6 +113,7 @@ async function runCheck(args: string[], io: Io): Promise<number> {
       today: { type: 'string' },
       'base-ref': { type: 'string' },
       'fix-dry-run': { type: 'boolean', default: false },
+      template: { type: 'string' },
     },
   });
   if (values.body === '-' && values['changed-files'] === '-') {
@@ -143,6 +149,7 @@ async function runCheck(args: string[], io: Io): Promise<number> {
     args: positionals,
     onlySelected: values['only-selected'],
     ...(baseRef !== undefined ? { baseRef } : {}),
+    ...(values.template !== undefined ? { templateFile: values.template } : {}),
   });
   const rendered = await readRenderedArgs(values.rendered ?? [], io.cwd);
   const today = values.today;
@@ -229,6 +236,13 @@ async function readBody(file: string, io: Io): Promise<string> {
 }
 
 async function runInit(args: string[], io: Io): Promise<number> {
+  // `--from-template [FILE]`: the file is optional, so it is taken before the flags are parsed.
+  const at = args.indexOf('--from-template');
+  if (at >= 0) {
+    const file = args[at + 1] !== undefined && !args[at + 1]!.startsWith('-') ? args[at + 1] : undefined;
+    const rest = args.filter((_, i) => i !== at && !(file !== undefined && i === at + 1));
+    return runInitFromTemplate(rest, file, io);
+  }
   const { values } = parseArgs({ args, options: { force: { type: 'boolean', default: false } } });
   const existing: string[] = [];
   for (const file of INIT_FILES) {
@@ -245,6 +259,53 @@ async function runInit(args: string[], io: Io): Promise<number> {
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, file.text);
     io.stdout(`wrote ${file.path}\n`);
+  }
+  return 0;
+}
+
+/**
+ * `init --from-template [FILE]`: the config made from the repository's own
+ * pull-request template (the file named, else the one GitHub would use),
+ * and the workflow; nothing overwritten without `--force`.
+ */
+async function runInitFromTemplate(args: string[], file: string | undefined, io: Io): Promise<number> {
+  const { values } = parseArgs({ args, options: { force: { type: 'boolean', default: false } } });
+  const root = await findRoot(io.cwd);
+  const source = new DiskSource({
+    cwd: io.cwd,
+    root,
+    pullRequest: {},
+    args: [],
+    ...(file ? { templateFile: file } : {}),
+  });
+  const [template] = await source.templates(undefined);
+  if (!template) {
+    throw new UsageError(
+      'init --from-template: no pull-request template in .github/, the root or docs/ (pull_request_template.md, or a PULL_REQUEST_TEMPLATE/ folder); name one: --from-template FILE.',
+    );
+  }
+  const relative =
+    file !== undefined ? path.relative(root, path.resolve(io.cwd, file)).split(path.sep).join('/') : template.path;
+  const files = [
+    { path: CONFIG_PATH, text: configFromTemplate({ path: relative, text: template.text }) },
+    ...INIT_FILES.filter((f) => f.path.startsWith('.github/workflows/')),
+  ];
+  const existing = values.force
+    ? []
+    : (
+        await Promise.all(files.map(async (f) => ((await readIfExists(root, f.path)) !== undefined ? [f.path] : [])))
+      ).flat();
+  if (existing.length > 0) {
+    io.stderr(
+      `readiness-gate: ${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; nothing written. Run "readiness-gate init --from-template --force" to overwrite.\n`,
+    );
+    return 2;
+  }
+  for (const f of files) {
+    const target = path.resolve(root, f.path);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, f.text);
+    io.stdout(`wrote ${f.path}${f.path === CONFIG_PATH ? ` (from ${relative})` : ''}\n`);
   }
   return 0;
 }

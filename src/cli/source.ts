@@ -25,7 +25,10 @@ import {
   type NamedFiles,
   type PullRequestInfo,
   READ_CONCURRENCY,
+  ReadFailed,
 } from '../source.js';
+import { isTemplatePath, TEMPLATE_FOLDERS, templatePaths, type TemplateFile } from '../model/template.js';
+import { PULL_REQUEST } from '../kinds/pull-request.js';
 
 export interface DiskSourceOptions {
   /** The working directory: arguments and `--config` are relative to it. */
@@ -46,6 +49,8 @@ export interface DiskSourceOptions {
   onlySelected?: boolean;
   /** The commit files "at the base" are read at (`--base-ref`): without it, the disk's. */
   baseRef?: string;
+  /** The pull-request template (`--template`), relative to the working directory; else the checkout's. */
+  templateFile?: string;
 }
 
 export class DiskSource implements DocumentSource {
@@ -110,6 +115,57 @@ export class DiskSource implements DocumentSource {
       );
     }
     return { files: found, notChecked: [] };
+  }
+
+  /**
+   * The pull-request templates as the checkout has them (read at `--base-ref`
+   * when given, as the action reads them at the base commit), or the file
+   * `--template` names.
+   */
+  async templates(setting: string | false | undefined): Promise<TemplateFile[]> {
+    const { cwd, root, templateFile, baseRef } = this.options;
+    if (templateFile !== undefined) {
+      const text = await readFile(path.resolve(cwd, templateFile), 'utf8').catch(() => undefined);
+      if (text === undefined) throw new UsageError(`--template ${templateFile}: cannot read the file.`);
+      return [{ path: templateFile, text }];
+    }
+    const paths = templatePaths(setting, setting === undefined ? await this.foundTemplates() : []);
+    const read = await Promise.all(
+      paths.map(async (p) => ({
+        path: p,
+        text: baseRef !== undefined ? await readAtRef(root, baseRef, p) : await readDocument(root, p),
+      })),
+    );
+    const found = read.flatMap((t) => (typeof t.text === 'string' ? [{ path: t.path, text: t.text }] : []));
+    if (typeof setting === 'string' && found.length === 0) {
+      throw new ReadFailed(
+        `the pull-request template ${setting}`,
+        'there is no such file in the checkout, though `pull-request.template` names it',
+        PULL_REQUEST,
+        false,
+      );
+    }
+    return found;
+  }
+
+  /** Where GitHub would find templates in the checkout: the default one first, then those of a templates folder. */
+  private async foundTemplates(): Promise<string[]> {
+    const found: string[] = [];
+    for (const folder of TEMPLATE_FOLDERS) {
+      const entries = await readdir(path.resolve(this.options.root, folder || '.'), { withFileTypes: true }).catch(
+        () => [],
+      );
+      for (const entry of entries) {
+        const at = folder === '' ? entry.name : `${folder}/${entry.name}`;
+        if (entry.isFile() && isTemplatePath(at)) found.push(at);
+        if (entry.isDirectory() && /^pull_request_template$/i.test(entry.name)) {
+          const inner = await readdir(path.resolve(this.options.root, at), { withFileTypes: true }).catch(() => []);
+          for (const file of inner)
+            if (file.isFile() && isTemplatePath(`${at}/${file.name}`)) found.push(`${at}/${file.name}`);
+        }
+      }
+    }
+    return found.slice(0, 10);
   }
 
   async list(folder: string): Promise<string[]> {

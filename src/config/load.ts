@@ -305,6 +305,7 @@ export function resolve(file: ConfigFile, source: string): ResolvedConfig {
     pullRequest: {
       sections: mergeSections(base.pullRequest.sections, pr?.sections, 'description'),
       placeholders: pr?.placeholders ?? [],
+      ...(pr?.template !== undefined ? { template: pr.template } : {}),
       runbook: {
         section: pr?.runbook?.section ?? base.pullRequest.runbook.section,
         aliases: pr?.runbook?.aliases ?? base.pullRequest.runbook.aliases,

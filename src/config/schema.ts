@@ -182,7 +182,13 @@ export const configSchema = described(
           described(z.array(section), 'Required sections; one named like a built-in section replaces it.'),
         ),
         placeholders: names(
-          'Template text that must not be left in a required section: plain text, or /regex/flags. `[…]`, `<…>` and `{…}` around words are placeholders already.',
+          'Template text that must not be left in a required section: plain text (matched however the author copies it: a trailing colon, spacing or emphasis aside), or /regex/flags (matched anywhere in the section). `[…]`, `<…>` and `{…}` around words are placeholders already.',
+        ),
+        template: z.optional(
+          described(
+            z.union([z.string(), z.literal(false)]),
+            "The repository's pull-request template, read at the base commit as the baseline of what the author wrote: its path, or false to read none. Absent: where GitHub looks for it (.github/, the root, docs/, any case, and their PULL_REQUEST_TEMPLATE/ folders).",
+          ),
         ),
         runbook: z.optional(
           described(

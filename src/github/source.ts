@@ -28,6 +28,8 @@ import {
   type Repo,
 } from './repository.js';
 import type { Unread } from '../model/files.js';
+import { findTemplates, readTemplates } from './templates.js';
+import { templatePaths, type TemplateFile } from '../model/template.js';
 import {
   type ChangedFiles,
   type ConfigText,
@@ -57,6 +59,7 @@ export class GitHubSource implements DocumentSource {
   private pr?: Promise<PullRequest>;
   private commentList?: Promise<IssueComment[]>;
   private fileList?: Promise<ListedFile[]>;
+  private readonly templatePaths = new Map<string, Promise<string[]>>();
 
   constructor(
     private readonly client: GitHubClient,
@@ -81,6 +84,8 @@ export class GitHubSource implements DocumentSource {
 
   async config(): Promise<ConfigText> {
     const { configPath, eventBaseSha } = this.options;
+    // The templates are looked for with the config, at the same commit: no round of their own.
+    if (eventBaseSha) this.templatesAt(eventBaseSha).catch(() => {});
     const first = eventBaseSha ?? (await this.pull()).baseSha;
     let sha = first;
     let text = await this.readConfig(first);
@@ -95,6 +100,34 @@ export class GitHubSource implements DocumentSource {
       throw new ConfigError(configPath, 1, 1, detail);
     }
     return { path: configPath, text };
+  }
+
+  /** Where the templates are at a commit, looked for once. */
+  private templatesAt(sha: string): Promise<string[]> {
+    const found = this.templatePaths.get(sha) ?? findTemplates(this.client, this.options.repo, sha);
+    this.templatePaths.set(sha, found);
+    return found;
+  }
+
+  async templates(setting: string | false | undefined): Promise<TemplateFile[]> {
+    if (setting === false) return [];
+    const { baseSha } = await this.pull();
+    try {
+      const paths = templatePaths(setting, typeof setting === 'string' ? [] : await this.templatesAt(baseSha));
+      const read = await readTemplates(this.client, this.options.repo, baseSha, paths);
+      if (typeof setting === 'string' && read.length === 0) {
+        throw new ReadFailed(
+          `the pull-request template ${setting}`,
+          `there is no such file at the base commit ${baseSha.slice(0, 7)}, though \`pull-request.template\` names it`,
+          PULL_REQUEST,
+          false,
+        );
+      }
+      return read;
+    } catch (error) {
+      if (error instanceof ReadFailed) throw error;
+      throw readFailed('the pull-request template', error);
+    }
   }
 
   private async readConfig(sha: string): Promise<string | undefined> {

@@ -8,6 +8,7 @@
 import type { PullRequestFacts } from '../model/conditions.js';
 import type { DocumentSettings } from '../model/spec.js';
 import type { LineBreaks } from '../model/lines.js';
+import type { TemplateFile } from '../model/template.js';
 import type { ReadBound, RenderedFile, SourceFile, Unread } from '../model/files.js';
 import type { EvidenceFinding, Finding, Waiver } from '../model/report.js';
 import type { ReviewFacts } from '../model/reviews.js';
@@ -28,6 +29,8 @@ export interface Facts {
   changedLines?: ReadonlyMap<string, ReadonlySet<number>>;
   /** Every runbook the repository's alerts link, in lower case, when the run read all its alerts (the CLI's audit). */
   alertRunbooks?: ReadonlySet<string>;
+  /** The repository's pull-request template the description was written from (`model/template.ts`). */
+  template?: TemplateFile;
   /** The files the engine parsed, by path, so the description's rules do not parse them again. */
   views?: ReadonlyMap<string, unknown>;
 }

@@ -11,6 +11,7 @@ import { parseRunbook } from './runbook.js';
 import type { ReviewFacts } from '../model/reviews.js';
 import type { EvidenceFinding, Waiver } from '../model/report.js';
 import type { SourceFile } from '../model/files.js';
+import { readTemplate, type TemplateView } from '../model/template.js';
 
 /** The source name of the description in reports. */
 export const PULL_REQUEST = 'pull-request';
@@ -35,6 +36,8 @@ export interface PullRequestContext {
   /** Files read for the description, by path: the runbooks it links (text undefined when missing). */
   files: ReadonlyMap<string, SourceFile>;
   reviews: ReviewFacts | undefined;
+  /** The pull-request template the description was written from, read (`model/template.ts`); read on first use. */
+  readonly template: TemplateView | undefined;
 }
 
 export const pullRequestKind: DocumentKind<'pull-request', DocumentView, PullRequestContext> = {
@@ -58,6 +61,7 @@ export const pullRequestKind: DocumentKind<'pull-request', DocumentView, PullReq
   context: (doc, _path, settings, facts) => {
     const pullRequest = facts.pullRequest ?? {};
     let when: WhenEvaluation | undefined;
+    let template: TemplateView | undefined | null = facts.template ? undefined : null;
     return {
       doc,
       spec: { ...settings.pullRequest, signOff: settings.signOff, when: settings.when, claims: settings.claims },
@@ -66,6 +70,10 @@ export const pullRequestKind: DocumentKind<'pull-request', DocumentView, PullReq
       files: facts.files,
       reviews: facts.reviews,
       pullRequest,
+      get template() {
+        if (template === null) return undefined;
+        return (template ??= readTemplate(facts.template!));
+      },
       get when() {
         return (when ??= evaluateWhen(settings.when, pullRequest, linkedRisk(doc, settings, facts), (reference) =>
           tickedItem(doc, reference, aliasesOf(reference, settings.pullRequest.sections)),

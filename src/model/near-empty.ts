@@ -62,6 +62,15 @@ export function nearEmpty(text: string, own: readonly RegExp[] = []): boolean {
 /** A template's placeholder: `/regex/flags`, or plain text matched as written, ignoring case. */
 export function placeholderPattern(source: string): RegExp {
   const regex = /^\/(.+)\/([a-z]*)$/s.exec(source);
+  // A /regex/ matches anywhere in the section, each time: what it matches is taken out, the rest must be written.
   if (regex) return new RegExp(regex[1]!, regex[2]!.includes('g') ? regex[2] : `${regex[2]}g`);
-  return new RegExp(source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+  // Plain text matches as authors copy it: emphasis, spacing and a trailing colon aside.
+  const words = source
+    .replace(/[*_`]+/g, '')
+    .replace(/[\s:]+$/, '')
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  if (words.join('') === '') return /(?!)/g;
+  return new RegExp(`[*_\`]*${words.join('[*_`\\s]+')}[*_\`]*\\s*:?`, 'gi');
 }

@@ -146,6 +146,8 @@ export interface DocumentSettings {
     runbook: RunbookLinkSpec;
     /** Template text that must not be left in a required section: plain text, or `/regex/flags`. */
     placeholders: string[];
+    /** The pull-request template to read as the baseline: a path, `false` for none; absent, where GitHub looks. */
+    template?: string | false;
   };
   /**
    * Runbook families, first match wins. A runbook the description links

@@ -48,6 +48,8 @@ import { runbookSectionRule } from './runbook-section.js';
 import { runbookSteps } from './runbook-steps.js';
 import { sectionRequired } from './section-required.js';
 import { sectionText } from './section-text.js';
+import { templateChoice } from './template-choice.js';
+import { templateField } from './template-field.js';
 import { signOff } from './sign-off.js';
 import { waiverReason } from './waiver-reason.js';
 import { workflowJobTimeout } from './workflow-job-timeout.js';
@@ -62,6 +64,8 @@ import { whenUnevaluated } from './when-unevaluated.js';
 export const RULES = [
   sectionRequired,
   sectionText,
+  templateChoice,
+  templateField,
   itemRequired,
   itemChecked,
   itemDuplicate,

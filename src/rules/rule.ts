@@ -48,6 +48,8 @@ export interface RuleExample<M extends string = string> {
   config?: string;
   /** Other files of the repository at the head commit, by path (e.g. a linked runbook). */
   files?: Record<string, string>;
+  /** The repository's pull-request template (at `.github/pull_request_template.md`), for a description's rules. */
+  template?: string;
   /** Files at the base commit only, by path (the example's own file as it was, for a rule that compares). */
   base?: Record<string, string>;
   /** What the action read for sign-off. */

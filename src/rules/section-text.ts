@@ -13,6 +13,8 @@ import { matchSections } from '../model/checklist.js';
 import { at, type RawFinding } from '../model/finding.js';
 import { nearEmptyReason, placeholderPattern } from '../model/near-empty.js';
 import { sayer } from '../model/messages.js';
+import { keysOf } from '../markdown/heading.js';
+import { authorsLines } from '../model/template.js';
 import { defineRule } from './rule.js';
 
 const CONFIG =
@@ -20,6 +22,8 @@ const CONFIG =
 
 const messages = {
   empty: 'Section "{{section}}" is empty. Write it: the template\'s comments and headings are not text.',
+  template:
+    'Section "{{section}}" holds only what the pull-request template wrote ({{template}}). Write it: the template\'s own text is not the author\'s.',
   placeholder: 'Section "{{section}}" holds {{what}}. Write it: the template\'s comments and headings are not text.',
 };
 const say = sayer(messages);
@@ -62,13 +66,39 @@ export const sectionText = defineRule({
       ],
     },
     {
+      name: 'a placeholder copied as authors copy it: with its colon, in bold',
+      config: `${CONFIG}  placeholders: ['Problem Summary']\n`,
+      text: '## Context\n**Problem Summary:**\n\n## Changes proposed\nProblem summary: the pool is too small.\n\n## Deployment Plan\nThe usual pipeline.\n',
+      findings: [
+        {
+          at: '1:1',
+          id: 'placeholder',
+          data: { section: 'Context', what: 'only the placeholder "Problem Summary"' },
+        },
+      ],
+    },
+    {
+      name: "the repository's template left as it was, a line of it kept under a written one",
+      config: "extends: none\npull-request:\n  sections: ['What is the purpose of the change', 'Brief change log']\n",
+      template:
+        '## What is the purpose of the change\n\n*(For example: This pull request makes task deployment go through the blob server.)*\n\n## Brief change log\n\n*(for example:)*\n  - *The TaskInfo is stored in the blob store*\n',
+      text: '## What is the purpose of the change\n\n*(For example: This pull request makes task deployment go through the blob server.)*\n\n## Brief change log\n\n*(for example:)*\n- Retries read their timeout from the config.\n',
+      findings: [
+        {
+          at: '1:1',
+          id: 'template',
+          data: { section: 'What is the purpose of the change', template: '.github/pull_request_template.md' },
+        },
+      ],
+    },
+    {
       name: 'written, or "None" where that is the answer',
       config: CONFIG,
       text: '## Context\nCheckout times out under load.\n\n## Changes proposed\n- Raise the pool to 20.\n\n## Deployment Plan\nNone: a config change, rolled out by the usual pipeline.\n',
       findings: [],
     },
   ],
-  check({ doc, spec }) {
+  check({ doc, spec, template }) {
     const required = spec.sections.filter((s) => s.text === 'required');
     if (required.length === 0) return undefined;
     const own = spec.placeholders.map(placeholderPattern);
@@ -76,14 +106,19 @@ export const sectionText = defineRule({
     for (const { spec: wanted, section } of matchSections(doc, spec.sections)) {
       if (!section || wanted.text !== 'required') continue;
       const body = sectionBody(doc, section, { withoutBoxes: true });
-      const why = section.hasContent ? nearEmptyReason(body, own) : 'nothing';
+      // What the repository's template wrote in the section is not the author's text.
+      const written = [section.key, ...keysOf(wanted)].reduce((text, key) => authorsLines(template, key, text), body);
+      const why = section.hasContent ? nearEmptyReason(written, own) : 'nothing';
       if (why === undefined) continue;
+      const leftAsTemplate = template !== undefined && written !== body && nearEmptyReason(body, own) === undefined;
       out.push(
         at(
           section,
-          why === 'nothing'
-            ? say('empty', { section: wanted.name })
-            : say('placeholder', { section: wanted.name, what: why }),
+          leftAsTemplate
+            ? say('template', { section: wanted.name, template: template.file.path })
+            : why === 'nothing'
+              ? say('empty', { section: wanted.name })
+              : say('placeholder', { section: wanted.name, what: why }),
         ),
       );
     }

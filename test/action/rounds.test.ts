@@ -20,7 +20,7 @@ describe('rounds of requests', () => {
     const first = await runAction(gh, pullEvent);
     expect(first.code).toBe(0);
     const firstRun = [...gh.requests];
-    // The first round: the pull request, its files, the config at the event's base and the comments.
+    // The first round: the pull request, its files, the config and the templates at the event's base, the comments.
     // Those sent before the first answer came back: with every answer 30 ms late, they did not wait on one.
     const firstAnswer = Math.min(...firstRun.map((r) => r.end));
     const together = firstRun.filter((r) => r.start < firstAnswer).map((r) => `${r.method} ${r.path}`);
@@ -30,6 +30,7 @@ describe('rounds of requests', () => {
         'GET /repos/octo-org/octo-repo/issues/7/comments',
         'GET /repos/octo-org/octo-repo/pulls/7',
         'GET /repos/octo-org/octo-repo/pulls/7/files',
+        'POST /graphql',
       ].sort(),
     );
     // The first run creates the comment and lists again for a concurrent run's: one round more.

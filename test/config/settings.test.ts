@@ -14,6 +14,7 @@ import { RULES } from '../../src/rules/index.js';
 import { reviewersKey, type PullRequestFacts } from '../../src/model/conditions.js';
 import { example, loadGrammars, ROOT } from '../helpers.js';
 import type { ReviewFacts } from '../../src/model/reviews.js';
+import { templatePaths } from '../../src/model/template.js';
 
 // Source files are parsed with tree-sitter, whose grammars load before a check.
 await loadGrammars();
@@ -208,6 +209,11 @@ const ENTRIES: Record<string, Entry | { exempt: string }> = {
     with: 'pull-request:\n  runbook:\n    required: false\n',
     without: '',
     observe: report(PR.replace('## Runbook', '## Notes')),
+  },
+  'pull-request.template': {
+    with: 'pull-request:\n  template: false\n',
+    without: '',
+    observe: (config) => templatePaths(config.pullRequest.template, ['.github/pull_request_template.md']),
   },
   'pull-request.runbook.max-links': {
     with: 'pull-request:\n  runbook:\n    max-links: 1\n',
@@ -657,6 +663,9 @@ describe('no dead settings', () => {
                 files,
                 ...(failing.reviews ? { reviews: failing.reviews } : {}),
                 ...(failing.pullRequest ? { pullRequest: failing.pullRequest } : {}),
+                ...(failing.template
+                  ? { template: { path: '.github/pull_request_template.md', text: failing.template } }
+                  : {}),
               }
             : {
                 files: [

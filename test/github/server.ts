@@ -775,9 +775,51 @@ export class FakeGitHub {
    * order"), 100 a page with `first`/`after`; and who last edited each of the
    * newest 100 comments and reviews.
    */
+  /**
+   * The pull-request template query: aliases of `object(expression: $x)`
+   * asking for a tree's entries, each expression `<commit>:<folder>`, as
+   * GitHub answers it (null for a folder that is not there).
+   */
+  private folderQuery(query: string, vars: Record<string, unknown>): [number, unknown] | undefined {
+    const aliases = [
+      ...query.matchAll(/(\w+): object\(expression: \$(\w+)\) \{ \.\.\. on Tree \{ entries \{ name type \} \} \}/g),
+    ];
+    if (aliases.length === 0 || !/repository\(owner: \$owner, name: \$repo\)/.test(query)) return undefined;
+    if (vars.owner !== this.owner || vars.repo !== this.repo) {
+      return [
+        200,
+        { data: { repository: null }, errors: [{ type: 'NOT_FOUND', message: 'Could not resolve to a Repository' }] },
+      ];
+    }
+    const repository: Record<string, unknown> = {};
+    for (const [, alias, variable] of aliases) {
+      const expression = vars[variable!];
+      if (typeof expression !== 'string' || !expression.includes(':')) {
+        return [200, { errors: [{ message: `Variable $${variable} of type String! was provided invalid value` }] }];
+      }
+      const [commit, folder] = [
+        expression.slice(0, expression.indexOf(':')),
+        expression.slice(expression.indexOf(':') + 1),
+      ];
+      const prefix = folder === '' ? '' : `${folder}/`;
+      const entries = new Map<string, string>();
+      for (const file of this.trees.get(commit)?.keys() ?? []) {
+        if (!file.startsWith(prefix)) continue;
+        const rest = file.slice(prefix.length);
+        const slash = rest.indexOf('/');
+        entries.set(slash < 0 ? rest : rest.slice(0, slash), slash < 0 ? 'blob' : 'tree');
+      }
+      repository[alias!] =
+        entries.size === 0 ? null : { entries: [...entries].map(([name, type]) => ({ name, type })) };
+    }
+    return [200, { data: { repository } }];
+  }
+
   private graphql(request: { query?: string; variables?: Record<string, unknown> }): [number, unknown] {
     const query = request.query ?? '';
     const vars = request.variables ?? {};
+    const folders = this.folderQuery(query, vars);
+    if (folders) return folders;
     const shape =
       /repository\(owner: \$owner, name: \$repo\)/.test(query) &&
       /pullRequest\(number: \$number\)/.test(query) &&

@@ -13,6 +13,9 @@ import { loadGrammars, ROOT } from '../helpers.js';
 // Source files are parsed with tree-sitter, whose grammars load before a check.
 await loadGrammars();
 
+/** Where an example's pull-request template is, as GitHub's default place. */
+const EXAMPLE_TEMPLATE = '.github/pull_request_template.md';
+
 function reportOf(rule: (typeof RULES)[number], example: RuleExample) {
   const loaded = loadConfig(example.config ?? '', 'example.yml');
   const config = example.today ? { ...loaded, today: example.today } : loaded;
@@ -39,6 +42,7 @@ function reportOf(rule: (typeof RULES)[number], example: RuleExample) {
           config,
           ...(example.reviews ? { reviews: example.reviews } : {}),
           ...(example.pullRequest ? { pullRequest: example.pullRequest } : {}),
+          ...(example.template ? { template: { path: EXAMPLE_TEMPLATE, text: example.template } } : {}),
         })
       : check({
           files: [{ path: own, text: example.text, kind: rule.kind }, ...files],
