@@ -1,6 +1,7 @@
 // Real pull-request templates as the baseline (corpus/pr-templates, SOURCES.md): `init --from-template` makes a
 // config from each, the untouched template fails it, a realistically filled description passes, in the CLI; and the
 // action reads the template at the base commit as the CLI reads the checkout's.
+import { existsSync, readdirSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -33,7 +34,12 @@ const CASES: Case[] = [
     at: '.github/PULL_REQUEST_TEMPLATE.md',
     // Five sections of the template's text alone; six inline questions, two in Documentation and the alternatives of
     // "Verifying this change" left open; the Generated-by line as the template wrote it.
-    untouched: [...Array(5).fill('section-text'), ...Array(9).fill('template-choice'), 'template-field'],
+    untouched: [
+      'template-untouched',
+      ...Array(5).fill('section-text'),
+      ...Array(9).fill('template-choice'),
+      'template-field',
+    ],
     filled: (t) =>
       t
         .replace(
@@ -61,7 +67,15 @@ const CASES: Case[] = [
     at: '.github/pull_request_template.md',
     // The first section's fields as the template wrote them, and the section, which holds nothing else; the next
     // empty; no box ticked; the release note the template's.
-    untouched: ['section-text', 'section-text', 'section-text', 'item-checked', 'template-field', 'template-field'],
+    untouched: [
+      'template-untouched',
+      'section-text',
+      'section-text',
+      'section-text',
+      'item-checked',
+      'template-field',
+      'template-field',
+    ],
     filled: (t) =>
       t
         .replace('Issue Number: close #xxx', 'Issue Number: close #61204')
@@ -79,7 +93,7 @@ const CASES: Case[] = [
   {
     file: 'envoyproxy__envoy.md',
     at: 'PULL_REQUEST_TEMPLATE.md',
-    untouched: Array(7).fill('template-field'),
+    untouched: ['template-untouched', ...Array(7).fill('template-field')],
     filled: (t) =>
       t
         .replace('Commit Message:', 'Commit Message: router: retry on upstream reset')
@@ -128,6 +142,81 @@ describe.each(CASES)('$file as the baseline', (c) => {
     const passing = await runCli(['check', '--body', 'filled.md', '--format', 'json'], { cwd: repo });
     expect(JSON.parse(passing.stdout).findings).toEqual([]);
     expect(passing.code).toBe(0);
+  });
+});
+
+/** Every real template: the project's (corpus/pr-templates) and the shared corpus's, where it is beside the project. */
+const SHARED = path.resolve(ROOT, '../shared/corpus/pr-templates');
+const EVERY = [
+  ...readdirSync(path.join(ROOT, 'corpus/pr-templates')).map((f) => path.join(ROOT, 'corpus/pr-templates', f)),
+  ...(existsSync(SHARED) ? readdirSync(SHARED).map((f) => path.join(SHARED, f)) : []),
+].filter((f) => f.endsWith('.md'));
+
+describe('every real template in the corpus', () => {
+  it('is found in it: the shared corpus sits beside the project', () => {
+    expect(EVERY.length).toBeGreaterThanOrEqual(existsSync(SHARED) ? 24 : 4);
+  });
+
+  it.each(EVERY.map((f) => [path.basename(f), f]))(
+    '%s: init --from-template makes a config, and the untouched template fails it',
+    async (_name, file) => {
+      const repo = await mkdtemp(path.join(tmpdir(), 'rg-every-template-'));
+      temps.push(repo);
+      await mkdir(path.join(repo, '.git'));
+      await mkdir(path.join(repo, '.github'));
+      await copyFile(file, path.join(repo, '.github/pull_request_template.md'));
+      expect((await runCli(['init', '--from-template'], { cwd: repo })).code).toBe(0);
+      await copyFile(file, path.join(repo, 'untouched.md'));
+      const { code, stdout } = await runCli(['check', '--body', 'untouched.md', '--format', 'json'], { cwd: repo });
+      const json = JSON.parse(stdout) as { findings: { ruleId: string }[] };
+      expect(json.findings.map((f) => f.ruleId)).toContain('template-untouched');
+      expect(code).toBe(1);
+    },
+  );
+});
+
+describe('several templates in a PULL_REQUEST_TEMPLATE/ folder', () => {
+  const FEATURE = '## Summary\n\n## Rollout plan\n\nRisk Level:\n';
+  const RELEASE = '## Release\n\nVersion:\nChangelog:\n';
+
+  async function repo(): Promise<string> {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rg-several-'));
+    temps.push(dir);
+    await mkdir(path.join(dir, '.git'));
+    await mkdir(path.join(dir, '.github/PULL_REQUEST_TEMPLATE'), { recursive: true });
+    await writeFile(path.join(dir, '.github/PULL_REQUEST_TEMPLATE/feature.md'), FEATURE);
+    await writeFile(path.join(dir, '.github/PULL_REQUEST_TEMPLATE/Release.md'), RELEASE);
+    await writeFile(path.join(dir, '.github/readiness-gate.yml'), 'extends: none\nrules:\n  template-field: error\n');
+    return dir;
+  }
+  const check = async (dir: string, body: string) => {
+    await writeFile(path.join(dir, 'pr.md'), body);
+    return JSON.parse((await runCli(['check', '--body', 'pr.md', '--format', 'json'], { cwd: dir })).stdout) as {
+      findings: { message: string }[];
+      notes?: string[];
+    };
+  };
+
+  it("takes the one the description's ?template= link names, and says which", async () => {
+    const dir = await repo();
+    const json = await check(
+      dir,
+      'Opened from https://github.com/o/r/compare/main...x?template=release.md\n\n## Release\n\nVersion: 2.4.0\nChangelog:\n',
+    );
+    expect(json.findings.map((f) => f.message)).toEqual([
+      'Field "Changelog" is empty: write it after "Changelog:", or "N/A — reason".',
+    ]);
+    expect(json.notes).toContain(
+      "The description was compared with the pull-request template `.github/PULL_REQUEST_TEMPLATE/Release.md`, the one of the repository's 2 it follows.",
+    );
+  });
+
+  it('else the one whose headings the description follows', async () => {
+    const dir = await repo();
+    const json = await check(dir, '## Summary\nRetries.\n\n## Rollout plan\n\nRisk Level:\n');
+    expect(json.findings.map((f) => f.message)).toEqual([
+      'Field "Risk Level" is empty: write it after "Risk Level:", or "N/A — reason".',
+    ]);
   });
 });
 

@@ -46,6 +46,7 @@ export function configFromTemplate(file: TemplateFile): string {
     'section-text': 'error',
     'item-checked': 'error',
     'item-required': 'error',
+    'template-untouched': 'error',
     ...(template.choices.length > 0 || template.alternatives.length > 0 ? { 'template-choice': 'error' } : {}),
     ...(template.fields.length > 0 ? { 'template-field': 'error' } : {}),
   };

@@ -124,7 +124,7 @@ export interface TemplateView {
 /** Inline options: two or more short words between parentheses, separated by slashes. */
 const OPTIONS = /\(\s*([^()/\n]{1,40}(?:\/[^()/\n]{1,40})+)\)/;
 /** A field line: a label of a few words ending in a colon, then what goes with it. */
-const FIELD = /^\s*([A-Z][\w ()'-]{1,40}?)\s*:\s*(.*?)\s*$/i;
+const FIELD = /^\s*([A-Z][\w ()'?/-]{1,60}?)\s*:\s*(.*?)\s*$/i;
 
 export function readTemplate(file: TemplateFile): TemplateView {
   const doc = parseDocument(file.text);
@@ -139,6 +139,9 @@ export function readTemplate(file: TemplateFile): TemplateView {
   };
   for (const section of doc.sections) add(section.key, sectionBody(doc, section));
   add('', preamble(doc));
+  // Every block of the template, wherever it stands, for a description that moved it: the whole is `''`'s too.
+  for (const block of [...doc.texts.filter((t) => t.kind !== 'heading'), ...doc.code]) add('', block.text);
+  for (const item of doc.items) add('', item.text);
   return {
     file,
     lines,
@@ -190,17 +193,26 @@ function choicesIn(text: string): Choice[] {
 function fieldsIn(text: string): TemplateField[] {
   const out: TemplateField[] = [];
   let fenced = false;
-  withoutComments(text)
-    .split('\n')
-    .forEach((raw, i) => {
-      if (/^\s*(```|~~~)/.test(raw)) fenced = !fenced;
-      if (fenced || /^\s*(?:[-*+>#]|\d+[.)])/.test(raw) || /\]\(/.test(raw) || /^\s*\[/.test(raw)) return;
-      const match = FIELD.exec(raw);
-      if (!match || /https?$/i.test(match[1]!)) return;
-      const value = match[2]!.trim();
-      if (value.split(/\s+/).length > 4) return;
-      out.push({ label: match[1]!.trim(), value, line: i + 1 });
-    });
+  const lines = withoutComments(text).split('\n');
+  lines.forEach((raw, i) => {
+    if (/^\s*(```|~~~)/.test(raw)) fenced = !fenced;
+    // Indented four or more: part of the list item above (a box's note), not a line of its own.
+    if (fenced || /^ {4,}\S/.test(raw)) return;
+    // A label in bold, or as a list item (`- Issue link:`), is a field too; a box, a quote or a heading is not.
+    const line = raw.replace(/^\s*[-*+]\s+(?!\[[ xX]\])/, '').replace(/\*\*|__/g, '');
+    if (/^\s*(?:[-*+>#]|\d+[.)])/.test(line) || /\]\(/.test(line) || /^\s*\[/.test(line)) return;
+    const match = FIELD.exec(line);
+    if (!match || /https?$/i.test(match[1]!)) return;
+    const value = match[2]!.trim();
+    // A value that offers options inline is a question (`template-choice`), not a field; a link is no example.
+    if (value.split(/\s+/).length > 4 || OPTIONS.test(value) || /^<?https?:\/\//.test(value)) return;
+    // A line that introduces what follows it (a list, "as follows:") is not a field to fill in.
+    const next = lines.slice(i + 1).find((l) => l.trim() !== '');
+    const item = /^\s*[-*+]\s/.test(raw);
+    if (!item && value === '' && next !== undefined && /^\s*(?:[-*+]|\d+[.)])\s/.test(next)) return;
+    if (/(?:the following|as follows)$/i.test(match[1]!)) return;
+    out.push({ label: match[1]!.trim(), value, line: i + 1 });
+  });
   return out;
 }
 
@@ -228,6 +240,24 @@ function alternativesIn(body: string): string[][] {
     }
   });
   return groups.filter((g) => g.length > 1);
+}
+
+/**
+ * Whether a description holds nothing of its author's: every line of its
+ * text (headings aside) is one of the template's own, wherever in the
+ * template it stands, and no box is ticked.
+ */
+export function onlyTemplate(template: TemplateView, doc: DocumentView): boolean {
+  if (doc.items.some((item) => item.checked)) return false;
+  const all = new Set([...template.lines.values()].flatMap((set) => [...set]));
+  const blocks = [
+    ...doc.texts.filter((t) => t.kind !== 'heading').map((t) => t.text),
+    ...doc.code.map((c) => c.text),
+    ...doc.items.map((i) => i.text),
+  ];
+  return blocks.every((block) =>
+    block.split('\n').every((line) => all.has(normaliseLine(line)) || normaliseLine(line) === ''),
+  );
 }
 
 /** The author's lines of a section: those the template does not hold itself. */

@@ -50,6 +50,7 @@ import { sectionRequired } from './section-required.js';
 import { sectionText } from './section-text.js';
 import { templateChoice } from './template-choice.js';
 import { templateField } from './template-field.js';
+import { templateUntouched } from './template-untouched.js';
 import { signOff } from './sign-off.js';
 import { waiverReason } from './waiver-reason.js';
 import { workflowJobTimeout } from './workflow-job-timeout.js';
@@ -64,6 +65,7 @@ import { whenUnevaluated } from './when-unevaluated.js';
 export const RULES = [
   sectionRequired,
   sectionText,
+  templateUntouched,
   templateChoice,
   templateField,
   itemRequired,

@@ -53,7 +53,7 @@ export const templateField = defineRule({
     if (!template || template.fields.length === 0) return undefined;
     const out: RawFinding[] = [];
     const lines = doc.source.split('\n');
-    const labelOf = (raw: string) => /^\s*([A-Za-z][\w ()'-]{1,40}?)\s*:/.exec(raw)?.[1]?.trim().toLowerCase();
+    const labelOf = (raw: string) => LABEL.exec(bare(raw))?.[1]?.trim().toLowerCase();
     const labels = new Set(template.fields.map((f) => f.label.toLowerCase()));
     for (const field of template.fields) {
       const at = lines.findIndex((raw) => labelOf(raw) === field.label.toLowerCase());
@@ -78,12 +78,12 @@ function valueAt(
   own: TemplateView['lines'],
 ): string {
   const template = (line: string) => [...own.values()].some((set) => set.has(normaliseLine(line)));
-  const raw = lines[at]!;
-  const inline = raw.slice(raw.indexOf(':') + 1).trim();
+  const raw = bare(lines[at]!);
+  const inline = withoutComments(raw.slice(raw.indexOf(':') + 1)).trim();
   if (inline !== '') return inline;
   const below: string[] = [];
   for (const line of lines.slice(at + 1)) {
-    const label = /^\s*([A-Za-z][\w ()'-]{1,40}?)\s*:/.exec(line)?.[1]?.trim().toLowerCase();
+    const label = LABEL.exec(bare(line))?.[1]?.trim().toLowerCase();
     if (/^\s*#/.test(line) || (label !== undefined && labels.has(label))) break;
     if (line.trim() === '' && below.length > 0) break;
     if (line.trim() !== '' && !template(line)) below.push(line.trim());
@@ -93,6 +93,11 @@ function valueAt(
     .replace(/<!--[\s\S]*?-->/g, '')
     .trim();
 }
+
+/** A field's label at the start of a line: after a list marker, in bold or not. */
+const LABEL = /^\s*([A-Za-z][\w ()'?/-]{1,60}?)\s*:/;
+const bare = (line: string) => line.replace(/^\s*[-*+]\s+(?!\[[ xX]\])/, '').replace(/\*\*|__/g, '');
+const withoutComments = (text: string) => text.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
 
 function problemOf(field: TemplateField, value: string): string | undefined {
   if (value === '') return say('empty', { field: field.label });

@@ -251,7 +251,11 @@ describe('readiness-gate init', () => {
     await cli(['init'], { cwd: dir });
     const template = await readFile(path.join(dir, '.github/pull_request_template.md'), 'utf8');
     const empty = await cli(['check', '--format', 'json', '--body', '.github/pull_request_template.md'], { cwd: dir });
-    expect(JSON.parse(empty.stdout).errors).toBe(17);
+    // 17 findings of the review checklist, and the description being the template it was written from, untouched.
+    expect(JSON.parse(empty.stdout).errors).toBe(18);
+    expect(
+      JSON.parse(empty.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'template-untouched'),
+    ).toHaveLength(1);
     const filled = template
       .replace(/- \[ \]/g, '- [x]')
       .replace(/<!-- Link the runbook[^>]*-->/, 'N/A — no deployment change.');

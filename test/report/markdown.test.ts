@@ -3,14 +3,21 @@ import { loadConfig } from '../../src/config/load.js';
 import { check } from '../../src/engine.js';
 import { formatMarkdown } from '../../src/report/markdown.js';
 import { neutralise } from '../../src/report/neutralise.js';
-import { example, fixture, runbooks } from '../helpers.js';
+import { example, fixture, ROOT, runbooks } from '../helpers.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Report } from '../../src/model/report.js';
 
 const config = loadConfig(undefined, 'x.yml');
 
+/** The examples as the CLI checks them from the repository's root, with the repository's own template beside them. */
 function examplesReport(): Report {
   return check({
     description: example('pull-request.md'),
+    template: {
+      path: '.github/pull_request_template.md',
+      text: readFileSync(path.join(ROOT, '.github/pull_request_template.md'), 'utf8'),
+    },
     files: [
       ...runbooks([
         { path: 'examples/runbooks/deploy-payments.md', text: example('runbooks/deploy-payments.md') },
