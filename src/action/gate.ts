@@ -224,7 +224,7 @@ async function writeReview(
 
 function title(report: Report): string {
   if (report.skipped) return 'Skipped';
-  const counts = `${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}`;
+  const counts = `${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}${report.notices > 0 ? `, ${plural(report.notices, 'notice')}` : ''}`;
   return (report.conclusion === 'success' ? `Passed (${counts})` : `Failed: ${counts}`).slice(
     0,
     LIMITS.checkRunTitle.max,
@@ -235,7 +235,9 @@ function blobLink(env: GateEnv, sha: string) {
   return (source: string, line?: number): string | undefined => {
     if (source === PULL_REQUEST) return undefined;
     const path = pathUri(source);
-    return `${env.serverUrl}/${env.repo.owner}/${env.repo.repo}/blob/${sha}/${path}${line ? `#L${line}` : ''}`;
+    // GitHub shows a Markdown file rendered and ignores #L25 there: ?plain=1 shows its source, at the line.
+    const plain = line && /\.(?:md|markdown|mdx)$/i.test(source) ? '?plain=1' : '';
+    return `${env.serverUrl}/${env.repo.owner}/${env.repo.repo}/blob/${sha}/${path}${plain}${line ? `#L${line}` : ''}`;
   };
 }
 

@@ -8,11 +8,14 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/load.js';
 import { CONFIG_PATH, INIT_FILES } from '../init/templates.js';
 import { configFromTemplate } from '../init/from-template.js';
+import { PULL_REQUEST } from '../kinds/pull-request.js';
 import { isCommit, readRendered } from '../disk.js';
 import { parseDay } from '../model/day.js';
 import { runPipeline, type RunOutcome } from '../pipeline.js';
 import { FORMAT_IDS, formatById } from '../report/formats.js';
+import { plural } from '../report/text.js';
 import { VERSION } from '../version.js';
+import { editDistance } from '../model/closest.js';
 import { findRoot, readIfExists, readRepository } from './files.js';
 import { runDoctor } from './doctor.js';
 import { fixFiles } from './fix.js';
@@ -25,38 +28,88 @@ import type { RenderedFile } from '../model/files.js';
 
 export type { Io } from './io.js';
 
-const USAGE = `Usage:
-  readiness-gate check [--body FILE|-] [--config FILE] [--format ${FORMAT_IDS.join('|')}] [--exit-zero]
-                       [--changed-files FILE|-] [--labels a,b] [--base BRANCH] [--author LOGIN] [--title TEXT]
-                       [--rendered FILE ...] [--only-selected] [--fix | --fix-dry-run] [--today YYYY-MM-DD]
-                       [--base-ref REF] [--template FILE] [FILE_OR_GLOB ...]
-  readiness-gate init [--force] [--from-template [FILE]]
-  readiness-gate doctor --repo OWNER/REPO [--config FILE]
-  readiness-gate --help | --version
+/** Each command's synopsis and what its flags do: `readiness-gate <command> --help`. */
+const COMMANDS = {
+  check: `readiness-gate check [--body FILE|-] [--config FILE] [--format ${FORMAT_IDS.join('|')}] [-o FILE]
+                     [--quiet] [--max-warnings N] [--exit-zero]
+                     [--changed-files FILE|-] [--labels a,b] [--base BRANCH] [--author LOGIN] [--title TEXT]
+                     [--rendered FILE ...] [--only-selected] [--fix | --fix-dry-run] [--today YYYY-MM-DD]
+                     [--base-ref REF] [--template FILE] [FILE_OR_GLOB ...]
 
-check   Check a pull-request description (--body), runbooks and deployment files against the rules:
-        the files named; else the changed files (--changed-files), as the action checks them; else the
-        runbooks the config selects. Runbooks linked from the description are read from the repository root.
-        --rendered FILE: manifests rendered before the run (helm template > FILE), checked beside them.
-        --only-selected: of the files named, check only those the config selects (the pre-commit hook).
-        --fix: apply the fixes rules offer to the files, check again, report what is left;
-        --fix-dry-run: print them as a diff instead. --today: the day review dates are judged by.
-        --base-ref REF: read what the action reads at the base commit (the kustomization beside a
-        manifest, an alert file as it was) with git show REF:path, not from the disk.
-        --template FILE: the pull-request template the description was written from; else the one GitHub
-        would use in the checkout (pull-request.template in the config names another, or false none).
-        Config: --config FILE, else ${CONFIG_PATH} when present, else the built-in devops rules.
-        Exit: 0 passed, 1 gate failed, 2 usage or config error.
-init    Write ${INIT_FILES.map((f) => f.path).join(', ')}.
-        --from-template [FILE]: write the config from the repository's own pull-request template (FILE,
-        else the one GitHub uses), and the workflow.
-doctor  Read a repository's set-up of the gate through the API (GITHUB_TOKEN; GITHUB_API_URL for
-        GitHub Enterprise) and say what will not work, each with its fix. Exit: 0 nothing wrong, 1 problems.
-`;
+Check a pull-request description (--body), runbooks and deployment files against the rules:
+the files named; else the changed files (--changed-files), as the action checks them; else the
+runbooks the config selects. Runbooks linked from the description are read from the repository root.
+  --rendered FILE: manifests rendered before the run (helm template > FILE), checked beside them.
+  --only-selected: of the files named, check only those the config selects (the pre-commit hook).
+  --fix: apply the fixes rules offer to the files, check again, report what is left;
+  --fix-dry-run: print them as a diff instead. --today: the day review dates are judged by.
+  --base-ref REF: read what the action reads at the base commit (the kustomization beside a
+  manifest, an alert file as it was) with git show REF:path, not from the disk.
+  --template FILE: the pull-request template the description was written from; else the one GitHub
+  would use in the checkout (pull-request.template in the config names another, or false none).
+  -o, --output-file FILE: write the report there, not to standard output. --quiet: show errors only.
+  --max-warnings N: fail when there are more than N warnings, though the gate passed.
+Config: --config FILE, else ${CONFIG_PATH} when present, else the built-in devops rules.
+Exit: 0 passed, 1 gate failed (or past --max-warnings), 2 usage or config error.
+`,
+  init: `readiness-gate init [--force] [--from-template [FILE]]
+
+Write ${INIT_FILES.map((f) => f.path).join(', ')}.
+  --from-template [FILE]: write the config from the repository's own pull-request template (FILE,
+  else the one GitHub uses), and the workflow. --force: overwrite what is there.
+`,
+  doctor: `readiness-gate doctor --repo OWNER/REPO [--config FILE]
+
+Read a repository's set-up of the gate through the API (GITHUB_TOKEN; GITHUB_API_URL for
+GitHub Enterprise) and say what will not work, each with its fix. Exit: 0 nothing wrong, 1 problems.
+`,
+} as const;
+
+type Command = keyof typeof COMMANDS;
+
+/** The flags of `check`: parsed with them, and a mistyped one told the nearest. */
+const CHECK_OPTIONS = {
+  body: { type: 'string' },
+  config: { type: 'string' },
+  format: { type: 'string', default: 'text' },
+  'output-file': { type: 'string', short: 'o' },
+  'exit-zero': { type: 'boolean', default: false },
+  'max-warnings': { type: 'string' },
+  quiet: { type: 'boolean', default: false },
+  'changed-files': { type: 'string' },
+  labels: { type: 'string' },
+  base: { type: 'string' },
+  author: { type: 'string' },
+  title: { type: 'string' },
+  rendered: { type: 'string', multiple: true },
+  'only-selected': { type: 'boolean', default: false },
+  fix: { type: 'boolean', default: false },
+  today: { type: 'string' },
+  'base-ref': { type: 'string' },
+  'fix-dry-run': { type: 'boolean', default: false },
+  template: { type: 'string' },
+} as const;
+
+/** The flags each command takes, for a mistyped one's suggestion. */
+const FLAGS: Record<Command, string[]> = {
+  check: [],
+  init: ['force', 'from-template'],
+  doctor: ['repo', 'config'],
+};
+
+const USAGE = `Usage:
+${Object.values(COMMANDS)
+  .map((text) => `  ${text.slice(0, text.indexOf('\n\n')).replace(/\n/g, '\n  ')}`)
+  .join('\n')}
+  readiness-gate <command> --help | --version
+${Object.entries(COMMANDS)
+  .map(([name, text]) => `\n${name}: ${text.slice(text.indexOf('\n\n') + 2)}`)
+  .join('')}`;
 
 export async function main(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  const known = command !== undefined && Object.hasOwn(COMMANDS, command) ? (command as Command) : undefined;
   try {
-    const [command, ...rest] = argv;
     if (command === '--help' || command === '-h' || command === 'help') {
       io.stdout(USAGE);
       return 0;
@@ -65,27 +118,56 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stdout(`${VERSION}\n`);
       return 0;
     }
-    if (command === 'check') return await runCheck(rest, io);
-    if (command === 'init') return await runInit(rest, io);
-    if (command === 'doctor') return await runDoctor(rest, io);
-    throw new UsageError(command ? `unknown command "${command}".` : 'no command given.');
+    if (known && (rest.includes('--help') || rest.includes('-h'))) {
+      io.stdout(`Usage: ${COMMANDS[known]}`);
+      return 0;
+    }
+    if (known === 'check') return await runCheck(rest, io);
+    if (known === 'init') return await runInit(rest, io);
+    if (known === 'doctor') return await runDoctor(rest, io);
+    const near = command ? nearest(command, Object.keys(COMMANDS)) : undefined;
+    throw new UsageError(
+      command ? `unknown command "${command}".${near ? ` Did you mean "${near}"?` : ''}` : 'no command given.',
+    );
   } catch (error) {
-    return fail(error, io);
+    return fail(error, io, known);
   }
 }
 
-function fail(error: unknown, io: Io): number {
+/** One short line for a usage error, naming where the full usage is; the usage itself only when no command was known. */
+function fail(error: unknown, io: Io, command: Command | undefined): number {
+  const help = command ? `Run "readiness-gate ${command} --help" for its usage.\n` : `\n${USAGE}`;
   if (error instanceof ConfigError) {
     io.stderr(`readiness-gate: ${error.message}\n`);
   } else if (error instanceof UsageError) {
-    io.stderr(`readiness-gate: ${error.message}\n\n${USAGE}`);
+    io.stderr(`readiness-gate: ${error.message}\n${help}`);
   } else if (isArgError(error)) {
-    io.stderr(`readiness-gate: ${(error as Error).message}\n\n${USAGE}`);
+    io.stderr(`readiness-gate: ${argMessage(error as Error, command)}\n${help}`);
   } else {
     const message = error instanceof Error ? error.message : String(error);
     io.stderr(`readiness-gate: unexpected error: ${message.split('\n')[0]}\n`);
   }
   return 2;
+}
+
+/** A flag parseArgs did not know, said once, with the flag the command has that it is closest to. */
+function argMessage(error: Error, command: Command | undefined): string {
+  const unknown = /^Unknown option '(--?[^']+)'/.exec(error.message)?.[1];
+  if (!unknown || !command) return error.message.split('\n')[0]!;
+  const flags = command === 'check' ? Object.keys(CHECK_OPTIONS) : FLAGS[command];
+  const near = nearest(unknown.replace(/^-+/, ''), flags);
+  return `unknown option ${unknown}.${near ? ` Did you mean --${near}?` : ''}`;
+}
+
+/** The name a mistyped one is closest to: a few edits away, or the only one it begins. */
+function nearest(wanted: string, names: readonly string[]): string | undefined {
+  let best: { name: string; edits: number } | undefined;
+  for (const name of names) {
+    const limit = Math.max(1, Math.floor(Math.max(wanted.length, name.length) / 3));
+    const edits = editDistance(wanted, name, limit);
+    if (edits <= limit && (!best || edits < best.edits)) best = { name, edits };
+  }
+  return best?.name ?? names.filter((n) => wanted.length >= 3 && n.startsWith(wanted)).at(0);
 }
 
 function isArgError(error: unknown): boolean {
@@ -94,28 +176,7 @@ function isArgError(error: unknown): boolean {
 }
 
 async function runCheck(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      body: { type: 'string' },
-      config: { type: 'string' },
-      format: { type: 'string', default: 'text' },
-      'exit-zero': { type: 'boolean', default: false },
-      'changed-files': { type: 'string' },
-      labels: { type: 'string' },
-      base: { type: 'string' },
-      author: { type: 'string' },
-      title: { type: 'string' },
-      rendered: { type: 'string', multiple: true },
-      'only-selected': { type: 'boolean', default: false },
-      fix: { type: 'boolean', default: false },
-      today: { type: 'string' },
-      'base-ref': { type: 'string' },
-      'fix-dry-run': { type: 'boolean', default: false },
-      template: { type: 'string' },
-    },
-  });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: CHECK_OPTIONS });
   if (values.body === '-' && values['changed-files'] === '-') {
     throw new UsageError('--body and --changed-files cannot both read standard input.');
   }
@@ -123,6 +184,10 @@ async function runCheck(args: string[], io: Io): Promise<number> {
   if (!format) {
     const ids = FORMAT_IDS.map((id) => id as string);
     throw new UsageError(`--format must be ${ids.slice(0, -1).join(', ')} or ${ids.at(-1)}, not "${values.format}".`);
+  }
+  const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
+  if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
+    throw new UsageError(`--max-warnings must be a whole number, 0 or more, not "${values['max-warnings']}".`);
   }
   const root = await findRoot(io.cwd);
   const body = values.body === undefined ? undefined : await readBody(values.body, io);
@@ -183,12 +248,29 @@ async function runCheck(args: string[], io: Io): Promise<number> {
       'Sign-off (`sign-off` in the config) is checked by the action only, on the pull request: this report leaves it out.',
     );
   }
-  io.stdout(format.render(report, { title: 'Production readiness', notes, color: io.isTTY && !io.env.NO_COLOR }));
+  // --quiet shows the errors only, as eslint's does; the verdict and its counts stay what they are.
+  const shown = values.quiet ? { ...report, findings: report.findings.filter((f) => f.severity === 'error') } : report;
+  const outputFile = values['output-file'];
+  const text = format.render(shown, {
+    title: 'Production readiness',
+    notes,
+    color: outputFile === undefined && io.isTTY && !io.env.NO_COLOR,
+    // The description as the file it was read from, so an editor's problem matcher can open it.
+    ...(values.body !== undefined && values.body !== '-' ? { names: { [PULL_REQUEST]: values.body } } : {}),
+  });
+  if (outputFile === undefined) io.stdout(text);
+  else await writeFile(path.resolve(io.cwd, outputFile), text);
   // A config the gate cannot read is a usage error: exit 2, and the one line on standard error too.
   const broken = report.findings.find((f) => f.ruleId === 'config-invalid');
   if (broken) {
     io.stderr(`readiness-gate: ${broken.source}:${broken.line}:${broken.column}: ${broken.message}\n`);
     return 2;
+  }
+  if (maxWarnings !== undefined && report.warnings > maxWarnings) {
+    io.stderr(
+      `readiness-gate: ${plural(report.warnings, 'warning')}, more than --max-warnings ${maxWarnings} allows.\n`,
+    );
+    return values['exit-zero'] ? 0 : 1;
   }
   return report.conclusion === 'success' || values['exit-zero'] ? 0 : 1;
 }

@@ -14,6 +14,7 @@ import type { RuleId } from '../rules/index.js';
 import { configSchema, type ConfigFile } from './schema.js';
 import type { ItemSpec, ResolvedConfig, SectionSpec } from './types.js';
 import { positionOf } from '../model/yaml-position.js';
+import { editDistance } from '../model/closest.js';
 import type { Repository } from '../model/spec.js';
 
 /** Findings sent as check-run annotations, at most, unless the config says otherwise. */
@@ -158,13 +159,54 @@ function issueError(issue: z.core.$ZodIssue, doc: Document, lineCounter: LineCou
     const unknown = issue.keys[0]!;
     key = [...path, unknown].join('.');
     node = keyNode(doc.getIn(path, true), unknown) ?? node;
-    detail = `unknown key \`${key}\`. Remove it or check its spelling; see schema/readiness-gate.schema.json.`;
+    const near = nearestKey(unknown, keysAt(path));
+    detail = `unknown key \`${key}\`.${near ? ` Did you mean \`${[...path, near].join('.')}\`?` : ''} Remove it or check its spelling; see schema/readiness-gate.schema.json.`;
   } else {
     detail = `\`${key || '(top level)'}\`: ${issue.message}.`;
   }
   const offset = node?.range?.[0] ?? 0;
   const pos = lineCounter.linePos(offset);
   return new ConfigError(file, pos.line, pos.col, detail);
+}
+
+/** The keys the schema takes at a path of the config (`rules` gives the rule ids), read from the schema itself. */
+function keysAt(path: readonly (string | number)[]): string[] {
+  type Def = {
+    shape?: Record<string, unknown>;
+    innerType?: unknown;
+    element?: unknown;
+    options?: unknown[];
+    keyType?: unknown;
+    entries?: Record<string, unknown>;
+  };
+  const defOf = (schema: unknown) => (schema as { _zod?: { def?: Def } } | undefined)?._zod?.def;
+  const unwrap = (schema: unknown): unknown => {
+    let at = schema;
+    for (let i = 0; i < 10 && defOf(at)?.innerType !== undefined; i++) at = defOf(at)!.innerType;
+    return at;
+  };
+  let at: unknown = unwrap(configSchema);
+  for (const step of path) {
+    const def = defOf(at);
+    if (typeof step === 'number') at = unwrap(def?.element ?? def?.options?.find((o) => defOf(unwrap(o))?.element));
+    else at = unwrap(def?.shape?.[step] ?? def?.options?.map((o) => defOf(unwrap(o))?.shape?.[step]).find(Boolean));
+    if (at === undefined) return [];
+  }
+  const def = defOf(at);
+  // A record keyed by an enum (`rules`, by rule id) takes the enum's values.
+  const keys = def?.keyType !== undefined ? defOf(unwrap(def.keyType))?.entries : undefined;
+  return Object.keys(keys ?? def?.shape ?? def?.options?.map((o) => defOf(unwrap(o))?.shape).find(Boolean) ?? {});
+}
+
+/** The valid key a mistyped one is closest to: a few edits away (at most a third of the longer). */
+function nearestKey(wanted: string, keys: readonly string[]): string | undefined {
+  let best: { key: string; edits: number } | undefined;
+  for (const key of keys) {
+    const limit = Math.floor(Math.max(wanted.length, key.length) / 3);
+    const edits = editDistance(wanted.toLowerCase(), key.toLowerCase(), limit);
+    if (edits <= limit && (!best || edits < best.edits)) best = { key, edits };
+  }
+  return best?.key;
 }
 
 function keyNode(parent: unknown, key: string): Node | undefined {

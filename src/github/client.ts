@@ -102,7 +102,11 @@ function addRetries(client: GitHubClient, options: ClientOptions, deadline: { si
           warn(`GitHub asks to wait ${wait} s before retrying ${where}; not waiting that long.`);
           throw error;
         }
-        warn(`GitHub answered ${error.status} on ${where}${describeLimit(error)}; retrying in ${wait} s.`);
+        // Octokit reports a request that got no answer at all (a refused connection) as a 500 without a response.
+        const what = error.response
+          ? `GitHub answered ${error.status} on ${where}${describeLimit(error)}`
+          : `Could not connect to GitHub on ${where} (${String((error.cause as { code?: string } | undefined)?.code ?? error.message.split('\n')[0])})`;
+        warn(`${what}; retrying in ${wait} s.`);
         await sleep(wait * 1000);
       }
     }

@@ -5,9 +5,9 @@
  */
 export const CONFIG_PATH = '.github/readiness-gate.yml';
 
-export const CONFIG_TEMPLATE = `# readiness-gate configuration. Read from the base branch of each pull request,
+export const CONFIG_TEMPLATE = `# yaml-language-server: $schema=https://github.com/readiness-gate/readiness-gate/blob/main/schema/readiness-gate.schema.json
+# readiness-gate configuration. Read from the base branch of each pull request,
 # so a pull request cannot weaken its own gate.
-# Schema: https://github.com/readiness-gate/readiness-gate/blob/main/schema/readiness-gate.schema.json
 extends: devops          # built-in rules; \`none\` starts empty
 strict: false            # true: warnings fail the gate too
 
@@ -60,6 +60,19 @@ runbooks:
 #   labels: [skip-readiness]
 #   authors: ['dependabot[bot]', 'renovate[bot]']
 #   drafts: true
+
+# Alerting rules the pull request changes link a runbook of this repository (see the README, "Alerts"):
+# alerts:
+#   runbook-annotation: runbook_url
+#   runbook-urls:
+#     - prefix: https://runbooks.example.com/
+#       path: docs/runbooks/
+#   severities: [critical, warning]
+
+# The Red Flags in the source code the pull request touches (see the README, "Code"):
+# code:
+#   exclude: ['scripts/**']
+#   languages: [go, python, javascript, typescript, java]
 `;
 
 export const PULL_REQUEST_TEMPLATE = `## Summary
@@ -201,6 +214,7 @@ concurrency:
 jobs:
   readiness:
     runs-on: ubuntu-latest
+    timeout-minutes: 10
     steps:
       - uses: readiness-gate/readiness-gate@v1
 `;

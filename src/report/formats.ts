@@ -9,6 +9,7 @@ import { toJson } from './json.js';
 import { formatMarkdown } from './markdown.js';
 import { toSarif } from './sarif.js';
 import { formatText } from './text.js';
+import { formatGithub } from './github.js';
 
 /** What a format is told besides the report. */
 export interface FormatContext {
@@ -20,6 +21,8 @@ export interface FormatContext {
   color: boolean;
   /** What the run adds to a machine report: the pull request's number, its head commit. */
   extra?: Record<string, unknown>;
+  /** How to name a source where not by its path: the description as the file it was read from (`pr.md`). */
+  names?: Readonly<Record<string, string>>;
 }
 
 export interface OutputFormat<Id extends string = string> {
@@ -41,7 +44,7 @@ export const FORMATS = [
   defineFormat({
     id: 'text',
     description: 'one line a finding, `file:line:column`, as editors and problem matchers read it (the default)',
-    render: (report, { color, notes }) => formatText(report, { color, notes }),
+    render: (report, { color, notes, names }) => formatText(report, { color, notes, ...(names ? { names } : {}) }),
   }),
   defineFormat({
     id: 'json',
@@ -53,6 +56,12 @@ export const FORMATS = [
     id: 'markdown',
     description: 'the report the action writes as its comment and job summary',
     render: (report, { title, notes }) => formatMarkdown(report, { title, notes }),
+  }),
+  defineFormat({
+    id: 'github',
+    description:
+      'workflow commands (`::error file=…,line=…::`): annotations from a `run:` step, and lines other CI systems parse',
+    render: (report, { names }) => formatGithub(report, names),
   }),
   defineFormat({
     id: 'sarif',

@@ -49,8 +49,15 @@ export function formatMarkdown(report: Report, options: MarkdownOptions): string
 function render(report: Report, options: MarkdownOptions, shown: number): string {
   const out: string[] = [];
   const passed = report.conclusion === 'success';
-  const counts = `${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}`;
-  out.push(`## ${passed ? '✅' : '❌'} ${neutralise(options.title)}: ${passed ? 'passed' : 'failed'} (${counts})`, '');
+  const notices = report.notices > 0 ? `, ${plural(report.notices, 'notice')}` : '';
+  const counts = `${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}${notices}`;
+  // A skipped pull request was not checked: its heading says so, not that it passed.
+  out.push(
+    report.skipped
+      ? `## ⏭️ ${neutralise(options.title)}: skipped`
+      : `## ${passed ? '✅' : '❌'} ${neutralise(options.title)}: ${passed ? 'passed' : 'failed'} (${counts})`,
+    '',
+  );
   if (report.signOff) {
     const { login, at, commit, via } = report.signOff;
     out.push(

@@ -13,6 +13,8 @@ export interface TextOptions {
   color: boolean;
   /** Lines shown after the verdict: trusted text. */
   notes?: string[];
+  /** A source named otherwise than by its path: the description as the file it was read from. */
+  names?: Readonly<Record<string, string>>;
 }
 
 const CODES = { red: 31, yellow: 33, green: 32, cyan: 36, dim: 2, bold: 1 } as const;
@@ -26,13 +28,14 @@ export function safeLine(text: string): string {
   return text.replace(/\s+/g, ' ').replace(CONTROL, '').replace(/::/g, ':\u200b:').trim();
 }
 
-export function formatText(report: Report, { color, notes = [] }: TextOptions): string {
+export function formatText(report: Report, { color, notes = [], names = {} }: TextOptions): string {
   const paint = (code: keyof typeof CODES, s: string) => (color ? `\u001b[${CODES[code]}m${s}\u001b[0m` : s);
   const severityText = (s: Severity) =>
     s === 'error' ? paint('red', 'error  ') : s === 'warning' ? paint('yellow', 'warning') : paint('cyan', 'notice ');
   const lines: string[] = [];
   for (const source of report.sources) {
-    const name = safeLine(source);
+    // An editor's problem matcher jumps to `pr.md:20:1`, not to `pull-request:20:1`.
+    const name = safeLine(Object.hasOwn(names, source) ? names[source]! : source);
     const findings = report.findings.filter((f) => f.source === source);
     if (findings.length === 0) {
       lines.push(`${paint('green', '✔')} ${paint('bold', name)}`);

@@ -98,7 +98,7 @@ describe('the action on a pull request', () => {
       title: 'runbook-placeholder',
     });
     expect(checkRun!.output.summary).toContain(
-      `[line 4](https://github.com/octo-org/octo-repo/blob/${HEAD}/docs/runbooks/deploy-payments.md#L4)`,
+      `[line 4](https://github.com/octo-org/octo-repo/blob/${HEAD}/docs/runbooks/deploy-payments.md?plain=1#L4)`,
     );
     expect(gh.comments[0]!.body).toContain('## ❌ Production readiness: failed (8 errors, 1 warning)');
   });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './run.js';
+import { loadConfig } from '../../src/config/load.js';
 import { ROOT, ROTATE_CERTS_FIRST_FINDING } from '../helpers.js';
 
 const temps: string[] = [];
@@ -30,7 +31,8 @@ describe('readiness-gate check', () => {
     expect(stderr).toBe('');
     expect(code).toBe(1);
     expect(stdout).toContain(
-      '✔ pull-request\n✔ examples/runbooks/deploy-payments.md\n✖ examples/runbooks/rotate-certs.md\n',
+      // The description is named by the file it was read from, as an editor's problem matcher opens it.
+      '✔ examples/pull-request.md\n✔ examples/runbooks/deploy-payments.md\n✖ examples/runbooks/rotate-certs.md\n',
     );
     expect(stdout).toContain('✔ examples/deploy/Dockerfile\n✔ examples/deploy/payments-api.yaml\n');
     expect(stdout).toContain('Gate failed: 8 errors, 1 warning in 5 documents.');
@@ -134,7 +136,7 @@ describe('readiness-gate check', () => {
       'examples/pull-request.md',
     ]);
     expect(code).toBe(2);
-    const line = `${path.join(dir, 'c.yml')}:2:3: unknown key \`rules.item-checkd\`. Remove it or check its spelling; see schema/readiness-gate.schema.json.`;
+    const line = `${path.join(dir, 'c.yml')}:2:3: unknown key \`rules.item-checkd\`. Did you mean \`rules.item-checked\`? Remove it or check its spelling; see schema/readiness-gate.schema.json.`;
     expect(stderr).toBe(`readiness-gate: ${line}\n`);
     // The report says so too, in the format asked for, so a script reading it is not left with nothing.
     expect(stdout).toContain(`${path.join(dir, 'c.yml')}:2:3  error    unknown key`);
@@ -202,12 +204,89 @@ describe('readiness-gate check', () => {
     const format = await cli(['check', '--format', 'xml', 'examples/runbooks/rotate-certs.md']);
     expect([format.code, format.stderr.split('\n')[0]]).toEqual([
       2,
-      'readiness-gate: --format must be text, json, markdown or sarif, not "xml".',
+      'readiness-gate: --format must be text, json, markdown, github or sarif, not "xml".',
     ]);
     const unknown = await cli(['check', '--bogus']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/^readiness-gate: Unknown option '--bogus'/);
+    expect(unknown.stderr).toBe(
+      'readiness-gate: unknown option --bogus.\nRun "readiness-gate check --help" for its usage.\n',
+    );
     expect(unknown.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('says a mistyped flag once, with the one it is closest to, as eslint does', async () => {
+    const typo = await cli(['check', '--bdy', 'pr.md']);
+    expect([typo.code, typo.stderr]).toEqual([
+      2,
+      'readiness-gate: unknown option --bdy. Did you mean --body?\nRun "readiness-gate check --help" for its usage.\n',
+    ]);
+    const init = await cli(['init', '--forse']);
+    expect(init.stderr.split('\n')[0]).toBe('readiness-gate: unknown option --forse. Did you mean --force?');
+    const command = await cli(['chek']);
+    expect(command.stderr.split('\n')[0]).toBe('readiness-gate: unknown command "chek". Did you mean "check"?');
+  });
+});
+
+describe('check, as eslint users expect it', () => {
+  const EXAMPLES = ['--body', 'examples/pull-request.md', 'examples/runbooks/*.md', 'examples/deploy/'];
+
+  it('--quiet shows the errors only; the verdict and its counts stay', async () => {
+    const all = JSON.parse((await cli(['check', '--format', 'json', ...EXAMPLES])).stdout);
+    const quiet = await cli(['check', '--quiet', '--format', 'json', ...EXAMPLES]);
+    const json = JSON.parse(quiet.stdout);
+    expect(all.findings.some((f: { severity: string }) => f.severity !== 'error')).toBe(true);
+    expect(json.findings).toEqual(all.findings.filter((f: { severity: string }) => f.severity === 'error'));
+    expect([json.errors, json.warnings, quiet.code]).toEqual([all.errors, all.warnings, 1]);
+  });
+
+  it('--max-warnings fails a passing gate past that many warnings', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rg-max-'));
+    await mkdir(path.join(dir, '.git'));
+    await writeFile(path.join(dir, 'Dockerfile'), 'FROM node:20\nCMD node server.js\n');
+    const warned = await cli(['check', 'Dockerfile', '--max-warnings', '0'], { cwd: dir });
+    expect(warned.code).toBe(1);
+    expect(warned.stderr).toBe('readiness-gate: 1 warning, more than --max-warnings 0 allows.\n');
+    expect((await cli(['check', 'Dockerfile', '--max-warnings', '1'], { cwd: dir })).code).toBe(0);
+    expect((await cli(['check', 'Dockerfile', '--max-warnings', 'x'], { cwd: dir })).code).toBe(2);
+  });
+
+  it('-o writes the report to a file, not to standard output', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rg-out-'));
+    const run = await cli(['check', '--format', 'sarif', '-o', path.join(dir, 'out.sarif'), ...EXAMPLES]);
+    expect(run.stdout).toBe('');
+    expect(JSON.parse(await readFile(path.join(dir, 'out.sarif'), 'utf8')).version).toBe('2.1.0');
+  });
+
+  it('--format github prints workflow commands, each on one line, what documents say escaped', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rg-gh-'));
+    await mkdir(path.join(dir, '.git'));
+    await writeFile(path.join(dir, 'pr.md'), '## Summary\n');
+    await writeFile(path.join(dir, 'Dockerfile'), 'FROM node:20\nCMD node server.js\n');
+    const run = await cli(['check', '--format', 'github', '--body', 'pr.md', 'Dockerfile'], { cwd: dir });
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines.at(-1)).toMatch(/^Gate failed: \d+ errors, 1 warning\.$/);
+    expect(lines).toContain(
+      '::warning file=Dockerfile,line=2,col=1,title=dockerfile-exec-form::CMD is in shell form%3A a shell runs as PID 1 and SIGTERM does not reach the process, so it cannot shut down gracefully. Write it in exec form, e.g. CMD ["node", "server.js"].'.replace(
+        '%3A',
+        ':',
+      ),
+    );
+    // The description's findings point at the file it was read from.
+    expect(lines.some((l) => l.startsWith('::error file=pr.md,line='))).toBe(true);
+    for (const line of lines.slice(0, -1)) expect(line).toMatch(/^::(error|warning|notice) [^:]*::/);
+  });
+});
+
+describe('each command’s --help', () => {
+  it.each(['check', 'init', 'doctor'])('%s --help prints that command’s usage, exit 0', async (command) => {
+    const help = await cli([command, '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(new RegExp(`^Usage: readiness-gate ${command} `));
+    expect(help.stderr).toBe('');
+    // Only that command's: not another's synopsis.
+    for (const other of ['check', 'init', 'doctor'].filter((c) => c !== command)) {
+      expect(help.stdout).not.toContain(`readiness-gate ${other} `);
+    }
   });
 });
 
@@ -244,6 +323,23 @@ describe('readiness-gate init', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(JSON.parse(stdout).findings).toEqual([]);
+  });
+
+  it('writes files the gate itself finds nothing wrong with, and a config that names its schema', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rg-'));
+    await mkdir(path.join(dir, '.git'));
+    await cli(['init'], { cwd: dir });
+    const run = await cli(['check', '--format', 'json', '.github/workflows/readiness-gate.yml'], { cwd: dir });
+    expect(JSON.parse(run.stdout).findings).toEqual([]);
+    const config = await readFile(path.join(dir, '.github/readiness-gate.yml'), 'utf8');
+    expect(config.split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=https://github.com/readiness-gate/readiness-gate/blob/main/schema/readiness-gate.schema.json',
+    );
+    // The alerts and code sections are offered, commented; uncommented, they load.
+    const opened = config.replace(/^# (?:alerts|code):\n(?:# {3}.*\n)+/gm, (block) => block.replace(/^# /gm, ''));
+    expect(opened).toContain('\nalerts:\n');
+    expect(opened).toContain('\ncode:\n');
+    expect(() => loadConfig(opened, 'x.yml')).not.toThrow();
   });
 
   it('writes a pull-request template whose filled-in form passes', async () => {

@@ -58,7 +58,7 @@ describe('loadConfig', () => {
 
   it('names file, line and key for an unknown key', () => {
     expect(errorOf('extends: devops\npull-request:\n  sectoins: []\n')).toBe(
-      '.github/readiness-gate.yml:3:3: unknown key `pull-request.sectoins`. Remove it or check its spelling; see schema/readiness-gate.schema.json.',
+      '.github/readiness-gate.yml:3:3: unknown key `pull-request.sectoins`. Did you mean `pull-request.sections`? Remove it or check its spelling; see schema/readiness-gate.schema.json.',
     );
   });
 

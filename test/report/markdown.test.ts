@@ -49,6 +49,25 @@ describe('formatMarkdown', () => {
     expect(text.split('\n')[0]).toBe('## ❌ Production readiness: failed (8 errors, 1 warning)');
   });
 
+  it('says a skipped pull request was skipped, not that it passed; counts notices where there are some', () => {
+    const base = {
+      ...examplesReport(),
+      findings: [],
+      errors: 0,
+      warnings: 0,
+      notices: 0,
+      conclusion: 'success' as const,
+    };
+    const skipped = formatMarkdown(
+      { ...base, skipped: 'the pull request is a draft.' },
+      { title: 'Production readiness' },
+    );
+    expect(skipped.split('\n')[0]).toBe('## ⏭️ Production readiness: skipped');
+    expect(skipped).toContain('> Skipped: the pull request is a draft.');
+    const noticed = formatMarkdown({ ...base, notices: 2 }, { title: 'Production readiness' });
+    expect(noticed.split('\n')[0]).toBe('## ✅ Production readiness: passed (0 errors, 0 warnings, 2 notices)');
+  });
+
   it('stays within a length limit, saying what it cut', () => {
     const many = Array.from({ length: 400 }, (_, i) => `- [ ] **Item ${i}**`).join('\n');
     const yaml = `pull-request:\n  sections:\n    - name: Huge\n      items: [${Array.from({ length: 400 }, (_, i) => `"Item ${i}"`).join(', ')}]\n`;

@@ -49,7 +49,7 @@ describe('dist/cli.js', () => {
     expect(stderr).toBe('');
     expect(code).toBe(1);
     expect(stdout).toContain(
-      '✔ pull-request\n✔ examples/runbooks/deploy-payments.md\n✖ examples/runbooks/rotate-certs.md\n',
+      '✔ examples/pull-request.md\n✔ examples/runbooks/deploy-payments.md\n✖ examples/runbooks/rotate-certs.md\n',
     );
     expect(stdout).toContain('✔ examples/deploy/Dockerfile\n✔ examples/deploy/payments-api.yaml\n');
     expect(stdout).toContain('Gate failed: 8 errors, 1 warning in 5 documents.');
