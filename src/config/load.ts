@@ -335,6 +335,9 @@ function days(age: string): number {
 export function resolve(file: ConfigFile, source: string): ResolvedConfig {
   const base = preset(file.extends ?? 'devops');
   const rules = { ...base.rules };
+  // A section the team wrote switches on the rule that reads it, where the preset left it off (`extends: none`):
+  // an `alerts:` block that changed nothing would be a setting that silently does nothing.
+  if (file.alerts && rules['alert-runbook'] === 'off') rules['alert-runbook'] = 'error';
   for (const [id, severity] of Object.entries(file.rules ?? {})) {
     if (severity) rules[id as RuleId] = severity;
   }

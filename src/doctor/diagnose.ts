@@ -232,11 +232,7 @@ function bypassProblems(job: GateJob): Problem[] {
  */
 function guardProblems(path: string, doc: Document, counter: LineCounter, guard: WorkflowGuard): Problem[] {
   const on = get(doc.contents, 'on');
-  const events = isMap(on)
-    ? on.items.map((p) => String(value(p.key)))
-    : isSeq(on)
-      ? on.items.map((i) => String(value(i)))
-      : [String(value(on) ?? '')];
+  const events = eventsOf(on);
   if (!events.includes('pull_request')) return [];
   const at = { where: path, line: lineOf(counter, on) };
   if (guard.requiredWorkflows.includes(path)) {
@@ -274,6 +270,13 @@ function guardProblems(path: string, doc: Document, counter: LineCounter, guard:
   ];
 }
 
+/** The events a workflow's `on:` names: a map's keys, a list, or one event. */
+function eventsOf(on: unknown): string[] {
+  if (isMap(on)) return on.items.map((p) => String(value(p.key)));
+  if (isSeq(on)) return on.items.map((i) => String(value(i)));
+  return [String(value(on) ?? '')];
+}
+
 /** The events a gate's workflow runs on, against what the gate needs. */
 function triggerProblems(
   path: string,
@@ -283,11 +286,7 @@ function triggerProblems(
   mergeQueue: boolean,
 ): Problem[] {
   const on = get(doc.contents, 'on');
-  const events = isMap(on)
-    ? on.items.map((p) => String(value(p.key)))
-    : isSeq(on)
-      ? on.items.map((i) => String(value(i)))
-      : [String(value(on) ?? '')];
+  const events = eventsOf(on);
   const problems: Problem[] = [];
   const event = events.includes('pull_request')
     ? 'pull_request'

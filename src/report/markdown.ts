@@ -1,9 +1,11 @@
 /**
  * The human report in GitHub Markdown: the pull-request comment, the check
  * run summary, the job summary and the CLI's `--format markdown`. Verdict
- * first, then what to fix grouped by document, waivers, and the passing
- * checks collapsed. Everything quoted from the pull request is neutralised.
- * The result never exceeds `limit` (see `limits.ts`): findings past it are cut with a note.
+ * first, then what blocks the merge (errors) and what is advisory (warnings,
+ * notices), each grouped by document; waivers, and the passing checks
+ * collapsed. Everything quoted from the pull request is neutralised. The
+ * result never exceeds `limit` (see `limits.ts`): past it, the passing
+ * checks go first, then advisory findings, blocking ones last, with a note.
  */
 import type { Severity } from '../config/types.js';
 import { PULL_REQUEST } from '../engine.js';
@@ -11,7 +13,7 @@ import { BUILT_IN } from '../config/load.js';
 import { fits, type Limit } from '../limits.js';
 import { neutralise } from './neutralise.js';
 import { plural } from './text.js';
-import type { Report, Waiver } from '../model/report.js';
+import type { Finding, Report, Waiver } from '../model/report.js';
 import { RULES } from '../rules/index.js';
 import { ruleDocsUrl } from '../version.js';
 
@@ -30,23 +32,31 @@ const ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', notice
 
 export function formatMarkdown(report: Report, options: MarkdownOptions): string {
   const { limit } = options;
-  const full = render(report, options, report.findings.length);
+  // What blocks the merge first, then what is advisory: the order they are shown in, and cut from the end of.
+  const ordered = { ...report, findings: [...blocking(report), ...advisory(report)] };
+  const full = render(ordered, options, ordered.findings.length, true);
   if (!limit || fits(full, limit)) return full;
+  // Too long: the passing checks go first, then advisory findings, and blocking ones only after those.
+  const withoutPasses = render(ordered, options, ordered.findings.length, false);
+  if (fits(withoutPasses, limit)) return withoutPasses;
   let lo = 0;
-  let hi = report.findings.length;
+  let hi = ordered.findings.length;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    if (fits(render(report, options, mid), limit)) lo = mid;
+    if (fits(render(ordered, options, mid, false), limit)) lo = mid;
     else hi = mid - 1;
   }
-  const cut = render(report, options, lo);
+  const cut = render(ordered, options, lo, false);
   if (fits(cut, limit)) return cut;
   // Even without findings it is too long (a huge title or notes): cut the text itself, a UTF-8 character being at most 4 bytes.
   const room = limit.unit === 'bytes' ? Math.floor(limit.max / 4) : limit.max;
   return `${cut.slice(0, Math.max(0, room - 2))}\n`;
 }
 
-function render(report: Report, options: MarkdownOptions, shown: number): string {
+const blocking = (report: Report) => report.findings.filter((f) => f.severity === 'error');
+const advisory = (report: Report) => report.findings.filter((f) => f.severity !== 'error');
+
+function render(report: Report, options: MarkdownOptions, shown: number, passes: boolean): string {
   const out: string[] = [];
   const passed = report.conclusion === 'success';
   const notices = report.notices > 0 ? `, ${plural(report.notices, 'notice')}` : '';
@@ -85,18 +95,25 @@ function render(report: Report, options: MarkdownOptions, shown: number): string
 
   const cutFindings = report.findings.slice(0, shown);
   if (report.findings.length > 0) {
-    out.push('### What to fix', '');
-    for (const source of report.sources) {
-      const findings = cutFindings.filter((f) => f.source === source);
+    const groups: [string, Finding[]][] = [
+      ['### Blocking the merge', cutFindings.filter((f) => f.severity === 'error')],
+      ['### Advisory', cutFindings.filter((f) => f.severity !== 'error')],
+    ];
+    for (const [heading, findings] of groups) {
       if (findings.length === 0) continue;
-      out.push(`#### ${documentName(source, options)}`, '');
-      for (const f of findings) {
-        const where = lineRef(source, f.line, options);
-        out.push(
-          `- ${ICON[f.severity]} ${where}: ${neutralise(f.message)}${relatedLink(f, options)} <sub>${ruleLink(f.ruleId)}</sub>`,
-        );
+      out.push(heading, '');
+      for (const source of report.sources) {
+        const own = findings.filter((f) => f.source === source);
+        if (own.length === 0) continue;
+        out.push(`#### ${documentName(source, options)}`, '');
+        for (const f of own) {
+          const where = lineRef(source, f.line, options);
+          out.push(
+            `- ${ICON[f.severity]} ${where}: ${neutralise(f.message)}${relatedLink(f, options)} <sub>${ruleLink(f.ruleId)}</sub>`,
+          );
+        }
+        out.push('');
       }
-      out.push('');
     }
     if (shown < report.findings.length) {
       out.push(
@@ -116,7 +133,9 @@ function render(report: Report, options: MarkdownOptions, shown: number): string
     out.push('');
   }
 
-  if (report.passed.length > 0) {
+  if (report.passed.length > 0 && !passes) {
+    out.push(`_${plural(report.passed.length, 'passing check')} left out to fit GitHub's size limit._`, '');
+  } else if (report.passed.length > 0) {
     out.push(`<details><summary>Passing checks (${report.passed.length})</summary>`, '');
     for (const pass of report.passed) {
       const where = pass.sources.map((s) => documentName(s, options)).join(', ');

@@ -23,7 +23,7 @@ const messages = {
   noParse:
     'Not checked: a YAML document here does not parse ({{error}}), so whatever it declares was not read. Fix the YAML, or leave the file out with `evidence.exclude` if it is not a manifest.',
   templateNoParse:
-    'Not checked: a YAML document here, once its template directives were set aside, does not parse ({{error}}), so whatever it declares was not read. Fix the YAML, or leave the file out with `evidence.exclude` if it is not a manifest.',
+    'Not checked: this Helm template does not read as YAML once its directives are set aside ({{error}}), so what it declares cannot be known without rendering it. Render the chart in a step before the gate and check that (the `rendered` input, or `--rendered`).',
   hidden:
     'Not checked: {{containers}}. The gate reads templates without rendering them and cannot resolve that directive. Write the fields in the template, take them from values.yaml with toYaml .Values.<key>, or check the rendered chart in CI.',
   hiddenContainer: 'container "{{container}}" of {{object}} (its fields may come from {{directive}} at line {{line}})',

@@ -5,7 +5,9 @@
  * a bracketed placeholder (`- **Metrics**: [What to check]`); `TBD`, `TODO`,
  * `FIXME` and `XXX` as words; `<Insert site specific measures>` (angle
  * brackets around words that are not HTML); `{{ template_variables }}`
- * (not Hugo's `{{< shortcodes >}}`); and the template's own `placeholders`.
+ * (not Hugo's `{{< shortcodes >}}`, nor the Go template an alert's annotation
+ * or a chart writes, `{{ $labels.job }}`, quoted in the runbook); and the
+ * template's own `placeholders`.
  * Text inside code is never a placeholder.
  */
 import { positionAt, type DocumentView, type Position, type TextBlock } from '../markdown/document.js';
@@ -20,6 +22,8 @@ const LABEL = /^[^:[\]]{0,60}:\s*/;
 const ONLY_BRACKETS = /^\[[^\]]+\]$/;
 const WORDS = /\b(?:TBD|TODO|FIXME|XXX)\b/g;
 const TEMPLATE_VARIABLE = /\{\{(?![<%])[^{}\n]{1,200}\}\}/g;
+/** A Go template action (Prometheus's annotations, Helm's templates): it names `$variables` or `.fields`. */
+const GO_TEMPLATE = /^\{\{-?\s*(?:[^}]*\$|\.[A-Za-z]|(?:humanize\w*|printf|template|range|if|end|with)\b)/;
 /** A braced instruction, `{Please write here}`: words from a capital, not `{{…}}` and not code-like `{a: 1}`. */
 export const BRACED = /(?<!\{)\{[A-Z][\p{L} ,.'/-]{2,100}\}(?!\})/gu;
 /** Angle brackets around words in prose: real HTML never reaches the text, so this is someone's placeholder. */
@@ -46,6 +50,11 @@ export const runbookPlaceholder = defineRule({
   defaultSeverity: { devops: 'error', none: 'off' },
   messages,
   examples: [
+    {
+      name: "an alert's own template text quoted, and a template variable left",
+      text: '# Runbook: Node down\n## Overview\nThe alert reads "{{ $labels.instance }} has been down for {{humanize $value}}" and {{$value}}.\n## Deployment Steps\n1. Drain {{ service_name }}.\n',
+      findings: [{ at: '5:10', id: 'placeholder', data: { placeholder: '{{ service_name }}' } }],
+    },
     {
       name: "a step still reads the template's text",
       text: '## Deployment Steps\n1. [ ] Step 1: [Command or action]\n',
@@ -104,6 +113,8 @@ export const runbookPlaceholder = defineRule({
           if (pattern === ANGLE_TEXT && !blockSource(doc, block).includes(match[0])) continue;
           // `<https: example.com …>`: a link, broken or not, is not a placeholder.
           if (pattern === ANGLE_TEXT && /^<(?:https?|mailto|ftp):/i.test(match[0])) continue;
+          // `{{ $labels.job }}`, `{{$value}}`, `{{ .Values.x }}`: an alert's or a chart's own Go template, quoted.
+          if (pattern === TEMPLATE_VARIABLE && GO_TEMPLATE.test(match[0])) continue;
           found.add(match[0]);
           flag(match[0], block, block);
         }

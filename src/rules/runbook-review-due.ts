@@ -22,6 +22,8 @@ const messages = {
   future: '"{{field}}" is {{day}}, after today ({{today}}). Write the day the review took place.',
   stale:
     'Last reviewed {{day}}, {{age}} days ago: the "{{name}}" template allows {{maxAge}}. Review the runbook and update {{field}}.',
+  twice:
+    '"{{field}}" is given twice (lines {{first}} and {{second}}): the gate reads the first, and a reader may take the other. Keep one.',
 };
 const say = sayer(messages);
 
@@ -46,6 +48,13 @@ export const runbookReviewDue = defineRule({
           data: { day: '2026-03-02', age: '273', name: 'alerts', maxAge: '180', field: 'last_reviewed' },
         },
       ],
+    },
+    {
+      name: 'the review date given twice, a stale one after a fresh one',
+      config: CONFIG,
+      today: '2026-11-30',
+      text: '# Runbook\n**last_reviewed**: 2026-11-01\n\n## Notes\n**last_reviewed**: 2024-01-10\n',
+      findings: [{ at: '5:1', id: 'twice', data: { field: 'last_reviewed', first: '2', second: '5' } }],
     },
     {
       name: 'reviewed within the age, as a field',
@@ -86,7 +95,11 @@ export const runbookReviewDue = defineRule({
   check({ doc, spec, today }) {
     const { review, name } = spec.template;
     if (!review || !today) return undefined;
-    const [field] = fieldsNamed(doc, review.field);
+    const [field, again] = fieldsNamed(doc, review.field);
+    // A fresh date beside a stale one would pass on whichever the gate reads: two are one too many.
+    if (field && again) {
+      return [at(again, say('twice', { field: review.field, first: field.line, second: again.line }))];
+    }
     if (!field) {
       return [
         {

@@ -44,7 +44,7 @@ export const signOff = defineRule({
       config: CONFIG,
       reviews: facts({}),
       findings: [
-        { at: '1:1', id: 'noApproval', data: { head: '', why: 'c0ffee0', who: '@sre-lead' } },
+        { at: '1:1', id: 'noApproval', data: { head: 'c0ffee0', why: '', who: '@sre-lead' } },
         {
           at: '3:1',
           id: 'tickedByOther',

@@ -97,6 +97,19 @@ describe('loadConfig', () => {
     ).not.toThrow();
   });
 
+  it('switches alert-runbook on for an alerts block the preset left it off for, unless the config says off', () => {
+    const alerts =
+      'alerts:\n  runbook-urls:\n    - prefix: https://runbooks.example.com/\n      path: docs/runbooks/\n';
+    expect(loadConfig('extends: none\n', 'x.yml').rules['alert-runbook']).toBe('off');
+    expect(loadConfig(`extends: none\n${alerts}`, 'x.yml').rules['alert-runbook']).toBe('error');
+    expect(loadConfig(`extends: none\n${alerts}rules:\n  alert-runbook: off\n`, 'x.yml').rules['alert-runbook']).toBe(
+      'off',
+    );
+    expect(
+      loadConfig(`extends: none\n${alerts}rules:\n  alert-runbook: notice\n`, 'x.yml').rules['alert-runbook'],
+    ).toBe('notice');
+  });
+
   it('names an unknown rule id', () => {
     expect(errorOf('rules:\n  no-such-rule: error\n')).toMatch(
       /^\.github\/readiness-gate\.yml:2:3: unknown key `rules\.no-such-rule`/,

@@ -68,6 +68,42 @@ describe('formatMarkdown', () => {
     expect(noticed.split('\n')[0]).toBe('## ✅ Production readiness: passed (0 errors, 0 warnings, 2 notices)');
   });
 
+  it('cuts the passing checks first, then advisory findings, and blocking ones last', () => {
+    const finding = (severity: 'error' | 'warning', i: number) => ({
+      ruleId: 'section-text',
+      severity,
+      message: `${severity} ${i} ${'x'.repeat(200)}`,
+      source: 'pull-request',
+      kind: 'pull-request',
+      line: i,
+      column: 1,
+    });
+    const many: Report = {
+      ...examplesReport(),
+      findings: [
+        ...Array.from({ length: 20 }, (_, i) => finding('warning', i)),
+        ...Array.from({ length: 20 }, (_, i) => finding('error', i)),
+      ],
+      errors: 20,
+      warnings: 20,
+      conclusion: 'failure',
+    };
+    const full = formatMarkdown(many, { title: 'T' });
+    // Blocking first, though the report listed the warnings first.
+    expect(full.indexOf('### Blocking the merge')).toBeLessThan(full.indexOf('### Advisory'));
+    expect(full).toContain('<details><summary>Passing checks');
+    // Room for everything but the passing checks: they go, every finding stays.
+    const noPasses = formatMarkdown(many, { title: 'T', limit: { max: full.length - 200, unit: 'utf16' } });
+    expect(noPasses).not.toContain('<details><summary>Passing checks');
+    expect(noPasses).toMatch(/_\d+ passing checks left out to fit GitHub's size limit\._/);
+    expect(noPasses.match(/^- ⚠️/gm)).toHaveLength(20);
+    // Room for the errors and a few warnings: the warnings are cut, every error stays.
+    const tight = formatMarkdown(many, { title: 'T', limit: { max: noPasses.length - 2_000, unit: 'utf16' } });
+    expect(tight.match(/^- ❌/gm)).toHaveLength(20);
+    expect((tight.match(/^- ⚠️/gm) ?? []).length).toBeLessThan(20);
+    expect(tight).toMatch(/_…and \d+ more findings?, cut to fit GitHub's size limit\./);
+  });
+
   it('stays within a length limit, saying what it cut', () => {
     const many = Array.from({ length: 400 }, (_, i) => `- [ ] **Item ${i}**`).join('\n');
     const yaml = `pull-request:\n  sections:\n    - name: Huge\n      items: [${Array.from({ length: 400 }, (_, i) => `"Item ${i}"`).join(', ')}]\n`;
