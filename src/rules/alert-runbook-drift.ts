@@ -14,6 +14,11 @@ const URLS = 'alerts:\n  runbook-urls:\n    - prefix: https://runbooks.example.c
 const ALERT = (expr: string) =>
   `groups:\n  - name: payments\n    rules:\n      - alert: PaymentsDown\n        expr: ${expr}\n        for: 5m\n        annotations:\n          runbook_url: https://runbooks.example.com/payments-down\n`;
 const RUNBOOK = { 'docs/runbooks/payments-down.md': '# Payments down\n' };
+/** A family that reuses one name on purpose: the fast and the slow burn of one error budget. */
+const BURN = (slow: string, summary: string) =>
+  `groups:\n  - name: payments-slo\n    rules:\n      - alert: PaymentsErrorBudgetBurn\n        expr: rate(errors[5m]) > 14\n        for: 2m\n        labels: {severity: critical, window: 5m}\n        annotations: {runbook_url: https://runbooks.example.com/payments-burn}\n      - alert: PaymentsErrorBudgetBurn\n        expr: ${slow}\n        for: 15m\n        labels: {severity: warning, window: 1h}\n        annotations: {runbook_url: https://runbooks.example.com/payments-burn, summary: ${summary}}\n`;
+const BURN_RUNBOOK = { 'docs/runbooks/payments-burn.md': '# Payments error budget burn\n' };
+const ONE_FILE = { changedFiles: { files: [{ path: 'monitoring/slo.rules.yml' }], truncated: false, total: 1 } };
 
 const messages = {
   changed:
@@ -30,6 +35,32 @@ export const alertRunbookDrift = defineRule({
   defaultSeverity: { devops: 'warning', none: 'off' },
   messages,
   examples: [
+    {
+      name: 'a family that reuses its name: only the slow burn changed what fires it',
+      path: 'monitoring/slo.rules.yml',
+      config: URLS,
+      files: BURN_RUNBOOK,
+      base: { 'monitoring/slo.rules.yml': BURN('rate(errors[1h]) > 6', 'slow burn') },
+      pullRequest: ONE_FILE,
+      text: BURN('rate(errors[1h]) > 3', 'slow burn'),
+      findings: [
+        {
+          at: '9:16',
+          id: 'changed',
+          data: { alert: 'PaymentsErrorBudgetBurn', what: 'expr', path: 'docs/runbooks/payments-burn.md' },
+        },
+      ],
+    },
+    {
+      name: 'a family that reuses its name, one of them with a new summary: nothing fires otherwise',
+      path: 'monitoring/slo.rules.yml',
+      config: URLS,
+      files: BURN_RUNBOOK,
+      base: { 'monitoring/slo.rules.yml': BURN('rate(errors[1h]) > 6', 'slow burn') },
+      pullRequest: ONE_FILE,
+      text: BURN('rate(errors[1h]) > 6', 'slow burn, over an hour'),
+      findings: [],
+    },
     {
       name: "an alert's query changed, its runbook did not",
       path: 'monitoring/payments.rules.yml',
@@ -67,10 +98,8 @@ export const alertRunbookDrift = defineRule({
     const { alerts, alertsBefore } = ctx.file;
     if (!alerts || !alertsBefore || !ctx.changed) return undefined;
     const changed = new Set(ctx.changed.map((p) => p.toLowerCase()));
-    const before = new Map(alertsBefore.map((a) => [a.name, a]));
     const out: RawFinding[] = [];
-    for (const alert of alerts) {
-      const old = before.get(alert.name);
+    for (const [alert, old] of paired(alerts, alertsBefore)) {
       const what = old ? differences(old, alert) : [];
       if (what.length === 0) continue;
       const found = runbookOf(alert, ctx);
@@ -86,6 +115,35 @@ export const alertRunbookDrift = defineRule({
     return out;
   },
 });
+
+/**
+ * Each alert with itself as it was. Families reuse a name on purpose (a
+ * warning and a critical pair, the burn-rate windows of one SLO alert): an
+ * alert is its group, its name and its labels. One whose labels changed is
+ * matched by group and name where that leaves one candidate on each side
+ * (its severity raised); an alert new in the file has none.
+ */
+function paired(alerts: readonly AlertRule[], before: readonly AlertRule[]): [AlertRule, AlertRule | undefined][] {
+  const identity = (a: AlertRule) =>
+    JSON.stringify([a.group ?? '', a.name, Object.entries(a.labels).sort(([x], [y]) => x.localeCompare(y))]);
+  const named = (a: AlertRule) => JSON.stringify([a.group ?? '', a.name]);
+  const left = new Map<string, AlertRule[]>();
+  for (const old of before) left.set(identity(old), [...(left.get(identity(old)) ?? []), old]);
+  const out: [AlertRule, AlertRule | undefined][] = alerts.map((alert) => {
+    const same = left.get(identity(alert));
+    const old = same?.shift();
+    return [alert, old];
+  });
+  // What is left unmatched on both sides, by group and name, where that is unambiguous.
+  const unmatchedOld = [...left.values()].flat();
+  for (const entry of out) {
+    if (entry[1] !== undefined) continue;
+    const newSame = out.filter((e) => e[1] === undefined && named(e[0]) === named(entry[0]));
+    const oldSame = unmatchedOld.filter((o) => named(o) === named(entry[0]));
+    if (newSame.length === 1 && oldSame.length === 1) entry[1] = oldSame[0];
+  }
+  return out;
+}
 
 function differences(before: AlertRule, after: AlertRule): string[] {
   const norm = (s: string | undefined) => s?.replace(/\s+/g, ' ').trim();

@@ -44,6 +44,9 @@ export interface AlertRule {
   /** `expr` and `for` as written, for telling a changed alert from an unchanged one. */
   expr?: string;
   for?: string;
+  /** The name of its group, and its labels as written: with its name, what tells it from its siblings. */
+  group?: string;
+  labels: Record<string, string>;
 }
 
 /** Whether a text may hold an alerting rule: an `alert:` key anywhere, in block or flow style. Cheap, to leave other YAML alone. */
@@ -68,21 +71,23 @@ export function readAlerts(text: string): AlertRule[] {
     const at = reader(doc);
     const root = at(doc.contents);
     if (!isMap(root)) continue;
-    const rules: unknown[] = [];
+    const rules: { node: unknown; group?: string }[] = [];
     const groupsOf = (node: unknown) => {
       const groups = at(node);
       if (!isSeq(groups)) return;
       for (const group of groups.items) {
         const list = at(group, 'rules');
-        if (isSeq(list)) rules.push(...list.items);
+        const name = scalar(at(group, 'name'));
+        if (isSeq(list))
+          rules.push(...list.items.map((n) => ({ node: n, ...(typeof name === 'string' ? { group: name } : {}) })));
       }
     };
     if (scalar(at(root, 'kind')) === 'PrometheusRule') groupsOf(at(root, 'spec', 'groups'));
     else if (at(root, 'groups') !== undefined) groupsOf(at(root, 'groups'));
-    else if (at(root, 'alert') !== undefined && at(root, 'expr') !== undefined) rules.push(root);
-    for (const node of rules) {
+    else if (at(root, 'alert') !== undefined && at(root, 'expr') !== undefined) rules.push({ node: root });
+    for (const { node, group } of rules) {
       const rule = alertRule(at, lineCounter, node, directives);
-      if (rule) out.push(rule);
+      if (rule) out.push({ ...rule, ...(group !== undefined ? { group } : {}) });
     }
   }
   return out;
@@ -136,6 +141,15 @@ function alertRule(
       ? true
       : builtKeys;
   const severity = located(at(rule, 'labels', 'severity'));
+  const labelsNode = at(rule, 'labels');
+  const labels: Record<string, string> = {};
+  if (isMap(labelsNode)) {
+    for (const pair of labelsNode.items) {
+      const key = scalar(pair.key);
+      const value = text(scalar(at(pair.value)));
+      if (typeof key === 'string' && value !== undefined) labels[key] = value;
+    }
+  }
   const expr = text(scalar(at(rule, 'expr')));
   const duration = text(scalar(at(rule, 'for')));
   return {
@@ -146,6 +160,7 @@ function alertRule(
     ...(severity && !severity.value.includes(HELM_VALUE) ? { severity } : {}),
     ...(expr !== undefined ? { expr } : {}),
     ...(duration !== undefined ? { for: duration } : {}),
+    labels,
   };
 }
 
