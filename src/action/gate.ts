@@ -104,7 +104,8 @@ export async function runGate(client: GitHubClient, env: GateEnv, inputs: GateIn
 
   // The check run and the comment are independent: both go out at once.
   const writes = new WriteGuard(log);
-  const render = (limit: Limit) => formatMarkdown(report, { title: inputs.checkName, limit, notes: [...notes], link });
+  const render = (limit: Limit, heading = true) =>
+    formatMarkdown(report, { title: inputs.checkName, limit, notes: [...notes], link, heading });
   const reportSha = target.reportSha ?? headSha;
   const checkRun = reportSha
     ? writes.attempt('the check run', () =>
@@ -113,7 +114,8 @@ export async function runGate(client: GitHubClient, env: GateEnv, inputs: GateIn
           headSha: reportSha,
           conclusion: report.conclusion,
           title: title(report),
-          summary: render(LIMITS.checkRunSummary),
+          // GitHub shows the check's name and title above its summary: the summary does not say them again.
+          summary: render(LIMITS.checkRunSummary, false),
           annotations: sent,
           detailsUrl: env.runUrl,
         }),

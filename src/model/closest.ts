@@ -68,3 +68,23 @@ export function didYouMean(found: { line: number } | undefined, title: string | 
   if (!found || title === undefined) return '';
   return ` Did you mean "${title.replace(/\s+/g, ' ').trim()}" at line ${found.line}? If so, add it to the aliases.`;
 }
+
+/**
+ * The known path a link most likely meant, for "did you mean" on a missing
+ * file: one that ends with the link or that the link ends with (a link
+ * relative to the wrong folder), else the nearest by a few edits (at most a
+ * quarter of the link's length) with the same extension. Ties go to the
+ * first in `paths`.
+ */
+export function closestPath(wanted: string, paths: Iterable<string>): string | undefined {
+  const extension = (p: string) => /\.[^./]+$/.exec(p)?.[0] ?? '';
+  const limit = Math.floor(wanted.length / 4);
+  let best: { path: string; score: number } | undefined;
+  for (const path of paths) {
+    if (path === wanted || extension(path) !== extension(wanted)) continue;
+    const suffix = path.endsWith(`/${wanted}`) || wanted.endsWith(`/${path}`);
+    const score = suffix ? 0 : editDistance(wanted, path, limit);
+    if (score <= limit && (!best || score < best.score)) best = { path, score };
+  }
+  return best?.path;
+}

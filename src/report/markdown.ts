@@ -26,6 +26,8 @@ export interface MarkdownOptions {
   notes?: string[];
   /** Where a document can be read, e.g. the file at the head commit. */
   link?: (source: string, line?: number) => string | undefined;
+  /** Open with the verdict as a heading; false where the surface shows its own (a check run shows its name and title). */
+  heading?: boolean;
 }
 
 const ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
@@ -62,12 +64,13 @@ function render(report: Report, options: MarkdownOptions, shown: number, passes:
   const notices = report.notices > 0 ? `, ${plural(report.notices, 'notice')}` : '';
   const counts = `${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}${notices}`;
   // A skipped pull request was not checked: its heading says so, not that it passed.
-  out.push(
-    report.skipped
-      ? `## ⏭️ ${neutralise(options.title)}: skipped`
-      : `## ${passed ? '✅' : '❌'} ${neutralise(options.title)}: ${passed ? 'passed' : 'failed'} (${counts})`,
-    '',
-  );
+  if (options.heading !== false)
+    out.push(
+      report.skipped
+        ? `## ⏭️ ${neutralise(options.title)}: skipped`
+        : `## ${passed ? '✅' : '❌'} ${neutralise(options.title)}: ${passed ? 'passed' : 'failed'} (${counts})`,
+      '',
+    );
   if (report.signOff) {
     const { login, at, commit, via } = report.signOff;
     out.push(

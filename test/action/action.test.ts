@@ -46,6 +46,10 @@ describe('the action on a pull request', () => {
     expect(gh.comments[0]!.body.startsWith(`${MARKER}\n## ✅ Production readiness: passed`)).toBe(true);
     expect(run.summary).toContain('## ✅ Production readiness: passed (0 errors, 0 warnings)');
     expect(run.summary).toContain('**Database Migrations** (Deployment');
+    // GitHub shows the check's name and title above its summary: the summary does not open by saying them again.
+    const summary = gh.checkRuns[0]!.output.summary!;
+    expect(summary).not.toContain('Production readiness: passed');
+    expect(summary).toContain('**Database Migrations** (Deployment');
     // Independent requests go out together, so only the set is fixed.
     expect(gh.calls().sort()).toEqual(
       [
