@@ -47,7 +47,7 @@ const engineFile = path.join(ROOT, '.bench/engine.mjs');
 await build({
   stdin: {
     contents:
-      "export { check } from './src/engine.ts'; export { loadConfig } from './src/config/load.ts'; export { parseMarkdown } from './src/markdown/document.ts'; export { isEvidence, kindOf } from './src/kinds/index.ts'; export { renderStatically } from './src/kinds/helm.ts'; export { KUBECTL_YAML } from './src/kinds/yaml-fields.ts'; export { readAlerts, runbookUrlsIn } from './src/kinds/alert-rules.ts'; export { prepareKinds } from './src/kinds/index.ts'; export { parseCode, codeKind } from './src/kinds/code.ts'; export { parseAllDocuments } from 'yaml'; export { DockerfileParser } from 'dockerfile-ast';",
+      "export { check } from './src/engine.ts'; export { loadConfig } from './src/config/load.ts'; export { parseMarkdown } from './src/markdown/document.ts'; export { isEvidence, kindOf } from './src/kinds/index.ts'; export { renderStatically } from './src/kinds/manifest/helm.ts'; export { KUBECTL_YAML } from './src/kinds/yaml-fields.ts'; export { readAlerts, runbookUrlsIn } from './src/kinds/manifest/alert-rules.ts'; export { prepareKinds } from './src/kinds/index.ts'; export { parseCode, codeKind } from './src/kinds/code.ts'; export { parseAllDocuments } from 'yaml'; export { DockerfileParser } from 'dockerfile-ast';",
     resolveDir: ROOT,
     loader: 'ts',
   },
