@@ -411,6 +411,14 @@ function stamp(
     ...(cap && !f.alwaysError ? { capped: cap.why } : {}),
     ...(f.related ? { related: f.related } : {}),
     ...(f.fix ? { fix: f.fix } : {}),
+    ...(f.gather
+      ? {
+          gather:
+            severity === own
+              ? f.gather
+              : { ...f.gather, tail: `${f.gather.tail} (At most a ${severity}: ${cap!.why}.)` },
+        }
+      : {}),
   };
 }
 

@@ -21,7 +21,7 @@ import { inSection, sectionsAround, type DocumentView, type Section, type TaskIt
 import { headingKey, keysOf } from '../markdown/heading.js';
 import { closest, didYouMean } from './closest.js';
 import { sayer } from './messages.js';
-import type { RawFinding } from './finding.js';
+import { gatherOf, NAMES, type RawFinding } from './finding.js';
 import { nearEmpty } from './near-empty.js';
 import type { Policy, SectionSpec } from './spec.js';
 
@@ -253,6 +253,8 @@ export const CHECKLIST_MESSAGES = {
     'Missing checklist item "{{item}}" in "{{section}}". Restore "- [ ] **{{item}}**" and tick it or waive it with "N/A — reason".{{suggestion}}',
   bareNa: '"{{item}}" is waived with a bare "N/A". Say why after it: "N/A — config-only change".',
   notTicked: '"{{item}}" in "{{section}}" is not ticked. Tick it once done, or write "N/A — reason" after the label.',
+  notTickedTogether:
+    'Not ticked in "{{section}}": {{names}}. Tick each once done, or write "N/A — reason" after its label.',
   tooMany:
     '"{{section}}" takes exactly one answer, and {{count}} are ticked: {{ticked}}. Untick all but the one that is true.',
   noneOfOne: '"{{section}}" needs exactly one of {{of}} ticked; none is.',
@@ -300,6 +302,11 @@ export function checklistProblems(doc: DocumentView, specs: SectionSpec[]): Chec
           message: say('notTicked', { item: match.label, section: spec.name }),
           line: match.item.line,
           column: match.item.column,
+          gather: gatherOf(
+            `notTicked\0${spec.name}`,
+            match.label,
+            say('notTickedTogether', { section: spec.name, names: NAMES }),
+          ),
         });
       }
       continue;

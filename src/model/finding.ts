@@ -14,7 +14,32 @@ export interface RawFinding {
   related?: { source: string; line: number };
   /** A change to the document's lines that fixes it (`check --fix`), when the rule can tell one. */
   fix?: Fix;
+  /** Findings alike but for one name (the unticked boxes of one section), which a report may say in one line. */
+  gather?: Gather;
 }
+
+/**
+ * What findings alike share: a key, and the one line that says them all,
+ * `lead` then their names, each at its line, then `tail` (`Not ticked in
+ * "Monitoring": ` … `. Tick each once done, …`); `name` is this one's.
+ */
+export interface Gather {
+  key: string;
+  name: string;
+  lead: string;
+  tail: string;
+}
+
+/** The gather of a finding whose gathered message holds `{{names}}`, as `say` wrote it. */
+export function gatherOf(key: string, name: string, said: string): Gather {
+  // The last: a section's own name cannot push the names out of place.
+  const at = said.lastIndexOf(NAMES);
+  if (at < 0) return { key, name, lead: said, tail: '' };
+  return { key, name, lead: said.slice(0, at), tail: said.slice(at + NAMES.length) };
+}
+
+/** The data that stands for the names in a gathered message. */
+export const NAMES = '{{names}}';
 
 /**
  * A change to a file's lines: `text` replaces lines `line` to `endLine`, or,

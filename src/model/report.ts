@@ -3,7 +3,7 @@
  * engine writes it, `report/` renders it and the adapters publish it; this
  * is the model every layer above the rules speaks.
  */
-import type { Fix } from './finding.js';
+import type { Fix, Gather } from './finding.js';
 import type { MatchedEntry } from './conditions.js';
 import type { SignOff } from './reviews.js';
 import type { Severity } from './spec.js';
@@ -46,6 +46,8 @@ export interface Finding {
   fix?: Fix;
   /** Why the fix its rule offered was not kept: tried on the file, it did not fix it, or made it worse. */
   unfixed?: string;
+  /** Findings alike but for one name: the Markdown report says them in one line. */
+  gather?: Gather;
 }
 
 /** A finding on a file, as the description's rules see it. */

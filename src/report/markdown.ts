@@ -55,6 +55,27 @@ export function formatMarkdown(report: Report, options: MarkdownOptions): string
   return `${cut.slice(0, Math.max(0, room - 2))}\n`;
 }
 
+/**
+ * A document's findings in order, those alike but for one name (same rule,
+ * severity and gather key, two or more) as one group where the first stood.
+ */
+function gathered(findings: readonly Finding[]): (Finding | Finding[])[] {
+  const keyOf = (f: Finding) =>
+    f.gather && !f.related ? JSON.stringify([f.ruleId, f.severity, f.gather.key]) : undefined;
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = keyOf(f);
+    if (key !== undefined) groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  const out: (Finding | Finding[])[] = [];
+  for (const f of findings) {
+    const group = groups.get(keyOf(f) ?? '');
+    if (!group || group.length < 2) out.push(f);
+    else if (group[0] === f) out.push(group);
+  }
+  return out;
+}
+
 const blocking = (report: Report) => report.findings.filter((f) => f.severity === 'error');
 const advisory = (report: Report) => report.findings.filter((f) => f.severity !== 'error');
 
@@ -109,7 +130,17 @@ function render(report: Report, options: MarkdownOptions, shown: number, passes:
         const own = findings.filter((f) => f.source === source);
         if (own.length === 0) continue;
         out.push(`#### ${documentName(source, options)}`, '');
-        for (const f of own) {
+        for (const item of gathered(own)) {
+          if (Array.isArray(item)) {
+            // Findings alike but for one name, said once: each name at its line.
+            const { lead, tail } = item[0]!.gather!;
+            const names = item.map((f) => `${neutralise(`"${f.gather!.name}"`)} (${lineRef(source, f.line, options)})`);
+            out.push(
+              `- ${ICON[item[0]!.severity]} ${neutralise(lead)}${names.join(', ')}${neutralise(tail)} <sub>${ruleLink(item[0]!.ruleId)}</sub>`,
+            );
+            continue;
+          }
+          const f = item;
           const where = lineRef(source, f.line, options);
           out.push(
             `- ${ICON[f.severity]} ${where}: ${neutralise(f.message)}${relatedLink(f, options)} <sub>${ruleLink(f.ruleId)}</sub>`,

@@ -120,6 +120,7 @@ export async function redactReport(
   const findings = report.findings.map((f) => ({
     message: take(f.message),
     fix: f.fix ? take(f.fix.text) : -1,
+    gather: f.gather ? [take(f.gather.name), take(f.gather.lead), take(f.gather.tail)] : undefined,
   }));
   const waivers = report.waivers.map((w) => ({
     label: take(w.label),
@@ -136,9 +137,16 @@ export async function redactReport(
     report: {
       ...report,
       findings: report.findings.map((f, i) => {
-        const { fix, ...rest } = f;
-        const keepFix = fix && !changed(findings[i]!.fix);
-        return { ...rest, message: clean[findings[i]!.message]!, ...(keepFix ? { fix } : {}) };
+        const { fix, gather, ...rest } = f;
+        const taken = findings[i]!;
+        const keepFix = fix && !changed(taken.fix);
+        const [name, lead, tail] = (taken.gather ?? []).map((t) => clean[t]!);
+        return {
+          ...rest,
+          message: clean[taken.message]!,
+          ...(keepFix ? { fix } : {}),
+          ...(gather ? { gather: { key: gather.key, name: name!, lead: lead!, tail: tail! } } : {}),
+        };
       }),
       waivers: report.waivers.map((w, i) => ({
         ...w,

@@ -19,6 +19,7 @@ export const itemChecked = defineRule({
   defaultSeverity: { devops: 'error', none: 'error' },
   messages: {
     notTicked: CHECKLIST_MESSAGES.notTicked,
+    notTickedTogether: CHECKLIST_MESSAGES.notTickedTogether,
     tooMany: CHECKLIST_MESSAGES.tooMany,
     noneOfOne: CHECKLIST_MESSAGES.noneOfOne,
     tooFew: CHECKLIST_MESSAGES.tooFew,

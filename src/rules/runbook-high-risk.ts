@@ -5,7 +5,7 @@
 import { inSection } from '../markdown/document.js';
 import { headingKey } from '../markdown/heading.js';
 import { afterName, itemState } from '../model/checklist.js';
-import { at } from '../model/finding.js';
+import { at, gatherOf, NAMES } from '../model/finding.js';
 import { fieldsNamed, RUNBOOK_SECTIONS, templateSection } from '../model/runbook-template.js';
 import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
@@ -13,6 +13,8 @@ import { defineRule } from './rule.js';
 const messages = {
   notTicked:
     'Risk Level is High and "{{item}}" in "{{section}}" is not ticked. Do it and tick it, or write "N/A — reason" after it, before deploying.',
+  notTickedTogether:
+    'Risk Level is High and not ticked in "{{section}}": {{names}}. Do each and tick it, or write "N/A — reason" after it, before deploying.',
 };
 const say = sayer(messages);
 
@@ -48,8 +50,13 @@ export const runbookHighRisk = defineRule({
     // A box that does not apply may be waived, as in the description: unticked, "N/A" and a reason.
     return inSection(doc.items, checklist)
       .filter((item) => !['checked', 'waived'].includes(itemState(item, afterName(item)).kind))
-      .map((item) =>
-        at(item, say('notTicked', { item: item.label ?? item.text, section: RUNBOOK_SECTIONS.preDeployment })),
-      );
+      .map((item) => {
+        const section = RUNBOOK_SECTIONS.preDeployment;
+        const name = item.label ?? item.text;
+        return {
+          ...at(item, say('notTicked', { item: name, section })),
+          gather: gatherOf('notTicked', name, say('notTickedTogether', { section, names: NAMES })),
+        };
+      });
   },
 });

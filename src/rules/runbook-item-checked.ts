@@ -16,6 +16,7 @@ export const runbookItemChecked = defineRule({
   defaultSeverity: { devops: 'error', none: 'error' },
   messages: {
     notTicked: CHECKLIST_MESSAGES.notTicked,
+    notTickedTogether: CHECKLIST_MESSAGES.notTickedTogether,
     tooMany: CHECKLIST_MESSAGES.tooMany,
     noneOfOne: CHECKLIST_MESSAGES.noneOfOne,
     tooFew: CHECKLIST_MESSAGES.tooFew,

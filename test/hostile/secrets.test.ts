@@ -4,7 +4,10 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { redactAll } from '../../src/report/redact.js';
+import { loadConfig } from '../../src/config/load.js';
+import { check } from '../../src/engine.js';
+import { formatMarkdown } from '../../src/report/markdown.js';
+import { redactAll, redactReport } from '../../src/report/redact.js';
 import { runAction } from '../action/harness.js';
 import { pullRequestEvent, scenario, GOOD_BODY } from '../action/scenario.js';
 import { runCli } from '../cli/run.js';
@@ -106,5 +109,23 @@ describe('redactAll', () => {
     expect(plain).toBe(
       'Container "api" of Deployment "api" has no readinessProbe; terminationGracePeriodSeconds is 30.',
     );
+  });
+});
+
+describe('findings said in one line', () => {
+  it('name no credential: the names gathered are redacted with the findings', async () => {
+    const runbook = `# Runbook: x\n\n## Overview\n- **Risk Level**: High\n\n## Pre-Deployment Checklist\n- [ ] Paged ${SLACK}\n- [ ] Login ${LINKS[0]}\n`;
+    const report = check({
+      files: [{ path: 'docs/runbooks/x.md', kind: 'runbook', text: runbook }],
+      config: loadConfig(undefined, 'x.yml'),
+    });
+    const gathered = report.findings.filter((f) => f.gather);
+    // The names held the credentials before the report was redacted: the test would catch a leak.
+    expect(leaked(gathered.map((f) => f.gather!.name).join(' '))).not.toEqual([]);
+    const { report: clean } = await redactReport(report, []);
+    const text = formatMarkdown(clean, { title: 'Production readiness' });
+    expect(text).toContain('not ticked in');
+    expect(leaked(text)).toEqual([]);
+    expect(leaked(JSON.stringify(clean))).toEqual([]);
   });
 });

@@ -128,6 +128,72 @@ describe('formatMarkdown', () => {
   });
 });
 
+describe('findings alike but for one name', () => {
+  const HIGH_RISK = (boxes: string[]) =>
+    `# Runbook: x\n\n## Overview\n- **Risk Level**: High\n\n## Pre-Deployment Checklist\n${boxes.map((b) => `- [ ] ${b}`).join('\n')}\n`;
+  const highRisk = (boxes: string[]) => {
+    const report = check({
+      description: undefined,
+      files: runbooks([{ path: 'docs/runbooks/x.md', text: HIGH_RISK(boxes) }]),
+      config,
+    });
+    const lines = formatMarkdown(report, { title: 'Production readiness' })
+      .split('\n')
+      .filter((l) => l.includes('runbook-high-risk.md'));
+    return { report, lines };
+  };
+
+  it('are said in one line, each name at its line; the findings themselves stay one a line', () => {
+    const { report, lines } = highRisk(['Backup taken', 'Rollback plan tested', 'Stakeholders notified']);
+    expect(report.findings.filter((f) => f.ruleId === 'runbook-high-risk').map((f) => f.line)).toEqual([7, 8, 9]);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^- ❌ Risk Level is High and not ticked in "Pre-Deployment Checklist": "Backup taken" \(line 7\), "Rollback plan tested" \(line 8\), "Stakeholders notified" \(line 9\)\. Do each and tick it/,
+    );
+  });
+
+  it('one alone keeps its own sentence at its line', () => {
+    const { lines } = highRisk(['Backup taken']);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^- ❌ line 7: Risk Level is High and "Backup taken" in "Pre-Deployment Checklist"/);
+  });
+
+  it('links each name to its line where the report links lines', () => {
+    const { report } = highRisk(['Backup taken', 'Stakeholders notified']);
+    const text = formatMarkdown(report, {
+      title: 'Production readiness',
+      link: (source, line) => `https://example.com/${source}?plain=1#L${line}`,
+    });
+    expect(text).toContain(
+      '"Backup taken" ([line 7](https://example.com/docs/runbooks/x.md?plain=1#L7)), "Stakeholders notified" ([line 8](https://example.com/docs/runbooks/x.md?plain=1#L8))',
+    );
+  });
+
+  it('neutralises every name it gathers', () => {
+    const { report, lines } = highRisk(['@octocat <img src=x onerror=alert(1)>', '::error::boom #12']);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).not.toMatch(/@octocat|<img|#12/);
+    const names = report.findings.filter((f) => f.ruleId === 'runbook-high-risk').map((f) => f.gather?.name);
+    expect(names).toEqual(['@octocat', '::error::boom #12']);
+    for (const name of names) expect(lines[0]).toContain(neutralise(`"${name}"`));
+  });
+
+  it('gathers the unticked boxes of one section of the description, and not those of another', () => {
+    const yaml =
+      'extends: none\npull-request:\n  sections:\n    - {name: Monitoring, items: [Metrics, Alerts, Dashboards]}\n    - {name: Reliability, items: [Timeouts]}\n';
+    const description =
+      '## Monitoring\n- [ ] **Metrics**\n- [x] **Alerts**\n- [ ] **Dashboards**\n## Reliability\n- [ ] **Timeouts**\n';
+    const report = check({ description, files: [], config: loadConfig(yaml, 'x.yml') });
+    const lines = formatMarkdown(report, { title: 'Production readiness' })
+      .split('\n')
+      .filter((l) => l.includes('item-checked.md'));
+    expect(lines.map((l) => l.replace(/ <sub>.*/, ''))).toEqual([
+      '- ❌ Not ticked in "Monitoring": "Metrics" (line 2), "Dashboards" (line 4). Tick each once done, or write "N/A — reason" after its label.',
+      '- ❌ line 6: "Timeouts" in "Reliability" is not ticked. Tick it once done, or write "N/A — reason" after the label.',
+    ]);
+  });
+});
+
 describe('neutralise', () => {
   it.each([
     ['@octocat', '@\u200boctocat'],
