@@ -5,12 +5,11 @@ import { existsSync, readdirSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/load.js';
-import { runAction } from './action/harness.js';
+import { eachGitHub, runAction } from './action/harness.js';
 import { BASE, pullRequestEvent, scenario } from './action/scenario.js';
 import { runCli } from './cli/run.js';
-import type { FakeGitHub } from './github/server.js';
 import { ROOT } from './helpers.js';
 
 const temps: string[] = [];
@@ -221,13 +220,7 @@ describe('several templates in a PULL_REQUEST_TEMPLATE/ folder', () => {
 });
 
 describe('the action reads the template at the base commit', () => {
-  let gh: FakeGitHub | undefined;
-  afterEach(async () => {
-    if (!gh) return;
-    expect(gh.violations).toEqual([]);
-    await gh.stop();
-    gh = undefined;
-  });
+  const use = eachGitHub();
 
   it('as the CLI reads the checkout: the same findings on the untouched tidb template', async () => {
     const c = CASES[1]!;
@@ -235,7 +228,7 @@ describe('the action reads the template at the base commit', () => {
     const repo = await repository(c);
     await runCli(['init', '--from-template'], { cwd: repo });
     const config = await readFile(path.join(repo, '.github/readiness-gate.yml'), 'utf8');
-    const github = (gh = await scenario({ body: template }));
+    const github = use(await scenario({ body: template }));
     github.setFile(BASE, c.at, template);
     github.setFile(BASE, '.github/readiness-gate.yml', config);
     const run = await runAction(github, { event: 'pull_request', payload: pullRequestEvent('opened', template) });
@@ -252,7 +245,7 @@ describe('the action reads the template at the base commit', () => {
   it("a template the pull request adds or edits is not the baseline: the base commit's is", async () => {
     const c = CASES[2]!;
     const template = await readFile(corpus(c.file), 'utf8');
-    const github = (gh = await scenario({ body: 'Commit Message:\n' }));
+    const github = use(await scenario({ body: 'Commit Message:\n' }));
     github.setFile(BASE, c.at, template);
     // The head's copy says nothing is asked; the base's still asks.
     github.setFile(github.pulls.get(7)!.headSha, c.at, 'Anything:\n');

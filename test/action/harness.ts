@@ -15,6 +15,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { ROOT } from '../helpers.js';
 import type { FakeGitHub } from '../github/server.js';
+import { afterEach, expect } from 'vitest';
 
 /** The Node that runs the bundle: this one, or another (e.g. Node 24, the action's runtime) named in READINESS_GATE_NODE. */
 export const NODE = process.env.READINESS_GATE_NODE || process.execPath;
@@ -150,4 +151,24 @@ function parseOutputs(text: string): Record<string, string> {
     out[head[1]!] = value.join('\n');
   }
   return out;
+}
+
+/**
+ * Each test's fake GitHub, checked and stopped after the test: it saw no
+ * request GitHub would reject. `const use = eachGitHub();` at the top of a
+ * file or `describe`, then `const gh = use(await scenario())` in a test.
+ */
+export function eachGitHub(): (gh: FakeGitHub) => FakeGitHub {
+  let current: FakeGitHub | undefined;
+  afterEach(async () => {
+    const gh = current;
+    current = undefined;
+    if (!gh) return;
+    try {
+      expect(gh.violations).toEqual([]);
+    } finally {
+      await gh.stop();
+    }
+  });
+  return (gh) => (current = gh);
 }

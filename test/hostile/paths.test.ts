@@ -1,23 +1,16 @@
 // A file whose name holds a line break (\n, \r, U+2028) is selected by the globs and checked like any other: a
 // literal Secret under such a folder is found, not passed over. Its name is echoed neutralised, as every path is.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { kindOf } from '../../src/kinds/index.js';
 import { selectsPath } from '../../src/model/paths.js';
-import type { FakeGitHub } from '../github/server.js';
-import { runAction } from '../action/harness.js';
+import { eachGitHub, runAction } from '../action/harness.js';
 import { HEAD, pullRequestEvent, scenario } from '../action/scenario.js';
 
 const SECRET = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: hunter2\n';
 const NAMES = ['deploy/team\u2028a/secret.yaml', 'deploy/team\na/secret.yaml', 'deploy/team\ra/secret.yaml'];
 
-let gh: FakeGitHub | undefined;
-afterEach(async () => {
-  if (!gh) return;
-  expect(gh.violations).toEqual([]);
-  await gh.stop();
-  gh = undefined;
-});
+const use = eachGitHub();
 
 describe('paths with line breaks in them', () => {
   it('are selected by the globs as Git reads them', () => {
@@ -29,9 +22,11 @@ describe('paths with line breaks in them', () => {
   });
 
   it('are read and checked by the action, and a literal Secret under one fails', async () => {
-    const github = (gh = await scenario({
-      files: NAMES.map((filename) => ({ filename, status: 'added' })),
-    }));
+    const github = use(
+      await scenario({
+        files: NAMES.map((filename) => ({ filename, status: 'added' })),
+      }),
+    );
     for (const name of NAMES) github.setFile(HEAD, name, SECRET);
     const run = await runAction(github, { event: 'pull_request', payload: pullRequestEvent() });
     const secrets = run.report!.findings.filter((f) => f.ruleId === 'manifest-secret-literal');

@@ -1,19 +1,12 @@
 // Config the gate cannot trust, races between runs, and what the reports echo.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/load.js';
 import { MARKER } from '../../src/github/comment.js';
 import { neutralise } from '../../src/report/neutralise.js';
-import { runAction } from '../action/harness.js';
+import { eachGitHub, runAction } from '../action/harness.js';
 import { HEAD, pullRequestEvent, scenario, text } from '../action/scenario.js';
-import type { FakeGitHub } from '../github/server.js';
 
-let gh: FakeGitHub | undefined;
-afterEach(async () => {
-  if (!gh) return;
-  expect(gh.violations).toEqual([]);
-  await gh.stop();
-  gh = undefined;
-});
+const use = eachGitHub();
 const pullEvent = { event: 'pull_request', payload: pullRequestEvent() };
 
 function configError(yaml: string): ConfigError {
@@ -45,7 +38,7 @@ describe('config', () => {
   });
 
   it('a config input naming a missing file fails the run, naming the path', async () => {
-    const github = (gh = await scenario());
+    const github = use(await scenario());
     const run = await runAction(github, { ...pullEvent, inputs: { config: '.github/gate-typo.yml' } });
     expect(run.code).toBe(1);
     expect(run.report!.findings).toEqual([
@@ -57,7 +50,7 @@ describe('config', () => {
   });
 
   it('with the default path absent, the report says the built-in rules decided', async () => {
-    const github = (gh = await scenario());
+    const github = use(await scenario());
     const run = await runAction(github, pullEvent);
     expect(run.code).toBe(0);
     expect(run.summary).toContain('Config: built-in devops rules.');
@@ -67,7 +60,7 @@ describe('config', () => {
 
 describe('races and messages', () => {
   it('two runs that create a comment at once converge on one, the oldest, with this run’s report', async () => {
-    const github = (gh = await scenario());
+    const github = use(await scenario());
     let other: number | undefined;
     github.onCommentCreate = () => {
       github.onCommentCreate = undefined;
@@ -80,7 +73,7 @@ describe('races and messages', () => {
   });
 
   it('a 403 on adding annotations after the check run was created is not called a read-only token', async () => {
-    const github = (gh = await scenario());
+    const github = use(await scenario());
     github.setFile(HEAD, 'docs/runbooks/deploy-payments.md', `# Runbook\n${'- [Time]\n'.repeat(120)}`);
     github.faults.push({
       method: 'PATCH',
@@ -97,7 +90,7 @@ describe('races and messages', () => {
   });
 
   it('retry warnings name the path requested, not the route template', async () => {
-    const github = (gh = await scenario());
+    const github = use(await scenario());
     github.faults.push({
       path: /deploy-payments\.md$/,
       status: 502,

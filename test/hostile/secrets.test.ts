@@ -3,15 +3,14 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { check } from '../../src/engine.js';
 import { formatMarkdown } from '../../src/report/markdown.js';
 import { redactAll, redactReport } from '../../src/report/redact.js';
-import { runAction } from '../action/harness.js';
+import { eachGitHub, runAction } from '../action/harness.js';
 import { pullRequestEvent, scenario, GOOD_BODY } from '../action/scenario.js';
 import { runCli } from '../cli/run.js';
-import type { FakeGitHub } from '../github/server.js';
 
 // Each made for this test; none is a real credential. The Slack one has the shape secretlint's rule knows.
 const SECRETS = {
@@ -66,17 +65,11 @@ describe('the CLI echoes no credential', () => {
   });
 });
 
-let gh: FakeGitHub | undefined;
-afterEach(async () => {
-  if (!gh) return;
-  expect(gh.violations).toEqual([]);
-  await gh.stop();
-  gh = undefined;
-});
+const use = eachGitHub();
 
 describe('the action echoes no credential', () => {
   it('in its comment, check run, annotations, summary, outputs and reports', async () => {
-    const github = (gh = await scenario({ body: BODY }));
+    const github = use(await scenario({ body: BODY }));
     const run = await runAction(github, { event: 'pull_request', payload: pullRequestEvent('opened', BODY) });
     expect(run.report!.findings.some((f) => f.ruleId === 'runbook-linked')).toBe(true);
     const published = [

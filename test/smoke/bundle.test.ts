@@ -7,15 +7,14 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { PARALLEL_THRESHOLD } from '../../src/plan.js';
 import { check } from '../../src/engine.js';
 import { toJson } from '../../src/report/json.js';
-import { NODE, runBundledAction as runAction } from '../action/harness.js';
+import { eachGitHub, NODE, runBundledAction as runAction } from '../action/harness.js';
 import { HEAD, pullRequestEvent, scenario, text } from '../action/scenario.js';
 import { LoopbackProxy } from '../github/proxy.js';
-import type { FakeGitHub } from '../github/server.js';
 import { ROOT, ROTATE_CERTS_FIRST_FINDING, runbooks } from '../helpers.js';
 
 const temps: string[] = [];
@@ -106,18 +105,12 @@ describe('readiness-gate check on many files', () => {
   });
 });
 
-let gh: FakeGitHub | undefined;
-afterEach(async () => {
-  if (!gh) return;
-  expect(gh.violations).toEqual([]);
-  await gh.stop();
-  gh = undefined;
-});
+const use = eachGitHub();
 const pullEvent = { event: 'pull_request', payload: pullRequestEvent() };
 
 describe('dist/index.js', () => {
   it('passes a ready pull request and fails one whose runbook is not ready, with annotations', async () => {
-    const github = (gh = await scenario());
+    const github = use(await scenario());
     const pass = await runAction(github, pullEvent);
     expect([pass.code, pass.stderr, pass.outputs.conclusion]).toEqual([0, '', 'success']);
     expect(github.checkRuns.map((c) => [c.head_sha, c.conclusion])).toEqual([[HEAD, 'success']]);
@@ -130,7 +123,7 @@ describe('dist/index.js', () => {
   });
 
   it('behind a proxy, builds its client with @actions/github (loaded only then), which leaves loopback unproxied', async () => {
-    gh = await scenario();
+    const gh = use(await scenario());
     const run = await runAction(gh, {
       ...pullEvent,
       env: { HTTPS_PROXY: 'http://127.0.0.1:9', HTTP_PROXY: 'http://127.0.0.1:9' },
@@ -144,7 +137,7 @@ describe('dist/index.js', () => {
   });
 
   it('sends every request through the proxy to a host that is not loopback', async () => {
-    gh = await scenario();
+    const gh = use(await scenario());
     const port = new URL(gh.url).port;
     const proxy = await new LoopbackProxy(Number(port)).start();
     try {
