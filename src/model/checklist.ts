@@ -262,6 +262,15 @@ export const CHECKLIST_MESSAGES = {
 };
 const say = sayer(CHECKLIST_MESSAGES);
 
+/** What the rules that count a checklist's ticks say (`checklistProblems(…).unchecked`). */
+export const TICK_MESSAGES = {
+  notTicked: CHECKLIST_MESSAGES.notTicked,
+  notTickedTogether: CHECKLIST_MESSAGES.notTickedTogether,
+  tooMany: CHECKLIST_MESSAGES.tooMany,
+  noneOfOne: CHECKLIST_MESSAGES.noneOfOne,
+  tooFew: CHECKLIST_MESSAGES.tooFew,
+};
+
 /** What is wrong with the checklists of these sections in a document. */
 export function checklistProblems(doc: DocumentView, specs: SectionSpec[]): ChecklistProblems {
   const problems: ChecklistProblems = { missing: [], unchecked: [], bareNa: [] };

@@ -7,7 +7,7 @@
  * applies it to every box in it (under `one`, to its outermost boxes: a box
  * nested under an answer is a follow-up to it, not another answer).
  */
-import { CHECKLIST_MESSAGES, checklistProblems } from '../model/checklist.js';
+import { checklistProblems, TICK_MESSAGES } from '../model/checklist.js';
 import { defineRule } from './rule.js';
 
 export const itemChecked = defineRule({
@@ -17,13 +17,7 @@ export const itemChecked = defineRule({
   description:
     'each required item is ticked or waived; `any`/`one`/`at-least` policies count ticks only; a policy without items covers every box',
   defaultSeverity: { devops: 'error', none: 'error' },
-  messages: {
-    notTicked: CHECKLIST_MESSAGES.notTicked,
-    notTickedTogether: CHECKLIST_MESSAGES.notTickedTogether,
-    tooMany: CHECKLIST_MESSAGES.tooMany,
-    noneOfOne: CHECKLIST_MESSAGES.noneOfOne,
-    tooFew: CHECKLIST_MESSAGES.tooFew,
-  },
+  messages: TICK_MESSAGES,
   examples: [
     {
       name: 'an item is left unticked',

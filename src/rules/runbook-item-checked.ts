@@ -3,7 +3,7 @@
  * section is ticked or waived with a reason, and a section's policy
  * (`any`, `{at-least: N}`) is met, as for the description.
  */
-import { CHECKLIST_MESSAGES, checklistProblems } from '../model/checklist.js';
+import { CHECKLIST_MESSAGES, checklistProblems, TICK_MESSAGES } from '../model/checklist.js';
 import { defineRule } from './rule.js';
 
 const CONFIG = 'runbooks:\n  sections:\n    - name: Escalation\n      items: [Paged on-call, Opened incident]\n';
@@ -14,14 +14,7 @@ export const runbookItemChecked = defineRule({
   title: 'Every required runbook checklist item is ticked or waived',
   description: 'each checklist item configured for a runbook section is ticked or waived with a reason',
   defaultSeverity: { devops: 'error', none: 'error' },
-  messages: {
-    notTicked: CHECKLIST_MESSAGES.notTicked,
-    notTickedTogether: CHECKLIST_MESSAGES.notTickedTogether,
-    tooMany: CHECKLIST_MESSAGES.tooMany,
-    noneOfOne: CHECKLIST_MESSAGES.noneOfOne,
-    tooFew: CHECKLIST_MESSAGES.tooFew,
-    bareNa: CHECKLIST_MESSAGES.bareNa,
-  },
+  messages: { ...TICK_MESSAGES, bareNa: CHECKLIST_MESSAGES.bareNa },
   examples: [
     {
       name: 'an item unticked, another waived without a reason',
