@@ -4,6 +4,9 @@
 // patterns GitHub links in rendered text ("Autolinked references and URLs" in GitHub's docs).
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
+import { check } from '../../src/engine.js';
+import { formatMarkdown } from '../../src/report/markdown.js';
 import { neutralise } from '../../src/report/neutralise.js';
 
 const CMARK = spawnSync('cmark-gfm', ['--version'], { encoding: 'utf8' });
@@ -65,5 +68,35 @@ describe('references in echoed text', () => {
 
   it('leaves short numbers and words alone', () => {
     expect(neutralise('step 3 of 12, at 10:30, in facade')).toBe('step 3 of 12, at 10:30, in facade');
+  });
+});
+
+describe('findings said in one line, as GitHub renders them', () => {
+  it.skipIf(!hasCmark)('name each box at a link to its line, with no visible escape and no reference', () => {
+    const boxes = ['Backup taken', 'cc @octo-org/sre, fixes #12', 'Stakeholders notified'];
+    const runbook = `# Runbook: x\n\n## Overview\n- **Risk Level**: High\n\n## Pre-Deployment Checklist\n${boxes.map((b) => `- [ ] ${b}`).join('\n')}\n`;
+    const report = check({
+      files: [{ path: 'docs/runbooks/x.md', kind: 'runbook', text: runbook }],
+      config: loadConfig(undefined, 'x.yml'),
+    });
+    const markdown = formatMarkdown(report, {
+      title: 'Production readiness',
+      link: (source, line) => `https://github.com/o/r/blob/abc/${source}?plain=1#L${line}`,
+    });
+    const item = markdown.split('\n').find((l) => l.includes('runbook-high-risk.md'))!;
+    const html = spawnSync('cmark-gfm', ['-e', 'autolink', '-e', 'tagfilter'], {
+      input: item,
+      encoding: 'utf8',
+    }).stdout;
+    for (const line of [7, 8, 9])
+      expect(html).toContain(
+        `<a href="https://github.com/o/r/blob/abc/docs/runbooks/x.md?plain=1#L${line}">line ${line}</a>`,
+      );
+    const text = shown(item);
+    expect(text).not.toContain('\\');
+    expect(linked(text)).toEqual([]);
+    expect(text.replace(/\u200b/g, '').replace(/\s+/g, ' ')).toContain(
+      'not ticked in "Pre-Deployment Checklist": "Backup taken" ( line 7 ), "cc @octo-org/sre, fixes #12" ( line 8 ), "Stakeholders notified" ( line 9 )',
+    );
   });
 });
