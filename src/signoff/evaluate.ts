@@ -15,7 +15,7 @@
  */
 import { findSection, inSection, parseDocument, type DocumentView, type TaskItem } from '../markdown/document.js';
 import { headingKey, keysOf } from '../markdown/heading.js';
-import type { RawFinding } from '../model/finding.js';
+import { gatherOf, NAMES, type RawFinding } from '../model/finding.js';
 import { readRecommendation } from '../model/operations-review.js';
 import { boxName } from '../model/checklist.js';
 import { sayer } from '../model/messages.js';
@@ -38,6 +38,7 @@ export const SIGN_OFF_MESSAGES = {
   historyShort:
     'Cannot tell who ticked "{{box}}": the edit history the gate reads (the newest {{edits}} versions) does not reach back that far. An authorised reviewer should untick and tick it again, or sign off in a review with the Operations Review in its body.',
   tickedByOther: '"{{box}}" was ticked by @{{login}}, {{why}}. Only a reviewer may tick it.',
+  tickedByOtherTogether: 'Ticked by @{{login}}, {{why}}: {{names}}. Only a reviewer may tick them.',
   changedBy:
     '"{{section}}" was last changed by {{who}}, not by an authorised reviewer: a sign-off counts only as a reviewer left it. An authorised reviewer should check the section and tick it again.',
 };
@@ -375,6 +376,11 @@ function ownedSections(input: SignOffInput): { via?: SignOff['via']; findings: R
       message: say('tickedByOther', { box: boxName(item), login: owner.login, why }),
       line: item.line,
       column: item.column,
+      gather: gatherOf(
+        JSON.stringify(['tickedByOther', owner.login, why]),
+        boxName(item),
+        say('tickedByOtherTogether', { login: owner.login, why, names: NAMES }),
+      ),
     });
   }
   // Every tick is a reviewer's; the section must also still be as a reviewer left it.

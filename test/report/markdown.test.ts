@@ -7,6 +7,7 @@ import { example, fixture, ROOT, runbooks } from '../helpers.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Report } from '../../src/model/report.js';
+import { signOff } from '../../src/rules/sign-off.js';
 
 const config = loadConfig(undefined, 'x.yml');
 
@@ -176,6 +177,23 @@ describe('findings alike but for one name', () => {
     const names = report.findings.filter((f) => f.ruleId === 'runbook-high-risk').map((f) => f.gather?.name);
     expect(names).toEqual(['@octocat', '::error::boom #12']);
     for (const name of names) expect(lines[0]).toContain(neutralise(`"${name}"`));
+  });
+
+  it("gathers the boxes one person ticked in a reviewer's place", () => {
+    const example = signOff.examples[0]!;
+    const report = check({
+      description: example.text,
+      files: [],
+      config: loadConfig(example.config ?? '', 'x.yml'),
+      reviews: example.reviews!,
+    });
+    expect(report.findings.filter((f) => f.message.includes('was ticked by @octocat'))).toHaveLength(5);
+    const lines = formatMarkdown(report, { title: 'Production readiness' })
+      .split('\n')
+      .filter((l) => l.includes('ticked by') || l.includes('Ticked by'));
+    expect(lines.map((l) => l.replace(/ <sub>.*/, ''))).toEqual([
+      '- ❌ Ticked by @\u200boctocat, who is not an authorised reviewer: "Deployment strategy clear" (line 3), "Rollback plan defined" (line 4), "Monitoring requirements identified" (line 5), "Resource limits set" (line 6), "Production ready" (line 8). Only a reviewer may tick them.',
+    ]);
   });
 
   it('gathers the unticked boxes of one section of the description, and not those of another', () => {
