@@ -19,7 +19,7 @@ import { PULL_REQUEST } from './kinds/pull-request.js';
 import type { DocumentView } from './markdown/document.js';
 import type { DocumentSettings } from './model/spec.js';
 import type { Report } from './model/report.js';
-import { type Unread, fileKey } from './model/files.js';
+import type { Unread } from './model/files.js';
 
 export const BUDGET = {
   /** The longest one document may take to parse and check, in ms. */
@@ -77,20 +77,19 @@ export async function serveCheckThread(): Promise<boolean> {
 
 /**
  * A task of files only, as one task per document, each with every companion
- * file to read beside it, and the other documents it reads as companions (a
- * changed values.yaml, checked itself, that its chart's templates read).
+ * file beside it and the run's other documents as companions: a document
+ * checked alone sees the files it would see checked with the others (a
+ * changed values.yaml its chart's templates read, the runbook an alert
+ * links that changed with it).
  */
 function oneByOne(task: Task): Task[] {
   const companions = task.files.filter((f) => f.companion);
-  const documents = new Map(task.files.filter((f) => !f.companion).map((f) => [fileKey(f), f]));
-  return [...documents.values()].map((file) => {
-    const wanted = file.text === undefined ? [] : (kindById(file.kind).companions?.(file.path, file.text) ?? []);
-    const read = wanted.flatMap((c) => {
-      const other = documents.get(fileKey(c));
-      return other && other !== file ? [{ ...other, companion: true as const }] : [];
-    });
-    return { ...task, files: [file, ...companions, ...read] };
-  });
+  const documents = task.files.filter((f) => !f.companion);
+  const beside = documents.map((f) => ({ ...f, companion: true as const }));
+  return documents.map((file, i) => ({
+    ...task,
+    files: [file, ...companions, ...beside.filter((_, j) => j !== i)],
+  }));
 }
 
 /**

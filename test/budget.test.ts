@@ -84,6 +84,32 @@ describe('documents checked one by one in a thread', () => {
     expect(report.findings.map((f) => `${f.source}:${f.line} ${f.ruleId}`)).toEqual([]);
     expect(report.sources).toEqual(['chart/templates/deployment.yaml', 'chart/values.yaml']);
   }, 60_000);
+
+  it('give an alert the runbook that changed with it, and agree with the check in one go', async () => {
+    const alerts = loadConfig(
+      'alerts:\n  runbook-urls:\n    - prefix: https://runbooks.example.com/\n      path: docs/runbooks/\n',
+      'x.yml',
+    );
+    const files: KindedFile[] = [
+      {
+        path: 'monitoring/payments.rules.yml',
+        kind: 'manifest',
+        text: 'groups:\n  - name: payments\n    rules:\n      - alert: PaymentsDown\n        expr: up{job="payments"} == 0\n        labels:\n          severity: critical\n        annotations:\n          runbook_url: https://runbooks.example.com/payments-down\n',
+      },
+      ...runbooks([{ path: 'docs/runbooks/payments-down.md', text: FAST }]),
+    ];
+    let threads = 0;
+    const inThread = await budget.checkWithinBudget(
+      { files, config: alerts },
+      { budget: { ...TIGHT, inProcessBytes: 64 }, onThread: () => threads++ },
+    );
+    const inProcess = await budget.checkWithinBudget({ files, config: alerts }, { budget: TIGHT });
+    expect(threads).toBe(1);
+    const shown = (r: typeof inThread) => r.findings.map((f) => `${f.source}:${f.line} ${f.ruleId}`);
+    expect(shown(inThread).filter((f) => f.includes('alert-runbook'))).toEqual([]);
+    expect(shown(inThread)).toEqual(shown(inProcess));
+    expect(inThread.sources).toEqual(['monitoring/payments.rules.yml', 'docs/runbooks/payments-down.md']);
+  }, 60_000);
 });
 
 describe('the time budget across documents', () => {

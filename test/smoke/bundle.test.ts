@@ -3,7 +3,7 @@
 // source in-process; test/global-setup.ts bundles dist/ from the source before any test, and .ci/run
 // fails when the committed dist/ differs from that bundle.
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -76,6 +76,26 @@ describe('dist/cli.js', () => {
       'client.py:302 code-network-timeout',
       'load.ts:1 code-network-timeout',
       'main.go:5 code-network-timeout',
+    ]);
+  });
+
+  it('judges the alerts of a named folder with the runbooks beside them, in checking threads as in one go', async () => {
+    // cloudnative-pg's cluster chart: 19 alert rules and their runbooks, over 8 KiB together, so the files are
+    // checked one by one in a thread; each alert file must still see the runbooks named with it.
+    const dir = await mkdtemp(path.join(tmpdir(), 'rg-'));
+    temps.push(dir);
+    await cp(path.join(ROOT, 'corpus/manifests/cloudnative-pg__charts'), dir, { recursive: true });
+    const git = (...args: string[]) => run('git', ['-C', dir, ...args]);
+    await git('init', '-q');
+    await git('remote', 'add', 'origin', 'https://github.com/cloudnative-pg/charts.git');
+    const config = path.join(ROOT, 'examples/configs/cloudnative-pg-alerts.yml');
+    const { stdout, stderr } = await cli(['check', '--format', 'json', '--config', config, 'charts/cluster'], dir);
+    expect(stderr).toBe('');
+    const findings = (JSON.parse(stdout) as { findings: { source: string; line: number; ruleId: string }[] }).findings;
+    expect(findings.map((f) => `${f.source}:${f.line} ${f.ruleId}`)).toEqual([
+      'charts/cluster/docs/runbooks/CNPGClusterHighReplicationLag.md:30 runbook-section-empty',
+      'charts/cluster/docs/runbooks/CNPGClusterLowDiskSpaceCritical.md:21 runbook-section-empty',
+      'charts/cluster/docs/runbooks/CNPGClusterLowDiskSpaceWarning.md:21 runbook-section-empty',
     ]);
   });
 
