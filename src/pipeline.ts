@@ -135,6 +135,9 @@ async function run(source: DocumentSource, options: PipelineOptions): Promise<Ru
   const access = runAccess(source, reads, failures, {
     settings: config,
     changed: (changed?.files ?? []).filter((f) => !f.removed).map((f) => f.path),
+    removed: (changed?.files ?? []).flatMap((f) =>
+      f.removed ? [f.path] : f.previous !== undefined ? [f.previous] : [],
+    ),
     named: named !== undefined,
     audit: named?.audit === true,
     deadline: budget.deadline,
@@ -181,7 +184,7 @@ async function run(source: DocumentSource, options: PipelineOptions): Promise<Ru
       const companionFiles = await reads.companions(planCompanions(files, companions));
       const here = new Set(files.map(fileKey));
       const linkedHere = (await linkedRead)
-        .flatMap((l) => (l?.wanted(files) ? l.files : []))
+        .flatMap((l) => (l?.wanted(files) ? [...l.files, ...(l.companions ?? [])] : []))
         .filter((f) => !here.has(fileKey(f)))
         .map((f) => ({ ...kinded(f), companion: true as const }));
       const touched = changedIn(files, changed?.lines);
@@ -193,7 +196,14 @@ async function run(source: DocumentSource, options: PipelineOptions): Promise<Ru
           ...(touched ? { changedLines: touched } : {}),
           ...(await auditFacts()),
           // An alert's rules ask whether its runbook changed with it.
-          ...(facts.changedFiles ? { pullRequest: { changedFiles: facts.changedFiles } } : {}),
+          ...(facts.changedFiles
+            ? {
+                pullRequest: {
+                  changedFiles: facts.changedFiles,
+                  ...(facts.baseBranch !== undefined ? { baseBranch: facts.baseBranch } : {}),
+                },
+              }
+            : {}),
         },
         budget,
       );

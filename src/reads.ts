@@ -74,13 +74,15 @@ export function runAccess(
   source: DocumentSource,
   reads: Reads,
   failures: ReadFailed[],
-  run: Omit<RunAccess, 'readHead' | 'readDocument' | 'list' | 'canList' | 'concurrency'>,
+  run: Omit<RunAccess, 'readHead' | 'readDocument' | 'readBase' | 'list' | 'canList' | 'concurrency'>,
 ): RunAccess {
   return {
     ...run,
     concurrency: source.concurrency,
     readHead: reads.head,
     readDocument: (file) => reads.document(file),
+    readBase: async (file) =>
+      (await reads.companions([{ path: file.path, kind: asKindId(file.kind), companion: true, fromBase: true }]))[0]!,
     canList: source.list !== undefined,
     list: async (folder, required) => {
       if (!source.list) return undefined;

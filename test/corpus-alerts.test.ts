@@ -3,6 +3,8 @@
 // file assigns) and one runbook an alert in docs/runbooks/. The whole pipeline runs on the disk, as the CLI
 // does, with the repository named as GitHub has it, so each runbook URL resolves to a file of the chart.
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { describe, expect, it } from 'vitest';
@@ -98,5 +100,47 @@ describe('cloudnative-pg/charts: alerting rules and their runbooks', () => {
     expect(warning).toContain('docs/runbooks/CNPGClusterPhysicalReplicationLag.md');
     expect(report.sources.filter((s) => s.startsWith(`${RULES}/`))).toHaveLength(19);
     expect(report.sources.filter((s) => s.startsWith('charts/cluster/docs/runbooks/'))).toHaveLength(16);
+  });
+});
+
+// Thanos's mixin: 48 alerts in examples/alerts/alerts.yaml, each linking mixin/runbook.md by a GitHub URL with a
+// fragment per alert (`#alert-name-thanoscompacthalted`). The runbook is generated: a table of the alerts under
+// one heading per rule group, and no heading or anchor per alert, so every fragment lands at the top of the file.
+const THANOS = path.join(ROOT, 'corpus/manifests/thanos-io__thanos');
+const THANOS_CONFIG =
+  'extends: none\nrules:\n  alert-runbook: error\n  alert-severity: warning\nalerts:\n  severities: [critical, warning, info]\nrunbooks:\n  templates:\n    - name: Thanos mixin runbook\n      paths: [mixin/runbook.md]\n      sections-per-alert: true\n      sections: [Meaning, Mitigation]\n';
+
+describe('thanos-io/thanos: a mixin whose runbook is one file with an anchor per alert', () => {
+  it('resolves every fragment against the headings as GitHub slugs them, and finds none there', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rg-thanos-'));
+    try {
+      await writeFile(path.join(dir, 'config.yml'), THANOS_CONFIG);
+      const source = new DiskSource({
+        cwd: THANOS,
+        root: THANOS,
+        repository: { host: 'github.com', owner: 'thanos-io', repo: 'thanos' },
+        configFile: path.join(dir, 'config.yml'),
+        pullRequest: {},
+        args: ['examples/alerts/alerts.yaml'],
+      });
+      const { report } = await runPipeline(source, { today: '2026-12-06' });
+      const alerts = readAlerts(readFileSync(path.join(THANOS, 'examples/alerts/alerts.yaml'), 'utf8'));
+      expect(alerts).toHaveLength(48);
+      // One finding an alert, on its runbook_url line: each fragment is `alert-name-<alert in lower case>`, and
+      // the file's anchors are only its title, "Rule Groups" and the eight group headings.
+      expect(report.findings.map((f) => `${f.line} ${f.ruleId} ${f.severity}`)).toEqual(
+        alerts.map((a) => `${a.annotations.runbook_url!.line} alert-runbook error`),
+      );
+      for (const [i, finding] of report.findings.entries()) {
+        const name = alerts[i]!.name;
+        expect(finding.message).toBe(
+          `Alert "${name}" links mixin/runbook.md#alert-name-${name.toLowerCase()}, and mixin/runbook.md has no such anchor: on-call lands at the top of the file. Link the alert's own section (anchors are made as GitHub makes them: lower case, punctuation dropped, spaces as -), or write that section.`,
+        );
+      }
+      // The runbook was read and checked as the template says: held per alert, so not as a whole.
+      expect(report.sources).toEqual(['mixin/runbook.md', 'examples/alerts/alerts.yaml']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -322,6 +322,7 @@ function runbookTemplates(base: RunbookTemplate, rb: RunbooksInput | undefined):
       ),
       placeholders: input.placeholders ?? [],
       ...review,
+      ...(input['sections-per-alert'] ? { sectionsPerAlert: true } : {}),
     };
   });
 }
@@ -367,7 +368,7 @@ export function resolve(file: ConfigFile, source: string): ResolvedConfig {
       maxFiles: file.evidence?.['max-files'] ?? base.evidence.maxFiles,
     },
     alerts: {
-      runbookAnnotation: file.alerts?.['runbook-annotation'] ?? base.alerts.runbookAnnotation,
+      runbookAnnotations: [file.alerts?.['runbook-annotation'] ?? base.alerts.runbookAnnotations].flat(),
       runbookUrls:
         file.alerts?.['runbook-urls']?.map((u) => ({ prefix: u.prefix, path: u.path })) ?? base.alerts.runbookUrls,
       severities: file.alerts?.severities ?? base.alerts.severities,

@@ -101,6 +101,12 @@ const teamTemplate = z.strictObject({
   fields: z.optional(described(z.array(field), '`**Field**: value` pairs each runbook must fill.')),
   placeholders: names('More placeholder patterns: plain text, or /regex/flags.'),
   review: z.optional(review),
+  'sections-per-alert': z.optional(
+    described(
+      z.boolean(),
+      "One file with a section per alert (a mixin's runbook.md): the sections are held in the section each alert's link names (#anchor), not in the file.",
+    ),
+  ),
 });
 
 const oneOrMany = (schema: z.ZodMiniType<string>) => z.union([schema, z.array(schema).check(z.minLength(1))]);
@@ -307,7 +313,10 @@ export const configSchema = described(
       described(
         z.strictObject({
           'runbook-annotation': z.optional(
-            described(name(), "The annotation holding an alert's runbook URL (default runbook_url)."),
+            described(
+              oneOrMany(name()),
+              "The annotation holding an alert's runbook URL (default runbook_url), or a list of them: the first an alert has is its runbook.",
+            ),
           ),
           'runbook-urls': z.optional(
             described(

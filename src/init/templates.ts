@@ -63,7 +63,7 @@ runbooks:
 
 # Alerting rules the pull request changes link a runbook of this repository (see the README, "Alerts"):
 # alerts:
-#   runbook-annotation: runbook_url
+#   runbook-annotation: runbook_url       # or a list: [runbook_url, runbook]
 #   runbook-urls:
 #     - prefix: https://runbooks.example.com/
 #       path: docs/runbooks/

@@ -153,6 +153,8 @@ export interface RunAccess {
   settings: DocumentSettings;
   /** The files the pull request adds or changes (not those it removes); none when files are named instead. */
   changed: readonly string[];
+  /** The files the pull request removes, and the old paths of those it renames. */
+  removed: readonly string[];
   /** The files are named (the CLI's arguments), not a pull request's changes: nothing depends on a change. */
   named: boolean;
   /** The named files are a whole repository's (the CLI's audit). */
@@ -165,6 +167,8 @@ export interface RunAccess {
   readHead(path: string): Promise<string | undefined | Unread>;
   /** A document read as the run reads its documents: one the description links too is read once, for both. */
   readDocument(file: { path: string; kind: string }): Promise<RunFile>;
+  /** A file at the base commit, read once a run as a companion (the documents that ask for it share the read). */
+  readBase(file: { path: string; kind: string }): Promise<RunFile>;
   /**
    * The regular files of a folder at the head commit; undefined where the
    * source cannot list, or the listing failed. A failed listing the run
@@ -185,6 +189,8 @@ export interface LinkedFiles {
   files: RunFile[];
   /** Whether documents about to be checked need these beside them, as companions (they link them). */
   wanted(files: readonly RunFile[]): boolean;
+  /** Read for the documents that want them, never checked themselves (files as the base commit had them). */
+  companions?: RunFile[];
   /** Facts for the rules, when the run read them all (the CLI's audit): every runbook the alerts link. */
   alertRunbooks?: string[];
 }

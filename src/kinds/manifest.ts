@@ -121,11 +121,15 @@ export interface ManifestView {
 
 export interface ManifestContext {
   file: ManifestView;
+  /** Where the file is in the repository. */
+  path: string;
   settings: DocumentSettings;
   /** Every file handed to the engine with this one: the runbooks its alerts link are among them. */
   files: Facts['files'];
   /** The files the pull request changes, when the adapter knows them. */
   changed?: readonly string[];
+  /** The branch the pull request merges into, when the adapter knows it. */
+  baseBranch?: string;
 }
 
 /** The chart folder of a Helm template (the folder holding its `templates/`), or undefined. */
@@ -147,15 +151,23 @@ function declaresJsonObjects(text: string): boolean {
 const YAML_FILE = /\.ya?ml$/i;
 const WORKFLOWS = /^\.github\//;
 
+/** JSON that Prometheus loads as a rule file (`{"groups": [...]}` with an alert): YAML to its loader, as to ours. */
+function declaresJsonRules(text: string): boolean {
+  return /"groups"\s*:/.test(text) && mayHoldAlerts(text);
+}
+
 /**
  * A JSON file that declares objects (kubectl applies `*.json` as it does
- * YAML), or a file of a chart's `templates/` not named `.yaml` (Helm renders
+ * YAML) or alerting rules, or a file of a chart's `templates/` not named `.yaml` (Helm renders
  * every file there but partials, `_*`, and NOTES.txt), is a manifest too.
  */
 function selectByText(path: string): TextTest | undefined {
   if (WORKFLOWS.test(path) || YAML_FILE.test(path)) return undefined;
   if (/\.json$/i.test(path))
-    return { owns: declaresJsonObjects, otherwise: 'it is JSON that declares no Kubernetes object' };
+    return {
+      owns: (text) => declaresJsonObjects(text) || declaresJsonRules(text),
+      otherwise: 'it is JSON that declares no Kubernetes object nor alerting rule',
+    };
   const name = path.slice(path.lastIndexOf('/') + 1);
   if (chartOf(path) === undefined || name.startsWith('_') || name === 'NOTES.txt') return undefined;
   return { owns: declaresObjects, otherwise: 'it is under templates/ but declares no Kubernetes object' };
@@ -638,13 +650,15 @@ export const manifestKind: DocumentKind<'manifest', ManifestView, ManifestContex
   companions,
   parse: parseManifest,
   cap,
-  context: (file, _path, settings, facts) => ({
+  context: (file, path, settings, facts) => ({
     file,
+    path,
     settings,
     files: facts.files,
     ...(facts.pullRequest?.changedFiles
       ? { changed: facts.pullRequest.changedFiles.files.flatMap((f) => (f.removed ? [] : [f.path])) }
       : {}),
+    ...(facts.pullRequest?.baseBranch !== undefined ? { baseBranch: facts.pullRequest.baseBranch } : {}),
   }),
   waivers: manifestWaivers,
 };

@@ -45,7 +45,8 @@ export const runbookKind: DocumentKind<'runbook', DocumentView, RunbookContext> 
     return {
       doc,
       path,
-      spec: { sections: template.sections, template },
+      // One file of alert sections is held to the template per alert, where the alerts link it (alert-runbook).
+      spec: { sections: template.sectionsPerAlert ? [] : template.sections, template },
       ...(settings.today ? { today: settings.today } : {}),
       ...(facts.alertRunbooks ? { alertRunbooks: facts.alertRunbooks } : {}),
     };

@@ -86,6 +86,11 @@ export interface RunbookTemplate {
   placeholders: string[];
   /** The field holding the date of the last review, and how many days old it may be. */
   review?: { field: string; maxAgeDays: number };
+  /**
+   * One file with a section per alert: `sections` are held in the section
+   * each alert's link names (`runbook.md#alert-name`), not in the file.
+   */
+  sectionsPerAlert?: true;
 }
 
 /** What a `when` entry asks of a pull request it matches. */
@@ -120,8 +125,8 @@ export interface WhenEntry {
 
 /** How alerts name their runbooks: the `alerts` config section. */
 export interface AlertSpec {
-  /** The annotation holding the runbook's URL: `runbook_url`. */
-  runbookAnnotation: string;
+  /** The annotations that may hold the runbook's URL, in order (`runbook_url`): the first an alert has is its runbook. */
+  runbookAnnotations: string[];
   /** URL prefixes served from this repository, each with the folder the rest of the URL is in. */
   runbookUrls: { prefix: string; path: string }[];
   /** Allowed `labels.severity` values; empty: any. */

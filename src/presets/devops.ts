@@ -23,7 +23,7 @@ export const DEFAULT_MAX_EVIDENCE_FILES = 300;
 
 /** Alerts link runbooks with Prometheus's conventional annotation; no URL prefix is this repository's until a team says so. */
 const defaultAlerts = (): DocumentSettings['alerts'] => ({
-  runbookAnnotation: 'runbook_url',
+  runbookAnnotations: ['runbook_url'],
   runbookUrls: [],
   severities: [],
   configured: false,

@@ -15,12 +15,21 @@ type RunbookState = 'present' | 'missing' | 'unread';
 export function runbookOf(
   alert: AlertRule,
   ctx: ManifestContext,
-): { url: AlertRule['annotations'][string]; target: RunbookTarget } | 'missing' | 'hidden' {
-  const key = ctx.settings.alerts.runbookAnnotation;
-  const url = alert.annotations[key];
-  if (!url || url.value === '') return alert.hidden === true || alert.hidden.includes(key) ? 'hidden' : 'missing';
+): { key: string; url: AlertRule['annotations'][string]; target: RunbookTarget } | 'missing' | 'hidden' {
+  const keys = ctx.settings.alerts.runbookAnnotations;
+  // The first annotation of the list the alert has, written out; one a directive writes may be any of them.
+  const key = keys.find((k) => alert.annotations[k] !== undefined && alert.annotations[k].value !== '');
+  if (key === undefined)
+    return alert.hidden === true || keys.some((k) => (alert.hidden as string[]).includes(k)) ? 'hidden' : 'missing';
+  const url = alert.annotations[key]!;
   const { runbook } = ctx.settings.pullRequest;
-  return { url, target: resolveRunbookUrl(url.value, ctx.settings.alerts, runbook.external, runbook.repository) };
+  return { key, url, target: resolveRunbookUrl(url.value, ctx.settings.alerts, runbook.external, runbook.repository) };
+}
+
+/** The runbook annotations a team names, as a message says them: `runbook_url`, or `runbook_url or runbook`. */
+export function annotationNames(ctx: ManifestContext): string {
+  const keys = ctx.settings.alerts.runbookAnnotations;
+  return keys.length === 1 ? keys[0]! : `${keys.slice(0, -1).join(', ')} or ${keys.at(-1)!}`;
 }
 
 /**

@@ -4,7 +4,8 @@
  * document's "Update runbook with learnings"): what fires it, and how
  * urgently, is what on-call reads the runbook for.
  */
-import type { AlertRule } from '../kinds/manifest/alert-rules.js';
+import { readAlerts, type AlertRule } from '../kinds/manifest/alert-rules.js';
+import type { ManifestContext } from '../kinds/manifest.js';
 import type { RawFinding } from '../model/finding.js';
 import { runbookOf, runbookState } from './alert-common.js';
 import { sayer } from '../model/messages.js';
@@ -23,6 +24,8 @@ const ONE_FILE = { changedFiles: { files: [{ path: 'monitoring/slo.rules.yml' }]
 const messages = {
   changed:
     'Alert "{{alert}}" changed its {{what}}, but its runbook {{path}} did not change in this pull request. Update the runbook with the change: what fires the alert is what on-call reads it for.',
+  moved:
+    'Alert "{{alert}}" moved here from {{from}} and changed its {{what}} on the way, but its runbook {{path}} did not change in this pull request. Update the runbook with the change: what fires the alert is what on-call reads it for.',
 };
 const say = sayer(messages);
 
@@ -96,18 +99,26 @@ export const alertRunbookDrift = defineRule({
   ],
   check(ctx) {
     const { alerts, alertsBefore } = ctx.file;
-    if (!alerts || !alertsBefore || !ctx.changed) return undefined;
+    // No base read (`undefined`): nothing to compare with. A file new in the pull request (`null`) had no alerts.
+    if (!alerts || alertsBefore === undefined || !ctx.changed) return undefined;
     const changed = new Set(ctx.changed.map((p) => p.toLowerCase()));
     const out: RawFinding[] = [];
-    for (const [alert, old] of paired(alerts, alertsBefore)) {
+    const pairs = paired(alerts, alertsBefore ?? []);
+    // An alert new to this file may have moved from another file the pull request changes or removes.
+    const arrived = pairs.filter(([, old]) => old === undefined).map(([alert]) => alert);
+    const moved = arrived.length > 0 ? movedFrom(ctx, arrived) : new Map<AlertRule, Before>();
+    for (const [alert, own] of pairs) {
+      const elsewhere = own ? undefined : moved.get(alert);
+      const old = own ?? elsewhere?.alert;
       const what = old ? differences(old, alert) : [];
       if (what.length === 0) continue;
       const found = runbookOf(alert, ctx);
       if (typeof found === 'string' || found.target.kind !== 'file') continue;
       const { path } = runbookState(ctx, found.target.path);
       if (changed.has(path.toLowerCase())) continue;
+      const data = { alert: alert.name, what: what.join(' and '), path };
       out.push({
-        message: say('changed', { alert: alert.name, what: what.join(' and '), path }),
+        message: elsewhere ? say('moved', { ...data, from: elsewhere.path }) : say('changed', data),
         line: alert.line,
         column: alert.column,
       });
@@ -115,6 +126,35 @@ export const alertRunbookDrift = defineRule({
     return out;
   },
 });
+
+interface Before {
+  alert: AlertRule;
+  path: string;
+}
+
+/**
+ * The alerts new to this file that another file held at the base commit
+ * and holds no more (moved, not copied): each paired with itself there, as
+ * alerts of one file are paired. The other files are those of alerting
+ * rules the pull request changes or removes, read at the base.
+ */
+function movedFrom(ctx: ManifestContext, arrived: readonly AlertRule[]): Map<AlertRule, Before> {
+  const out = new Map<AlertRule, Before>();
+  for (const [key, file] of ctx.files) {
+    if (!key.startsWith('base:') || file.path === ctx.path || typeof file.text !== 'string') continue;
+    const head = ctx.files.get(file.path);
+    // Still there at the head: a copy, not a move. A file whose head this check was not given is taken as it reads.
+    const stayed = typeof head?.text === 'string' ? readAlerts(head.text) : [];
+    const left = readAlerts(file.text).filter((a) => !paired([a], stayed).some(([, same]) => same !== undefined));
+    for (const [alert, old] of paired(
+      arrived.filter((a) => !out.has(a)),
+      left,
+    )) {
+      if (old) out.set(alert, { alert: old, path: file.path });
+    }
+  }
+  return out;
+}
 
 /**
  * Each alert with itself as it was. Families reuse a name on purpose (a

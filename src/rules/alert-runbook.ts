@@ -5,8 +5,14 @@
  * this repository), or a `runbooks.external` prefix. The role document's
  * "Do I have a runbook for this?", asked of each alert.
  */
-import type { RawFinding } from '../model/finding.js';
-import { runbookOf, runbookState } from './alert-common.js';
+import { gatherOf, NAMES, type RawFinding } from '../model/finding.js';
+import { annotationNames, runbookOf, runbookState } from './alert-common.js';
+import { anchorsOf, findAnchor, type Anchor } from '../model/anchors.js';
+import { editDistance } from '../model/closest.js';
+import { findSection, type DocumentView } from '../markdown/document.js';
+import { keysOf } from '../markdown/heading.js';
+import { parseRunbook, templateFor } from '../kinds/runbook.js';
+import type { ManifestContext } from '../kinds/manifest.js';
 import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
 
@@ -18,13 +24,29 @@ const messages = {
   hidden:
     'Alert "{{alert}}" gets its {{annotation}} from a template directive the gate cannot resolve, so where it points is not checked. Write the URL out in the rule, or check the runbook by hand.',
   missing:
-    'Alert "{{alert}}" has no {{annotation}} annotation, so on-call gets no runbook when it fires. Add annotations.{{annotation}} linking its runbook.',
+    'Alert "{{alert}}" has no {{annotation}} annotation, so on-call gets no runbook when it fires. Add annotations.{{key}} linking its runbook.',
   elsewhere:
     'Alert "{{alert}}" links {{url}}, which is neither this repository, an alerts.runbook-urls prefix nor a runbooks.external prefix, so the gate cannot tell the runbook exists. Keep the runbook in this repository, or list the prefix under runbooks.external.',
   noFile:
     'Alert "{{alert}}" links {{shown}}, and there is no such file at the head commit. Write the runbook (the pull request that adds an alert brings its runbook), or fix the link.',
   unread:
     'Alert "{{alert}}" links {{shown}}, which the run did not read (more runbooks than pull-request.runbook.max-links, or a read that failed), so the gate cannot tell it exists.',
+  conditional:
+    'Alert "{{alert}}" is written with its {{annotation}} only when `{{when}}` holds, a template condition the rule itself is not under: the chart\'s values decide whether on-call gets a runbook. Write the annotation outside the condition, or check the values each environment deploys with.',
+  external:
+    'Alert "{{alert}}" links {{url}}, under a runbooks.external prefix: accepted, not checked. Open it to see that it exists and says what to do.',
+  externalTogether:
+    'Alerts {{names}} link runbooks under a runbooks.external prefix: accepted, not checked. Open them to see that they exist and say what to do.',
+  dotted:
+    'Alert "{{alert}}" links {{url}}, whose `.` or `..` segments a browser resolves before it asks: on-call opens another page than the file the path names. Link the runbook by its own path.',
+  otherRef:
+    'Alert "{{alert}}" links its runbook at {{ref}}, not on {{branch}}, the branch this pull request merges into: on-call reads the runbook as it is there, and the gate checked it as this change leaves it. Link {{branch}}.',
+  noAnchor:
+    'Alert "{{alert}}" links {{path}}#{{anchor}}, and {{path}} has no such anchor: on-call lands at the top of the file.{{nearest}} Link the alert\'s own section (anchors are made as GitHub makes them: lower case, punctuation dropped, spaces as -), or write that section.',
+  anchorless:
+    'Alert "{{alert}}" links {{path}} with no #anchor, and the {{template}} keeps a section per alert in it: on-call lands at the top of the file. Link the alert\'s section (#its-heading).',
+  sectionLacks:
+    'Alert "{{alert}}" links section "{{section}}" of {{path}} (line {{line}}), which has no {{missing}} within it: the {{template}} holds each alert\'s section to its sections. Write {{them}} under "{{section}}".',
 };
 const say = sayer(messages);
 
@@ -43,7 +65,7 @@ export const alertRunbook = defineRule({
       config: URLS,
       text: `${RULES_FILE('')}      - alert: PaymentsSlow\n        expr: histogram_quantile(0.99, rate(payments_seconds_bucket[5m])) > 2\n        annotations:\n          runbook_url: https://runbooks.example.com/payments-slow\n`,
       findings: [
-        { at: '4:16', id: 'missing', data: { alert: 'PaymentsDown', annotation: 'runbook_url' } },
+        { at: '4:16', id: 'missing', data: { alert: 'PaymentsDown', annotation: 'runbook_url', key: 'runbook_url' } },
         {
           at: '12:24',
           id: 'noFile',
@@ -74,6 +96,105 @@ export const alertRunbook = defineRule({
       findings: [],
     },
     {
+      name: 'one runbook file, a section per alert: each anchor is a heading as GitHub slugs it, an <a name> or a {#id}; one is dead',
+      path: 'monitoring/payments.rules.yml',
+      config: URLS,
+      files: {
+        'docs/runbooks/payments.md':
+          '# Payments alerts\n\n## Alert Name: PaymentsDown\n\nRestart it.\n\n## PaymentsSlow {#slow}\n\nScale it.\n\n<a name="payments-errors"></a>\n### Errors (5xx)\n\nRoll back.\n\n## Alert Name: PaymentsLatency\n',
+      },
+      text: 'groups:\n  - name: payments\n    rules:\n      - alert: PaymentsDown\n        expr: up == 0\n        annotations:\n          runbook_url: https://runbooks.example.com/payments#alert-name-paymentsdown\n      - alert: PaymentsSlow\n        expr: slow > 2\n        annotations:\n          runbook_url: https://runbooks.example.com/payments#slow\n      - alert: PaymentsErrors\n        expr: errors > 0\n        annotations:\n          runbook_url: https://runbooks.example.com/payments#payments-errors\n      - alert: PaymentsLatency\n        expr: latency > 1\n        annotations:\n          runbook_url: https://runbooks.example.com/payments#alert-name-paymentslatancy\n',
+      findings: [
+        {
+          at: '19:24',
+          id: 'noAnchor',
+          data: {
+            alert: 'PaymentsLatency',
+            path: 'docs/runbooks/payments.md',
+            anchor: 'alert-name-paymentslatancy',
+            nearest: ' The nearest is #alert-name-paymentslatency (line 16).',
+          },
+        },
+      ],
+    },
+    {
+      name: 'a mixin-style runbook held to the team template per alert: the section an alert links lacks one, and one link names no section',
+      path: 'monitoring/payments.rules.yml',
+      config: `${URLS}runbooks:\n  templates:\n    - name: alert runbook\n      paths: ['docs/runbooks/**']\n      sections-per-alert: true\n      sections: [Impact, Mitigation]\n`,
+      files: {
+        'docs/runbooks/payments.md':
+          '# Payments alerts\n\n## PaymentsDown\n\n### Impact\n\nNo payments.\n\n### Mitigation\n\nRestart it.\n\n## PaymentsSlow\n\n### Impact\n\nSlow checkout.\n\n### Mitigation\n\n## PaymentsErrors\n',
+      },
+      text: 'groups:\n  - name: payments\n    rules:\n      - alert: PaymentsDown\n        expr: up == 0\n        annotations:\n          runbook_url: https://runbooks.example.com/payments#paymentsdown\n      - alert: PaymentsSlow\n        expr: slow > 2\n        annotations:\n          runbook_url: https://runbooks.example.com/payments#paymentsslow\n      - alert: PaymentsErrors\n        expr: errors > 0\n        annotations:\n          runbook_url: https://runbooks.example.com/payments\n',
+      findings: [
+        {
+          at: '11:24',
+          id: 'sectionLacks',
+          data: {
+            alert: 'PaymentsSlow',
+            section: 'PaymentsSlow',
+            path: 'docs/runbooks/payments.md',
+            line: 13,
+            missing: '"Mitigation" section with content',
+            template: '"alert runbook" template',
+            them: 'it',
+          },
+        },
+        {
+          at: '15:24',
+          id: 'anchorless',
+          data: { alert: 'PaymentsErrors', path: 'docs/runbooks/payments.md', template: '"alert runbook" template' },
+        },
+      ],
+    },
+    {
+      name: 'runbooks kept on a wiki the config names as external: accepted, and listed as not checked',
+      path: 'monitoring/payments.rules.yml',
+      config: 'runbooks:\n  external: [https://wiki.example.com/]\n',
+      text: RULES_FILE('        annotations:\n          runbook_url: https://wiki.example.com/payments\n'),
+      findings: [
+        { at: '10:24', id: 'external', data: { alert: 'PaymentsDown', url: 'https://wiki.example.com/payments' } },
+      ],
+    },
+    {
+      name: 'a URL whose .. leaves the prefix: the browser opens another page',
+      path: 'monitoring/payments.rules.yml',
+      config: URLS,
+      files: { 'docs/payments-down.md': '# Payments down\n' },
+      text: RULES_FILE(
+        '        annotations:\n          runbook_url: https://runbooks.example.com/%2e%2e/payments-down\n',
+      ),
+      findings: [
+        {
+          at: '10:24',
+          id: 'dotted',
+          data: { alert: 'PaymentsDown', url: 'https://runbooks.example.com/%2e%2e/payments-down' },
+        },
+      ],
+    },
+    {
+      name: 'a team whose alerts link their runbook as runbook or runbook_url: the first one an alert has is its runbook',
+      path: 'deploy/alerts.yaml',
+      config: `alerts:\n  runbook-annotation: [runbook_url, runbook]\n${URLS.slice('alerts:\n'.length)}`,
+      files: { 'docs/runbooks/payments-down.md': '# Payments down\n' },
+      text: 'groups:\n  - name: payments\n    rules:\n      - alert: PaymentsDown\n        expr: up == 0\n        annotations:\n          runbook: https://runbooks.example.com/payments-down\n      - alert: PaymentsSlow\n        expr: slow > 2\n        annotations:\n          runbook: https://runbooks.example.com/payments-slow\n      - alert: PaymentsErrors\n        expr: errors > 0\n        annotations:\n          playbook: https://runbooks.example.com/payments-errors\n',
+      findings: [
+        {
+          at: '11:20',
+          id: 'noFile',
+          data: {
+            alert: 'PaymentsSlow',
+            shown: 'https://runbooks.example.com/payments-slow, which is docs/runbooks/payments-slow.md',
+          },
+        },
+        {
+          at: '12:16',
+          id: 'missing',
+          data: { alert: 'PaymentsErrors', annotation: 'runbook_url or runbook', key: 'runbook_url' },
+        },
+      ],
+    },
+    {
       name: 'a chart fragment whose name a template assigns, and whose runbook a directive writes: unverifiable, not missing',
       path: 'charts/db/prometheus_rules/offline.yaml',
       text: '{{- $alert := "DBOffline" -}}\n{{- if not (has $alert .excludeRules) -}}\nalert: {{ $alert }}\nannotations:\n  summary: no instance is ready\n  runbook_url: {{ .Values.runbookBase }}/{{ $alert }}.md\nexpr: up == 0\nfor: 5m\n{{- end -}}\n',
@@ -83,20 +204,46 @@ export const alertRunbook = defineRule({
       name: 'a directive that writes labels cannot write the annotations the rule lacks',
       path: 'charts/db/prometheus_rules/lag.yaml',
       text: 'alert: DBLag\nexpr: lag > 10\nlabels:\n  severity: warning\n  {{- include "db.labels" . | nindent 2 }}\n',
-      findings: [{ at: '1:8', id: 'missing', data: { alert: 'DBLag', annotation: 'runbook_url' } }],
+      findings: [{ at: '1:8', id: 'missing', data: { alert: 'DBLag', annotation: 'runbook_url', key: 'runbook_url' } }],
+    },
+    {
+      name: 'a rule file a chart writes only when enabled, two directives on a line: read, and its alert has no runbook',
+      path: 'charts/db/templates/rules.yaml',
+      text: '{{- if .Values.rules.enabled }}{{- with .Values.rules }}\ngroups:\n  - name: db\n    rules:\n      - alert: DBDown\n        expr: up{job="db"} == 0\n        labels:\n          severity: critical\n{{- end }}{{- end }}\n',
+      findings: [
+        { at: '5:16', id: 'missing', data: { alert: 'DBDown', annotation: 'runbook_url', key: 'runbook_url' } },
+      ],
+    },
+    {
+      name: 'a runbook_url a chart writes only when a value is set: what the values decide is said',
+      path: 'charts/db/prometheus_rules/offline.yaml',
+      config: URLS,
+      files: { 'docs/runbooks/db-offline.md': '# DB offline\n' },
+      text: 'alert: DBOffline\nexpr: up == 0\nannotations:\n  summary: no instance is ready\n  {{- if .Values.runbooks.enabled }}\n  runbook_url: https://runbooks.example.com/db-offline\n  {{- end }}\n',
+      findings: [
+        {
+          at: '6:16',
+          id: 'conditional',
+          data: { alert: 'DBOffline', annotation: 'runbook_url', when: 'if .Values.runbooks.enabled' },
+        },
+      ],
     },
     {
       name: 'the same fragment with no runbook annotation at all',
       path: 'charts/db/prometheus_rules/offline.yaml',
       text: '{{- $alert := "DBOffline" -}}\nalert: {{ $alert }}\nannotations:\n  summary: no instance is ready\nexpr: up == 0\n',
-      findings: [{ at: '2:8', id: 'missing', data: { alert: 'DBOffline', annotation: 'runbook_url' } }],
+      findings: [
+        { at: '2:8', id: 'missing', data: { alert: 'DBOffline', annotation: 'runbook_url', key: 'runbook_url' } },
+      ],
     },
   ],
   check(ctx) {
     const { alerts } = ctx.file;
     if (!alerts) return undefined;
     const out: RawFinding[] = [];
-    const annotation = ctx.settings.alerts.runbookAnnotation;
+    const runbooks = new Map<string, Read>();
+    const annotation = annotationNames(ctx);
+    const key = ctx.settings.alerts.runbookAnnotations[0]!;
     for (const alert of alerts) {
       const found = runbookOf(alert, ctx);
       if (found === 'hidden') {
@@ -111,23 +258,39 @@ export const alertRunbook = defineRule({
       }
       if (found === 'missing') {
         out.push({
-          message: say('missing', { alert: alert.name, annotation }),
+          message: say('missing', { alert: alert.name, annotation, key }),
           line: alert.line,
           column: alert.column,
         });
         continue;
       }
-      const { url, target } = found;
+      const { url, target, key: used } = found;
       const at = { line: url.line, column: url.column };
-      if (target.kind === 'external') continue;
-      if (target.kind === 'elsewhere') {
+      if (url.when) {
         out.push({
-          message: say('elsewhere', { alert: alert.name, url: url.value }),
+          message: say('conditional', { alert: alert.name, annotation: used, when: url.when.join(' and ') }),
+          ...at,
+          severity: 'notice',
+        });
+      }
+      if (target.kind === 'external') {
+        // Said, as a notice, so a reviewer sees which runbooks nobody checked.
+        out.push({
+          message: say('external', { alert: alert.name, url: url.value }),
+          ...at,
+          severity: 'notice',
+          gather: gatherOf('external', alert.name, say('externalTogether', { names: NAMES })),
+        });
+        continue;
+      }
+      if (target.kind === 'elsewhere' || target.kind === 'dotted') {
+        out.push({
+          message: say(target.kind, { alert: alert.name, url: url.value }),
           ...at,
         });
         continue;
       }
-      const { state } = runbookState(ctx, target.path);
+      const { state, path } = runbookState(ctx, target.path);
       const shown = url.value === target.path ? target.path : `${url.value}, which is ${target.path}`;
       if (state === 'missing') {
         out.push({
@@ -140,7 +303,115 @@ export const alertRunbook = defineRule({
           ...at,
         });
       }
+      if (state !== 'present') continue;
+      const ref = target.ref;
+      const branch = ctx.baseBranch;
+      if (ref !== undefined && ref !== 'HEAD' && (branch !== undefined ? ref !== branch : COMMIT.test(ref))) {
+        out.push({
+          message: say('otherRef', { alert: alert.name, ref, branch: branch ?? 'the branch being merged' }),
+          ...at,
+          severity: 'warning',
+        });
+      }
+      out.push(...sectionProblems(ctx, alert.name, path, target.anchor, at, runbooks));
     }
     return out;
   },
 });
+
+/** A commit SHA, full or abbreviated: a link that never follows the branch. */
+const COMMIT = /^[0-9a-f]{7,40}$/i;
+
+/** A runbook read once for its anchors, however many alerts link it. */
+interface Read {
+  view: DocumentView;
+  anchors: Anchor[];
+}
+
+/**
+ * What is wrong with the section an alert's link names: no such anchor; or,
+ * where the runbook's template holds sections per alert, a required section
+ * missing or empty within it, or no anchor to find the alert's section by.
+ */
+function sectionProblems(
+  ctx: ManifestContext,
+  alert: string,
+  path: string,
+  anchor: string | undefined,
+  at: { line: number; column: number },
+  runbooks: Map<string, Read>,
+): RawFinding[] {
+  const template = templateFor(path, ctx.settings);
+  const perAlert = template?.sectionsPerAlert === true && template.sections.length > 0;
+  if (anchor === undefined)
+    return perAlert
+      ? [{ message: say('anchorless', { alert, path, template: `"${template.name}" template` }), ...at }]
+      : [];
+  const text = ctx.files.get(path)?.text;
+  if (text === undefined) return [];
+  let read = runbooks.get(path);
+  if (!read) {
+    const view = parseRunbook(text);
+    read = { view, anchors: anchorsOf(view) };
+    runbooks.set(path, read);
+  }
+  const found = findAnchor(read.anchors, anchor);
+  if (!found) {
+    const near = nearestAnchor(read.anchors, anchor, alert);
+    return [
+      {
+        message: say('noAnchor', {
+          alert,
+          path,
+          anchor,
+          nearest: near ? ` The nearest is #${near.id} (line ${near.line}).` : '',
+        }),
+        ...at,
+      },
+    ];
+  }
+  if (!perAlert || !found.section) return [];
+  const section = found.section;
+  const missing = template.sections
+    .filter((wanted) => {
+      const sub = findSection(read.view, keysOf(wanted), section);
+      return !sub || sub.depth <= section.depth || !sub.hasContent;
+    })
+    .map((s) => `"${s.name}"`);
+  if (missing.length === 0) return [];
+  return [
+    {
+      message: say('sectionLacks', {
+        alert,
+        section: section.title,
+        path,
+        line: section.line,
+        missing:
+          missing.length === 1 ? `${missing[0]!} section with content` : `${listed(missing)} sections with content`,
+        template: `"${template.name}" template`,
+        them: missing.length === 1 ? 'it' : 'them',
+      }),
+      ...at,
+    },
+  ];
+}
+
+/**
+ * The anchor a dead fragment most likely meant: one a few edits from it (a
+ * typo, a renamed heading), else the one section that names the alert.
+ */
+function nearestAnchor(anchors: readonly Anchor[], fragment: string, alert: string): Anchor | undefined {
+  const wanted = fragment.toLowerCase();
+  let best: { anchor: Anchor; edits: number } | undefined;
+  for (const anchor of anchors) {
+    const limit = Math.floor(Math.max(wanted.length, anchor.id.length) / 4);
+    const edits = editDistance(wanted, anchor.id.toLowerCase(), limit);
+    if (edits <= limit && (!best || edits < best.edits)) best = { anchor, edits };
+  }
+  if (best) return best.anchor;
+  const named = anchors.filter((a) => a.section && a.id.toLowerCase().includes(alert.toLowerCase()));
+  return named.length === 1 ? named[0] : undefined;
+}
+
+const listed = (names: readonly string[]) =>
+  names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)!}`;

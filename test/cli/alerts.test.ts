@@ -52,6 +52,44 @@ describe('readiness-gate check on alerting rules', () => {
     expect(drift(both.stdout)).toEqual([]);
   });
 
+  it('follows an alert to the file it moved to: changed on the way is drift, moved as it was is not', async () => {
+    const other = 'monitoring/other.rules.yml';
+    const moved = async (expr: string) => {
+      await rm(path.join(dir, RULES), { force: true });
+      await writeFile(path.join(dir, other), alerts(expr));
+      const run = await runCli(['check', '--format', 'json', '--changed-files', '-', '--base-ref', 'HEAD'], {
+        cwd: dir,
+        input: `D\t${RULES}\nA\t${other}\n`,
+      });
+      return JSON.parse(run.stdout) as {
+        findings: { ruleId: string; source: string; line: number; message: string }[];
+      };
+    };
+    const changed = await moved('sum(up) < 2');
+    expect(
+      changed.findings
+        .filter((f) => f.ruleId === 'alert-runbook-drift')
+        .map((f) => `${f.source}:${f.line} ${f.message}`),
+    ).toEqual([
+      `${other}:4 Alert "PaymentsDown" moved here from ${RULES} and changed its expr on the way, but its runbook docs/runbooks/payments-down.md did not change in this pull request. Update the runbook with the change: what fires the alert is what on-call reads it for.`,
+    ]);
+    expect(drift(JSON.stringify(await moved('up == 0')))).toEqual([]);
+  });
+
+  it('takes an alert copied to another file, still where it was, as new there', async () => {
+    const other = 'monitoring/other.rules.yml';
+    await writeFile(
+      path.join(dir, RULES),
+      `${alerts('up == 0')}      - alert: PaymentsSlow\n        expr: slow > 2\n        annotations:\n          runbook_url: https://runbooks.example.com/payments-down\n`,
+    );
+    await writeFile(path.join(dir, other), alerts('sum(up) < 2'));
+    const run = await runCli(['check', '--format', 'json', '--changed-files', '-', '--base-ref', 'HEAD'], {
+      cwd: dir,
+      input: `M\t${RULES}\nA\t${other}\n`,
+    });
+    expect(drift(run.stdout)).toEqual([]);
+  });
+
   it('reads the base from the disk without --base-ref, so it sees no change', async () => {
     const run = await runCli(['check', '--format', 'json', '--changed-files', '-'], { cwd: dir, input: `${RULES}\n` });
     expect(drift(run.stdout)).toEqual([]);
@@ -70,6 +108,30 @@ describe('readiness-gate check on alerting rules', () => {
     const run = await runCli(['check', '--format', 'json', RULES], { cwd: dir });
     expect(run.code).toBe(1);
     expect(drift(run.stdout)).toEqual([`${RULES}:7 alert-runbook`]);
+  });
+
+  it('reads a rule file written as JSON, as Prometheus loads it', async () => {
+    const json = 'monitoring/payments.rules.json';
+    const rules = {
+      groups: [
+        {
+          name: 'payments',
+          rules: [
+            {
+              alert: 'PaymentsDown',
+              expr: 'up == 0',
+              annotations: { runbook_url: 'https://runbooks.example.com/payments-down' },
+            },
+            { alert: 'PaymentsSlow', expr: 'slow > 2', annotations: { summary: 'slow' } },
+          ],
+        },
+      ],
+    };
+    await writeFile(path.join(dir, json), `${JSON.stringify(rules, null, 2)}\n`);
+    const run = await runCli(['check', '--format', 'json', json], { cwd: dir });
+    expect(run.code).toBe(1);
+    // PaymentsSlow has no runbook; PaymentsDown's is in the checkout.
+    expect(drift(run.stdout)).toEqual([`${json}:14 alert-runbook`]);
   });
 
   it('audits the repository with no file named: each alert against its runbook, and the runbook no alert links', async () => {

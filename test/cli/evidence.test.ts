@@ -69,7 +69,7 @@ describe('check --body with deployment files', () => {
       'json/api.json:12 manifest-resources',
     ]);
     expect(json.notChecked).toEqual([
-      { path: 'json/package.json', reason: 'it is JSON that declares no Kubernetes object' },
+      { path: 'json/package.json', reason: 'it is JSON that declares no Kubernetes object nor alerting rule' },
     ]);
   });
 

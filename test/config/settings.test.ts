@@ -281,6 +281,27 @@ const ENTRIES: Record<string, Entry | { exempt: string }> = {
     without: runbookSections('    - {name: Pre-Deployment Checklist, policy: {at-least: 1}}\n'),
     observe: report(undefined, { 'docs/a.md': '## Pre-Deployment Checklist\n- [x] Backup taken\n- [ ] Notified\n' }),
   },
+  'runbooks.templates[].sections-per-alert': {
+    with: "alerts:\n  runbook-urls: [{prefix: 'https://runbooks.example.com/', path: docs/runbooks/}]\nrunbooks:\n  templates:\n    - {name: alerts, paths: ['docs/**'], sections: [Impact], sections-per-alert: true}\n",
+    without:
+      "alerts:\n  runbook-urls: [{prefix: 'https://runbooks.example.com/', path: docs/runbooks/}]\nrunbooks:\n  templates:\n    - {name: alerts, paths: ['docs/**'], sections: [Impact]}\n",
+    observe: (config) =>
+      check({
+        files: [
+          {
+            path: 'monitoring/payments.rules.yml',
+            kind: 'manifest',
+            text: 'groups:\n  - name: p\n    rules:\n      - alert: PaymentsDown\n        expr: up == 0\n        annotations:\n          runbook_url: https://runbooks.example.com/payments#paymentsdown\n',
+          },
+          {
+            path: 'docs/runbooks/payments.md',
+            kind: 'runbook',
+            text: '# Payments\n\n## PaymentsDown\n\nRestart.\n\n## Impact\n\nNone.\n',
+          },
+        ],
+        config,
+      }).findings.map((f) => `${f.source}:${f.line} ${f.ruleId}`),
+  },
   'runbooks.templates[].builtin': {
     with: "runbooks:\n  templates:\n    - builtin: devops\n      paths: ['docs/**']\n",
     without: "runbooks:\n  templates:\n    - name: plain\n      paths: ['docs/**']\n",
@@ -443,6 +464,11 @@ const ENTRIES: Record<string, Entry | { exempt: string }> = {
   'alerts.runbook-annotation': {
     with: 'alerts:\n  runbook-annotation: playbook\n',
     without: '',
+    observe: alertReport,
+  },
+  'alerts.runbook-annotation[]': {
+    with: 'alerts:\n  runbook-annotation: [playbook, runbook_url]\n',
+    without: 'alerts:\n  runbook-annotation: [runbook_url]\n',
     observe: alertReport,
   },
   'alerts.runbook-urls[].prefix': {

@@ -25,6 +25,11 @@ export interface Located<T> {
   value: T;
   line: number;
   column: number;
+  /**
+   * The template conditions (`if .Values.runbooks.enabled`) it is written
+   * under that its alert is not: what the chart's values decide.
+   */
+  when?: string[];
 }
 
 export interface AlertRule {
@@ -62,6 +67,7 @@ export function readAlerts(text: string): AlertRule[] {
     ? renderStatically(resolveLiterals(text), undefined)
     : { yaml: text, hidden: [] };
   const directives = hidden.map((h) => ({ line: h.line, indent: h.indent }));
+  const conditions = text.includes('{{') ? conditionsByLine(text) : [];
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(yaml, { ...KUBECTL_YAML, lineCounter, prettyErrors: false, uniqueKeys: false });
   if (!Array.isArray(docs)) return [];
@@ -86,7 +92,7 @@ export function readAlerts(text: string): AlertRule[] {
     else if (at(root, 'groups') !== undefined) groupsOf(at(root, 'groups'));
     else if (at(root, 'alert') !== undefined && at(root, 'expr') !== undefined) rules.push({ node: root });
     for (const { node, group } of rules) {
-      const rule = alertRule(at, lineCounter, node, directives);
+      const rule = alertRule(at, lineCounter, node, directives, conditions);
       if (rule) out.push({ ...rule, ...(group !== undefined ? { group } : {}) });
     }
   }
@@ -99,6 +105,7 @@ function alertRule(
   counter: LineCounter,
   node: unknown,
   directives: { line: number; indent: number }[],
+  conditions: readonly (readonly Condition[])[] = [],
 ): AlertRule | undefined {
   const rule = at(node);
   if (!isMap(rule)) return undefined;
@@ -120,7 +127,12 @@ function alertRule(
       if (typeof key !== 'string') continue;
       const value = located(at(pair.value));
       if (value?.value.includes(HELM_VALUE)) builtKeys.push(key);
-      else if (value) annotations[key] = { ...value, value: value.value.trim() };
+      else if (value) {
+        // Conditions around the annotation that do not hold the whole rule: the values decide whether it is written.
+        const own = new Set(conditions[positionOf(counter, alertNode).line - 1] ?? []);
+        const when = (conditions[value.line - 1] ?? []).filter((c) => !own.has(c)).map((c) => c.text);
+        annotations[key] = { ...value, value: value.value.trim(), ...(when.length > 0 ? { when } : {}) };
+      }
     }
   }
   // What a directive the gate dropped may write: within the annotations, any annotation; without them, an
@@ -164,6 +176,48 @@ function alertRule(
   };
 }
 
+/** An `if` or `with` a template opened: its text, one object for every line it holds. */
+interface Condition {
+  text: string;
+}
+
+/**
+ * The `if`/`with` conditions open at each line of a template, outermost
+ * first (index 0 is line 1): `else` turns one into its negation, `range`
+ * and `define` are kept on the stack so their `end` closes them. Directives
+ * are found by string scans, as everywhere the pull request's text is read.
+ */
+function conditionsByLine(text: string): (readonly Condition[])[] {
+  const out: (readonly Condition[])[] = [];
+  let stack: (Condition | undefined)[] = [];
+  for (const line of text.split('\n')) {
+    // A line is under what was open when it started.
+    const before = stack;
+    let at = 0;
+    for (;;) {
+      const open = line.indexOf('{{', at);
+      if (open < 0) break;
+      const close = line.indexOf('}}', open + 2);
+      if (close < 0) break;
+      at = close + 2;
+      const body = line
+        .slice(open + 2, close)
+        .replace(/^-/, '')
+        .replace(/-$/, '')
+        .trim();
+      const word = /^(if|with|range|define|block|else|end)\b/.exec(body)?.[1];
+      if (word === undefined) continue;
+      if (word === 'end') stack = stack.slice(0, -1);
+      else if (word === 'else') {
+        const last = stack.at(-1);
+        stack = [...stack.slice(0, -1), last ? { text: `not (${last.text})` } : undefined];
+      } else stack = [...stack, word === 'if' || word === 'with' ? { text: body.slice(0, 80) } : undefined];
+    }
+    out.push(before.filter((c): c is Condition => c !== undefined));
+  }
+  return out;
+}
+
 /** A map one of whose keys a directive wrote (`{{ $key }}: …`): it may hold any key. */
 function hasValueKey(node: unknown): boolean {
   return isMap(node) && node.items.some((pair) => String(scalar(pair.key) ?? '').includes(HELM_VALUE));
@@ -203,6 +257,18 @@ export function runbookUrlsIn(text: string, annotation: string): string[] {
   return out;
 }
 
+/** The fragment of a URL (`#alert-name-x`), decoded; undefined when it has none. */
+function fragmentOf(url: string): string | undefined {
+  const at = url.indexOf('#');
+  if (at < 0 || at === url.length - 1) return undefined;
+  const fragment = url.slice(at + 1).trim();
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}
+
 /**
  * `{{- $name := "literal" -}}` assignments, and the uses of those names in
  * the same file, resolved; each assignment line blanked (it writes
@@ -222,8 +288,13 @@ function resolveLiterals(text: string): string {
 }
 
 export type RunbookTarget =
-  /** A file of this repository, at the head commit. */
-  | { kind: 'file'; path: string }
+  /**
+   * A file of this repository, at the head commit; `ref`, the branch or
+   * commit a GitHub URL names; `anchor`, the section its fragment names.
+   */
+  | { kind: 'file'; path: string; ref?: string; anchor?: string }
+  /** A URL with `.` or `..` segments (`%2e%2e` too): the page a browser opens is not the file the path names. */
+  | { kind: 'dotted' }
   /** A prefix of `runbooks.external`: accepted, not checked. */
   | { kind: 'external' }
   /** Anywhere else: the gate cannot tell it exists. */
@@ -244,6 +315,11 @@ export function resolveRunbookUrl(
 ): RunbookTarget {
   const bare = url.trim().replace(/[?#].*$/, '');
   const lower = bare.toLowerCase();
+  const anchor = fragmentOf(url);
+  const withAnchor = anchor !== undefined ? { anchor } : {};
+  // A browser takes `..` out of the URL before it asks (`/runbooks/../x` is `/x`), where the prefix no longer holds.
+  if (/(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i.test(bare.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '')))
+    return { kind: 'dotted' };
   for (const { prefix, path } of spec.runbookUrls) {
     if (!lower.startsWith(prefix.toLowerCase())) continue;
     let rest = bare.slice(prefix.length).replace(/^\/+/, '');
@@ -251,11 +327,11 @@ export function resolveRunbookUrl(
     const last = rest.slice(rest.lastIndexOf('/') + 1);
     if (!last.includes('.')) rest = `${rest}.md`;
     const file = repositoryPath(`${path.replace(/\/*$/, path === '' ? '' : '/')}${rest}`);
-    return file ? { kind: 'file', path: file } : { kind: 'elsewhere' };
+    return file ? { kind: 'file', path: file, ...withAnchor } : { kind: 'elsewhere' };
   }
   const github = /^https?:\/\//i.test(bare) && repository ? repositoryPath(bare, repository) : undefined;
-  if (github && /^https?:\/\/[^/]+\/[^/]+\/[^/]+\/(?:blob|tree|raw)\//i.test(bare))
-    return { kind: 'file', path: github };
+  const ref = /^https?:\/\/[^/]+\/[^/]+\/[^/]+\/(?:blob|tree|raw)\/([^/]+)\//i.exec(bare)?.[1];
+  if (github && ref !== undefined) return { kind: 'file', path: github, ref: decodeURIComponent(ref), ...withAnchor };
   if (external.some((prefix) => lower.startsWith(prefix.toLowerCase()))) return { kind: 'external' };
   return { kind: 'elsewhere' };
 }

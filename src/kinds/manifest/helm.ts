@@ -47,10 +47,14 @@ export function renderStatically(text: string, values: unknown): { yaml: string;
       inComment = true;
       return '';
     }
-    const whole = wholeLineDirective(line);
-    if (whole === undefined) return inlineDirectives(line);
-    const body = whole.slice(2, -2).replace(/^-/, '').replace(/-$/, '').trim();
-    if (STEERING.test(body)) return '';
+    const all = lineOfDirectives(line);
+    if (all === undefined) return inlineDirectives(line);
+    const bodies = all.map((d) => d.slice(2, -2).replace(/^-/, '').replace(/-$/, '').trim());
+    // `{{- if .Values.a }}{{- end }}`: directives that only steer, however many, write nothing.
+    const writing = bodies.findIndex((b) => !STEERING.test(b));
+    if (writing < 0) return '';
+    const whole = all[writing]!;
+    const body = bodies[writing]!;
     const toYaml = body.length <= 200 ? TO_YAML.exec(body) : null;
     const value = toYaml ? valueAt(values, toYaml[1]!.slice(1).split('.')) : undefined;
     if (toYaml && value !== undefined && typeof value === 'object') {
@@ -83,15 +87,26 @@ function lineAbove(lines: readonly string[], at: number, column: number): string
 }
 
 /**
- * The directive a line holds and nothing else, or undefined. String scans,
- * not a regular expression: the text is the pull request's, and a pattern
- * with nested quantifiers backtracks for minutes on `{{` and spaces.
+ * The directives a line holds and nothing else (`{{- if .x }}{{- end }}`,
+ * blanks between them), or undefined. String scans, not a regular
+ * expression: the text is the pull request's, and a pattern with nested
+ * quantifiers backtracks for minutes on `{{` and spaces.
  */
-function wholeLineDirective(line: string): string | undefined {
+function lineOfDirectives(line: string): string[] | undefined {
   const trimmed = line.trim();
   if (!trimmed.startsWith('{{') || !trimmed.endsWith('}}') || trimmed.length < 4) return undefined;
-  // `{{ a }}: {{ b }}` is a line with two inline directives.
-  return trimmed.indexOf('}}') === trimmed.length - 2 ? trimmed : undefined;
+  const out: string[] = [];
+  let at = 0;
+  while (at < trimmed.length) {
+    if (!trimmed.startsWith('{{', at)) return undefined;
+    const close = trimmed.indexOf('}}', at + 2);
+    if (close < 0) return undefined;
+    out.push(trimmed.slice(at, close + 2));
+    at = close + 2;
+    while (trimmed[at] === ' ' || trimmed[at] === '\t') at++;
+  }
+  // `{{ a }}: {{ b }}` is a line with two inline directives, not one of directives alone.
+  return out;
 }
 
 /** Each `{{ … }}` on a line replaced by HELM_VALUE, in one pass; an unclosed `{{` is left as it is. */

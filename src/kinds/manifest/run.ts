@@ -32,10 +32,11 @@ export const manifestRun: RunExtension = {
   },
 
   async linked(planned, run) {
-    const files = await alertRunbooks(planned, run);
+    const [files, companions] = await Promise.all([alertRunbooks(planned, run), alertFilesBefore(run)]);
     const found = files.filter((f) => f.text !== undefined).map((f) => f.path);
     return {
       files,
+      companions,
       wanted: (checked) =>
         checked.some((f) => f.kind === MANIFEST && typeof f.text === 'string' && mayHoldAlerts(f.text)),
       ...(run.audit ? { alertRunbooks: found } : {}),
@@ -198,6 +199,32 @@ function renderedCheck(run: RunAccess, planned: readonly PlannedRunFile[]): Extr
   return files.length === 0 ? [] : [{ files }];
 }
 
+/** Files of alerting rules read at the base commit a run, for alerts that moved between them. */
+const MAX_ALERT_FILES_BEFORE = 50;
+
+/**
+ * The changed and removed YAML and JSON files that held alerting rules at
+ * the base commit, as they were there, and the changed ones as they are
+ * now, for `alert-runbook-drift` to find an alert that moved to another
+ * file (the changed ones are read for their own check and alerts already:
+ * the reads are shared).
+ */
+async function alertFilesBefore(run: RunAccess): Promise<RunFile[]> {
+  if (run.named) return [];
+  const rules = (p: string) => /\.(ya?ml|json)$/i.test(p) && !p.startsWith('.github/');
+  // A changed file is read at the base only when it holds alerts now (its head is read for its check anyway); a
+  // removed one is read there, since its alerts may have moved.
+  const changed = await mapLimit(run.changed.filter(rules), run.concurrency, async (path): Promise<RunFile[]> => {
+    const text = await run.readHead(path);
+    return typeof text === 'string' && mayHoldAlerts(text) ? [{ path, kind: MANIFEST, text, companion: true }] : [];
+  });
+  // Their heads go too: an alert that is still in the file it was in was copied, not moved.
+  const heads = changed.flat().slice(0, MAX_ALERT_FILES_BEFORE);
+  const paths = [...heads.map((f) => f.path), ...run.removed.filter(rules)].slice(0, MAX_ALERT_FILES_BEFORE);
+  const read = await mapLimit(paths, run.concurrency, (path) => run.readBase({ path, kind: MANIFEST }));
+  return [...read.filter((f) => typeof f.text === 'string' && mayHoldAlerts(f.text)), ...heads];
+}
+
 /** Runbooks alerts link, read at most this many a run beside the description's own links: the same bound's size. */
 const alertRunbookBound = (run: RunAccess): ReadBound => ({
   what: 'runbooks that alerts link',
@@ -229,7 +256,7 @@ async function alertRunbooks(planned: readonly PlannedRunFile[], run: RunAccess)
   const paths = new Set<string>();
   for (const text of texts) {
     if (typeof text !== 'string' || !mayHoldAlerts(text)) continue;
-    for (const url of runbookUrlsIn(text, settings.alerts.runbookAnnotation)) {
+    for (const url of settings.alerts.runbookAnnotations.flatMap((a) => runbookUrlsIn(text, a))) {
       const target = resolveRunbookUrl(url, settings.alerts, runbook.external, runbook.repository);
       if (target.kind === 'file') paths.add(target.path);
     }
