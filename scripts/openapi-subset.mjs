@@ -29,6 +29,8 @@ export const OPERATIONS = [
   ['get', '/repos/{owner}/{repo}'],
   ['get', '/repos/{owner}/{repo}/branches/{branch}/protection'],
   ['get', '/repos/{owner}/{repo}/rules/branches/{branch}'],
+  // Who links a runbook the pull request removes or renames: code search over the default branch.
+  ['get', '/search/code'],
   // Not called by the action: what mheap/require-checklist-action reads, for `npm run bench`'s comparison.
   ['get', '/repos/{owner}/{repo}/issues/{issue_number}'],
   ['get', '/orgs/{org}/teams/{team_slug}'],

@@ -122,6 +122,33 @@ export function changedSince(root: string, ref: string, paths: readonly string[]
   });
 }
 
+/**
+ * The files of the checkout (tracked, and untracked but not ignored) that
+ * hold any of `names`, ignoring case, as `git grep -l -F` finds them, at
+ * most `max`; none outside a git checkout. Git reads the files; nothing of
+ * them is run, and a name is a fixed string, never a pattern.
+ */
+export function filesMentioning(root: string, names: readonly string[], max: number): Promise<string[]> {
+  if (names.length === 0) return Promise.resolve([]);
+  return new Promise((resolve) => {
+    execFile(
+      'git',
+      ['-C', root, 'grep', '-l', '-I', '-i', '-F', '--untracked', ...names.flatMap((n) => ['-e', n]), '--'],
+      { maxBuffer: 16 * 1024 * 1024, timeout: 60_000, windowsHide: true },
+      (error, stdout) => {
+        // 1: nothing found; anything else (not a checkout): nothing to say of it.
+        if (error) return resolve([]);
+        resolve(
+          stdout
+            .split('\n')
+            .filter((line) => line !== '')
+            .slice(0, max),
+        );
+      },
+    );
+  });
+}
+
 /** Whether `ref` names a commit of the checkout at `root`. */
 export function isCommit(root: string, ref: string): Promise<boolean> {
   return new Promise((resolve) => {

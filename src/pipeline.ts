@@ -28,7 +28,7 @@ import { evidenceSourcesOf, mergeReports, PULL_REQUEST, summarise, type CheckInp
 import { RUN_EXTENSIONS } from './kinds/index.js';
 import type { PullRequestFacts } from './model/conditions.js';
 import { fileKey, type RenderedFile } from './model/files.js';
-import type { Report } from './model/report.js';
+import { GATE_FINDINGS, type Report } from './model/report.js';
 import { redactReport } from './report/redact.js';
 import {
   changedFacts,
@@ -211,11 +211,17 @@ async function run(source: DocumentSource, options: PipelineOptions): Promise<Ru
     }),
     ...(await extras)
       .flatMap((e) => e?.checks ?? [])
-      .map(async ({ files: made, relabel }) => {
+      .map(async ({ files: made, relabel, keep }) => {
         const files = made.map(kinded);
-        const report = await checkWithinBudget({ files, config }, budget);
-        const findings = relabel ? report.findings.map((f) => relabel(f)) : report.findings;
-        return { report: { ...report, findings }, evidenceSources: evidenceSourcesOf(files) };
+        const report = await checkWithinBudget(
+          { files, config, ...(facts.changedFiles ? { pullRequest: { changedFiles: facts.changedFiles } } : {}) },
+          budget,
+        );
+        // Read for some rules alone: the others' findings on those files are not this pull request's.
+        const kept = (id: string) => !keep || keep.includes(id) || (GATE_FINDINGS as readonly string[]).includes(id);
+        const findings = report.findings.filter((f) => kept(f.ruleId)).map((f) => (relabel ? relabel(f) : f));
+        const passed = report.passed.filter((p) => kept(p.ruleId));
+        return { report: { ...report, findings, passed }, evidenceSources: evidenceSourcesOf(files) };
       }),
   ]);
   notes.push(...(await extras).flatMap((e) => e?.notes ?? []));

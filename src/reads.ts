@@ -74,7 +74,7 @@ export function runAccess(
   source: DocumentSource,
   reads: Reads,
   failures: ReadFailed[],
-  run: Omit<RunAccess, 'readHead' | 'readDocument' | 'readBase' | 'list' | 'canList' | 'concurrency'>,
+  run: Omit<RunAccess, 'readHead' | 'readDocument' | 'readBase' | 'list' | 'canList' | 'mentions' | 'concurrency'>,
 ): RunAccess {
   return {
     ...run,
@@ -84,6 +84,15 @@ export function runAccess(
     readBase: async (file) =>
       (await reads.companions([{ path: file.path, kind: asKindId(file.kind), companion: true, fromBase: true }]))[0]!,
     canList: source.list !== undefined,
+    mentions: async (names) => {
+      if (!source.mentions) return undefined;
+      try {
+        return await source.mentions(names);
+      } catch (error) {
+        if (!(error instanceof ReadFailed)) throw error;
+        return undefined;
+      }
+    },
     list: async (folder, required) => {
       if (!source.list) return undefined;
       try {

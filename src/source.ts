@@ -48,6 +48,9 @@ export interface PullRequestInfo {
   facts: Omit<PullRequestFacts, 'changedFiles' | 'approvals'>;
 }
 
+/** Files a search for mentions of removed runbooks hands on, at most. */
+export const MAX_MENTIONS = 100;
+
 export interface ChangedFiles {
   files: ChangedFile[];
   /** How many files the pull request changes; GitHub lists at most 3,000 of them. */
@@ -98,6 +101,13 @@ export interface DocumentSource {
    * subfolders; none when there is no such folder. Throws ReadFailed.
    */
   list?(folder: string): Promise<string[]>;
+  /**
+   * Files that may mention any of these names (a runbook the pull request
+   * removes): where to look for links to it, at most MAX_MENTIONS; a file
+   * named is read before anything is said of it. Undefined where the
+   * source cannot search.
+   */
+  mentions?(names: readonly string[]): Promise<string[]>;
   /** Reviews for sign-off and `when` approvals, when the config asks for them. Throws ReadFailed. */
   reviews?(config: ResolvedConfig): Promise<ReviewData>;
   /**

@@ -12,7 +12,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import { CONFIG_PATH } from '../init/templates.js';
 import { kindByText, kindOf } from '../kinds/index.js';
 import type { Repository } from '../model/spec.js';
-import { changedSince, readAtRef, readDocument } from '../disk.js';
+import { changedSince, filesMentioning, readAtRef, readDocument } from '../disk.js';
 import { languageOf } from '../kinds/code/languages.js';
 import { alertFilesUnder, expandFileArgs, MAX_AUDIT_YAML, readIfExists, selectedRunbooks } from './files.js';
 import { UsageError } from './usage-error.js';
@@ -22,6 +22,7 @@ import {
   type ConfigText,
   type DocumentSource,
   type FileRead,
+  MAX_MENTIONS,
   type NamedFiles,
   type PullRequestInfo,
   READ_CONCURRENCY,
@@ -178,6 +179,10 @@ export class DiskSource implements DocumentSource {
       .filter((entry) => entry.isFile())
       .map((entry) => (folder === '' ? entry.name : `${folder}/${entry.name}`))
       .sort();
+  }
+
+  mentions(names: readonly string[]): Promise<string[]> {
+    return filesMentioning(path.resolve(this.options.root), names, MAX_MENTIONS);
   }
 
   async read(file: FileRead): Promise<string | undefined | Unread> {

@@ -81,6 +81,18 @@ export async function listFolderAt(client: GitHubClient, repo: Repo, path: strin
   }
 }
 
+/**
+ * The files of the repository's default branch that GitHub's code search
+ * finds a term in: one search, at most `max` paths. Code search reads only
+ * the default branch, files under 384 KB, and answers 10 searches a minute.
+ */
+export async function searchCode(client: GitHubClient, repo: Repo, term: string, max: number): Promise<string[]> {
+  // A quoted term is searched as it is written; the quotes it holds are dropped, not escaped.
+  const q = `"${term.replaceAll('"', '')}" repo:${repo.owner}/${repo.repo}`;
+  const { data } = await client.request('GET /search/code', { q, per_page: Math.min(max, 100) });
+  return data.items.map((item) => item.path);
+}
+
 export async function readFileAt(
   client: GitHubClient,
   repo: Repo,

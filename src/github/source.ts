@@ -23,6 +23,7 @@ import {
   listChangedFiles,
   listFolderAt,
   readFileAt,
+  searchCode,
   type ListedFile,
   type PullRequest,
   type Repo,
@@ -32,6 +33,7 @@ import { findTemplates, readTemplates } from './templates.js';
 import { templatePaths, type TemplateFile } from '../model/template.js';
 import {
   type ChangedFiles,
+  MAX_MENTIONS,
   type ConfigText,
   type DocumentSource,
   type FileRead,
@@ -192,6 +194,18 @@ export class GitHubSource implements DocumentSource {
     } catch (error) {
       throw readFailed(`the folder ${folder}`, error);
     }
+  }
+
+  async mentions(names: readonly string[]): Promise<string[]> {
+    const found = new Set<string>();
+    for (const name of names) {
+      try {
+        for (const path of await searchCode(this.client, this.options.repo, name, MAX_MENTIONS)) found.add(path);
+      } catch (error) {
+        throw readFailed(`the search for files that link ${name}`, error);
+      }
+    }
+    return [...found].slice(0, MAX_MENTIONS);
   }
 
   async reviews(config: ResolvedConfig): Promise<ReviewData> {

@@ -177,6 +177,12 @@ export interface RunAccess {
   list(folder: string, required?: boolean): Promise<string[] | undefined>;
   /** Whether the source can list folders at all. */
   canList: boolean;
+  /**
+   * Files at the head that may mention any of these names, to be read
+   * before anything is said of them; undefined where the source cannot
+   * search, or the search failed (then the run says so).
+   */
+  mentions(names: readonly string[]): Promise<string[] | undefined>;
   /** Manifests rendered before the run (`--rendered`, the action's `rendered`). */
   rendered: readonly RenderedFile[];
   /** The kubectl that builds Kustomize overlays, when not the one on the PATH. */
@@ -200,6 +206,8 @@ export interface ExtraCheck {
   files: RunFile[];
   /** How each finding on them is told, when not as it is (a built overlay's findings point at its kustomization). */
   relabel?(finding: Finding): Finding;
+  /** The rules whose findings and passes are kept, when the files are read for those alone (links to a removed file). */
+  keep?: readonly string[];
 }
 
 /**

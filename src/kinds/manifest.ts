@@ -32,6 +32,7 @@ import { manifestRun } from './manifest/run.js';
 import { HELM_VALUE, readValues, renderStatically, type HiddenDirective } from './manifest/helm.js';
 import { mayHoldAlerts, readAlerts, type AlertRule } from './manifest/alert-rules.js';
 import type { DocumentSettings } from '../model/spec.js';
+import { withRemoved, type Removed } from '../model/removed.js';
 import {
   deploymentFiles,
   type CompanionFile,
@@ -130,6 +131,8 @@ export interface ManifestContext {
   changed?: readonly string[];
   /** The branch the pull request merges into, when the adapter knows it. */
   baseBranch?: string;
+  /** The files the pull request removes or renames, by old path in lower case, when the adapter knows them. */
+  removed?: ReadonlyMap<string, Removed>;
 }
 
 /** The chart folder of a Helm template (the folder holding its `templates/`), or undefined. */
@@ -659,6 +662,7 @@ export const manifestKind: DocumentKind<'manifest', ManifestView, ManifestContex
       ? { changed: facts.pullRequest.changedFiles.files.flatMap((f) => (f.removed ? [] : [f.path])) }
       : {}),
     ...(facts.pullRequest?.baseBranch !== undefined ? { baseBranch: facts.pullRequest.baseBranch } : {}),
+    ...withRemoved(facts.pullRequest),
   }),
   waivers: manifestWaivers,
 };

@@ -6,8 +6,10 @@
  */
 import { selectsPath } from '../model/paths.js';
 import { parseDocument, type DocumentView } from '../markdown/document.js';
-import type { DocumentSettings, RunbookTemplate, SectionSpec } from '../model/spec.js';
+import type { DocumentSettings, Repository, RunbookTemplate, SectionSpec } from '../model/spec.js';
+import { withRemoved, type Removed } from '../model/removed.js';
 import type { DocumentKind } from './kind.js';
+import { runbookRun } from './runbook-run.js';
 
 /** Changed runbooks read a run; more are named and fail the gate. */
 export const MAX_CHANGED_RUNBOOKS = 300;
@@ -20,6 +22,10 @@ export interface RunbookContext {
   today?: string;
   /** Every runbook the repository's alerts link, in lower case, when the run read all its alerts. */
   alertRunbooks?: ReadonlySet<string>;
+  /** The files the pull request removes or renames, by old path in lower case, when the adapter knows them. */
+  removed?: ReadonlyMap<string, Removed>;
+  /** The repository, for links by GitHub URL. */
+  repository?: Repository;
 }
 
 /** The template a runbook at `path` answers to, if one selects it. */
@@ -38,6 +44,8 @@ export const runbookKind: DocumentKind<'runbook', DocumentView, RunbookContext> 
   waive:
     'A checklist item in the runbook is waived with `N/A — reason` after its label. The rule is turned off for runbooks by the config on the base branch (`rules: { RULE: off }`).',
   select: (path, settings) => templateFor(path, settings) !== undefined,
+  // A removed or renamed runbook: the files that still link it.
+  run: runbookRun,
   bound: () => ({ what: 'changed runbooks', max: MAX_CHANGED_RUNBOOKS, advice: 'Split the pull request.' }),
   parse: parseRunbook,
   context: (doc, path, settings, facts) => {
@@ -49,6 +57,8 @@ export const runbookKind: DocumentKind<'runbook', DocumentView, RunbookContext> 
       spec: { sections: template.sectionsPerAlert ? [] : template.sections, template },
       ...(settings.today ? { today: settings.today } : {}),
       ...(facts.alertRunbooks ? { alertRunbooks: facts.alertRunbooks } : {}),
+      ...withRemoved(facts.pullRequest),
+      ...(settings.pullRequest.runbook.repository ? { repository: settings.pullRequest.runbook.repository } : {}),
     };
   },
 };

@@ -292,6 +292,8 @@ export const alertRunbook = defineRule({
       }
       const { state, path } = runbookState(ctx, target.path);
       const shown = url.value === target.path ? target.path : `${url.value}, which is ${target.path}`;
+      // A runbook the pull request removes or renames: alert-runbook-removed says where it went.
+      if (state === 'missing' && ctx.removed?.has(target.path.toLowerCase())) continue;
       if (state === 'missing') {
         out.push({
           message: say('noFile', { alert: alert.name, shown }),

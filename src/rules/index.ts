@@ -6,6 +6,7 @@
  */
 import { alertRunbook } from './alert-runbook.js';
 import { alertRunbookDrift } from './alert-runbook-drift.js';
+import { alertRunbookRemoved } from './alert-runbook-removed.js';
 import { alertSeverity } from './alert-severity.js';
 import { claimContradicted } from './claim-contradicted.js';
 import { codeNetworkTimeout } from './code-network-timeout.js';
@@ -39,6 +40,7 @@ import { runbookHighRisk } from './runbook-high-risk.js';
 import { runbookItemChecked } from './runbook-item-checked.js';
 import { runbookItemRequired } from './runbook-item-required.js';
 import { runbookLinked } from './runbook-linked.js';
+import { runbookLinkRemoved } from './runbook-link-removed.js';
 import { runbookOrphan } from './runbook-orphan.js';
 import { runbookOverview } from './runbook-overview.js';
 import { runbookPlaceholder } from './runbook-placeholder.js';
@@ -102,6 +104,7 @@ export const RULES = [
   runbookHealthCheck,
   runbookHighRisk,
   runbookOrphan,
+  runbookLinkRemoved,
   dockerfileExecForm,
   dockerfileHealthcheck,
   workflowJobTimeout,
@@ -114,6 +117,7 @@ export const RULES = [
   manifestDuplicateKey,
   alertRunbook,
   alertRunbookDrift,
+  alertRunbookRemoved,
   alertSeverity,
   codeNetworkTimeout,
   codeUnboundedQueue,

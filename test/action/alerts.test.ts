@@ -105,3 +105,59 @@ describe('alerting rules and their runbooks', () => {
     expect(gh.requests.filter((r) => r.path.endsWith('/contents/docs/runbooks/deploy-payments.md'))).toHaveLength(1);
   });
 });
+
+describe('a runbook the pull request renames or removes', () => {
+  it('is traced to the alerts and runbooks that still link it, in files the pull request does not touch', async () => {
+    gh = await scenario({
+      files: [
+        {
+          filename: 'docs/runbooks/payments-error-ratio.md',
+          status: 'renamed',
+          previous_filename: 'docs/runbooks/payments-errors.md',
+        },
+      ],
+    });
+    gh.setFile(BASE, '.github/readiness-gate.yml', CONFIG);
+    // Unchanged, on both sides: an alert file and a runbook that link the old name. The runbook has no sections
+    // the template wants: not this pull request's to say.
+    const linking = '# Payments latency\n\nIf errors rise too, see [the errors runbook](payments-errors.md).\n';
+    for (const sha of [BASE, HEAD]) {
+      gh.setFile(sha, RULES, alerts());
+      gh.setFile(sha, 'docs/runbooks/payments-latency.md', linking);
+    }
+    gh.setFile(BASE, 'docs/runbooks/payments-errors.md', RUNBOOK);
+    gh.setFile(HEAD, 'docs/runbooks/payments-error-ratio.md', RUNBOOK);
+    const run = await runAction(gh, { event: 'pull_request', payload: pullRequestEvent() });
+    expect(run.code).toBe(1);
+    const traced = ['docs/runbooks/payments-latency.md', RULES];
+    expect(
+      run
+        .report!.findings.filter((f) => traced.includes(f.source))
+        .map((f) => `${f.source}:${f.line} ${f.ruleId} ${f.message}`),
+    ).toEqual([
+      `${RULES}:10 alert-runbook-removed Alert "PaymentsErrorRatio" links docs/runbooks/payments-errors.md, which this pull request renames to docs/runbooks/payments-error-ratio.md: when it fires, on-call gets a dead link. Link docs/runbooks/payments-error-ratio.md.`,
+      'docs/runbooks/payments-latency.md:3 runbook-link-removed This runbook links docs/runbooks/payments-errors.md, which this pull request renames to docs/runbooks/payments-error-ratio.md: a reader following it gets a dead link. Link docs/runbooks/payments-error-ratio.md.',
+    ]);
+    // One search, for the runbook's name; the two files read at the head commit.
+    expect(gh.requests.filter((r) => r.path === '/search/code').map((r) => r.query.q)).toEqual([
+      '"payments-errors" repo:octo-org/octo-repo',
+    ]);
+    expect(run.summary).toContain(
+      '`docs/runbooks/payments-errors.md` removed or renamed: 2 files of alerts or runbooks that mention it were read for links to it.',
+    );
+  });
+
+  it('still gates when the search is refused, and says the links were not looked for', async () => {
+    gh = await scenario({ files: [{ filename: 'docs/runbooks/payments-errors.md', status: 'removed' }] });
+    gh.setFile(BASE, '.github/readiness-gate.yml', CONFIG);
+    gh.setFile(BASE, RULES, alerts());
+    gh.setFile(HEAD, RULES, alerts());
+    gh.searchRefused = true;
+    const run = await runAction(gh, { event: 'pull_request', payload: pullRequestEvent() });
+    // The alert links a runbook that is gone: the gate says so from the file it reads anyway.
+    expect(run.report!.findings.map((f) => f.ruleId)).not.toContain('alert-runbook');
+    expect(run.summary).toContain(
+      '`docs/runbooks/payments-errors.md` removed or renamed: the files that link it were not looked for (the search was not available).',
+    );
+  });
+});

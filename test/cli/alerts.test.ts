@@ -110,6 +110,28 @@ describe('readiness-gate check on alerting rules', () => {
     expect(drift(run.stdout)).toEqual([`${RULES}:7 alert-runbook`]);
   });
 
+  it('traces a renamed runbook to the alerts and runbooks that still link it, with git grep', async () => {
+    await writeFile(
+      path.join(dir, 'docs/runbooks/payments-slow.md'),
+      '# Payments slow\n\nSee [down](./payments-down.md).\n',
+    );
+    git('add', '.');
+    git('commit', '-q', '-m', 'more');
+    git('mv', 'docs/runbooks/payments-down.md', 'docs/runbooks/payments-unavailable.md');
+    const run = await runCli(['check', '--format', 'json', '--changed-files', '-', '--base-ref', 'HEAD'], {
+      cwd: dir,
+      input: 'R100\tdocs/runbooks/payments-down.md\tdocs/runbooks/payments-unavailable.md\n',
+    });
+    const report = JSON.parse(run.stdout) as { findings: { ruleId: string; source: string; line: number }[] };
+    // Only the links to the old name are this pull request's: payments-slow.md has none of the template's sections.
+    expect(
+      report.findings
+        .filter((f) => f.source !== 'docs/runbooks/payments-unavailable.md')
+        .map((f) => `${f.source}:${f.line} ${f.ruleId}`),
+    ).toEqual(['docs/runbooks/payments-slow.md:3 runbook-link-removed', `${RULES}:7 alert-runbook-removed`]);
+    expect(run.code).toBe(1);
+  });
+
   it('reads a rule file written as JSON, as Prometheus loads it', async () => {
     const json = 'monitoring/payments.rules.json';
     const rules = {

@@ -201,6 +201,10 @@ export class FakeGitHub {
   onCommentCreate?: () => void;
   /** GraphQL sign-off queries answered. */
   graphqlPages = 0;
+  /** Code searches answered. */
+  codeSearches = 0;
+  /** Code search refused, as GitHub refuses a token that may not search (403). */
+  searchRefused = false;
   private nextId = 1000;
   private pullReads = 0;
   private server?: Server;
@@ -375,7 +379,8 @@ export class FakeGitHub {
     }
     if (params.org !== undefined) {
       if (!identity.readOrg) return reject(403, 'Resource not accessible by integration', false);
-    } else if (params.owner !== this.owner || params.repo !== this.repo) {
+    } else if (route.template.startsWith('/repos/') && (params.owner !== this.owner || params.repo !== this.repo)) {
+      // A search names its repository in its query, and is refused there.
       return reject(404, 'Not Found', false);
     }
 
@@ -543,6 +548,42 @@ export class FakeGitHub {
           ];
         }
         return [200, contentResponse(this, params.path!, ref, text)];
+      }
+      case 'GET /search/code': {
+        // GitHub searches the default branch's files, and only a repository the query names that the token reads.
+        const q = query.q ?? '';
+        const repoQualifier = /(?:^|\s)repo:(\S+)/.exec(q)?.[1];
+        if (repoQualifier?.toLowerCase() !== `${this.owner}/${this.repo}`.toLowerCase()) {
+          return [
+            422,
+            {
+              message: 'Validation Failed',
+              errors: [{ message: 'The listed users and repositories cannot be searched.' }],
+            },
+          ];
+        }
+        const terms = [...q.replace(/(?:^|\s)\w+:\S+/g, ' ').matchAll(/"([^"]+)"|(\S+)/g)].map((m) =>
+          (m[1] ?? m[2]!).toLowerCase(),
+        );
+        if (terms.length === 0) return [422, { message: 'Validation Failed' }];
+        if (this.searchRefused) return [403, { message: 'Resource not accessible by integration' }];
+        this.codeSearches++;
+        const indexed =
+          this.trees.get(this.defaultBranch) ?? this.trees.get([...this.pulls.values()][0]?.baseSha ?? '');
+        const found = [...(indexed ?? new Map<string, string>())]
+          .filter(([, text]) => text.length < 384 * 1024 && terms.every((t) => text.toLowerCase().includes(t)))
+          .map(([file]) => ({
+            name: file.slice(file.lastIndexOf('/') + 1),
+            path: file,
+            sha: '0'.repeat(40),
+            url: `${this.url}/repos/${this.owner}/${this.repo}/contents/${file}`,
+            git_url: `${this.url}/repos/${this.owner}/${this.repo}/git/blobs/${'0'.repeat(40)}`,
+            html_url: `https://github.com/${this.owner}/${this.repo}/blob/${this.defaultBranch}/${file}`,
+            repository: { id: 1, name: this.repo, full_name: `${this.owner}/${this.repo}` },
+            score: 1,
+          }));
+        const perPage = Math.min(Number(query.per_page ?? 30), 100);
+        return [200, { total_count: found.length, incomplete_results: false, items: found.slice(0, perPage) }];
       }
       case 'POST /repos/{owner}/{repo}/check-runs': {
         const output = (input.output ?? {}) as { title?: string; summary?: string; annotations?: unknown[] };
