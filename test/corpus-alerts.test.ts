@@ -3,7 +3,7 @@
 // file assigns) and one runbook an alert in docs/runbooks/. The whole pipeline runs on the disk, as the CLI
 // does, with the repository named as GitHub has it, so each runbook URL resolves to a file of the chart.
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
@@ -143,4 +143,90 @@ describe('thanos-io/thanos: a mixin whose runbook is one file with an anchor per
       await rm(dir, { recursive: true, force: true });
     }
   });
+});
+
+// kube-prometheus's PrometheusRule objects (139 alerts in eight files, each linking
+// https://runbooks.prometheus-operator.dev/runbooks/<component>/<alert in lower case>) beside the runbooks that site
+// serves (prometheus-operator/runbooks: one file an alert, `content/runbooks/<component>/<Alert>.md`), as a
+// platform team that vendors both keeps them. The site's URLs are the files' names in lower case.
+const KUBE_PROMETHEUS = path.join(ROOT, 'corpus/manifests/prometheus-operator__kube-prometheus');
+const PO_RUNBOOKS = path.join(ROOT, 'corpus/runbooks/prometheus-operator__runbooks');
+const KP_CONFIG = `extends: none
+rules:
+  alert-runbook: error
+  alert-severity: warning
+  runbook-section: error
+  runbook-section-empty: error
+alerts:
+  runbook-urls:
+    - prefix: https://runbooks.prometheus-operator.dev/runbooks/
+      path: content/runbooks/
+  severities: [critical, warning, info, none]
+runbooks:
+  exclude: ['**/_index.md']
+  templates:
+    - name: prometheus-operator runbooks
+      paths: ['content/runbooks/**/*.md']
+      sections: [Meaning, Impact, Diagnosis, Mitigation]
+`;
+
+describe('kube-prometheus alerts and the runbooks prometheus-operator serves: one file an alert', () => {
+  it('finds the alerts whose runbook the site does not have, and the runbooks that lack a section, and nothing else', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rg-kp-'));
+    try {
+      await cp(path.join(KUBE_PROMETHEUS, 'manifests'), path.join(dir, 'manifests'), { recursive: true });
+      await cp(path.join(PO_RUNBOOKS, 'content'), path.join(dir, 'content'), { recursive: true });
+      await writeFile(path.join(dir, 'config.yml'), KP_CONFIG);
+      const source = new DiskSource({
+        cwd: dir,
+        root: dir,
+        configFile: path.join(dir, 'config.yml'),
+        pullRequest: {},
+        args: ['manifests'],
+      });
+      const { report } = await runPipeline(source, { today: '2026-12-06' });
+      const runbooks = new Set((await glob('content/runbooks/**/*.md', { cwd: dir })).map((p) => p.toLowerCase()));
+      // Each alert-runbook error names a runbook the site has under no case: 27 alerts newer than the runbooks.
+      const missing = report.findings.filter((f) => f.ruleId === 'alert-runbook');
+      expect(missing).toHaveLength(27);
+      for (const f of missing) {
+        const file = /which is (content\/runbooks\/\S+\.md), and there is no such file at the head commit/.exec(
+          f.message,
+        )?.[1];
+        expect(file, f.message).toBeDefined();
+        expect(runbooks.has(file!.toLowerCase())).toBe(false);
+      }
+      // Each runbook-section error names a heading its runbook does not have; each empty section is empty or a TODO.
+      for (const f of report.findings.filter((x) => x.ruleId === 'runbook-section')) {
+        const section = /^Missing section "([^"]+)"/.exec(f.message)![1]!;
+        // Outside code fences, as GitHub renders it: PrometheusOperatorNodeLookupErrors.md opens a ```shell fence it
+        // never closes, so its "## Mitigation" is shown as code, not as a heading.
+        let fenced = false;
+        const headings = readFileSync(path.join(dir, f.source), 'utf8')
+          .split('\n')
+          .filter((line) => {
+            if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+            return !fenced && /^#+\s/.test(line);
+          });
+        expect(
+          headings.some((h) => new RegExp(`^#+\\s*${section}\\s*$`, 'i').test(h)),
+          `${f.source} ${section}`,
+        ).toBe(false);
+      }
+      expect(
+        Object.entries(
+          report.findings.reduce<Record<string, number>>((n, f) => ({ ...n, [f.ruleId]: (n[f.ruleId] ?? 0) + 1 }), {}),
+        ),
+      ).toEqual([
+        ['runbook-section-empty', 29],
+        ['runbook-section', 16],
+        ['alert-runbook', 27],
+      ]);
+      // Every alert's runbook that exists was read, found by its name in another case, and checked.
+      expect(report.sources.filter((s) => s.startsWith('manifests/'))).toHaveLength(8);
+      expect(report.sources.filter((s) => s.startsWith('content/runbooks/')).length).toBeGreaterThan(90);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -233,7 +233,7 @@ const alertRunbookBound = (run: RunAccess): ReadBound => ({
   advice: 'Split the alerts across pull requests, or raise the bound.',
 });
 
-/** Runbooks the CLI's audit reads for a repository's alerts: from the disk, not the API. */
+/** Runbooks the CLI reads for the alerts of the files named (an audit's too): from the disk, not the API. */
 const MAX_AUDITED_RUNBOOKS = 3000;
 
 /** Folders listed a run to find a runbook whose name an alert's URL gives in another case. */
@@ -261,7 +261,8 @@ async function alertRunbooks(planned: readonly PlannedRunFile[], run: RunAccess)
       if (target.kind === 'file') paths.add(target.path);
     }
   }
-  const bound = { ...alertRunbookBound(run), ...(run.audit ? { max: MAX_AUDITED_RUNBOOKS } : {}) };
+  // Files named (the CLI) are read from the disk, where a read costs no request: as many as an audit reads.
+  const bound = { ...alertRunbookBound(run), ...(run.named ? { max: MAX_AUDITED_RUNBOOKS } : {}) };
   const all = [...paths];
   const listings = new Map<string, Promise<string[] | undefined>>();
   const listed = (folder: string) => {
