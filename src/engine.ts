@@ -12,6 +12,7 @@ import type { DocumentView } from './markdown/document.js';
 import type { Finding, GateFindingId, Pass, Report } from './model/report.js';
 import type { PullRequestFacts } from './model/conditions.js';
 import type { RawFinding } from './model/finding.js';
+import { partsOf } from './model/messages.js';
 import { applyFixes } from './fix.js';
 import { asRead, type LineMap } from './model/lines.js';
 import type { TemplateFile } from './model/template.js';
@@ -399,7 +400,10 @@ function stamp(
 ): Finding {
   const own = f.alwaysError ? 'error' : lower(configured, f.severity);
   const severity = f.alwaysError ? 'error' : lower(own, cap?.severity);
-  const message = severity === own ? f.message : `${f.message} (At most a ${severity}: ${cap!.why}.)`;
+  const suffix = severity === own ? '' : ` (At most a ${severity}: ${cap!.why}.)`;
+  const message = `${f.message}${suffix}`;
+  // The rule's words told from the data in them, for a report that renders its own words as Markdown.
+  const parts = partsOf(f.message);
   return {
     ruleId,
     severity,
@@ -411,6 +415,7 @@ function stamp(
     ...(cap && !f.alwaysError ? { capped: cap.why } : {}),
     ...(f.related ? { related: f.related } : {}),
     ...(f.fix ? { fix: f.fix } : {}),
+    ...(parts ? { parts: suffix === '' ? parts : [...parts, { text: suffix, data: true as const }] } : {}),
     ...(f.gather
       ? {
           gather:

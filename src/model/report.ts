@@ -4,6 +4,7 @@
  * is the model every layer above the rules speaks.
  */
 import type { Fix, Gather } from './finding.js';
+import type { MessagePart } from './messages.js';
 import type { MatchedEntry } from './conditions.js';
 import type { SignOff } from './reviews.js';
 import type { Severity } from './spec.js';
@@ -48,6 +49,8 @@ export interface Finding {
   unfixed?: string;
   /** Findings alike but for one name: the Markdown report says them in one line. */
   gather?: Gather;
+  /** The message as the rule's words and the data put in them, where the report knows (`messages.ts`). */
+  parts?: MessagePart[];
 }
 
 /** A finding on a file, as the description's rules see it. */

@@ -11,7 +11,7 @@ import type { Severity } from '../config/types.js';
 import { PULL_REQUEST } from '../engine.js';
 import { BUILT_IN } from '../config/load.js';
 import { fits, type Limit } from '../limits.js';
-import { neutralise } from './neutralise.js';
+import { messageMarkdown, neutralise } from './neutralise.js';
 import { plural } from './text.js';
 import type { Finding, Report, Waiver } from '../model/report.js';
 import { RULES } from '../rules/index.js';
@@ -143,7 +143,7 @@ function render(report: Report, options: MarkdownOptions, shown: number, passes:
           const f = item;
           const where = lineRef(source, f.line, options);
           out.push(
-            `- ${ICON[f.severity]} ${where}: ${neutralise(f.message)}${relatedLink(f, options)} <sub>${ruleLink(f.ruleId)}</sub>`,
+            `- ${ICON[f.severity]} ${where}: ${messageMarkdown(f.message, f.parts)}${relatedLink(f, options)} <sub>${ruleLink(f.ruleId)}</sub>`,
           );
         }
         out.push('');

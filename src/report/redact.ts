@@ -119,6 +119,7 @@ export async function redactReport(
   const take = (text: string) => texts.push(text) - 1;
   const findings = report.findings.map((f) => ({
     message: take(f.message),
+    parts: (f.parts ?? []).map((p) => take(p.text)),
     fix: f.fix ? take(f.fix.text) : -1,
     gather: f.gather ? [take(f.gather.name), take(f.gather.lead), take(f.gather.tail)] : undefined,
   }));
@@ -137,14 +138,17 @@ export async function redactReport(
     report: {
       ...report,
       findings: report.findings.map((f, i) => {
-        const { fix, gather, ...rest } = f;
+        const { fix, gather, parts, ...rest } = f;
         const taken = findings[i]!;
         const keepFix = fix && !changed(taken.fix);
+        // Words and data told apart only where nothing in them was a credential: else the message is echoed whole.
+        const keepParts = parts && !changed(taken.message) && !taken.parts.some(changed);
         const [name, lead, tail] = (taken.gather ?? []).map((t) => clean[t]!);
         return {
           ...rest,
           message: clean[taken.message]!,
           ...(keepFix ? { fix } : {}),
+          ...(keepParts ? { parts } : {}),
           ...(gather ? { gather: { key: gather.key, name: name!, lead: lead!, tail: tail! } } : {}),
         };
       }),

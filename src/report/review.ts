@@ -12,7 +12,7 @@
 import { PULL_REQUEST } from '../kinds/pull-request.js';
 import { diffLines, type DiffLine } from '../model/diff.js';
 import { fits, LIMITS } from '../limits.js';
-import { neutralise } from './neutralise.js';
+import { messageMarkdown } from './neutralise.js';
 import { fingerprint } from './sarif.js';
 import type { Finding } from '../model/report.js';
 
@@ -82,7 +82,7 @@ export function planReview(findings: readonly Finding[], patches: ReadonlyMap<st
 function commentBody(key: string, finding: Finding, suggestion?: string): string {
   const lines = [
     `${REVIEW_MARK}${key} -->`,
-    `**${SEVERITY[finding.severity]}** \`${finding.ruleId}\`: ${neutralise(finding.message)}`,
+    `**${SEVERITY[finding.severity]}** \`${finding.ruleId}\`: ${messageMarkdown(finding.message, finding.parts)}`,
   ];
   if (suggestion !== undefined) {
     const fence = '`'.repeat(Math.max(3, longestRun(suggestion, '`') + 1));
