@@ -3,7 +3,7 @@
 export const ACTION_DEFAULTS = {
   config: '.github/readiness-gate.yml',
   'check-name': 'Production readiness',
-  comment: 'always',
+  comment: 'on-failure',
   review: 'off',
   'max-review-comments': '30',
   'fail-job': 'true',

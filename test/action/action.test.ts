@@ -26,7 +26,7 @@ const repoPath = (p: string) => `/repos/octo-org/octo-repo${p}`;
 const pullEvent = { event: 'pull_request', payload: pullRequestEvent() };
 
 describe('the action on a pull request', () => {
-  it('passes a ready pull request: check run, one comment, summary, outputs, exit 0', async () => {
+  it('passes a ready pull request: check run, no comment by default, summary, outputs, exit 0', async () => {
     gh = await scenario();
     const run = await runAction(gh, pullEvent);
     expect(run.stderr).toBe('');
@@ -41,9 +41,8 @@ describe('the action on a pull request', () => {
       conclusion: 'success',
       output: { title: 'Passed (0 errors, 0 warnings)' },
     });
-    expect(gh.comments).toHaveLength(1);
-    expect(gh.comments[0]!.login).toBe('github-actions[bot]');
-    expect(gh.comments[0]!.body.startsWith(`${MARKER}\n## ✅ Production readiness: passed`)).toBe(true);
+    // A pass on a pull request with no earlier comment writes none: the check run says it passed.
+    expect(gh.comments).toEqual([]);
     expect(run.summary).toContain('## ✅ Production readiness: passed (0 errors, 0 warnings)');
     expect(run.summary).toContain('**Database Migrations** (Deployment');
     // GitHub shows the check's name and title above its summary: the summary does not open by saying them again.
@@ -61,9 +60,7 @@ describe('the action on a pull request', () => {
         `GET ${repoPath('/contents/docs/runbooks/deploy-payments.md')}`,
         `POST ${repoPath('/check-runs')}`,
         `GET ${repoPath(`/pulls/${NUMBER}`)}`,
-        `GET ${repoPath(`/issues/${NUMBER}/comments`)}`,
-        `POST ${repoPath(`/issues/${NUMBER}/comments`)}`,
-        // After creating its comment, the action lists again: a concurrent run may have created one too.
+        // The comments are listed, for an earlier comment to turn green.
         `GET ${repoPath(`/issues/${NUMBER}/comments`)}`,
       ].sort(),
     );
@@ -168,13 +165,27 @@ describe('the action on a pull request', () => {
     expect(gh.comments.at(-1)!.body).toContain('failed');
   });
 
-  it('with comment: on-failure, a pass creates nothing but turns an existing comment green', async () => {
+  it('with comment: always, a pass writes one comment; by default a pass creates nothing but turns an existing comment green', async () => {
     gh = await scenario();
-    const run = await runAction(gh, { ...pullEvent, inputs: { comment: 'on-failure' } });
+    await runAction(gh, { ...pullEvent, inputs: { comment: 'always' } });
+    expect(gh.comments).toHaveLength(1);
+    expect(gh.comments[0]!.login).toBe('github-actions[bot]');
+    expect(gh.comments[0]!.body.startsWith(`${MARKER}\n## ✅ Production readiness: passed`)).toBe(true);
+    // After creating its comment, the action lists again: a concurrent run may have created one too.
+    expect(gh.calls().filter((c) => c.endsWith(`/issues/${NUMBER}/comments`))).toEqual([
+      `GET ${repoPath(`/issues/${NUMBER}/comments`)}`,
+      `POST ${repoPath(`/issues/${NUMBER}/comments`)}`,
+      `GET ${repoPath(`/issues/${NUMBER}/comments`)}`,
+    ]);
+    await gh.stop();
+
+    gh = await scenario();
+    const run = await runAction(gh, pullEvent);
     expect(run.code).toBe(0);
     expect(gh.comments).toEqual([]);
     gh.addComment(`${MARKER}\n## ❌ failed`, 'github-actions[bot]', 'Bot');
-    await runAction(gh, { ...pullEvent, inputs: { comment: 'on-failure' } });
+    await runAction(gh, pullEvent);
+    expect(gh.comments).toHaveLength(1);
     expect(gh.comments[0]!.body).toContain('## ✅ Production readiness: passed');
   });
 
@@ -303,7 +314,11 @@ describe('events', () => {
     gh = await scenario();
     const payload = workflowRunEvent();
     expect((payload.workflow_run as { pull_requests: unknown[] }).pull_requests).toEqual([]);
-    const run = await runAction(gh, { event: 'workflow_run', payload, inputs: { 'pull-request': String(NUMBER) } });
+    const run = await runAction(gh, {
+      event: 'workflow_run',
+      payload,
+      inputs: { 'pull-request': String(NUMBER), comment: 'always' },
+    });
     expect(run.code).toBe(0);
     expect(gh.checkRuns.map((c) => c.head_sha)).toEqual([HEAD]);
     expect(gh.comments).toHaveLength(1);

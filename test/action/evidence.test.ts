@@ -179,7 +179,11 @@ describe('deployment files', () => {
         '          ports: [{containerPort: 9090}]\n          livenessProbe: {httpGet: {path: /live, port: 9090}}\n          resources: {requests: {cpu: 1, memory: 1Gi}, limits: {memory: 1Gi}}\n',
       ),
     );
-    const run = await runAction(gh, { event: 'pull_request', payload: pullRequestEvent() });
+    const run = await runAction(gh, {
+      event: 'pull_request',
+      payload: pullRequestEvent(),
+      inputs: { comment: 'always' },
+    });
     expect(run.report!.findings.filter((f) => f.ruleId === 'claim-contradicted')).toEqual([]);
     expect(run.report!.waivers.find((w) => w.label === 'Health Checks')).toMatchObject({
       reason: 'a batch consumer; it serves no traffic.',

@@ -44,7 +44,7 @@ describe('sign-off', () => {
   it('passes when an authorised reviewer approves with an Operations Review in the review body', async () => {
     gh = await signOffScenario();
     gh.addReview('sre-lead', 'APPROVED', HEAD, REVIEW, '2026-11-21T09:30:00Z');
-    const run = await runAction(gh, event);
+    const run = await runAction(gh, { ...event, inputs: { comment: 'always' } });
     expect(run.code).toBe(0);
     expect(run.outputs['signed-off-by']).toBe('sre-lead');
     expect(run.report).toMatchObject({

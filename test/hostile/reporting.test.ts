@@ -66,7 +66,7 @@ describe('races and messages', () => {
       github.onCommentCreate = undefined;
       other = github.addComment(`${MARKER}\nthe other run`, 'github-actions[bot]', 'Bot').id;
     };
-    const run = await runAction(github, pullEvent);
+    const run = await runAction(github, { ...pullEvent, inputs: { comment: 'always' } });
     expect(run.code).toBe(0);
     expect(github.comments.map((c) => c.id)).toEqual([other]);
     expect(github.comments[0]!.body).toContain('Production readiness: passed');

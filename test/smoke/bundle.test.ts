@@ -144,8 +144,10 @@ describe('dist/index.js', () => {
 
   it('behind a proxy, builds its client with @actions/github (loaded only then), which leaves loopback unproxied', async () => {
     const gh = use(await scenario());
+    // A comment too, so a write goes out the same way.
     const run = await runAction(gh, {
       ...pullEvent,
+      inputs: { comment: 'always' },
       env: { HTTPS_PROXY: 'http://127.0.0.1:9', HTTP_PROXY: 'http://127.0.0.1:9' },
     });
     expect(run.stderr).toBe('');
@@ -164,6 +166,7 @@ describe('dist/index.js', () => {
       // The name resolves nowhere: only a request that goes through the proxy can reach the fake GitHub.
       const run = await runAction(gh, {
         ...pullEvent,
+        inputs: { comment: 'always' },
         env: { GITHUB_API_URL: `http://api.github.invalid:${port}`, HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url },
       });
       expect(run.stderr).toBe('');
