@@ -18,9 +18,9 @@ import { defineRule } from './rule.js';
 
 const messages = {
   contradicted:
-    '"{{item}}" is ticked, but {{source}}:{{line}} says: {{finding}}{{more}} Fix the file, or untick the item and say why.',
+    '"{{item}}" is ticked, but {{source}}:{{line}} says otherwise ({{rule}}): {{gist}}{{more}} Fix the file as that finding says, or untick the item and say why.',
   contradictedCapped:
-    '"{{item}}" is ticked, but {{source}}:{{line}} says: {{finding}}{{more}} Fix the file, or untick the item and say why. A warning only: {{capped}}.',
+    '"{{item}}" is ticked, but {{source}}:{{line}} says otherwise ({{rule}}): {{gist}}{{more}} Fix the file as that finding says, or untick the item and say why. A warning only: {{capped}}.',
 };
 const say = sayer(messages);
 
@@ -47,8 +47,8 @@ export const claimContradicted = defineRule({
             item: 'Health Checks',
             source: 'deploy/api.yaml',
             line: '9',
-            finding:
-              'Container "api" of Deployment "api" serves on a port but has no readinessProbe: traffic reaches it before it can answer. Add a readinessProbe (httpGet on its health endpoint).',
+            rule: 'manifest-readiness-probe',
+            gist: 'Container "api" of Deployment "api" serves on a port but has no readinessProbe: traffic reaches it before it can answer.',
             more: '',
           },
         },
@@ -71,8 +71,8 @@ export const claimContradicted = defineRule({
             item: 'Health Checks',
             source: 'deploy/api.yaml',
             line: '9',
-            finding:
-              'Container "api" of Deployment "api" serves on a port but has no livenessProbe or startupProbe: a hung process is never restarted. Add a livenessProbe that checks the process alone, not its dependencies.',
+            rule: 'manifest-liveness-probe',
+            gist: 'Container "api" of Deployment "api" serves on a port but has no livenessProbe or startupProbe: a hung process is never restarted.',
             more: '',
           },
         },
@@ -94,8 +94,8 @@ export const claimContradicted = defineRule({
             item: 'Health Checks',
             source: 'deploy/base/api.yaml',
             line: '9',
-            finding:
-              'Container "api" of Deployment "api" serves on a port but has no readinessProbe: traffic reaches it before it can answer. Add a readinessProbe (httpGet on its health endpoint).',
+            rule: 'manifest-readiness-probe',
+            gist: 'Container "api" of Deployment "api" serves on a port but has no readinessProbe: traffic reaches it before it can answer.',
             more: '',
             capped: 'deploy/base/kustomization.yaml is beside it, and an overlay may patch it',
           },
@@ -129,7 +129,15 @@ export const claimContradicted = defineRule({
       const first = against.find((e) => !e.capped) ?? against[0];
       if (!first) continue;
       const more = against.length > 1 ? ` (and ${against.length - 1} more)` : '';
-      const data = { item: label, source: first.source, line: first.line, finding: first.message, more };
+      // What the file's finding says, in its first sentence: the whole of it, with what to do, is said once, on the file.
+      const data = {
+        item: label,
+        source: first.source,
+        line: first.line,
+        rule: first.ruleId,
+        gist: gist(first.message),
+        more,
+      };
       const related = { source: first.source, line: first.line };
       out.push(
         first.capped
@@ -144,3 +152,9 @@ export const claimContradicted = defineRule({
     return out;
   },
 });
+
+/** A message's first sentence: up to its first full stop before a space, or all of it. */
+function gist(message: string): string {
+  const end = message.search(/\.\s/);
+  return end < 0 ? message : message.slice(0, end + 1);
+}

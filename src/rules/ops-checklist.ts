@@ -1,6 +1,6 @@
 /** `ops-checklist`: in an Operations Review, every box under "DevOps Sign-off" and "Runbook Items" is ticked. */
 import { inSection } from '../markdown/document.js';
-import { at, type RawFinding } from '../model/finding.js';
+import { at, gatherOf, NAMES, type RawFinding } from '../model/finding.js';
 import { operationsReview, ownedByReviewer, subsection } from '../model/operations-review.js';
 import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
@@ -10,6 +10,7 @@ const LISTS = ['DevOps Sign-off', 'Runbook Items'] as const;
 const messages = {
   noSection: 'The Operations Review has no "{{section}}" section. Add it from the template and tick its boxes.',
   notTicked: '"{{item}}" in "{{section}}" is not ticked. The review is complete only when every box is.',
+  notTickedTogether: 'Not ticked in "{{section}}": {{names}}. The review is complete only when every box is.',
 };
 const say = sayer(messages);
 
@@ -45,7 +46,12 @@ export const opsChecklist = defineRule({
       }
       for (const item of inSection(doc.items, section)) {
         if (item.checked) continue;
-        out.push(at(item, say('notTicked', { item: item.label ?? item.text, section: name })));
+        const label = item.label ?? item.text;
+        out.push({
+          ...at(item, say('notTicked', { item: label, section: name })),
+          // The boxes of one list left unticked are said once in the comment, each at its line.
+          gather: gatherOf(`notTicked\0${name}`, label, say('notTickedTogether', { section: name, names: NAMES })),
+        });
       }
     }
     return out;

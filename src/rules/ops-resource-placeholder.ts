@@ -1,5 +1,5 @@
 /** `ops-resource-placeholder`: Resource Estimates hold numbers, not the template's `X MB`, `Y%` or `X`. */
-import { at, type RawFinding } from '../model/finding.js';
+import { at, gatherOf, NAMES, type RawFinding } from '../model/finding.js';
 import { operationsReview, reviewTables } from '../model/operations-review.js';
 import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
@@ -9,6 +9,7 @@ const PLACEHOLDER = /^[XYN]\s*(%|[KMGTP]i?B|cores?|ops|rps)?$/i;
 const messages = {
   placeholder:
     '"{{resource}}" in "{{section}}" still has the placeholder "{{value}}" under "{{column}}". Put the estimate.',
+  placeholderTogether: 'Still the template\'s placeholders in "{{section}}": {{names}}. Put the estimates.',
 };
 const say = sayer(messages);
 
@@ -45,7 +46,15 @@ export const opsResourcePlaceholder = defineRule({
         row.values.forEach((value, i) => {
           if (i === 0 || !PLACEHOLDER.test(value)) return;
           const column = table.header[i] ?? `column ${i + 1}`;
-          out.push(at(row, say('placeholder', { resource: row.values[0] ?? '', section: name, value, column })));
+          const resource = row.values[0] ?? '';
+          out.push({
+            ...at(row, say('placeholder', { resource, section: name, value, column })),
+            gather: gatherOf(
+              `placeholder\0${name}`,
+              `${resource}, ${column}: ${value}`,
+              say('placeholderTogether', { section: name, names: NAMES }),
+            ),
+          });
         });
       }
     }

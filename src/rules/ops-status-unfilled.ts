@@ -4,7 +4,7 @@
  * or Likelihood still reads `High/Med/Low`, is an error.
  */
 import { headingKey } from '../markdown/heading.js';
-import { at, type RawFinding } from '../model/finding.js';
+import { at, gatherOf, NAMES, type RawFinding } from '../model/finding.js';
 import { operationsReview, reviewTables, statusRows } from '../model/operations-review.js';
 import { sayer } from '../model/messages.js';
 import { defineRule } from './rule.js';
@@ -13,8 +13,10 @@ const LEVEL_CHOICES = /\b(high|med|medium|low)\s*\/\s*(high|med|medium|low)\b/i;
 
 const messages = {
   template: '"{{aspect}}" in "{{table}}" still has the template\'s status "{{status}}". Pick one.',
+  templateTogether: 'Still the template\'s status "{{status}}" in "{{table}}": {{names}}. Pick one for each.',
   none: '"{{aspect}}" in "{{table}}" has no status. Set ✅, ⚠️ or ❌.',
   riskLevel: '"{{risk}}" in "{{table}}" still has the template\'s {{column}} "{{value}}". Pick High, Med or Low.',
+  riskLevelTogether: 'Still the template\'s "High/Med/Low" in "{{table}}": {{names}}. Pick High, Med or Low for each.',
 };
 const say = sayer(messages);
 
@@ -60,7 +62,15 @@ export const opsStatusUnfilled = defineRule({
     for (const row of statusRows(doc)) {
       const where = { aspect: row.name, table: row.table };
       if (row.state === 'template') {
-        out.push(at(row, say('template', { ...where, status: row.status ?? '' })));
+        const status = row.status ?? '';
+        out.push({
+          ...at(row, say('template', { ...where, status })),
+          gather: gatherOf(
+            `template\0${row.table}\0${status}`,
+            row.name,
+            say('templateTogether', { table: row.table, status, names: NAMES }),
+          ),
+        });
       } else if (row.state === 'none') {
         out.push(at(row, say('none', where)));
       }
@@ -70,8 +80,20 @@ export const opsStatusUnfilled = defineRule({
         for (const column of ['impact', 'likelihood']) {
           const value = row.cells.get(column);
           if (value === undefined || !LEVEL_CHOICES.test(value)) continue;
+          const risk = row.values[0] ?? '';
+          const said = say('riskLevel', { risk, table: name, column: headingKey(column), value });
+          // Only the template's own "High/Med/Low" is said together: another unpicked list is named in full.
           out.push(
-            at(row, say('riskLevel', { risk: row.values[0] ?? '', table: name, column: headingKey(column), value })),
+            value === 'High/Med/Low'
+              ? {
+                  ...at(row, said),
+                  gather: gatherOf(
+                    `riskLevel\0${name}`,
+                    `${risk}, ${headingKey(column)}`,
+                    say('riskLevelTogether', { table: name, names: NAMES }),
+                  ),
+                }
+              : at(row, said),
           );
         }
       }

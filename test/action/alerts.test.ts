@@ -48,7 +48,7 @@ describe('alerting rules and their runbooks', () => {
     });
     // The description ticks "Alerts"; the alert it adds has no runbook.
     expect(run.report!.findings.find((f) => f.ruleId === 'claim-contradicted')?.message).toMatch(
-      /^"Alerts" is ticked, but monitoring\/payments\.rules\.yml:10 says: Alert "PaymentsErrorRatio" links/,
+      /^"Alerts" is ticked, but monitoring\/payments\.rules\.yml:10 says otherwise \(alert-runbook\): Alert "PaymentsErrorRatio" links/,
     );
     // The runbook was looked for at the head commit, once, and its folder listed for another case.
     const reads = gh.requests.filter((r) => r.path.endsWith('/contents/docs/runbooks/payments-errors.md'));

@@ -31,7 +31,7 @@ describe('source files a pull request changes', () => {
     expect(code.map((f) => `${f.line} ${f.ruleId}`)).toEqual(['9 code-network-timeout']);
     // The description ticks "Timeouts"; the call the change adds has none.
     expect(run.report!.findings.find((f) => f.ruleId === 'claim-contradicted')?.message).toMatch(
-      /^"Timeouts" is ticked, but services\/payments\/client\.py:9 says: requests\.post\(…\) has no timeout/,
+      /^"Timeouts" is ticked, but services\/payments\/client\.py:9 says otherwise \(code-network-timeout\): requests\.post\(…\) has no timeout/,
     );
     expect(run.code).toBe(1);
   });

@@ -41,11 +41,11 @@ describe('deployment files', () => {
     // The description ticks "Graceful Shutdown"; the Dockerfile's shell-form CMD says otherwise.
     expect(run.code).toBe(1);
     expect(run.report!.findings.filter((f) => f.ruleId === 'claim-contradicted').map((f) => f.message)).toEqual([
-      '"Graceful Shutdown" is ticked, but services/api/Dockerfile:2 says: CMD is in shell form: a shell runs as PID 1 and SIGTERM does not reach the process, so it cannot shut down gracefully. Write it in exec form, e.g. CMD ["node", "server.js"]. Fix the file, or untick the item and say why.',
+      '"Graceful Shutdown" is ticked, but services/api/Dockerfile:2 says otherwise (dockerfile-exec-form): CMD is in shell form: a shell runs as PID 1 and SIGTERM does not reach the process, so it cannot shut down gracefully. Fix the file as that finding says, or untick the item and say why.',
     ]);
     // The comment links the evidence line at the head commit.
     expect(gh.comments[0]!.body).toMatch(
-      /Fix the file, or untick the item and say why\. \[Evidence: services\/api\/Dockerfile line 2\]\(https:\/\/[^)]*\/blob\/c0ffee0+1\/services\/api\/Dockerfile#L2\)/,
+      /Fix the file as that finding says, or untick the item and say why\. \[Evidence: services\/api\/Dockerfile line 2\]\(https:\/\/[^)]*\/blob\/c0ffee0+1\/services\/api\/Dockerfile#L2\)/,
     );
     expect(run.report!.findings.find((f) => f.ruleId === 'claim-contradicted')!.related).toEqual({
       source: 'services/api/Dockerfile',
@@ -380,7 +380,9 @@ describe('deployment files', () => {
       // Built, nothing is left to patch it: the contradiction is an error.
       expect(run.report!.findings.find((f) => f.ruleId === 'claim-contradicted')).toMatchObject({
         severity: 'error',
-        message: expect.stringContaining('"Health Checks" is ticked, but deploy/prod/kustomization.yaml:1 says'),
+        message: expect.stringContaining(
+          '"Health Checks" is ticked, but deploy/prod/kustomization.yaml:1 says otherwise',
+        ),
       });
       expect(run.summary).toContain(
         'The overlay `deploy/prod` was built with `kubectl kustomize`, and the objects it builds were checked',
