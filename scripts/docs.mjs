@@ -1,13 +1,14 @@
-// Writes what is generated from the project's own lists: the README's rules and formats tables
+// Writes what is generated from the project's own lists: the rules and formats tables and the list of kinds in docs/
 // (src/rules/index.ts, src/report/formats.ts), a page per rule under docs/rules/, and the action's input
 // defaults (src/action/defaults.ts) from action.yml, where they are written once.
 import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { importTs } from './import-ts.mjs';
 
-const { withGenerated, rulePages } = await importTs('src/docs.ts');
+const { PARTS, withGenerated, rulePages } = await importTs('src/docs.ts');
 const { actionDefaultsModule } = await importTs('src/action/defaults-source.ts');
-await writeFile('README.md', withGenerated(await readFile('README.md', 'utf8')));
+for (const file of new Set(PARTS.map((p) => p.file)))
+  await writeFile(file, withGenerated(await readFile(file, 'utf8'), file));
 await mkdir('docs/rules', { recursive: true });
 const pages = rulePages((id) => readFileSync(`src/rules/${id}.ts`, 'utf8'));
 for (const old of await readdir('docs/rules')) if (!pages.has(old)) await rm(`docs/rules/${old}`);

@@ -1,6 +1,7 @@
 /**
- * The documentation made from the project's own lists, pure: the README's
- * rules table, formats table and list of kinds, and a page per rule
+ * The documentation made from the project's own lists, pure: the rules
+ * table, the formats table and the list of kinds in the pages under docs/
+ * that hold them, and a page per rule
  * (`docs/rules/<id>.md`) from the rule's object, its header comment and its
  * examples. `npm run docs` writes them; tests fail when what is committed
  * differs from what this makes, so the documentation cannot drift from the
@@ -11,31 +12,48 @@ import { FORMATS } from './report/formats.js';
 import { RULES, type AnyRule } from './rules/index.js';
 import { exampleFindings, type RuleExample } from './rules/rule.js';
 
-/** A generated part of the README, between its markers. */
+/** A generated part of a documentation page, between its markers. */
 interface Part {
+  /** The page that holds it, from the repository root. */
+  file: string;
   start: string;
   end: string;
   make(): string;
 }
 
-const PARTS: Part[] = [
-  { start: '<!-- rules-table:start (npm run docs) -->', end: '<!-- rules-table:end -->', make: () => rulesTable() },
-  { start: '<!-- formats:start (npm run docs) -->', end: '<!-- formats:end -->', make: () => formatsTable() },
-  { start: '<!-- kinds:start (npm run docs) -->', end: '<!-- kinds:end -->', make: () => kindsList() },
+export const PARTS: readonly Part[] = [
+  {
+    file: 'docs/configuration.md',
+    start: '<!-- rules-table:start (npm run docs) -->',
+    end: '<!-- rules-table:end -->',
+    make: () => rulesTable(),
+  },
+  {
+    file: 'docs/cli.md',
+    start: '<!-- formats:start (npm run docs) -->',
+    end: '<!-- formats:end -->',
+    make: () => formatsTable(),
+  },
+  {
+    file: 'docs/development.md',
+    start: '<!-- kinds:start (npm run docs) -->',
+    end: '<!-- kinds:end -->',
+    make: () => kindsList(),
+  },
 ];
 
 export const [RULES_TABLE, FORMATS_TABLE, KINDS_LIST] = PARTS;
 
-/** The README's rules table: each rule's id links its page. */
+/** The rules table (in docs/configuration.md): each rule's id links its page, beside it in docs/rules/. */
 export function rulesTable(): string {
   const rows = RULES.map(
     (rule) =>
-      `| [\`${rule.id}\`](docs/rules/${rule.id}.md) | ${rule.kind} | ${rule.defaultSeverity.devops} | ${rule.defaultSeverity.none} | ${rule.fixable ? 'yes' : ''} | ${rule.description} |`,
+      `| [\`${rule.id}\`](rules/${rule.id}.md) | ${rule.kind} | ${rule.defaultSeverity.devops} | ${rule.defaultSeverity.none} | ${rule.fixable ? 'yes' : ''} | ${rule.description} |`,
   );
   return ['| id | reads | `devops` | `none` | fix | checks |', '|---|---|---|---|---|---|', ...rows].join('\n');
 }
 
-/** The README's table of output formats (`--format`, and the action's file outputs). */
+/** The table of output formats (`--format`, and the action's file outputs). */
 export function formatsTable(): string {
   const rows = FORMATS.map(
     (f) => `| \`${f.id}\` | ${f.description} | ${f.actionOutput ? `\`${f.actionOutput.name}\`` : ''} |`,
@@ -50,13 +68,13 @@ export function kindsList(): string {
     .join(', ');
 }
 
-/** The README with every generated part replaced by what the lists make now. */
-export function withGenerated(readme: string): string {
-  let out = readme;
-  for (const part of PARTS) {
+/** A page with every generated part it holds replaced by what the lists make now. */
+export function withGenerated(page: string, file: string): string {
+  let out = page;
+  for (const part of PARTS.filter((p) => p.file === file)) {
     const start = out.indexOf(part.start);
     const end = out.indexOf(part.end);
-    if (start < 0 || end < start) throw new Error(`README.md has no ${part.start} … ${part.end} markers.`);
+    if (start < 0 || end < start) throw new Error(`${file} has no ${part.start} … ${part.end} markers.`);
     const inline = !out.slice(start, end).includes('\n');
     const body = inline ? part.make() : `\n${part.make()}\n`;
     out = `${out.slice(0, start + part.start.length)}${body}${out.slice(end)}`;
@@ -64,7 +82,7 @@ export function withGenerated(readme: string): string {
   return out;
 }
 
-/** What a part of the README holds now, between its markers. */
+/** What a part of a page holds now, between its markers. */
 export function partOf(readme: string, part: Part): string {
   return readme.slice(readme.indexOf(part.start) + part.start.length, readme.indexOf(part.end)).trim();
 }

@@ -1,5 +1,5 @@
-// The README's recipes for a new rule and a new kind compile and work: their code is these files
-// (typechecked with the rest), and the README shows them as they are.
+// The development guide's recipes for a new rule, kind and output format compile and work: their code is these
+// files (typechecked with the rest), and docs/development.md shows them as they are.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,25 +13,25 @@ import { FORMATS, type OutputFormat } from '../src/report/formats.js';
 import { manifestRunAsNonRoot } from './readme/new-rule.js';
 import { exampleFindings } from '../src/rules/rule.js';
 
-const README = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+const GUIDE = readFileSync(path.join(ROOT, 'docs/development.md'), 'utf8');
 
-/** The first TypeScript block under a heading of the README. */
+/** The first TypeScript block under a heading of the guide. */
 function blockUnder(heading: string): string {
-  const from = README.indexOf(`\n${heading}\n`);
+  const from = GUIDE.indexOf(`\n${heading}\n`);
   expect(from, heading).toBeGreaterThan(0);
-  const match = /```ts\n([\s\S]*?)```/.exec(README.slice(from));
+  const match = /```ts\n([\s\S]*?)```/.exec(GUIDE.slice(from));
   return match![1]!;
 }
 
-describe('the README recipes', () => {
+describe('the development guide recipes', () => {
   it('show the files that are typechecked and tested here', () => {
-    expect(blockUnder('### A new rule is one file')).toBe(
+    expect(blockUnder('## A new rule is one file')).toBe(
       readFileSync(path.join(ROOT, 'test/readme/new-rule.ts'), 'utf8'),
     );
-    expect(blockUnder('### A new kind of document is one file')).toBe(
+    expect(blockUnder('## A new kind of document is one file')).toBe(
       readFileSync(path.join(ROOT, 'test/readme/new-kind.ts'), 'utf8'),
     );
-    expect(blockUnder('### A new output format is one file')).toBe(
+    expect(blockUnder('## A new output format is one file')).toBe(
       readFileSync(path.join(ROOT, 'test/readme/new-format.ts'), 'utf8'),
     );
   });

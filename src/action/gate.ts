@@ -281,7 +281,7 @@ class WriteGuard {
       this.allowed = false;
       this.say(
         `Could not write ${what} (HTTP ${status}): the token is read-only here, as for pull requests from forks under \`pull_request\`. ` +
-          'The verdict is in this job summary, the outputs and the exit code. See the README for the pull_request_target set-up.',
+          'The verdict is in this job summary, the outputs and the exit code. See docs/action.md in readiness-gate for the pull_request_target set-up.',
       );
       return 'not written';
     }

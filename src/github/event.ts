@@ -73,7 +73,7 @@ export function resolveTarget(eventName: string, payload: Record<string, unknown
     }
     default:
       throw new EventError(
-        `the "${eventName}" event is not supported. Run on ${SUPPORTED_EVENTS.join(', ')}; see the README for the workflow.`,
+        `the "${eventName}" event is not supported. Run on ${SUPPORTED_EVENTS.join(', ')}; see readiness-gate's docs/action.md for the workflow.`,
       );
   }
 }

@@ -40,14 +40,14 @@ runbooks:
   #     fields: [{name: Severity, allowed: [critical, warning]}]
   #     placeholders: ['<value of the label>']
 
-# What a pull request owes more, depending on what it changes (see the README, "Proportional gates"):
+# What a pull request owes more, depending on what it changes (see docs/description.md, "Proportional gates"):
 # when:
 #   - name: Database migrations
 #     changed-files: ['migrations/**', 'db/**/*.sql']
 #     require: { items: [Database Migrations] }     # ticked; N/A is not accepted here
 
 # The deployment files a pull request changes (manifests, Helm templates, Dockerfiles, workflows)
-# are checked, and a ticked item they contradict fails (see the README, "Deployment files"):
+# are checked, and a ticked item they contradict fails (see docs/deployment-files.md):
 # evidence:
 #   exclude: ['**/testdata/**', 'examples/**']
 #   max-files: 300
@@ -61,7 +61,7 @@ runbooks:
 #   authors: ['dependabot[bot]', 'renovate[bot]']
 #   drafts: true
 
-# Alerting rules the pull request changes link a runbook of this repository (see the README, "Alerts"):
+# Alerting rules the pull request changes link a runbook of this repository (see docs/alerts.md):
 # alerts:
 #   runbook-annotation: runbook_url       # or a list: [runbook_url, runbook]
 #   runbook-urls:
@@ -69,7 +69,7 @@ runbooks:
 #       path: docs/runbooks/
 #   severities: [critical, warning]
 
-# The Red Flags in the source code the pull request touches (see the README, "Code"):
+# The Red Flags in the source code the pull request touches (see docs/code.md):
 # code:
 #   exclude: ['scripts/**']
 #   languages: [go, python, javascript, typescript, java]

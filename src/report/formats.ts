@@ -1,6 +1,6 @@
 /**
  * Every output format, in one list: the CLI's `--format` (its usage, its
- * check and what it prints), the action's file outputs and the README's
+ * check and what it prints), the action's file outputs and the docs'
  * formats table all come from it. A new format is one file and one line
  * here.
  */
@@ -27,7 +27,7 @@ export interface FormatContext {
 
 export interface OutputFormat<Id extends string = string> {
   id: Id;
-  /** What it is for, in one line: the README's formats table. */
+  /** What it is for, in one line: the formats table of docs/cli.md. */
   description: string;
   render(report: Report, context: FormatContext): string;
   /** The action writes the report in this format to a file too, and names the file in this output. */
@@ -81,7 +81,7 @@ export const formatById = (id: string): OutputFormat | undefined => FORMATS.find
 export const FORMATS_START = '<!-- formats:start (generated from src/report/formats.ts: npm run docs) -->';
 export const FORMATS_END = '<!-- formats:end -->';
 
-/** The README's table of output formats. */
+/** The table of output formats (docs/cli.md). */
 export function formatsTable(): string {
   const rows = FORMATS.map(
     (f) => `| \`${f.id}\` | ${f.description} | ${f.actionOutput ? `\`${f.actionOutput.name}\`` : '—'} |`,

@@ -1,7 +1,7 @@
 /**
  * Every rule, in report order: pull-request rules first, then runbook rules.
  * Rule ids, the presets' severities, the config schema's rule keys and the
- * README's rules table all come from this list. A new rule is one file and
+ * rules table (docs/configuration.md) all come from this list. A new rule is one file and
  * one line here.
  */
 import { alertRunbook } from './alert-runbook.js';

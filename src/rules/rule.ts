@@ -2,7 +2,7 @@
  * What a rule is: one object with its metadata beside its check, as eslint's
  * rules carry `meta`. The rule list (`rules/index.ts`) is the one source for
  * rule ids, the presets' severities, the config schema's rule keys and the
- * README's rules table; each rule's `examples` run as tests, so what a rule
+ * rules table (docs/configuration.md); each rule's `examples` run as tests, so what a rule
  * documents is what it does.
  *
  * A rule reports where and what; the engine stamps on the rule id, the
@@ -70,7 +70,7 @@ export interface Rule<K extends KindId = KindId, Id extends string = string, M e
   kind: K;
   /** What a pass means, shown in the report's list of passing checks. */
   title: string;
-  /** What the rule checks, in one line (the README's rules table). */
+  /** What the rule checks, in one line (the rules table). */
   description: string;
   /**
    * What the rule finds stays true whatever may patch the document (a secret
