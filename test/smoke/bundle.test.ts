@@ -2,7 +2,7 @@
 // child process (under READINESS_GATE_NODE when set, e.g. Node 24). The rest of the suite runs the
 // source in-process; test/global-setup.ts bundles dist/ from the source before any test, and .ci/run
 // fails when the committed dist/ differs from that bundle.
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -140,6 +140,40 @@ describe('dist/index.js', () => {
     expect(fail.outputs).toMatchObject({ conclusion: 'failure', errors: '8', warnings: '1' });
     expect(github.checkRuns[1]!.output.annotations).toHaveLength(9);
     expect(github.comments).toHaveLength(1);
+  });
+
+  it('posts a comment that renders as GitHub shows it: blocking first, said once, lines linked, no escape shown', async () => {
+    const hasCmark = spawnSync('cmark-gfm', ['--version']).status === 0;
+    if (!hasCmark) console.warn('cmark-gfm is not installed: the rendered comment of the bundle is not checked.');
+    const body = text('test/fixtures/pull-requests/ops-review-untouched.md').replace(
+      'examples/runbooks/',
+      'docs/runbooks/',
+    );
+    const gh = use(
+      await scenario({
+        body,
+        files: [
+          { filename: 'docs/runbooks/deploy-payments.md', status: 'added' },
+          { filename: 'docs/runbooks/rotate-certs.md', status: 'added' },
+        ],
+      }),
+    );
+    gh.setFile(HEAD, 'docs/runbooks/rotate-certs.md', text('examples/runbooks/rotate-certs.md'));
+    const run = await runAction(gh, pullEvent);
+    expect(run.code).toBe(1);
+    const comment = gh.comments[0]!.body;
+    // Said once: the unticked sign-off boxes are one line naming each.
+    expect(comment.match(/Not ticked in "DevOps Sign-off"/g)).toHaveLength(1);
+    if (!hasCmark) return;
+    const html = spawnSync('cmark-gfm', ['-e', 'autolink', '-e', 'tagfilter', '-e', 'table'], {
+      input: comment,
+      encoding: 'utf8',
+    }).stdout;
+    expect(html.indexOf('<h3>Blocking the merge</h3>')).toBeLessThan(html.indexOf('<h3>Advisory</h3>'));
+    expect(html).toMatch(/href="[^"]*\/docs\/runbooks\/rotate-certs\.md\?plain=1#L\d+">line \d+<\/a>/);
+    const shown = html.replace(/<[^>]*>/g, '');
+    expect(shown).not.toMatch(/\\[[\]`*_#()]/);
+    expect(shown).not.toContain('`');
   });
 
   it('behind a proxy, builds its client with @actions/github (loaded only then), which leaves loopback unproxied', async () => {
