@@ -17,19 +17,29 @@ export function diffLines(patch: string): Map<number, DiffLine> {
 }
 
 /**
- * The lines a change touches on the new side: those it adds, and the two
- * either side of lines it deletes (deleting `timeout=5,` from a call
- * changes the call), in order.
+ * What a change does on the new side, in order: the lines it adds (`n`),
+ * and where it deletes lines (`-n`: lines removed between new lines `n - 1`
+ * and `n`). A deletion is the change of the code around it only (deleting
+ * `timeout=5,` from a call changes the call), not of a line beside it: see
+ * `touches`.
  */
 export function changedLines(patch: string): number[] {
   const { right, deletedBefore } = readDiff(patch);
   const lines = new Set<number>();
   for (const [n, line] of right) if (line.added) lines.add(n);
-  for (const n of deletedBefore) {
-    if (n > 1) lines.add(n - 1);
-    lines.add(n);
-  }
-  return [...lines].sort((a, b) => a - b);
+  for (const n of deletedBefore) lines.add(-n);
+  return [...lines].sort((a, b) => Math.abs(a) - Math.abs(b) || a - b);
+}
+
+/**
+ * Whether a change (`changedLines`) touches the code on lines `from` to
+ * `to`: it adds one of them, or deletes lines from inside the code (between
+ * two of its lines), not just before or after it.
+ */
+export function touches(changed: ReadonlySet<number>, from: number, to: number): boolean {
+  for (let line = from; line <= to; line++) if (changed.has(line)) return true;
+  for (let line = from + 1; line <= to; line++) if (changed.has(-line)) return true;
+  return false;
 }
 
 function readDiff(patch: string): { right: Map<number, DiffLine>; deletedBefore: Set<number> } {

@@ -11,6 +11,7 @@ import { alertSeverity } from './alert-severity.js';
 import { claimContradicted } from './claim-contradicted.js';
 import { codeNetworkTimeout } from './code-network-timeout.js';
 import { codeHardcodedConfig } from './code-hardcoded-config.js';
+import { codeNotRead } from './code-not-read.js';
 import { codeUnboundedQueue } from './code-unbounded-queue.js';
 import { codeUnstructuredLog } from './code-unstructured-log.js';
 import { dockerfileExecForm } from './dockerfile-exec-form.js';
@@ -123,6 +124,7 @@ export const RULES = [
   codeUnboundedQueue,
   codeUnstructuredLog,
   codeHardcodedConfig,
+  codeNotRead,
   evidenceUnverifiable,
 ] as const;
 

@@ -1,7 +1,7 @@
 // Review comments planned from findings and the changed files' patches: only added lines, suggestions only where
 // GitHub can place them, untrusted text neutralised, and a key that survives a moved line.
 import { describe, expect, it } from 'vitest';
-import { changedLines, diffLines } from '../../src/model/diff.js';
+import { changedLines, diffLines, touches } from '../../src/model/diff.js';
 import { keyOf, planReview } from '../../src/report/review.js';
 import { unifiedPatch } from '../github/diff.js';
 import type { Finding } from '../../src/model/report.js';
@@ -38,13 +38,27 @@ describe('diffLines', () => {
     ]);
   });
 
-  it('changedLines: what a change adds, and the lines either side of what it deletes, with context or without', () => {
+  it('changedLines: what a change adds, and where it deletes (-n: between new lines n - 1 and n), with context or without', () => {
     const withContext = unifiedPatch('a(\n  url,\n  timeout=5,\n)\n', 'a(\n  url,\n)\n')!;
-    expect(changedLines(withContext)).toEqual([2, 3]);
+    expect(changedLines(withContext)).toEqual([-3]);
     // git diff -U0: a hunk that adds nothing names the line before it.
-    expect(changedLines('@@ -3,1 +2,0 @@\n-  timeout=5,')).toEqual([2, 3]);
+    expect(changedLines('@@ -3,1 +2,0 @@\n-  timeout=5,')).toEqual([-3]);
     expect(changedLines('@@ -0,0 +1,2 @@\n+x\n+y')).toEqual([1, 2]);
-    expect(changedLines('@@ -1,1 +0,0 @@\n-x')).toEqual([1]);
+    expect(changedLines('@@ -1,1 +0,0 @@\n-x')).toEqual([-1]);
+    // A modified line: deleted and added at 10.
+    expect(changedLines('@@ -10,1 +10,1 @@\n-old\n+new')).toEqual([-10, 10]);
+  });
+
+  it('touches: a call with a line added, or lines deleted from inside it; not the call beside a change', () => {
+    // `timeout=5,` deleted from the call on lines 1 to 3 (between its lines 2 and 3): the call is changed.
+    expect(touches(new Set([-3]), 1, 3)).toBe(true);
+    // Line 10 modified: the one-line call on line 9 is untouched, so is the one on line 11.
+    expect(touches(new Set([-10, 10]), 9, 9)).toBe(false);
+    expect(touches(new Set([-10, 10]), 11, 11)).toBe(false);
+    expect(touches(new Set([-10, 10]), 10, 10)).toBe(true);
+    // Lines deleted right after a call, or right before it, are not inside it.
+    expect(touches(new Set([-4]), 1, 3)).toBe(false);
+    expect(touches(new Set([-1]), 1, 3)).toBe(false);
   });
 });
 
