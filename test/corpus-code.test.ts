@@ -35,9 +35,9 @@ describe('open-telemetry/opentelemetry-demo: services in five languages', () => 
     expect(report.findings.map((f) => `${f.source}:${f.line} ${f.ruleId}`)).toEqual([
       // The checkout service's client for the shipping and email services: `&http.Client{Transport: …}`, no Timeout.
       'src/checkout/main.go:201 code-network-timeout',
-      // `badAddress := "badAddress:50051"`, dialled when the paymentUnreachable flag is on: a literal host:port given
-      // to an address, as the rule says; deliberate here, which a waiver with its reason would record.
-      'src/checkout/main.go:547 code-hardcoded-config',
+      // Not `badAddress := "badAddress:50051"` (main.go:547), dialled when the paymentUnreachable flag is on: a
+      // single-label name is what service discovery or the cluster's DNS resolves in each environment, not one
+      // environment's address.
       // The Next.js API route's POST to the shipping service: `fetch(\`${SHIPPING_ADDR}/get-quote\`, {method, headers, body})`.
       'src/frontend/gateways/http/Shipping.gateway.ts:31 code-network-timeout',
       // The frontend's request helper: `fetch(url?query, {method, body, headers})`, no signal.

@@ -7,7 +7,10 @@
  * environment to one address: moving the service takes a release.
  * Local and documentation addresses (localhost, 127.0.0.1, example.com,
  * `.test`, `.invalid`) are what a default or an example looks like, and
- * are left alone.
+ * are left alone; so is a single-label service name (`customers-service`,
+ * `redis-cart:6379`, `lb://billing`), which service discovery or the
+ * cluster's DNS resolves in each environment, and a URL built from an
+ * environment variable or a config value.
  */
 import type { Node } from 'web-tree-sitter';
 import type { RawFinding } from '../model/finding.js';
@@ -60,11 +63,21 @@ const LOCAL_HOST =
 function hostIn(value: string): string | undefined {
   const text = value.trim();
   if (/\s/.test(text) || text.includes('${') || text.includes('{{') || text.includes('%s')) return undefined;
-  const url = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]+\]|[^:/?#]+)/i.exec(text);
-  if (url) return url[1]!;
+  const url = /^([a-z][a-z0-9+.-]*):\/\/(?:[^@/?#]*@)?(\[[^\]]+\]|[^:/?#]+)/i.exec(text);
+  // A host an expression writes (`{os.getenv("HOST")}` in an f-string) is configuration already.
+  if (url) return /[{}()$%]/.test(url[2]!) ? undefined : url[2]!;
   if (/^\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?$/.test(text)) return text.replace(/:\d+$/, '');
   const hostPort = /^([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*):(\d{2,5})$/i.exec(text);
   return hostPort ? hostPort[1] : undefined;
+}
+
+/**
+ * A single-label name (`customers-service`, `billing`): service discovery
+ * or the cluster's DNS resolves it in each environment, so it is not one
+ * environment's address. An IP address is not one.
+ */
+function serviceName(host: string): boolean {
+  return /^[a-z](?:[a-z0-9-]*[a-z0-9])?$/i.test(host);
 }
 
 /** A string literal's text, its quotes (and a Python prefix) taken off. */
@@ -97,11 +110,11 @@ export const codeHardcodedConfig = defineRule({
       ],
     },
     {
-      name: 'Go: a constant and a struct field',
+      name: "Go: a constant and a struct field; a service the cluster DNS names alone is not one environment's address",
       path: 'services/cart/config.go',
-      text: 'package cart\n\nconst redisAddr = "redis-cart:6379"\n\nvar cfg = Config{Endpoint: "https://api.stripe.com"}\nvar name = "cart:1"\n',
+      text: 'package cart\n\nconst redisAddr = "redis.prod.internal:6379"\n\nvar cfg = Config{Endpoint: "https://api.stripe.com"}\nvar name = "cart:1"\nconst cacheAddr = "redis-cart:6379"\n',
       findings: [
-        { at: '3:19', id: 'literal', data: { name: 'redisAddr', value: 'redis-cart:6379' } },
+        { at: '3:19', id: 'literal', data: { name: 'redisAddr', value: 'redis.prod.internal:6379' } },
         { at: '5:28', id: 'literal', data: { name: 'Endpoint', value: 'https://api.stripe.com' } },
       ],
     },
@@ -136,6 +149,12 @@ export const codeHardcodedConfig = defineRule({
       ],
     },
     {
+      name: 'Python: a URL an f-string builds from the environment, and names service discovery resolves',
+      path: 'services/vets/client.py',
+      text: 'import os\n\nMETADATA_URL = f\'http://{os.getenv("METADATA_SERVER")}/computeMetadata/v1\'\nCUSTOMERS_URL = "http://customers-service/owners"\nBILLING_URL = "lb://billing"\nSTORE_URL = "https://store.shop.io/api"\n',
+      findings: [{ at: '6:13', id: 'literal', data: { name: 'STORE_URL', value: 'https://store.shop.io/api' } }],
+    },
+    {
       name: 'a default read from the environment first, in JavaScript',
       path: 'web/src/config.js',
       text: "export const apiUrl = process.env.API_URL ?? 'http://localhost:3000';\n",
@@ -149,14 +168,12 @@ export const codeHardcodedConfig = defineRule({
       const name = c.name!.text.replace(/['"]/g, '');
       if (!readsAsConfig(name)) continue;
       const valueNode = c.value!;
-      if (
-        valueNode.type === 'template_string' &&
-        valueNode.namedChildren.some((n) => n?.type === 'template_substitution')
-      )
+      // A template or an f-string that puts a value in: built, not written out.
+      if (valueNode.namedChildren.some((n) => n?.type === 'template_substitution' || n?.type === 'interpolation'))
         continue;
       const value = literal(valueNode);
       const host = hostIn(value);
-      if (!host || LOCAL_HOST.test(host)) continue;
+      if (!host || LOCAL_HOST.test(host) || serviceName(host)) continue;
       const line = valueNode.startPosition.row + 1;
       if (!ctx.reports('code-hardcoded-config', valueNode, out)) continue;
       // Credentials in the URL are not echoed into the report (it is posted as a comment).

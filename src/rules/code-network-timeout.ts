@@ -24,7 +24,10 @@ const QUERIES = {
   javascript: `(call_expression function: [(identifier) (member_expression)] @fn arguments: (arguments) @args) @call`,
   typescript: `(call_expression function: [(identifier) (member_expression)] @fn arguments: (arguments) @args) @call`,
   tsx: `(call_expression function: [(identifier) (member_expression)] @fn arguments: (arguments) @args) @call`,
-  java: `(method_invocation object: (identifier) @class name: (identifier) @method) @call`,
+  java: `[
+    (method_invocation object: [(identifier) (field_access)] @class name: (identifier) @method) @call
+    (object_creation_expression type: [(type_identifier) (scoped_type_identifier)] @type) @new
+  ]`,
 };
 
 const REQUESTS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request']);
@@ -50,6 +53,8 @@ const messages = {
     "{{call}}(…) has no timeout, and axios's default is none. Pass { timeout: ms }, or create the instance with one.",
   javaNewHttpClient:
     'HttpClient.newHttpClient() has no connect timeout. Build it with HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build().',
+  javaRestTemplate:
+    'new RestTemplate() has no connect or read timeout, so a call waits as long as the server lets it. Build it with RestTemplateBuilder and setConnectTimeout/setReadTimeout, or give it a request factory with both.',
   javaClientBuilder:
     'HttpClient.newBuilder() builds a client without connectTimeout(…). Add .connectTimeout(Duration.ofSeconds(10)).',
   javaRequestBuilder:
@@ -74,6 +79,53 @@ export const codeNetworkTimeout = defineRule({
         { at: '5:5', id: 'noTimeout', data: { call: 'requests.post' } },
         { at: '6:5', id: 'httpxNone', data: { call: 'httpx.get' } },
         { at: '7:5', id: 'noTimeout', data: { call: 'urlopen' } },
+      ],
+    },
+    {
+      name: 'Python: requests under another name, and sessions, which have no default timeout either',
+      path: 'services/billing/client.py',
+      text: 'import requests as rq\nfrom requests import post\n\ns = rq.Session()\nrq.get(url)\npost(url, json=body)\ns.get(url)\nrq.Session().post(url)\nrq.get(url, timeout=5)\n',
+      findings: [
+        { at: '5:1', id: 'noTimeout', data: { call: 'rq.get' } },
+        { at: '6:1', id: 'noTimeout', data: { call: 'post' } },
+        { at: '7:1', id: 'noTimeout', data: { call: 's.get' } },
+        { at: '8:1', id: 'noTimeout', data: { call: 'rq.Session().post' } },
+      ],
+    },
+    {
+      name: 'Go: net/http imported under another name',
+      path: 'services/cart/client.go',
+      text: 'package cart\n\nimport nethttp "net/http"\n\nvar c = &nethttp.Client{}\n\nfunc f(u string) { nethttp.Get(u) }\n',
+      findings: [
+        { at: '5:10', id: 'goClient' },
+        { at: '7:20', id: 'goHelper', data: { fn: 'Get' } },
+      ],
+    },
+    {
+      name: 'TypeScript: axios imported under another name, and axios called with its config',
+      path: 'web/src/api.ts',
+      text: "import * as ax from 'axios';\n\nax.get('/cart');\nax({ method: 'get', url: '/cart' });\nax({ method: 'get', url: '/cart', timeout: 5000 });\n",
+      findings: [
+        { at: '3:1', id: 'axios', data: { call: 'ax.get' } },
+        { at: '4:1', id: 'axios', data: { call: 'ax' } },
+      ],
+    },
+    {
+      name: 'Java: a client made by its full name, and a RestTemplate without timeouts',
+      path: 'src/main/java/shop/Clients.java',
+      text: 'class Clients {\n  Object a = java.net.http.HttpClient.newHttpClient();\n  Object b = new RestTemplate();\n}\n',
+      findings: [
+        { at: '2:14', id: 'javaNewHttpClient' },
+        { at: '3:14', id: 'javaRestTemplate' },
+      ],
+    },
+    {
+      name: 'Go: requests sent with the default client, bounded by a context deadline or not; a zero Timeout is none',
+      path: 'services/cart/fetch.go',
+      text: 'package cart\n\nimport (\n\t"context"\n\t"net/http"\n\t"time"\n)\n\nvar none = &http.Client{Timeout: 0}\n\nfunc bounded(u string) {\n\tctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)\n\tdefer cancel()\n\treq, _ := http.NewRequestWithContext(ctx, "GET", u, nil)\n\thttp.DefaultClient.Do(req)\n}\n\nfunc caller(ctx context.Context, u string) {\n\treq, _ := http.NewRequestWithContext(ctx, "GET", u, nil)\n\thttp.DefaultClient.Do(req)\n}\n\nfunc unbounded(u string) {\n\treq, _ := http.NewRequestWithContext(context.Background(), "GET", u, nil)\n\thttp.DefaultClient.Do(req)\n}\n',
+      findings: [
+        { at: '9:13', id: 'goClient' },
+        { at: '25:2', id: 'goDefaultClient' },
       ],
     },
     {
@@ -135,7 +187,8 @@ export const codeNetworkTimeout = defineRule({
         out.push({ message, line: node.startPosition.row + 1, column: node.startPosition.column + 1 });
       }
     };
-    for (const match of ctx.matches(QUERIES)) check(ctx, match.captures, report);
+    const names = namesOf(ctx);
+    for (const match of ctx.matches(QUERIES)) check(ctx, match.captures, report, names);
     return out;
   },
 });
@@ -143,22 +196,84 @@ export const codeNetworkTimeout = defineRule({
 /** Reports a message (written with `say`) at a node, when the code it judges is the change's. */
 type Report = (node: Node, message: string, code?: Span) => void;
 
-function check(ctx: CodeContext, c: Record<string, Node>, report: Report): void {
+function check(ctx: CodeContext, c: Record<string, Node>, report: Report, names: Names): void {
   switch (ctx.file.grammar) {
     case 'python':
-      return python(c, report);
+      return python(c, report, names);
     case 'go':
-      return go(c, report);
+      return go(c, report, names);
     case 'java':
       return java(c, report);
     default:
-      return script(c, report);
+      return script(c, report, names);
   }
 }
 
-function python(c: Record<string, Node>, report: Report): void {
+/**
+ * What the names of a file stand for, as its imports say: `rq` for
+ * `requests` (`import requests as rq`), `post` for `requests.post` (`from
+ * requests import post`), `nethttp` for `http` (`import nethttp
+ * "net/http"`), `ax` for `axios`; and the variables holding a
+ * `requests.Session()`, which has no default timeout either.
+ */
+interface Names {
+  aliases: Map<string, string>;
+  sessions: Set<string>;
+}
+
+function namesOf(ctx: CodeContext): Names {
+  const names: Names = { aliases: new Map(), sessions: new Set() };
+  const text = ctx.file.tree?.rootNode.text ?? '';
+  const { aliases, sessions } = names;
+  if (ctx.file.grammar === 'python') {
+    for (const [, list] of text.matchAll(/^[ \t]*import[ \t]+([\w., \t]+)$/gm)) {
+      for (const part of list!.split(',')) {
+        const [module, alias] = part.trim().split(/[ \t]+as[ \t]+/);
+        if (module && alias) aliases.set(alias, module);
+      }
+    }
+    for (const [, module, list] of text.matchAll(/^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+\(?([\w, \t]+)\)?$/gm)) {
+      for (const part of list!.split(',')) {
+        const [name, alias] = part.trim().split(/[ \t]+as[ \t]+/);
+        if (name) aliases.set(alias ?? name, `${module}.${name}`);
+      }
+    }
+    const session = (expr: string) => resolve(expr, names) === 'requests.Session';
+    for (const [, variable, made] of text.matchAll(/(\w+)[ \t]*=[ \t]*([\w.]+)\(\)/g))
+      if (session(made!)) sessions.add(variable!);
+    for (const [, made, variable] of text.matchAll(/([\w.]+)\(\)[ \t]+as[ \t]+(\w+)/g))
+      if (session(made!)) sessions.add(variable!);
+  } else if (ctx.file.grammar === 'go') {
+    for (const [, alias, path] of text.matchAll(/(?:^|[\s(])(\w+)[ \t]+"(net\/http|net)"/g))
+      aliases.set(alias!, path!.slice(path!.lastIndexOf('/') + 1));
+  } else if (ctx.file.grammar !== 'java') {
+    for (const [, alias] of text.matchAll(/import[ \t]+(?:\*[ \t]+as[ \t]+)?(\w+)[ \t]+from[ \t]+['"]axios['"]/g))
+      aliases.set(alias!, 'axios');
+    for (const [, alias] of text.matchAll(
+      /(?:const|let|var)[ \t]+(\w+)[ \t]*=[ \t]*require\([ \t]*['"]axios['"][ \t]*\)/g,
+    ))
+      aliases.set(alias!, 'axios');
+  }
+  return names;
+}
+
+/** A dotted name with its first part as the imports say: `rq.post` → `requests.post`. */
+function resolve(name: string, names: Names): string {
+  const dot = name.indexOf('.');
+  const head = dot < 0 ? name : name.slice(0, dot);
+  const to = names.aliases.get(head);
+  return to === undefined ? name : `${to}${dot < 0 ? '' : name.slice(dot)}`;
+}
+
+function python(c: Record<string, Node>, report: Report, names: Names): void {
   const call = c.call!;
-  const name = c.fn!.text;
+  const written = c.fn!.text;
+  // A session (`requests.Session()`, or a variable holding one) sends as requests does, with no default timeout.
+  const sessionCall = /^(\w+)\.(\w+)$/.exec(written);
+  const name =
+    sessionCall && names.sessions.has(sessionCall[1]!)
+      ? `requests.${sessionCall[2]!}`
+      : resolve(written, names).replace(/^requests\.Session\(\)\./, 'requests.');
   const args = c.args!.namedChildren.filter((n): n is Node => n !== null);
   if (args.some((a) => a.type === 'dictionary_splat' || a.type === 'list_splat')) return;
   const timeout = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'timeout');
@@ -166,39 +281,73 @@ function python(c: Record<string, Node>, report: Report): void {
     ? [name.slice(0, name.lastIndexOf('.')), name.slice(name.lastIndexOf('.') + 1)]
     : ['', name];
   if (module === 'requests' && REQUESTS.has(fn)) {
-    if (!timeout) report(call, say('noTimeout', { call: name }));
-    else if (timeout.childForFieldName('value')?.type === 'none') report(call, say('timeoutNone', { call: name }));
+    if (!timeout) report(call, say('noTimeout', { call: written }));
+    else if (timeout.childForFieldName('value')?.type === 'none') report(call, say('timeoutNone', { call: written }));
   } else if (module === 'httpx' && (REQUESTS.has(fn) || fn === 'Client' || fn === 'AsyncClient')) {
     if (timeout?.childForFieldName('value')?.type === 'none') {
-      report(call, say('httpxNone', { call: name }));
+      report(call, say('httpxNone', { call: written }));
     }
   } else if (fn === 'urlopen' && (module === '' || module.endsWith('request'))) {
     // urlopen(url, data, timeout): the third positional argument is the timeout too.
     const positional = args.filter((a) => a.type !== 'keyword_argument');
-    if (!timeout && positional.length < 3) report(call, say('noTimeout', { call: name }));
+    if (!timeout && positional.length < 3) report(call, say('noTimeout', { call: written }));
   }
 }
 
-function go(c: Record<string, Node>, report: Report): void {
+function go(c: Record<string, Node>, report: Report, names: Names): void {
   if (c.literal) {
-    if (c.pkg!.text !== 'http' || c.type!.text !== 'Client') return;
-    const keys = c
+    if (resolve(c.pkg!.text, names) !== 'http' || c.type!.text !== 'Client') return;
+    const timeout = c
       .body!.namedChildren.filter((n): n is Node => n?.type === 'keyed_element')
-      .map((k) => k.namedChildren[0]?.text);
-    if (!keys.includes('Timeout')) {
+      .find((k) => k.namedChildren[0]?.text === 'Timeout');
+    // `Timeout: 0` is no timeout at all, as http.Client reads it.
+    const value = timeout?.namedChildren[1]?.text.trim();
+    if (!timeout || value === '0' || value === '0 * time.Second') {
       report(c.literal, say('goClient'));
     }
     return;
   }
-  const pkg = c.pkg!.text;
+  const pkg = resolve(c.pkg!.text, names);
   const fn = c.fn!.text;
   if (pkg === 'http' && GO_HELPERS.has(fn)) {
     report(c.call!, say('goHelper', { fn }));
   } else if (pkg === 'http.DefaultClient') {
+    // A request made with a context that has a deadline is bounded by it, whatever client sends it (noctx's reading).
+    if (fn === 'Do' && requestHasDeadline(c.call!)) return;
     report(c.call!, say('goDefaultClient'));
   } else if (pkg === 'net' && fn === 'Dial') {
     report(c.call!, say('goDial'));
   }
+}
+
+/**
+ * Whether the request a Go `Do(req)` sends carries a deadline: built with
+ * `http.NewRequestWithContext(ctx, …)` (in the call, or assigned to `req` in
+ * the same function) from a context that has one: made with
+ * `context.WithTimeout`/`WithDeadline` in the function, or handed in (a
+ * `context.Context` parameter, `r.Context()`: the caller's deadline).
+ */
+function requestHasDeadline(call: Node): boolean {
+  const arg = call.childForFieldName('arguments')?.namedChildren.find((n) => n !== null && n.type !== 'comment');
+  if (!arg) return false;
+  let fn: Node | null = call.parent;
+  while (fn && !['function_declaration', 'method_declaration', 'func_literal'].includes(fn.type)) fn = fn.parent;
+  const body = fn?.text ?? '';
+  let ctx: string | undefined;
+  const inline = /^http\.NewRequestWithContext\(\s*([\w.()]+)/.exec(arg.text);
+  if (inline) ctx = inline[1];
+  else if (arg.type === 'identifier') {
+    const name = arg.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    ctx = new RegExp(`\\b${name}(?:\\s*,\\s*\\w+)?\\s*:?=\\s*http\\.NewRequestWithContext\\(\\s*([\\w.()]+)`).exec(
+      body,
+    )?.[1];
+  }
+  if (ctx === undefined) return false;
+  if (/\.Context\(\)$/.test(ctx)) return true;
+  if (!/^\w+$/.test(ctx)) return false;
+  const params = fn?.childForFieldName('parameters')?.text ?? '';
+  if (new RegExp(`\\b${ctx}\\s+context\\.Context\\b`).test(params)) return true;
+  return new RegExp(`\\b${ctx}\\s*,\\s*\\w+\\s*:?=\\s*context\\.With(?:Timeout|Deadline)\\(`).test(body);
 }
 
 /** The options object of a call: its argument at `index` when written as an object literal; 'unknown' otherwise. */
@@ -218,8 +367,8 @@ function hasKey(object: Node, key: string): boolean {
   );
 }
 
-function script(c: Record<string, Node>, report: Report): void {
-  const fn = c.fn!.text;
+function script(c: Record<string, Node>, report: Report, names: Names): void {
+  const fn = resolve(c.fn!.text, names);
   if (fn === 'fetch' || fn === 'globalThis.fetch' || fn === 'window.fetch') {
     const init = options(c.args!, 1);
     if (init === 'unknown' || (init !== 'none' && hasKey(init, 'signal'))) return;
@@ -227,16 +376,32 @@ function script(c: Record<string, Node>, report: Report): void {
     return;
   }
   const [object, method] = [fn.slice(0, fn.lastIndexOf('.')), fn.slice(fn.lastIndexOf('.') + 1)];
-  if (object !== 'axios' || !AXIOS.has(method)) return;
+  if (object !== 'axios' || !AXIOS.has(method)) {
+    // axios({ method, url }): the config is the first argument.
+    if (fn === 'axios') {
+      const config = options(c.args!, 0);
+      if (config !== 'unknown' && (config === 'none' || !hasKey(config, 'timeout')))
+        report(c.call!, say('axios', { call: c.fn!.text }));
+    }
+    return;
+  }
   // The config is the last argument: axios.get(url, config), axios.post(url, data, config), axios.create(config).
   const at = method === 'create' || method === 'request' ? 0 : ['post', 'put', 'patch'].includes(method) ? 2 : 1;
   const config = options(c.args!, at);
   if (config === 'unknown' || (config !== 'none' && hasKey(config, 'timeout'))) return;
-  report(c.call!, say('axios', { call: fn }));
+  report(c.call!, say('axios', { call: c.fn!.text }));
 }
 
 function java(c: Record<string, Node>, report: Report): void {
-  const cls = c.class!.text;
+  if (c.new) {
+    // A RestTemplate made with its no-argument constructor has no connect or read timeout.
+    const type = c.type!.text.slice(c.type!.text.lastIndexOf('.') + 1);
+    const args = c.new.childForFieldName('arguments')?.namedChildren.filter((n) => n !== null && n.type !== 'comment');
+    if (type === 'RestTemplate' && args?.length === 0) report(c.new, say('javaRestTemplate'));
+    return;
+  }
+  // A fully qualified class (`java.net.http.HttpClient`) is the class.
+  const cls = c.class!.text.slice(c.class!.text.lastIndexOf('.') + 1);
   const method = c.method!.text;
   const call = c.call!;
   if (cls === 'HttpClient' && method === 'newHttpClient') {
