@@ -89,10 +89,34 @@ export function readAtRef(
 /**
  * The lines the working tree changes in these files since `ref` (`git diff
  * -U0 REF -- paths`, read by `changedLines`), by path from the repository root: a file git shows no
- * change for gets none; a file it could not diff is left out (judged whole).
+ * change for gets none; a file it could not diff, and a file `ref` does not
+ * have (added since, committed or not: git diff does not show an untracked
+ * file), are left out, so they are judged whole, as new files.
  */
-export function changedSince(root: string, ref: string, paths: readonly string[]): Promise<Record<string, number[]>> {
-  if (paths.length === 0) return Promise.resolve({});
+export async function changedSince(
+  root: string,
+  ref: string,
+  paths: readonly string[],
+): Promise<Record<string, number[]>> {
+  if (paths.length === 0) return {};
+  const [diffed, atRef] = await Promise.all([diffSince(root, ref, paths), filesAt(root, ref, paths)]);
+  if (!atRef) return diffed;
+  return Object.fromEntries(Object.entries(diffed).filter(([p]) => atRef.has(p)));
+}
+
+/** Which of these paths the commit `ref` has (`git ls-tree`); undefined when git could not say. */
+function filesAt(root: string, ref: string, paths: readonly string[]): Promise<Set<string> | undefined> {
+  return new Promise((resolve) => {
+    execFile(
+      'git',
+      ['-C', root, 'ls-tree', '-r', '--name-only', '-z', ref, '--', ...paths],
+      { maxBuffer: 64 * 1024 * 1024, timeout: 60_000, windowsHide: true },
+      (error, stdout) => resolve(error ? undefined : new Set(stdout.split('\0').filter(Boolean))),
+    );
+  });
+}
+
+function diffSince(root: string, ref: string, paths: readonly string[]): Promise<Record<string, number[]>> {
   return new Promise((resolve) => {
     execFile(
       'git',

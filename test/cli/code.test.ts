@@ -45,6 +45,15 @@ describe('readiness-gate check on source files', () => {
     expect(lines(run.stdout)).toEqual([9]);
   });
 
+  it('judges a file added since --base-ref, not committed yet, whole, as a new file', async () => {
+    await writeFile(path.join(dir, 'svc/new.py'), 'import requests\n\nrequests.get(url)\n');
+    const run = await runCli(['check', '--format', 'json', '--changed-files', '-', '--base-ref', 'HEAD'], {
+      cwd: dir,
+      input: 'A\tsvc/new.py\n',
+    });
+    expect(lines(run.stdout)).toEqual([3]);
+  });
+
   it('judges the changed files whole without a base to diff against', async () => {
     const run = await runCli(['check', '--format', 'json', '--changed-files', '-'], { cwd: dir, input: `${FILE}\n` });
     expect(lines(run.stdout)).toEqual([5, 9]);
