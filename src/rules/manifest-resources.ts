@@ -41,6 +41,27 @@ export const manifestResources = defineRule({
       ],
     },
     {
+      name: 'a chart judged with its default values: resources written only when values.yaml gives some, and it gives none',
+      path: 'charts/api/templates/deployment.yaml',
+      files: {
+        'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 1.0.0\n',
+        'charts/api/values.yaml':
+          'resources: {}\nworker:\n  resources:\n    requests: {cpu: 100m, memory: 64Mi}\n    limits: {memory: 128Mi}\n',
+      },
+      text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: api:1\n          {{- with .Values.resources }}\n          resources:\n            {{- toYaml . | nindent 12 }}\n          {{- end }}\n        - name: worker\n          image: worker:1\n          {{- with .Values.worker.resources }}\n          resources:\n            {{- toYaml . | nindent 12 }}\n          {{- end }}\n',
+      findings: [
+        {
+          at: '9:17',
+          id: 'missing',
+          data: {
+            container: 'api',
+            object: 'Deployment "api"',
+            missing: 'resources.requests.cpu, resources.requests.memory, resources.limits.memory',
+          },
+        },
+      ],
+    },
+    {
       name: 'a request left empty is no request (the memory limit then stands in for the memory request)',
       path: 'deploy/api.yaml',
       text: "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          resources:\n            requests: {cpu: null, memory: ''}\n            limits: {memory: 128Mi}\n",

@@ -30,12 +30,65 @@ export interface HiddenDirective {
 
 const STEERING = /^(?:if|else|end|with|range|define|block)\b|^\/\*/;
 const TO_YAML = /^toYaml\s+\.Values((?:\.[A-Za-z_][\w-]*)+)\s*\|\s*n?indent\s+(\d+)$/;
+/** `toYaml . | nindent N` inside a `with .Values.x`: the value `with` holds. */
+const TO_YAML_DOT = /^toYaml\s+\.\s*\|\s*n?indent\s+(\d+)$/;
+/**
+ * `with .Values.x`, a value path and nothing else: the block renders as the
+ * chart's default values say (`with .Values.resources` over `resources: {}`
+ * renders nothing). An `if` is read as holding: it is how a chart makes a
+ * part optional (`if .Values.collector.create`), and an optional part is
+ * judged as if it were on, not skipped.
+ */
+const ON_VALUE = /^(with)\s+\.Values((?:\.[A-Za-z_][\w-]*)+)$/;
+
+/**
+ * A block a template opened: whether the chart's values leave it out
+ * (`with .Values.resources` over `resources: {}`), and the value a `with`
+ * holds, for `toYaml .` inside it. Undefined where the values do not say.
+ */
+interface Scope {
+  skip: boolean;
+  /** The values decide whether it renders (and so whether a later branch does). */
+  known: boolean;
+  /** What a known `with` holds. */
+  value?: unknown;
+  /** A branch of this if/else chain rendered already: the later ones do not. */
+  taken?: boolean;
+}
+
+/** Empty as a template's `if` and `with` read a value: absent, false, 0, "", an empty map or list. */
+function empty(value: unknown): boolean {
+  if (value === undefined || value === null || value === false || value === 0 || value === '') return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return typeof value === 'object' && Object.keys(value).length === 0;
+}
 
 /** A template's text made parseable, with the directives it could not resolve. */
 export function renderStatically(text: string, values: unknown): { yaml: string; hidden: HiddenDirective[] } {
   const hidden: HiddenDirective[] = [];
   const source = text.split('\n');
   let inComment = false;
+  // The blocks open, outermost first; a line inside one the values leave out is not rendered.
+  const scopes: Scope[] = [];
+  const skipping = () => scopes.some((s) => s.skip);
+  const steer = (body: string) => {
+    const word = /^(if|with|range|define|block|else|end)\b/.exec(body)?.[1];
+    if (word === 'end') scopes.pop();
+    else if (word === 'else') {
+      const last = scopes.pop();
+      // A later branch renders only when none before it did; what the values decide is known only along a chain
+      // of known branches (`else if` on anything else is not).
+      const taken = last !== undefined && last.known && (last.taken === true || !last.skip);
+      const known = last !== undefined && last.known && (taken || !/^else\s+(?:if|with)\b/.test(body));
+      scopes.push({ skip: taken, known, taken });
+    } else if (word !== undefined) {
+      const on = ON_VALUE.exec(body);
+      if (on && values !== undefined) {
+        const value = valueAt(values, on[2]!.slice(1).split('.'));
+        scopes.push({ skip: empty(value), known: true, value });
+      } else scopes.push({ skip: false, known: false });
+    }
+  };
   const lines = source.map((line, i) => {
     // A template comment over several lines (`{{/*` … `*/}}`) is blanked, each line keeping its number.
     const trimmed = line.trim();
@@ -48,17 +101,27 @@ export function renderStatically(text: string, values: unknown): { yaml: string;
       return '';
     }
     const all = lineOfDirectives(line);
-    if (all === undefined) return inlineDirectives(line);
+    if (all === undefined) return skipping() ? '' : inlineDirectives(line);
     const bodies = all.map((d) => d.slice(2, -2).replace(/^-/, '').replace(/-$/, '').trim());
     // `{{- if .Values.a }}{{- end }}`: directives that only steer, however many, write nothing.
     const writing = bodies.findIndex((b) => !STEERING.test(b));
-    if (writing < 0) return '';
+    if (writing < 0) {
+      for (const body of bodies) steer(body);
+      return '';
+    }
+    if (skipping()) return '';
     const whole = all[writing]!;
     const body = bodies[writing]!;
     const toYaml = body.length <= 200 ? TO_YAML.exec(body) : null;
-    const value = toYaml ? valueAt(values, toYaml[1]!.slice(1).split('.')) : undefined;
-    if (toYaml && value !== undefined && typeof value === 'object') {
-      return `${' '.repeat(Number(toYaml[2]))}${JSON.stringify(value)}`;
+    const dot = toYaml || body.length > 200 ? null : TO_YAML_DOT.exec(body);
+    const held = [...scopes].reverse().find((s) => s.known && 'value' in s);
+    const value = toYaml ? valueAt(values, toYaml[1]!.slice(1).split('.')) : dot ? held?.value : undefined;
+    const indentOf = toYaml ? toYaml[2] : dot?.[1];
+    if ((toYaml || dot) && value !== undefined && value !== null && typeof value === 'object') {
+      // A list's toYaml is a block sequence, which may stand at its key's own column (`hosts:` over `- "*"`); written
+      // as one flow line it must stand deeper than the key.
+      const indent = Number(indentOf) + (Array.isArray(value) ? 2 : 0);
+      return `${' '.repeat(indent)}${JSON.stringify(value)}`;
     }
     const indented = /\bn?indent\s+(\d+)\s*$/.exec(body.length <= 400 ? body : '');
     const indent = indented ? Number(indented[1]) : line.length - line.trimStart().length;
