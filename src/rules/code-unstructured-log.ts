@@ -16,15 +16,18 @@ import { defineRule } from './rule.js';
 const QUERIES = {
   python: `[
     (call function: (identifier) @fn) @call
+    (call function: (attribute attribute: (identifier) @level) arguments: (argument_list . (_) @message)) @logcall
     (import_statement) @import
     (import_from_statement) @import
   ]`,
   go: `[
     (call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @fn)) @call
+    (call_expression function: (selector_expression field: (field_identifier) @level) arguments: (argument_list . (_) @message)) @logcall
     (import_spec path: (interpreted_string_literal) @import)
   ]`,
   javascript: `[
     (call_expression function: (member_expression object: (identifier) @object property: (property_identifier) @fn)) @call
+    (call_expression function: (member_expression property: (property_identifier) @level) arguments: (arguments . (_) @message)) @logcall
     (import_statement source: (string) @import)
     (call_expression function: (identifier) @require arguments: (arguments . (string) @import))
   ]`,
@@ -44,9 +47,23 @@ const LOGGERS = {
   java: /^import\s+(?:static\s+)?(org\.slf4j|org\.apache\.logging\.log4j|java\.util\.logging|org\.apache\.commons\.logging|ch\.qos\.logback)\./,
 };
 
+/** Loggers that take fields: a message formatted with the values in it wastes them. */
+const STRUCTURED =
+  /^(?:structlog|log\/slog|go\.uber\.org\/zap|github\.com\/sirupsen\/logrus|github\.com\/rs\/zerolog(?:\/log)?|pino|winston|bunyan)$/;
+const LEVELS =
+  /^(?:debug|info|warn|warning|error|exception|critical|fatal|Debug|Info|Warn|Error|Fatal|Print|Printf|Println|Infof|Warnf|Errorf|Debugf|Msgf)$/;
+/** How each language passes values as fields, for the message. */
+const FIELDS: Record<string, string> = {
+  python: 'log.info("order failed", order_id=order_id)',
+  go: 'slog.Info("order failed", "id", id)',
+  script: 'logger.info({ id }, "order failed")',
+};
+
 const messages = {
   bypass:
     '{{call}}(…) writes a line the log pipeline cannot parse or search, in a file that logs through {{logger}}. Log through it, with the values as fields.',
+  formatted:
+    '{{call}}(…) writes its values into the message, in a file that logs through {{logger}}, which takes them as fields the log pipeline can search. Pass them as fields: {{how}}.',
 };
 const say = sayer(messages);
 
@@ -96,6 +113,58 @@ export const codeUnstructuredLog = defineRule({
       findings: [],
     },
     {
+      name: 'Python: a message formatted with its values, where structlog takes them as fields; the standard logger formats, as it should',
+      path: 'services/orders/fulfil.py',
+      text: 'import structlog\n\nlog = structlog.get_logger()\n\ndef fulfil(order_id):\n    log.info(f"order {order_id} fulfilled")\n    log.error("order %s failed" % order_id)\n    log.info("order fulfilled", order_id=order_id)\n    log.info(f"fulfilled")\n',
+      findings: [
+        {
+          at: '6:5',
+          id: 'formatted',
+          data: { call: 'log.info', logger: 'structlog', how: 'log.info("order failed", order_id=order_id)' },
+        },
+        {
+          at: '7:5',
+          id: 'formatted',
+          data: { call: 'log.error', logger: 'structlog', how: 'log.info("order failed", order_id=order_id)' },
+        },
+      ],
+    },
+    {
+      name: 'Python: the standard library logger with a formatted message is left alone',
+      path: 'services/orders/legacy.py',
+      text: 'import logging\n\nlog = logging.getLogger(__name__)\nlog.info(f"order {1} fulfilled")\n',
+      findings: [],
+    },
+    {
+      name: 'Go: slog given a Sprintf message, and the standard log beside it',
+      path: 'services/cart/order.go',
+      text: 'package cart\n\nimport (\n\t"fmt"\n\t"log"\n\t"log/slog"\n)\n\nfunc Order(id string) {\n\tslog.Info(fmt.Sprintf("order %s", id))\n\tlog.Printf("order %s", id)\n\tslog.Info("order", "id", id)\n}\n',
+      findings: [
+        {
+          at: '10:2',
+          id: 'formatted',
+          data: { call: 'slog.Info', logger: 'log/slog', how: 'slog.Info("order failed", "id", id)' },
+        },
+        {
+          at: '11:2',
+          id: 'formatted',
+          data: { call: 'log.Printf', logger: 'log/slog', how: 'slog.Info("order failed", "id", id)' },
+        },
+      ],
+    },
+    {
+      name: 'TypeScript: pino given a template with the values in it',
+      path: 'src/checkout/order.ts',
+      text: "import pino from 'pino';\n\nconst logger = pino();\nexport function order(id: string) {\n  logger.info(`order ${id} placed`);\n  logger.info({ id }, 'order placed');\n}\n",
+      findings: [
+        {
+          at: '5:3',
+          id: 'formatted',
+          data: { call: 'logger.info', logger: 'pino', how: 'logger.info({ id }, "order failed")' },
+        },
+      ],
+    },
+    {
       name: 'a command-line script with no logger prints as it should',
       path: 'tools/report.py',
       text: 'import sys\n\nprint("done", file=sys.stderr)\n',
@@ -110,7 +179,20 @@ export const codeUnstructuredLog = defineRule({
     );
     if (!logger) return [];
     const out: RawFinding[] = [];
+    const structured = STRUCTURED.test(logger);
     for (const { captures: c } of matches) {
+      if (c.logcall && structured) {
+        const shown = formatted(ctx, c);
+        if (shown && ctx.reports('code-unstructured-log', c.logcall, out)) {
+          const how = FIELDS[ctx.file.grammar] ?? FIELDS.script!;
+          out.push({
+            message: say('formatted', { call: shown, logger, how }),
+            line: c.logcall.startPosition.row + 1,
+            column: c.logcall.startPosition.column + 1,
+          });
+        }
+        continue;
+      }
       const call = c.call;
       if (!call) continue;
       const shown = printing(ctx, c);
@@ -126,21 +208,17 @@ export const codeUnstructuredLog = defineRule({
   },
 });
 
-/** The logger the file imports, as its import names it; undefined when it has none. */
+/** The logger the file imports, as its import names it (one that takes fields first); undefined when it has none. */
 function loggerOf(ctx: CodeContext, imports: Node[]): string | undefined {
-  const grammar = ctx.file.grammar;
-  for (const node of imports) {
-    const text = node.text.trim();
-    if (grammar === 'python') {
-      if (LOGGERS.python.test(text)) return /^(?:import|from)\s+(\w+)/.exec(text)![1];
-    } else if (grammar === 'go') {
-      if (LOGGERS.go.test(text)) return text.slice(1, -1);
-    } else if (grammar === 'java') {
-      const logger = LOGGERS.java.exec(text);
-      if (logger) return logger[1];
-    } else if (LOGGERS.script.test(text)) return text.slice(1, -1);
-  }
-  return undefined;
+  const found = imports.flatMap((node) => loggerIn(ctx.file.grammar, node.text.trim()) ?? []);
+  return found.find((l) => STRUCTURED.test(l)) ?? found[0];
+}
+
+function loggerIn(grammar: string, text: string): string | undefined {
+  if (grammar === 'python') return LOGGERS.python.test(text) ? /^(?:import|from)\s+(\w+)/.exec(text)![1] : undefined;
+  if (grammar === 'go') return LOGGERS.go.test(text) ? text.slice(1, -1) : undefined;
+  if (grammar === 'java') return LOGGERS.java.exec(text)?.[1];
+  return LOGGERS.script.test(text) ? text.slice(1, -1) : undefined;
 }
 
 /** The printing call a match is, as shown in the finding; undefined for any other call. */
@@ -162,6 +240,52 @@ function printing(ctx: CodeContext, c: Record<string, Node>): string | undefined
       return c.object?.text === 'console' && /^(?:log|info|warn|error|debug)$/.test(c.fn?.text ?? '')
         ? `console.${c.fn!.text}`
         : undefined;
+  }
+}
+
+/**
+ * The logging call a match is when it formats the values into its message
+ * (an f-string, `%` or `.format()` in Python; `fmt.Sprintf`, or a `…f`
+ * method, in Go; a template with values in JavaScript), as shown in the
+ * finding; undefined otherwise. Only in a file whose logger takes fields.
+ */
+function formatted(ctx: CodeContext, c: Record<string, Node>): string | undefined {
+  const level = c.level!.text;
+  if (!LEVELS.test(level)) return undefined;
+  const call = c.logcall!;
+  const callee = call.childForFieldName('function')?.text ?? level;
+  const message = c.message!;
+  const shown = callee.length > 40 ? level : callee;
+  switch (ctx.file.grammar) {
+    case 'python': {
+      const fString = message.type === 'string' && /^[rbu]*f/i.test(message.text);
+      const percent = message.type === 'binary_operator' && message.child(1)?.text === '%';
+      const format = message.type === 'call' && /\.format$/.test(message.childForFieldName('function')?.text ?? '');
+      const withValues = fString && message.namedChildren.some((n) => n?.type === 'interpolation');
+      return withValues || percent || format ? shown : undefined;
+    }
+    case 'go': {
+      // fmt.Print* and the like are said by `bypass`; here a logger's own call.
+      if (/^fmt\./.test(callee)) return undefined;
+      // Formatting a message the code writes (`fmt.Sprintf("order %s", id)`), not passing on one it was handed (an
+      // adapter of a printf-style interface: `fmt.Sprintf(format, v...)`).
+      const first = message.childForFieldName('arguments')?.namedChildren[0];
+      const sprintf =
+        message.type === 'call_expression' &&
+        message.childForFieldName('function')?.text === 'fmt.Sprintf' &&
+        first?.type === 'interpreted_string_literal';
+      const own =
+        /f$/.test(level) && (message.type === 'interpreted_string_literal' || message.type === 'raw_string_literal');
+      return sprintf || own ? shown : undefined;
+    }
+    case 'java':
+      return undefined;
+    default: {
+      if (/^console\./.test(callee)) return undefined;
+      const template =
+        message.type === 'template_string' && message.namedChildren.some((n) => n?.type === 'template_substitution');
+      return template ? shown : undefined;
+    }
   }
 }
 
