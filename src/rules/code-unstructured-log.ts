@@ -16,18 +16,15 @@ import { defineRule } from './rule.js';
 const QUERIES = {
   python: `[
     (call function: (identifier) @fn) @call
-    (call function: (attribute attribute: (identifier) @level) arguments: (argument_list . (_) @message)) @logcall
     (import_statement) @import
     (import_from_statement) @import
   ]`,
   go: `[
     (call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @fn)) @call
-    (call_expression function: (selector_expression field: (field_identifier) @level) arguments: (argument_list . (_) @message)) @logcall
     (import_spec path: (interpreted_string_literal) @import)
   ]`,
   javascript: `[
     (call_expression function: (member_expression object: (identifier) @object property: (property_identifier) @fn)) @call
-    (call_expression function: (member_expression property: (property_identifier) @level) arguments: (arguments . (_) @message)) @logcall
     (import_statement source: (string) @import)
     (call_expression function: (identifier) @require arguments: (arguments . (string) @import))
   ]`,
@@ -38,6 +35,14 @@ const QUERIES = {
 };
 const SCRIPT = QUERIES.javascript;
 const BY_GRAMMAR = { ...QUERIES, typescript: SCRIPT, tsx: SCRIPT };
+
+/** Calls with their first argument: asked only in a file whose logger takes fields, as the query costs a pass. */
+const LOG_CALLS = {
+  python: `(call function: (attribute attribute: (identifier) @level) arguments: (argument_list . (_) @message)) @logcall`,
+  go: `(call_expression function: (selector_expression field: (field_identifier) @level) arguments: (argument_list . (_) @message)) @logcall`,
+  javascript: `(call_expression function: (member_expression property: (property_identifier) @level) arguments: (arguments . (_) @message)) @logcall`,
+};
+const LOG_CALLS_BY_GRAMMAR = { ...LOG_CALLS, typescript: LOG_CALLS.javascript, tsx: LOG_CALLS.javascript };
 
 /** Imports that mean the file has a logger. */
 const LOGGERS = {
@@ -180,7 +185,8 @@ export const codeUnstructuredLog = defineRule({
     if (!logger) return [];
     const out: RawFinding[] = [];
     const structured = STRUCTURED.test(logger);
-    for (const { captures: c } of matches) {
+    const logCalls = structured ? ctx.matches(LOG_CALLS_BY_GRAMMAR) : [];
+    for (const { captures: c } of [...matches, ...logCalls]) {
       if (c.logcall && structured) {
         const shown = formatted(ctx, c);
         if (shown && ctx.reports('code-unstructured-log', c.logcall, out)) {
