@@ -58,6 +58,7 @@ const WASM = [
   ['tree-sitter-typescript', 'tree-sitter-typescript.wasm'],
   ['tree-sitter-typescript', 'tree-sitter-tsx.wasm'],
   ['tree-sitter-java', 'tree-sitter-java.wasm'],
+  ['tree-sitter-rust', 'tree-sitter-rust.wasm'],
 ];
 await mkdir('dist/grammars', { recursive: true });
 for (const [pkg, file] of WASM) {

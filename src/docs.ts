@@ -212,6 +212,7 @@ const LANGUAGES: [RegExp, string][] = [
   [/\.[mc]?jsx?$/, 'js'],
   [/\.[mc]?tsx?$/, 'ts'],
   [/\.java$/, 'java'],
+  [/\.rs$/, 'rust'],
 ];
 
 function languageOf(path: string | undefined, kind?: string): string {

@@ -78,6 +78,10 @@ export const ROTATE_CERTS_FIRST_FINDING = {
 /** Every grammar the code kind reads, loaded: `check` is synchronous, and a code file needs its grammar first. */
 export async function loadGrammars(): Promise<void> {
   await prepareKinds(
-    ['a.go', 'a.py', 'a.js', 'a.ts', 'a.tsx', 'a.java'].map((path) => ({ path, kind: 'code' as const, text: '' })),
+    ['a.go', 'a.py', 'a.js', 'a.ts', 'a.tsx', 'a.java', 'a.rs'].map((path) => ({
+      path,
+      kind: 'code' as const,
+      text: '',
+    })),
   );
 }

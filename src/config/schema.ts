@@ -357,7 +357,7 @@ export const configSchema = described(
           languages: z.optional(
             described(
               z.array(z.enum(LANGUAGES)).check(z.minLength(1)),
-              'The languages read (default: go, python, javascript, typescript, java).',
+              'The languages read (default: go, python, javascript, typescript, java, rust).',
             ),
           ),
           'max-files': z.optional(

@@ -110,6 +110,7 @@ const COMMENTS: Record<Grammar, string> = {
   typescript: '(comment) @comment',
   tsx: '(comment) @comment',
   java: '[(line_comment) (block_comment)] @comment',
+  rust: '[(line_comment) (block_comment)] @comment',
 };
 
 function readCodeOptOuts(grammar: Grammar, tree: Tree): OptOut[] {

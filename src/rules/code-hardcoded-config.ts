@@ -34,6 +34,11 @@ const QUERIES = {
     (assignment_expression left: (member_expression property: (property_identifier) @name) right: [(string) (template_string)] @value)
   ]`,
   java: `(variable_declarator name: (identifier) @name value: (string_literal) @value)`,
+  rust: `[
+    (const_item name: (identifier) @name value: (string_literal) @value)
+    (static_item name: (identifier) @name value: (string_literal) @value)
+    (let_declaration pattern: (identifier) @name value: (string_literal) @value)
+  ]`,
 };
 const SCRIPT = QUERIES.javascript;
 const BY_GRAMMAR = { ...QUERIES, typescript: SCRIPT, tsx: SCRIPT };
@@ -153,6 +158,14 @@ export const codeHardcodedConfig = defineRule({
       path: 'services/vets/client.py',
       text: 'import os\n\nMETADATA_URL = f\'http://{os.getenv("METADATA_SERVER")}/computeMetadata/v1\'\nCUSTOMERS_URL = "http://customers-service/owners"\nBILLING_URL = "lb://billing"\nSTORE_URL = "https://store.shop.io/api"\n',
       findings: [{ at: '6:13', id: 'literal', data: { name: 'STORE_URL', value: 'https://store.shop.io/api' } }],
+    },
+    {
+      name: 'Rust: a constant naming a production database; one read from the environment',
+      path: 'src/config.rs',
+      text: 'const DATABASE_URL: &str = "postgres://app@db.prod.internal:5432/app";\n\nfn url() -> String {\n    let api_url = std::env::var("API_URL").unwrap();\n    api_url\n}\n',
+      findings: [
+        { at: '1:28', id: 'literal', data: { name: 'DATABASE_URL', value: 'postgres://…@db.prod.internal:5432/app' } },
+      ],
     },
     {
       name: 'a default read from the environment first, in JavaScript',

@@ -28,6 +28,7 @@ const QUERIES = {
     (method_invocation object: [(identifier) (field_access)] @class name: (identifier) @method) @call
     (object_creation_expression type: [(type_identifier) (scoped_type_identifier)] @type) @new
   ]`,
+  rust: `(call_expression function: [(scoped_identifier) (identifier) (generic_function)] @fn arguments: (arguments) @args) @call`,
 };
 
 const REQUESTS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request']);
@@ -53,6 +54,13 @@ const messages = {
     "{{call}}(…) has no timeout, and axios's default is none. Pass { timeout: ms }, or create the instance with one.",
   javaNewHttpClient:
     'HttpClient.newHttpClient() has no connect timeout. Build it with HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build().',
+  rustGet:
+    '{{call}}(…) sends with a client that has no timeout, so it waits as long as the server lets it. Build a reqwest::Client with .timeout(Duration::from_secs(10)) and send with it.',
+  rustClient:
+    '{{call}}() makes a client with no timeout. Build it with reqwest::Client::builder().timeout(Duration::from_secs(10)).build().',
+  rustBuilder:
+    '{{call}}() builds a client without .timeout(…) or .connect_timeout(…), so a request waits as long as the server lets it. Add .timeout(Duration::from_secs(10)).',
+  rustConnect: '{{call}}(…) connects with no timeout. Wrap it in tokio::time::timeout(Duration::from_secs(5), …).',
   javaRestTemplate:
     'new RestTemplate() has no connect or read timeout, so a call waits as long as the server lets it. Build it with RestTemplateBuilder and setConnectTimeout/setReadTimeout, or give it a request factory with both.',
   javaClientBuilder:
@@ -117,6 +125,17 @@ export const codeNetworkTimeout = defineRule({
       findings: [
         { at: '2:14', id: 'javaNewHttpClient' },
         { at: '3:14', id: 'javaRestTemplate' },
+      ],
+    },
+    {
+      name: "Rust: reqwest's default client, a client without a timeout, a builder without one; tokio's connect outside a timeout",
+      path: 'src/client.rs',
+      text: 'use reqwest::Client;\nuse std::time::Duration;\nuse tokio::net::TcpStream;\n\nasync fn run(url: &str) {\n    let body = reqwest::get(url).await;\n    let plain = Client::new();\n    let built = reqwest::Client::builder().user_agent("x").build();\n    let bounded = reqwest::Client::builder().timeout(Duration::from_secs(10)).build();\n    let s = TcpStream::connect("db:5432").await;\n    let t = tokio::time::timeout(Duration::from_secs(5), TcpStream::connect("db:5432")).await;\n}\n',
+      findings: [
+        { at: '6:16', id: 'rustGet', data: { call: 'reqwest::get' } },
+        { at: '7:17', id: 'rustClient', data: { call: 'Client::new' } },
+        { at: '8:17', id: 'rustBuilder', data: { call: 'reqwest::Client::builder' } },
+        { at: '10:13', id: 'rustConnect', data: { call: 'TcpStream::connect' } },
       ],
     },
     {
@@ -204,6 +223,8 @@ function check(ctx: CodeContext, c: Record<string, Node>, report: Report, names:
       return go(c, report, names);
     case 'java':
       return java(c, report);
+    case 'rust':
+      return rust(c, report, ctx);
     default:
       return script(c, report, names);
   }
@@ -390,6 +411,47 @@ function script(c: Record<string, Node>, report: Report, names: Names): void {
   const config = options(c.args!, at);
   if (config === 'unknown' || (config !== 'none' && hasKey(config, 'timeout'))) return;
   report(c.call!, say('axios', { call: c.fn!.text }));
+}
+
+/**
+ * Rust: `reqwest::get` (the default client, no timeout), `reqwest::Client::new()`,
+ * a `reqwest::Client::builder()` chain built without `.timeout` or
+ * `.connect_timeout`, blocking's alike, and `tokio::net::TcpStream::connect`
+ * outside a `tokio::time::timeout(…)`. `Client` names reqwest's where the
+ * file uses it.
+ */
+function rust(c: Record<string, Node>, report: Report, ctx: CodeContext): void {
+  const fn = c.fn!.type === 'generic_function' ? (c.fn!.childForFieldName('function') ?? c.fn!) : c.fn!;
+  const path = fn.text.replace(/\s+/g, '');
+  const text = ctx.file.tree?.rootNode.text ?? '';
+  const reqwestClient = /\buse\s+reqwest::(?:blocking::)?(?:Client\b|\{[^}]*\bClient\b)/.test(text);
+  const client = /^(?:reqwest::(?:blocking::)?)?Client$/.exec(path.split('::').slice(0, -1).join('::'));
+  const method = path.slice(path.lastIndexOf(':') + 1);
+  const isReqwestClient = client !== null && (path.startsWith('reqwest::') || reqwestClient);
+  if (/^reqwest::(?:blocking::)?get$/.test(path)) {
+    report(c.call!, say('rustGet', { call: path }));
+  } else if (isReqwestClient && method === 'new') {
+    report(c.call!, say('rustClient', { call: path }));
+  } else if (isReqwestClient && method === 'builder') {
+    // The builder's chain: each method call wraps the one before it, up to build().
+    let at: Node = c.call!;
+    const names: string[] = [];
+    while (at.parent?.type === 'field_expression' && at.parent.parent?.type === 'call_expression') {
+      names.push(at.parent.childForFieldName('field')?.text ?? '');
+      at = at.parent.parent;
+    }
+    if (!names.includes('build') || names.includes('timeout') || names.includes('connect_timeout')) return;
+    report(c.call!, say('rustBuilder', { call: path }), {
+      startPosition: c.call!.startPosition,
+      endPosition: at.endPosition,
+    });
+  } else if (/(?:^|::)TcpStream::connect$/.test(path) && /tokio/.test(path + text.slice(0, 4000))) {
+    for (let up = c.call!.parent, depth = 0; up && depth < 12; up = up.parent, depth++) {
+      if (up.type === 'call_expression' && /(?:^|::)timeout$/.test(up.childForFieldName('function')?.text ?? ''))
+        return;
+    }
+    report(c.call!, say('rustConnect', { call: path }));
+  }
 }
 
 function java(c: Record<string, Node>, report: Report): void {

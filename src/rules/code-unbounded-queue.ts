@@ -18,6 +18,7 @@ const QUERIES = {
     (object_creation_expression type: [(generic_type (type_identifier) @type) (type_identifier) @type] arguments: (argument_list) @args) @new
     (method_invocation object: (identifier) @class name: (identifier) @method arguments: (argument_list) @args) @call
   ]`,
+  rust: `(call_expression function: [(scoped_identifier) (identifier) (generic_function)] @fn arguments: (arguments) @args) @call`,
 };
 
 /** Python queues that take `maxsize` (first positional argument too); 0 or less means unbounded. */
@@ -71,6 +72,8 @@ const messages = {
     'new {{queue}}() {{why}}, so a slow consumer lets it grow until the process runs out of memory. Use an ArrayBlockingQueue, or a LinkedBlockingQueue with a capacity.',
   executor:
     'Executors.{{method}}(…) {{why}}. Build a ThreadPoolExecutor over a bounded queue, with a rejection policy.',
+  rustUnbounded:
+    '{{call}}() makes a channel with no bound, so a slow receiver lets it grow until the process runs out of memory. Use {{bounded}} and decide what a full channel does (wait, drop, or shed load).',
 };
 const say = sayer(messages);
 
@@ -83,6 +86,25 @@ export const codeUnboundedQueue = defineRule({
   defaultSeverity: { devops: 'warning', none: 'off' },
   messages,
   examples: [
+    {
+      name: "Rust: tokio's and the standard library's unbounded channels, crossbeam's and flume's; bounded ones",
+      path: 'src/worker.rs',
+      text: 'use tokio::sync::mpsc;\n\nfn start() {\n    let (tx, rx) = mpsc::unbounded_channel::<Job>();\n    let (a, b) = std::sync::mpsc::channel();\n    let (c, d) = crossbeam_channel::unbounded();\n    let (e, f) = flume::unbounded::<u8>();\n    let (g, h) = mpsc::channel(100);\n    let (i, j) = std::sync::mpsc::sync_channel(10);\n}\n',
+      findings: [
+        { at: '4:20', id: 'rustUnbounded', data: { call: 'mpsc::unbounded_channel', bounded: 'mpsc::channel(n)' } },
+        {
+          at: '5:18',
+          id: 'rustUnbounded',
+          data: { call: 'std::sync::mpsc::channel', bounded: 'mpsc::sync_channel(n)' },
+        },
+        {
+          at: '6:18',
+          id: 'rustUnbounded',
+          data: { call: 'crossbeam_channel::unbounded', bounded: 'crossbeam_channel::bounded(n)' },
+        },
+        { at: '7:18', id: 'rustUnbounded', data: { call: 'flume::unbounded', bounded: 'flume::bounded(n)' } },
+      ],
+    },
     {
       name: 'Python: queues without maxsize, with maxsize 0, and SimpleQueue; bounded ones',
       path: 'workers/jobs.py',
@@ -138,6 +160,7 @@ export const codeUnboundedQueue = defineRule({
     };
     for (const { captures: c } of ctx.matches(QUERIES)) {
       if (ctx.file.grammar === 'python') python(c, report);
+      else if (ctx.file.grammar === 'rust') rust(c, report);
       else java(c, report);
     }
     return out;
@@ -165,6 +188,30 @@ function python(c: Record<string, Node>, report: Report): void {
   ) {
     report(c.call!, say('noBound', { queue: shown, maxsize: value.text }));
   }
+}
+
+/**
+ * Rust's unbounded channels, by the path the call names (its last two
+ * segments, so `tokio::sync::mpsc::unbounded_channel` and
+ * `mpsc::unbounded_channel` alike): tokio's `unbounded_channel`, the
+ * standard library's `mpsc::channel()` (`sync_channel(n)` is bounded; tokio's
+ * `mpsc::channel(n)` takes its bound), crossbeam's and flume's `unbounded`.
+ */
+function rust(c: Record<string, Node>, report: Report): void {
+  const fn = c.fn!.type === 'generic_function' ? (c.fn!.childForFieldName('function') ?? c.fn!) : c.fn!;
+  const path = fn.text.replace(/\s+/g, '');
+  const tail = path.split('::').slice(-2).join('::');
+  const args = c.args!.namedChildren.filter(
+    (n): n is Node => n !== null && n.type !== 'line_comment' && n.type !== 'block_comment',
+  );
+  const bounded: Record<string, string> = {
+    'mpsc::unbounded_channel': 'mpsc::channel(n)',
+    'crossbeam_channel::unbounded': 'crossbeam_channel::bounded(n)',
+    'flume::unbounded': 'flume::bounded(n)',
+  };
+  if (bounded[tail]) report(c.call!, say('rustUnbounded', { call: path, bounded: bounded[tail]! }));
+  else if (tail === 'mpsc::channel' && args.length === 0)
+    report(c.call!, say('rustUnbounded', { call: path, bounded: 'mpsc::sync_channel(n)' }));
 }
 
 function java(c: Record<string, Node>, report: Report): void {

@@ -32,6 +32,11 @@ const QUERIES = {
     (method_invocation object: (field_access object: (identifier) @class field: (identifier) @stream) name: (identifier) @fn) @call
     (import_declaration) @import
   ]`,
+  rust: `[
+    (macro_invocation macro: (identifier) @fn) @call
+    (macro_invocation macro: (scoped_identifier) @import)
+    (use_declaration) @import
+  ]`,
 };
 const SCRIPT = QUERIES.javascript;
 const BY_GRAMMAR = { ...QUERIES, typescript: SCRIPT, tsx: SCRIPT };
@@ -50,6 +55,8 @@ const LOGGERS = {
   go: /^"(?:log\/slog|go\.uber\.org\/zap|github\.com\/sirupsen\/logrus|github\.com\/rs\/zerolog(?:\/log)?)"$/,
   script: /^['"](?:pino|winston|bunyan|@opentelemetry\/api-logs|log4js|loglevel)['"]$/,
   java: /^import\s+(?:static\s+)?(org\.slf4j|org\.apache\.logging\.log4j|java\.util\.logging|org\.apache\.commons\.logging|ch\.qos\.logback)\./,
+  /** `use tracing::info;`, `use log::warn;`, or a macro called by its path (`tracing::info!`). */
+  rust: /^(?:use\s+(?:::)?)?(tracing|log|slog)(?:::|;|$)/,
 };
 
 /** Loggers that take fields: a message formatted with the values in it wastes them. */
@@ -170,6 +177,15 @@ export const codeUnstructuredLog = defineRule({
       ],
     },
     {
+      name: 'Rust: println! beside tracing; a binary with no logger prints as it should',
+      path: 'src/orders.rs',
+      text: 'use tracing::info;\n\npub fn place(id: u64) {\n    println!("placing {}", id);\n    info!(order_id = id, "placing");\n    eprintln!("placed");\n}\n',
+      findings: [
+        { at: '4:5', id: 'bypass', data: { call: 'println!', logger: 'tracing' } },
+        { at: '6:5', id: 'bypass', data: { call: 'eprintln!', logger: 'tracing' } },
+      ],
+    },
+    {
       name: 'a command-line script with no logger prints as it should',
       path: 'tools/report.py',
       text: 'import sys\n\nprint("done", file=sys.stderr)\n',
@@ -224,6 +240,7 @@ function loggerIn(grammar: string, text: string): string | undefined {
   if (grammar === 'python') return LOGGERS.python.test(text) ? /^(?:import|from)\s+(\w+)/.exec(text)![1] : undefined;
   if (grammar === 'go') return LOGGERS.go.test(text) ? text.slice(1, -1) : undefined;
   if (grammar === 'java') return LOGGERS.java.exec(text)?.[1];
+  if (grammar === 'rust') return LOGGERS.rust.exec(text)?.[1];
   return LOGGERS.script.test(text) ? text.slice(1, -1) : undefined;
 }
 
@@ -234,6 +251,8 @@ function printing(ctx: CodeContext, c: Record<string, Node>): string | undefined
       return c.fn?.text === 'print' ? 'print' : undefined;
     case 'go':
       return c.pkg?.text === 'fmt' && /^Print(?:ln|f)?$/.test(c.fn?.text ?? '') ? `fmt.${c.fn!.text}` : undefined;
+    case 'rust':
+      return /^e?print(?:ln)?$|^dbg$/.test(c.fn?.text ?? '') ? `${c.fn!.text}!` : undefined;
     case 'java':
       // In a JVM shutdown hook the logger may be shut down already (Log4j and Logback stop in theirs): stderr is right.
       if (inShutdownHook(c.call!)) return undefined;

@@ -65,8 +65,9 @@ describe('dist/cli.js', () => {
     await writeFile(path.join(dir, 'main.go'), 'package main\n\nimport "net/http"\n\nfunc main() { http.Get("x") }\n');
     await writeFile(path.join(dir, 'load.ts'), 'export const load = (u: string) => fetch(u);\n');
     await writeFile(path.join(dir, 'Client.java'), 'class C { Object c = HttpClient.newHttpClient(); }\n');
+    await writeFile(path.join(dir, 'client.rs'), 'async fn f() { let _ = reqwest::get("http://x").await; }\n');
     const { stdout, stderr } = await cli(
-      ['check', '--format', 'json', 'client.py', 'main.go', 'load.ts', 'Client.java'],
+      ['check', '--format', 'json', 'client.py', 'main.go', 'load.ts', 'Client.java', 'client.rs'],
       dir,
     );
     expect(stderr).toBe('');
@@ -74,6 +75,7 @@ describe('dist/cli.js', () => {
     expect(findings.map((f) => `${f.source}:${f.line} ${f.ruleId}`).sort()).toEqual([
       'Client.java:1 code-network-timeout',
       'client.py:302 code-network-timeout',
+      'client.rs:1 code-network-timeout',
       'load.ts:1 code-network-timeout',
       'main.go:5 code-network-timeout',
     ]);

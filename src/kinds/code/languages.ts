@@ -1,9 +1,9 @@
 /** The languages the code kind reads, by file extension, and the grammar each is parsed with. */
-export const LANGUAGES = ['go', 'python', 'javascript', 'typescript', 'java'] as const;
+export const LANGUAGES = ['go', 'python', 'javascript', 'typescript', 'java', 'rust'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** A grammar: the `.wasm` file tree-sitter loads, from its npm package (a grammar's own build, no native addon). */
-export type Grammar = 'go' | 'python' | 'javascript' | 'typescript' | 'tsx' | 'java';
+export type Grammar = 'go' | 'python' | 'javascript' | 'typescript' | 'tsx' | 'java' | 'rust';
 
 export const GRAMMAR_FILES: Record<Grammar, { pkg: string; file: string }> = {
   go: { pkg: 'tree-sitter-go', file: 'tree-sitter-go.wasm' },
@@ -12,6 +12,7 @@ export const GRAMMAR_FILES: Record<Grammar, { pkg: string; file: string }> = {
   typescript: { pkg: 'tree-sitter-typescript', file: 'tree-sitter-typescript.wasm' },
   tsx: { pkg: 'tree-sitter-typescript', file: 'tree-sitter-tsx.wasm' },
   java: { pkg: 'tree-sitter-java', file: 'tree-sitter-java.wasm' },
+  rust: { pkg: 'tree-sitter-rust', file: 'tree-sitter-rust.wasm' },
 };
 
 const EXTENSIONS: Record<string, { language: Language; grammar: Grammar }> = {
@@ -26,6 +27,7 @@ const EXTENSIONS: Record<string, { language: Language; grammar: Grammar }> = {
   cts: { language: 'typescript', grammar: 'typescript' },
   tsx: { language: 'typescript', grammar: 'tsx' },
   java: { language: 'java', grammar: 'java' },
+  rs: { language: 'rust', grammar: 'rust' },
 };
 
 /** A source file's language and grammar, by its extension; undefined for any other file (a `.d.ts` declares no code). */
