@@ -74,3 +74,27 @@ describe('open-telemetry/opentelemetry-demo: services in five languages', () => 
     );
   });
 });
+
+// mini-redis, tokio's example of a Rust network service (a server and its client, 20 files under src/): channels
+// bounded, logging through tracing, the server's accept loop backing off. One finding.
+describe('tokio-rs/mini-redis: a Rust service', () => {
+  it('finds the connect without a timeout, and nothing else', async () => {
+    const MINI = path.join(ROOT, 'corpus/code/tokio-rs__mini-redis');
+    const paths = (await glob('src/**/*.rs', { cwd: MINI, onlyFiles: true })).sort();
+    expect(paths).toHaveLength(20);
+    const files = paths.map((p) => ({
+      path: p,
+      kind: kindOf(p, config)!,
+      text: readFileSync(path.join(MINI, p), 'utf8'),
+    }));
+    expect(files.every((f) => f.kind === 'code')).toBe(true);
+    const report = check({ files, config });
+    expect(report.findings.map((f) => `${f.source}:${f.line} ${f.ruleId}`)).toEqual([
+      // The client's `TcpStream::connect(addr).await?`: an unreachable server holds `Client::connect` as long as the
+      // OS's TCP timeout; a caller can wrap it, but the library gives no bound of its own.
+      'src/clients/client.rs:81 code-network-timeout',
+    ]);
+    // The server's channels carry their bounds (`broadcast::channel(1)`, `mpsc::channel(1)`): not findings.
+    expect(readFileSync(path.join(MINI, 'src/server.rs'), 'utf8')).toContain('mpsc::channel(1)');
+  });
+});
