@@ -247,22 +247,22 @@ function namesOf(ctx: CodeContext): Names {
   const text = ctx.file.tree?.rootNode.text ?? '';
   const { aliases, sessions } = names;
   if (ctx.file.grammar === 'python') {
-    for (const [, list] of text.matchAll(/^[ \t]*import[ \t]+([\w., \t]+)$/gm)) {
+    for (const [, list] of text.matchAll(/^[ \t]*import[ \t]+(\w[\w., \t]*)$/gm)) {
       for (const part of list!.split(',')) {
         const [module, alias] = part.trim().split(/[ \t]+as[ \t]+/);
         if (module && alias) aliases.set(alias, module);
       }
     }
-    for (const [, module, list] of text.matchAll(/^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+\(?([\w, \t]+)\)?$/gm)) {
-      for (const part of list!.split(',')) {
+    for (const [, module, list] of text.matchAll(/^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+([(\w][\w, \t()]*)$/gm)) {
+      for (const part of list!.replace(/[()]/g, '').split(',')) {
         const [name, alias] = part.trim().split(/[ \t]+as[ \t]+/);
         if (name) aliases.set(alias ?? name, `${module}.${name}`);
       }
     }
     const session = (expr: string) => resolve(expr, names) === 'requests.Session';
-    for (const [, variable, made] of text.matchAll(/(\w+)[ \t]*=[ \t]*([\w.]+)\(\)/g))
+    for (const [, variable, made] of text.matchAll(/\b(\w+)[ \t]*=[ \t]*(\w[\w.]*)\(\)/g))
       if (session(made!)) sessions.add(variable!);
-    for (const [, made, variable] of text.matchAll(/([\w.]+)\(\)[ \t]+as[ \t]+(\w+)/g))
+    for (const [, made, variable] of text.matchAll(/(?<![\w.])(\w[\w.]*)\(\)[ \t]+as[ \t]+(\w+)/g))
       if (session(made!)) sessions.add(variable!);
   } else if (ctx.file.grammar === 'go') {
     for (const [, alias, path] of text.matchAll(/(?:^|[\s(])(\w+)[ \t]+"(net\/http|net)"/g))

@@ -50,6 +50,11 @@ describe('resolveRunbookUrl', () => {
     ['https://runbooks.example.com/runbooks/', { kind: 'elsewhere' }],
     ['https://github.com/octo-org/octo-repo/blob/main/docs/run.md', { kind: 'file', path: 'docs/run.md', ref: 'main' }],
     ['https://github.com/other/octo-repo/blob/main/docs/run.md', { kind: 'elsewhere' }],
+    // A ref whose escapes are not UTF-8 is kept as written, never thrown on.
+    [
+      'https://github.com/octo-org/octo-repo/blob/%E0%A4%A/docs/run.md#%E0',
+      { kind: 'file', path: 'docs/run.md', ref: '%E0%A4%A', anchor: '%E0' },
+    ],
     ['https://wiki.example.com/payments', { kind: 'external' }],
     ['docs/runbooks/payments.md', { kind: 'elsewhere' }],
   ])('%s', (url, target) => {

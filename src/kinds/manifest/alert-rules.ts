@@ -261,11 +261,15 @@ export function runbookUrlsIn(text: string, annotation: string): string[] {
 function fragmentOf(url: string): string | undefined {
   const at = url.indexOf('#');
   if (at < 0 || at === url.length - 1) return undefined;
-  const fragment = url.slice(at + 1).trim();
+  return decoded(url.slice(at + 1).trim());
+}
+
+/** A URL part percent-decoded, or as written when its escapes are not valid UTF-8 (the pull request's text). */
+function decoded(part: string): string {
   try {
-    return decodeURIComponent(fragment);
+    return decodeURIComponent(part);
   } catch {
-    return fragment;
+    return part;
   }
 }
 
@@ -331,7 +335,7 @@ export function resolveRunbookUrl(
   }
   const github = /^https?:\/\//i.test(bare) && repository ? repositoryPath(bare, repository) : undefined;
   const ref = /^https?:\/\/[^/]+\/[^/]+\/[^/]+\/(?:blob|tree|raw)\/([^/]+)\//i.exec(bare)?.[1];
-  if (github && ref !== undefined) return { kind: 'file', path: github, ref: decodeURIComponent(ref), ...withAnchor };
+  if (github && ref !== undefined) return { kind: 'file', path: github, ref: decoded(ref), ...withAnchor };
   if (external.some((prefix) => lower.startsWith(prefix.toLowerCase()))) return { kind: 'external' };
   return { kind: 'elsewhere' };
 }
