@@ -72,6 +72,8 @@ const messages = {
     'new {{queue}}() {{why}}, so a slow consumer lets it grow until the process runs out of memory. Use an ArrayBlockingQueue, or a LinkedBlockingQueue with a capacity.',
   executor:
     'Executors.{{method}}(…) {{why}}. Build a ThreadPoolExecutor over a bounded queue, with a rejection policy.',
+  rustPool:
+    "{{call}}() builds a database pool without {{setting}}, so its size is the library's default ({{default}}), not one the database's connection budget was asked about. Set {{setting}}(n) to the number the Connections estimate gives.",
   rustUnbounded:
     '{{call}}() makes a channel with no bound, so a slow receiver lets it grow until the process runs out of memory. Use {{bounded}} and decide what a full channel does (wait, drop, or shed load).',
 };
@@ -103,6 +105,23 @@ export const codeUnboundedQueue = defineRule({
           data: { call: 'crossbeam_channel::unbounded', bounded: 'crossbeam_channel::bounded(n)' },
         },
         { at: '7:18', id: 'rustUnbounded', data: { call: 'flume::unbounded', bounded: 'flume::bounded(n)' } },
+      ],
+    },
+    {
+      name: 'Rust: database pools built without a maximum, a notice for the Connections estimate; one that sets it',
+      path: 'src/db.rs',
+      text: 'use sqlx::postgres::PgPoolOptions;\n\nasync fn pools(url: &str) {\n    let a = PgPoolOptions::new().connect(url).await;\n    let b = PgPoolOptions::new().max_connections(20).connect(url).await;\n    let c = bb8::Pool::builder().build(manager).await;\n}\n',
+      findings: [
+        {
+          at: '4:13',
+          id: 'rustPool',
+          data: { call: 'PgPoolOptions::new', setting: 'max_connections', default: '10 connections' },
+        },
+        {
+          at: '6:13',
+          id: 'rustPool',
+          data: { call: 'bb8::Pool::builder', setting: 'max_size', default: 'as the pool crate chooses' },
+        },
       ],
     },
     {
@@ -153,9 +172,14 @@ export const codeUnboundedQueue = defineRule({
   ],
   check(ctx) {
     const out: RawFinding[] = [];
-    const report = (node: Node, message: string) => {
-      if (ctx.reports('code-unbounded-queue', node, out)) {
-        out.push({ message, line: node.startPosition.row + 1, column: node.startPosition.column + 1 });
+    const report: Report = (node, message, severity, code = node) => {
+      if (ctx.reports('code-unbounded-queue', code, out)) {
+        out.push({
+          message,
+          line: node.startPosition.row + 1,
+          column: node.startPosition.column + 1,
+          ...(severity ? { severity } : {}),
+        });
       }
     };
     for (const { captures: c } of ctx.matches(QUERIES)) {
@@ -167,7 +191,8 @@ export const codeUnboundedQueue = defineRule({
   },
 });
 
-type Report = (node: Node, message: string) => void;
+/** Reports at a node; `code`, the span of code the finding judges (a builder's whole chain), when it is more. */
+type Report = (node: Node, message: string, severity?: 'notice', code?: Node) => void;
 
 function python(c: Record<string, Node>, report: Report): void {
   const name = c.fn!.text;
@@ -212,6 +237,27 @@ function rust(c: Record<string, Node>, report: Report): void {
   if (bounded[tail]) report(c.call!, say('rustUnbounded', { call: path, bounded: bounded[tail]! }));
   else if (tail === 'mpsc::channel' && args.length === 0)
     report(c.call!, say('rustUnbounded', { call: path, bounded: 'mpsc::sync_channel(n)' }));
+  else if (/^(?:Pg|MySql|Sqlite|Any)?PoolOptions::new$/.test(tail) || tail === 'Pool::builder') {
+    // The pool's size, for the checklist's Connections item: said, as a notice, where the builder never sets it.
+    const sqlx = tail.endsWith('PoolOptions::new');
+    const setting = sqlx ? 'max_connections' : 'max_size';
+    const names: string[] = [];
+    let at: Node = c.call!;
+    while (at.parent?.type === 'field_expression' && at.parent.parent?.type === 'call_expression') {
+      names.push(at.parent.childForFieldName('field')?.text ?? '');
+      at = at.parent.parent;
+    }
+    const built = names.some((n) =>
+      /^(?:connect|connect_with|connect_lazy|connect_lazy_with|build|build_unchecked)$/.test(n),
+    );
+    if (!built || names.includes(setting)) return;
+    report(
+      c.call!,
+      say('rustPool', { call: path, setting, default: sqlx ? '10 connections' : 'as the pool crate chooses' }),
+      'notice',
+      at,
+    );
+  }
 }
 
 function java(c: Record<string, Node>, report: Report): void {
