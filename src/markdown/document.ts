@@ -158,6 +158,8 @@ export function parseDocument(source: string, options: ParseOptions = {}): Docum
   };
   const root = parseMarkdown(source, options.frontMatter);
   const headings: HeadingAt[] = [];
+  const definitions = new Map<string, string>();
+  const linkReferences: LinkReference[] = [];
   const contentOffsets: number[] = [];
   for (const child of root.children) {
     if (!isHeadingOrComment(child)) contentOffsets.push(at(child).offset);
@@ -189,7 +191,11 @@ export function parseDocument(source: string, options: ParseOptions = {}): Docum
       }
       case 'paragraph':
         collectParagraph(view, node, { end, wholeItem: first }, pending);
-        visitPhrasing(view, node.children);
+        visitPhrasing(view, node.children, linkReferences);
+        break;
+      // `[failover]: ../procedures/failover.md`: GitHub renders `[failover]` as a link to it, the first one a label has.
+      case 'definition':
+        if (!definitions.has(node.identifier)) definitions.set(node.identifier, node.url);
         break;
       case 'yaml':
         view.frontMatterError = collectFrontMatter(view, node.value, node.position?.start.offset ?? 0);
@@ -201,7 +207,7 @@ export function parseDocument(source: string, options: ParseOptions = {}): Docum
         break;
       }
       case 'table':
-        collectTable(view, node);
+        collectTable(view, node, linkReferences);
         break;
       case 'code':
         view.code.push({ ...at(node), text: node.value });
@@ -234,6 +240,12 @@ export function parseDocument(source: string, options: ParseOptions = {}): Docum
     }
   }
 
+  // A reference-style link is a link where its label has a definition; without one GitHub shows the brackets as text.
+  for (const ref of linkReferences) {
+    const url = definitions.get(ref.identifier);
+    if (url !== undefined) view.references.push({ ...ref.at, target: url, kind: 'link' });
+  }
+  if (linkReferences.length > 0) view.references.sort((a, b) => a.offset - b.offset);
   headings.sort((a, b) => a.pos.offset - b.pos.offset);
   contentOffsets.sort((a, b) => a - b);
   view.sections = buildSections(headings, contentOffsets, source.length);
@@ -469,7 +481,7 @@ function collectListItem(view: DocumentView, node: ListItem, nesting: number, pa
   return (labelled?.label ?? text).replace(/\s+/g, ' ').trim();
 }
 
-function collectTable(view: DocumentView, node: MdTable): void {
+function collectTable(view: DocumentView, node: MdTable, linkReferences: LinkReference[]): void {
   const [head, ...body] = node.children;
   if (!head) return;
   const header = head.children.map((cell) => inlineText(cell.children).trim());
@@ -482,7 +494,7 @@ function collectTable(view: DocumentView, node: MdTable): void {
     });
     row.children.forEach((cell) => {
       view.texts.push({ ...at(cell), kind: 'cell', ...texts(cell.children) });
-      visitPhrasing(view, cell.children);
+      visitPhrasing(view, cell.children, linkReferences);
     });
     return { ...at(row), cells, values };
   });
@@ -495,12 +507,20 @@ function collectTable(view: DocumentView, node: MdTable): void {
   }
 }
 
-function visitPhrasing(view: DocumentView, nodes: PhrasingContent[]): void {
+/** A reference-style link (`[text][label]`, `[label]`), resolved once the document's definitions are known. */
+interface LinkReference {
+  at: Position;
+  identifier: string;
+}
+
+function visitPhrasing(view: DocumentView, nodes: PhrasingContent[], linkReferences: LinkReference[]): void {
   const stack = [...nodes].reverse();
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.type === 'link') {
       view.references.push({ ...at(node), target: node.url, kind: 'link' });
+    } else if (node.type === 'linkReference') {
+      linkReferences.push({ at: at(node), identifier: node.identifier });
     } else if (node.type === 'inlineCode') {
       view.references.push({ ...at(node), target: node.value, kind: 'code' });
     } else if (node.type === 'html' && !node.value.startsWith('<!--')) {

@@ -13,6 +13,7 @@ import type { Node } from 'web-tree-sitter';
 import type { CodeContext, Span } from '../kinds/code.js';
 import type { RawFinding } from '../model/finding.js';
 import { sayer } from '../model/messages.js';
+import { rustCallee, rustChain } from './code-common.js';
 import { defineRule } from './rule.js';
 
 const QUERIES = {
@@ -421,8 +422,7 @@ function script(c: Record<string, Node>, report: Report, names: Names): void {
  * file uses it.
  */
 function rust(c: Record<string, Node>, report: Report, ctx: CodeContext): void {
-  const fn = c.fn!.type === 'generic_function' ? (c.fn!.childForFieldName('function') ?? c.fn!) : c.fn!;
-  const path = fn.text.replace(/\s+/g, '');
+  const path = rustCallee(c.fn!);
   const text = ctx.file.tree?.rootNode.text ?? '';
   const reqwestClient = /\buse\s+reqwest::(?:blocking::)?(?:Client\b|\{[^}]*\bClient\b)/.test(text);
   const client = /^(?:reqwest::(?:blocking::)?)?Client$/.exec(path.split('::').slice(0, -1).join('::'));
@@ -433,13 +433,8 @@ function rust(c: Record<string, Node>, report: Report, ctx: CodeContext): void {
   } else if (isReqwestClient && method === 'new') {
     report(c.call!, say('rustClient', { call: path }));
   } else if (isReqwestClient && method === 'builder') {
-    // The builder's chain: each method call wraps the one before it, up to build().
-    let at: Node = c.call!;
-    const names: string[] = [];
-    while (at.parent?.type === 'field_expression' && at.parent.parent?.type === 'call_expression') {
-      names.push(at.parent.childForFieldName('field')?.text ?? '');
-      at = at.parent.parent;
-    }
+    // The builder's chain, up to build().
+    const { names, end: at } = rustChain(c.call!);
     if (!names.includes('build') || names.includes('timeout') || names.includes('connect_timeout')) return;
     report(c.call!, say('rustBuilder', { call: path }), {
       startPosition: c.call!.startPosition,

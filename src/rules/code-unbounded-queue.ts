@@ -10,6 +10,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { RawFinding } from '../model/finding.js';
 import { sayer } from '../model/messages.js';
+import { rustCallee, rustChain } from './code-common.js';
 import { defineRule } from './rule.js';
 
 const QUERIES = {
@@ -223,8 +224,7 @@ function python(c: Record<string, Node>, report: Report): void {
  * `mpsc::channel(n)` takes its bound), crossbeam's and flume's `unbounded`.
  */
 function rust(c: Record<string, Node>, report: Report): void {
-  const fn = c.fn!.type === 'generic_function' ? (c.fn!.childForFieldName('function') ?? c.fn!) : c.fn!;
-  const path = fn.text.replace(/\s+/g, '');
+  const path = rustCallee(c.fn!);
   const tail = path.split('::').slice(-2).join('::');
   const args = c.args!.namedChildren.filter(
     (n): n is Node => n !== null && n.type !== 'line_comment' && n.type !== 'block_comment',
@@ -241,12 +241,7 @@ function rust(c: Record<string, Node>, report: Report): void {
     // The pool's size, for the checklist's Connections item: said, as a notice, where the builder never sets it.
     const sqlx = tail.endsWith('PoolOptions::new');
     const setting = sqlx ? 'max_connections' : 'max_size';
-    const names: string[] = [];
-    let at: Node = c.call!;
-    while (at.parent?.type === 'field_expression' && at.parent.parent?.type === 'call_expression') {
-      names.push(at.parent.childForFieldName('field')?.text ?? '');
-      at = at.parent.parent;
-    }
+    const { names, end: at } = rustChain(c.call!);
     const built = names.some((n) =>
       /^(?:connect|connect_with|connect_lazy|connect_lazy_with|build|build_unchecked)$/.test(n),
     );

@@ -50,6 +50,23 @@ export const runbookLinkRemoved = defineRule({
       ],
     },
     {
+      name: 'a reference-style link, as GitHub renders it from the definition; brackets with no definition are text',
+      path: 'docs/runbooks/payments-down.md',
+      pullRequest: RENAMED,
+      text: '# Payments down\n\nFail over as [the procedure][failover] says, not as [the old note] did.\n\n[failover]: ../procedures/failover.md\n',
+      findings: [
+        {
+          at: '3:14',
+          id: 'removed',
+          data: {
+            path: 'docs/procedures/failover.md',
+            what: 'renames to docs/procedures/failover-v2.md',
+            instead: 'Link docs/procedures/failover-v2.md',
+          },
+        },
+      ],
+    },
+    {
       name: 'links to the renamed file by its new name, to a page of the same name elsewhere, and to another host',
       path: 'docs/runbooks/payments-down.md',
       pullRequest: RENAMED,

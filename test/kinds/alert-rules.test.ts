@@ -46,6 +46,7 @@ describe('resolveRunbookUrl', () => {
     ['https://runbooks.example.com/runbooks/../guide', { kind: 'dotted' }],
     ['https://runbooks.example.com/runbooks/%2E%2e/guide', { kind: 'dotted' }],
     ['https://runbooks.example.com/runbooks/./guide', { kind: 'dotted' }],
+    ['https://runbooks.example.com/runbooks\\..\\guide', { kind: 'dotted' }],
     ['https://runbooks.example.com/runbooks/v1..2/guide', { kind: 'file', path: 'docs/runbooks/v1..2/guide.md' }],
     ['https://runbooks.example.com/runbooks/', { kind: 'elsewhere' }],
     ['https://github.com/octo-org/octo-repo/blob/main/docs/run.md', { kind: 'file', path: 'docs/run.md', ref: 'main' }],

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { findSection, inSection, parseDocument, positionAt } from '../../src/markdown/document.js';
 import { fixture } from '../helpers.js';
@@ -71,6 +72,25 @@ describe('parseDocument', () => {
       ['link', 'docs/a.md', 5, 5],
       ['code', 'b/c.md', 5, 25],
     ]);
+  });
+
+  it('reads a reference-style link as the link GitHub renders from its definition, and brackets without one as text', () => {
+    const text =
+      '# Runbook\n\nSee [the procedure][fail], [Fail] and [nothing].\n\n| step | how |\n|---|---|\n| 1 | [fail] |\n\n[fail]: docs/failover.md\n[FAIL]: docs/other.md\n';
+    const view = parseDocument(text);
+    // The first definition of a label is the one it links, matched without regard to case.
+    expect(view.references.map((r) => [r.target, r.line, r.column])).toEqual([
+      ['docs/failover.md', 3, 5],
+      ['docs/failover.md', 3, 28],
+      ['docs/failover.md', 7, 7],
+    ]);
+    const cmark = spawnSync('cmark-gfm', ['-e', 'table'], { input: text, encoding: 'utf8' });
+    if (cmark.status !== 0) {
+      console.warn('cmark-gfm is not installed: the reference-link oracle is skipped.');
+      return;
+    }
+    const hrefs = [...cmark.stdout.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]);
+    expect(hrefs).toEqual(view.references.map((r) => r.target));
   });
 
   it('reads a field whose value is on the lines after it', () => {

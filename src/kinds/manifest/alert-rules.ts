@@ -321,8 +321,9 @@ export function resolveRunbookUrl(
   const lower = bare.toLowerCase();
   const anchor = fragmentOf(url);
   const withAnchor = anchor !== undefined ? { anchor } : {};
-  // A browser takes `..` out of the URL before it asks (`/runbooks/../x` is `/x`), where the prefix no longer holds.
-  if (/(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i.test(bare.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '')))
+  // A browser takes `..` out of the URL before it asks (`/runbooks/../x` is `/x`), where the prefix no longer holds; in
+  // an http(s) URL it reads `\` as `/` too (the WHATWG URL standard).
+  if (/(?:^|[/\\])(?:\.|%2e){1,2}(?:[/\\]|$)/i.test(bare.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/\\]*/i, '')))
     return { kind: 'dotted' };
   for (const { prefix, path } of spec.runbookUrls) {
     if (!lower.startsWith(prefix.toLowerCase())) continue;

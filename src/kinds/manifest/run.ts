@@ -220,6 +220,8 @@ async function alertFilesBefore(run: RunAccess): Promise<RunFile[]> {
   });
   // Their heads go too: an alert that is still in the file it was in was copied, not moved.
   const heads = changed.flat().slice(0, MAX_ALERT_FILES_BEFORE);
+  // An alert can only have moved into a file that holds alerts now: with none, no removed file is read.
+  if (heads.length === 0) return [];
   const paths = [...heads.map((f) => f.path), ...run.removed.filter(rules)].slice(0, MAX_ALERT_FILES_BEFORE);
   const read = await mapLimit(paths, run.concurrency, (path) => run.readBase({ path, kind: MANIFEST }));
   return [...read.filter((f) => typeof f.text === 'string' && mayHoldAlerts(f.text)), ...heads];
