@@ -9,7 +9,8 @@ import { gatherOf, NAMES, type RawFinding } from '../model/finding.js';
 import { annotationNames, runbookOf, runbookState } from './alert-common.js';
 import { anchorsOf, findAnchor, type Anchor } from '../model/anchors.js';
 import { editDistance } from '../model/closest.js';
-import { findSection, type DocumentView } from '../markdown/document.js';
+import { findSection, sectionBody, type DocumentView } from '../markdown/document.js';
+import { nearEmptyReason, placeholderPattern } from '../model/near-empty.js';
 import { keysOf } from '../markdown/heading.js';
 import { parseRunbook, templateFor } from '../kinds/runbook.js';
 import type { ManifestContext } from '../kinds/manifest.js';
@@ -123,7 +124,7 @@ export const alertRunbook = defineRule({
       config: `${URLS}runbooks:\n  templates:\n    - name: alert runbook\n      paths: ['docs/runbooks/**']\n      sections-per-alert: true\n      sections: [Impact, Mitigation]\n`,
       files: {
         'docs/runbooks/payments.md':
-          '# Payments alerts\n\n## PaymentsDown\n\n### Impact\n\nNo payments.\n\n### Mitigation\n\nRestart it.\n\n## PaymentsSlow\n\n### Impact\n\nSlow checkout.\n\n### Mitigation\n\n## PaymentsErrors\n',
+          '# Payments alerts\n\n## PaymentsDown\n\n### Impact\n\nNo payments.\n\n### Mitigation\n\nRestart it.\n\n## PaymentsSlow\n\n### Impact\n\nTODO\n\n### Mitigation\n\n## PaymentsErrors\n',
       },
       text: 'groups:\n  - name: payments\n    rules:\n      - alert: PaymentsDown\n        expr: up == 0\n        annotations:\n          runbook_url: https://runbooks.example.com/payments#paymentsdown\n      - alert: PaymentsSlow\n        expr: slow > 2\n        annotations:\n          runbook_url: https://runbooks.example.com/payments#paymentsslow\n      - alert: PaymentsErrors\n        expr: errors > 0\n        annotations:\n          runbook_url: https://runbooks.example.com/payments\n',
       findings: [
@@ -135,9 +136,9 @@ export const alertRunbook = defineRule({
             section: 'PaymentsSlow',
             path: 'docs/runbooks/payments.md',
             line: 13,
-            missing: '"Mitigation" section with content',
+            missing: '"Impact" or "Mitigation" sections with content',
             template: '"alert runbook" template',
-            them: 'it',
+            them: 'them',
           },
         },
         {
@@ -374,10 +375,14 @@ function sectionProblems(
   }
   if (!perAlert || !found.section) return [];
   const section = found.section;
+  const own = template.placeholders.map(placeholderPattern);
+  // Written as runbook-section-empty reads a section: not only headings, comments, `TODO` or a placeholder.
   const missing = template.sections
     .filter((wanted) => {
       const sub = findSection(read.view, keysOf(wanted), section);
-      return !sub || sub.depth <= section.depth || !sub.hasContent;
+      if (!sub || sub.depth <= section.depth) return true;
+      if (wanted.text === 'optional') return false;
+      return !sub.hasContent || nearEmptyReason(sectionBody(read.view, sub), own) !== undefined;
     })
     .map((s) => `"${s.name}"`);
   if (missing.length === 0) return [];
