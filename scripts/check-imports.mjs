@@ -1,5 +1,5 @@
 // Imports under src/ run one way, type-only imports included:
-//   markdown <- model, signoff/evaluate <- kinds <- rules <- presets <- config <- core <- pipeline <- adapters
+//   markdown <- model, signoff/evaluate <- kinds, services <- rules <- presets <- config <- core <- pipeline <- adapters
 // and no file is part of a cycle. Nothing under src/kinds/ imports the pipeline (a kind's run extension reads
 // through the `RunAccess` it is handed), and src/pipeline.ts names no kind: it loops over the kinds' extensions. Within the adapters, each stays on its side: `github/` (the GitHub
 // source and writers) never imports the CLI or the action, and the CLI and the action never import
@@ -12,7 +12,7 @@ import { glob } from 'tinyglobby';
 const LAYERS = [
   ['markdown/', 'version.ts', 'concurrency.ts'],
   ['model/', 'signoff/evaluate.ts'],
-  ['kinds/'],
+  ['kinds/', 'services/'],
   ['rules/'],
   ['presets/'],
   ['config/'],

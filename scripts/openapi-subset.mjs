@@ -31,6 +31,8 @@ export const OPERATIONS = [
   ['get', '/repos/{owner}/{repo}/rules/branches/{branch}'],
   // Who links a runbook the pull request removes or renames: code search over the default branch.
   ['get', '/search/code'],
+  // The repository's files at the head commit, for the files services keep (catalogs, SLOs, dashboards).
+  ['get', '/repos/{owner}/{repo}/git/trees/{tree_sha}'],
   // Not called by the action: what mheap/require-checklist-action reads, for `npm run bench`'s comparison.
   ['get', '/repos/{owner}/{repo}/issues/{issue_number}'],
   ['get', '/orgs/{org}/teams/{team_slug}'],

@@ -429,8 +429,15 @@ function stamp(
 
 /** The companion files of a document, as its kind asked for them: text, null when absent; unread ones left out. */
 function companionsOf(kind: KindId, path: string, text: string, files: ReadonlyMap<string, SourceFile>): Companions {
-  const wanted = kindById(kind).companions?.(path, text) ?? [];
   const found = new Map<string, string | null>();
+  if (kindById(kind).readsAll) {
+    // Every other file at the head, whether checked or read for the others.
+    for (const file of files.values())
+      if (file.path !== path && !file.unread && !(file as KindedFile).fromBase && file.text !== undefined)
+        found.set(file.path, file.text);
+    return found;
+  }
+  const wanted = kindById(kind).companions?.(path, text) ?? [];
   for (const companion of wanted) {
     const file = files.get(fileKey(companion));
     if (!file || file.unread) continue;

@@ -7,6 +7,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
+import { servicesDocument } from './model/service-facts.js';
 import { RequestError } from '@octokit/request-error';
 import { runGate, type CommentMode, type GateResult, type ReviewMode } from './action/gate.js';
 import { createClient, describeRequest } from './github/client.js';
@@ -151,6 +152,16 @@ async function report(result: GateResult, title: string, env: NodeJS.ProcessEnv)
     core.setOutput(format.actionOutput.name, file);
   }
   core.setOutput('signed-off-by', r.signOff?.login ?? '');
+  // The touched services' readiness facts, for the scorecard a team already keeps (schema/services.schema.json).
+  core.setOutput(
+    'services-json',
+    JSON.stringify(
+      servicesDocument(r.services ?? [], {
+        ...(env.GITHUB_REPOSITORY ? { repository: env.GITHUB_REPOSITORY } : {}),
+        ...(pullRequest.headSha ? { commit: pullRequest.headSha } : {}),
+      }),
+    ),
+  );
   if (env.GITHUB_STEP_SUMMARY) {
     await core.summary.addRaw(formatMarkdown(r, { title, notes, link, limit: LIMITS.jobSummary })).write();
   }

@@ -263,6 +263,8 @@ async function run(source: DocumentSource, options: PipelineOptions): Promise<Ru
   const report = mergeReports([...reports, ...checked.map((c) => c.report)], config.strict);
   const notChecked = [...(named?.notChecked ?? []), ...(named ? byText.notChecked : [])];
   if (notChecked.length > 0) report.notChecked = notChecked;
+  const services = (await extras).flatMap((e) => e?.services ?? []);
+  if (services.length > 0) report.services = services;
   return { report, notes, config };
 }
 

@@ -74,8 +74,13 @@ export function runAccess(
   source: DocumentSource,
   reads: Reads,
   failures: ReadFailed[],
-  run: Omit<RunAccess, 'readHead' | 'readDocument' | 'readBase' | 'list' | 'canList' | 'mentions' | 'concurrency'>,
+  run: Omit<
+    RunAccess,
+    'readHead' | 'readDocument' | 'readBase' | 'list' | 'canList' | 'mentions' | 'tree' | 'concurrency'
+  >,
 ): RunAccess {
+  // Listed once a run, whichever extension asks.
+  let tree: Promise<{ paths: string[]; truncated: boolean } | undefined> | undefined;
   return {
     ...run,
     concurrency: source.concurrency,
@@ -92,6 +97,15 @@ export function runAccess(
         if (!(error instanceof ReadFailed)) throw error;
         return undefined;
       }
+    },
+    tree: async () => {
+      if (!source.tree) return undefined;
+      tree ??= source.tree().catch((error: unknown) => {
+        if (!(error instanceof ReadFailed)) throw error;
+        failures.push(error);
+        return undefined;
+      });
+      return tree;
     },
     list: async (folder, required) => {
       if (!source.list) return undefined;

@@ -48,6 +48,9 @@ export interface PullRequestInfo {
   facts: Omit<PullRequestFacts, 'changedFiles' | 'approvals'>;
 }
 
+/** The repository's files listed at most, for what services keep: GitHub's own listing stops at 100,000 entries. */
+export const MAX_TREE_FILES = 100_000;
+
 /** Files a search for mentions of removed runbooks hands on, at most. */
 export const MAX_MENTIONS = 100;
 
@@ -108,6 +111,11 @@ export interface DocumentSource {
    * source cannot search.
    */
   mentions?(names: readonly string[]): Promise<string[]>;
+  /**
+   * Every file of the repository at the head commit, at most MAX_TREE_FILES;
+   * `truncated` when there were more. Throws ReadFailed.
+   */
+  tree?(): Promise<{ paths: string[]; truncated: boolean }>;
   /** Reviews for sign-off and `when` approvals, when the config asks for them. Throws ReadFailed. */
   reviews?(config: ResolvedConfig): Promise<ReviewData>;
   /**

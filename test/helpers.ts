@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config/load.js';
@@ -75,13 +75,28 @@ export const ROTATE_CERTS_FIRST_FINDING = {
   column: 16,
 } as const;
 
-/** Every grammar the code kind reads, loaded: `check` is synchronous, and a code file needs its grammar first. */
+/**
+ * Every grammar the code kind reads, and Backstage's entity schemas, loaded: `check` is synchronous, and a code
+ * file needs its grammar first, a catalog file its schemas.
+ */
 export async function loadGrammars(): Promise<void> {
-  await prepareKinds(
-    ['a.go', 'a.py', 'a.js', 'a.ts', 'a.tsx', 'a.java', 'a.rs'].map((path) => ({
+  await prepareKinds([
+    ...['a.go', 'a.py', 'a.js', 'a.ts', 'a.tsx', 'a.java', 'a.rs'].map((path) => ({
       path,
       kind: 'code' as const,
       text: '',
     })),
-  );
+    { path: 'catalog-info.yaml', kind: 'service' as const, text: '' },
+  ]);
+}
+
+/** Every file under a folder, by its path relative to the folder, read as text. */
+export function filesUnder(folder: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    out[path.relative(folder, full).split(path.sep).join('/')] = readFileSync(full, 'utf8');
+  }
+  return out;
 }

@@ -12,7 +12,7 @@ import { runAction } from './action/harness.js';
 import { BASE, HEAD, NUMBER, pullRequestEvent, text } from './action/scenario.js';
 import { runCli } from './cli/run.js';
 import { FakeGitHub } from './github/server.js';
-import { toolRuns } from './helpers.js';
+import { filesUnder, ROOT, toolRuns } from './helpers.js';
 
 const NO_PROBE =
   'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          ports: [{containerPort: 8080}]\n          livenessProbe: {httpGet: {path: /live, port: 8080}}\n          resources: {requests: {cpu: 1, memory: 1Gi}, limits: {memory: 1Gi}}\n';
@@ -22,6 +22,8 @@ const CHART_TEMPLATE = NO_PROBE.replace(
 );
 const BODY = text('examples/pull-request.md').replace('examples/runbooks/', 'docs/runbooks/');
 const READY = text('examples/runbooks/deploy-payments.md');
+/** A platform team's repository: catalog entries, CODEOWNERS, SLOs, dashboards and alerts beside three services. */
+const PLATFORM = filesUnder(path.join(ROOT, 'test/fixtures/services/platform'));
 
 interface Json {
   conclusion: string;
@@ -317,6 +319,26 @@ const CASES: Case[] = [
       expect(json.documents.map((d) => d.source)).toEqual(['pull-request', 'docs/runbooks/deploy-payments.md']);
     },
   },
+  {
+    name: 'a service whose workload changed: judged with the files the repository keeps for it, its neighbours not',
+    files: { ...PLATFORM, 'docs/runbooks/deploy-payments.md': READY },
+    changed: [
+      ['A', 'docs/runbooks/deploy-payments.md'],
+      ['M', 'services/orders/deploy.yaml'],
+    ],
+    config: PLATFORM['.github/readiness-gate.yml']!,
+    shows: (json) => {
+      expect(
+        json.findings.filter((f) => f.ruleId.startsWith('service-')).map((f) => `${f.ruleId} ${f.source}:${f.line}`),
+      ).toEqual([
+        'service-owner services/orders/catalog-info.yaml:4',
+        'service-oncall services/orders/catalog-info.yaml:4',
+        'service-slo services/orders/catalog-info.yaml:4',
+        'service-catalog services/orders/catalog-info.yaml:10',
+      ]);
+      expect((json as { services?: { name: string }[] }).services?.map((s) => s.name)).toEqual(['orders']);
+    },
+  },
 ];
 
 const temps: string[] = [];
@@ -396,6 +418,8 @@ async function onGitHub(c: Case): Promise<Json & Record<string, unknown>> {
     if (c.config) gh.setFile(BASE, '.github/readiness-gate.yml', c.config);
     const run = await runAction(gh, { event: 'pull_request', payload: pullRequestEvent() });
     expect(gh.violations).toEqual([]);
+    if (!run.report)
+      throw new Error(`the action wrote no report (exit ${run.code}): ${run.stderr ?? ''} ${run.stdout ?? ''}`);
     return run.report as unknown as Json & Record<string, unknown>;
   } finally {
     await gh.stop();

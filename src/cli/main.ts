@@ -18,6 +18,7 @@ import { VERSION } from '../version.js';
 import { editDistance } from '../model/closest.js';
 import { findRoot, readIfExists, readRepository } from './files.js';
 import { runDoctor } from './doctor.js';
+import { runServices, SERVICES_OPTIONS } from './services.js';
 import { fixFiles } from './fix.js';
 import type { Io } from './io.js';
 import { DiskSource } from './source.js';
@@ -58,6 +59,14 @@ Write ${INIT_FILES.map((f) => f.path).join(', ')}.
   --from-template [FILE]: write the config from the repository's own pull-request template (FILE,
   else the one GitHub uses), and the workflow. --force: overwrite what is there.
 `,
+  services: `readiness-gate services [--format text|json|markdown|html] [--config FILE] [-o FILE] [--exit-zero]
+
+The readiness scorecard of every service in the repository (Backstage catalog Components of type
+service, and workloads): owner, on-call, SLOs, alerts, dashboard and runbook, each pass, fail,
+waived or not required by the service's tier, with the file:line that decided it. --format json
+writes the facts schema/services.schema.json describes; html, one self-contained page.
+Exit: 0 every service has what its tier requires, 1 one does not, 2 usage or config error.
+`,
   doctor: `readiness-gate doctor --repo OWNER/REPO [--config FILE]
 
 Read a repository's set-up of the gate through the API (GITHUB_TOKEN; GITHUB_API_URL for
@@ -94,6 +103,7 @@ const CHECK_OPTIONS = {
 const FLAGS: Record<Command, string[]> = {
   check: [],
   init: ['force', 'from-template'],
+  services: Object.keys(SERVICES_OPTIONS),
   doctor: ['repo', 'config'],
 };
 
@@ -124,6 +134,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     if (known === 'check') return await runCheck(rest, io);
     if (known === 'init') return await runInit(rest, io);
+    if (known === 'services') return await runServices(rest, io);
     if (known === 'doctor') return await runDoctor(rest, io);
     const near = command ? nearest(command, Object.keys(COMMANDS)) : undefined;
     throw new UsageError(

@@ -8,6 +8,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { glob } from 'tinyglobby';
 import type { ResolvedConfig } from '../config/types.js';
 import { CONFIG_PATH } from '../init/templates.js';
 import { kindByText, kindOf } from '../kinds/index.js';
@@ -23,6 +24,7 @@ import {
   type DocumentSource,
   type FileRead,
   MAX_MENTIONS,
+  MAX_TREE_FILES,
   type NamedFiles,
   type PullRequestInfo,
   READ_CONCURRENCY,
@@ -179,6 +181,17 @@ export class DiskSource implements DocumentSource {
       .filter((entry) => entry.isFile())
       .map((entry) => (folder === '' ? entry.name : `${folder}/${entry.name}`))
       .sort();
+  }
+
+  async tree(): Promise<{ paths: string[]; truncated: boolean }> {
+    const found = await glob(['**'], {
+      cwd: path.resolve(this.options.root),
+      onlyFiles: true,
+      dot: true,
+      ignore: ['**/node_modules/**', '**/.git/**'],
+    });
+    found.sort();
+    return { paths: found.slice(0, MAX_TREE_FILES), truncated: found.length > MAX_TREE_FILES };
   }
 
   mentions(names: readonly string[]): Promise<string[]> {

@@ -8,9 +8,9 @@ import type * as z from 'zod/mini';
 import { headingKey } from '../markdown/heading.js';
 import { parseItemRef } from '../model/checklist.js';
 import { closest } from '../model/closest.js';
-import type { RunbookTemplate, WhenEntry } from '../model/spec.js';
+import type { RunbookTemplate, ServiceSettings, WhenEntry } from '../model/spec.js';
 import { defaultSignOffSections, devopsTemplate, preset } from '../presets/devops.js';
-import type { RuleId } from '../rules/index.js';
+import { RULES, type RuleId } from '../rules/index.js';
 import { configSchema, type ConfigFile } from './schema.js';
 import type { ItemSpec, ResolvedConfig, SectionSpec } from './types.js';
 import { positionOf } from '../model/yaml-position.js';
@@ -92,6 +92,7 @@ export function loadConfig(text: string | undefined, file: string): ResolvedConf
   const resolved = resolve(parsed.data, file);
   if (parsed.data.claims) checkClaims(resolved, doc, lineCounter, file);
   if (parsed.data['pull-request']?.placeholders) checkPlaceholders(resolved, doc, lineCounter, file);
+  if (parsed.data.services) checkServices(resolved, doc, lineCounter, file);
   return resolved;
 }
 
@@ -136,6 +137,21 @@ function checkPlaceholders(config: ResolvedConfig, doc: Document, lineCounter: L
     pos.line,
     pos.column,
     '`pull-request.placeholders`: no description section requires text, so no placeholder would ever be looked for. List a section without items (its text is then required), or set `text: required` on one.',
+  );
+}
+
+/** A default tier `services.tiers` does not name would judge every service that names none against nothing. */
+function checkServices(config: ResolvedConfig, doc: Document, lineCounter: LineCounter, file: string): void {
+  const { tiers, defaultTier } = config.services;
+  if (Object.hasOwn(tiers, defaultTier)) return;
+  const node = (doc.getIn(['services', 'default-tier'], true) ?? doc.getIn(['services', 'tiers'], true)) as
+    Node | undefined;
+  const pos = positionOf(lineCounter, node);
+  throw new ConfigError(
+    file,
+    pos.line,
+    pos.column,
+    `\`services.default-tier\`: "${defaultTier}" is not one of \`services.tiers\` (${Object.keys(tiers).join(', ')}), so a service that names no tier would be held to nothing. Name one of them, or add it to \`services.tiers\`.`,
   );
 }
 
@@ -339,6 +355,10 @@ export function resolve(file: ConfigFile, source: string): ResolvedConfig {
   // A section the team wrote switches on the rule that reads it, where the preset left it off (`extends: none`):
   // an `alerts:` block that changed nothing would be a setting that silently does nothing.
   if (file.alerts && rules['alert-runbook'] === 'off') rules['alert-runbook'] = 'error';
+  // So does a \`services:\` block: the service rules at the built-in rules' severities.
+  if (file.services)
+    for (const rule of RULES)
+      if (rule.kind === 'service' && rules[rule.id] === 'off') rules[rule.id] = rule.defaultSeverity.devops;
   for (const [id, severity] of Object.entries(file.rules ?? {})) {
     if (severity) rules[id as RuleId] = severity;
   }
@@ -380,6 +400,7 @@ export function resolve(file: ConfigFile, source: string): ResolvedConfig {
       languages: file.code?.languages ?? base.code.languages,
       maxFiles: file.code?.['max-files'] ?? base.code.maxFiles,
     },
+    services: servicesOf(file.services, base.services),
     when: (file.when ?? []).map((w): WhenEntry => ({
       name: w.name,
       ...(w['changed-files']
@@ -437,4 +458,20 @@ export function withRepository(config: ResolvedConfig, repository: Repository | 
   if (!repository) return config;
   const { runbook } = config.pullRequest;
   return { ...config, pullRequest: { ...config.pullRequest, runbook: { ...runbook, repository } } };
+}
+
+function servicesOf(file: ConfigFile['services'], base: ServiceSettings): ServiceSettings {
+  const tiers = file?.tiers ?? base.tiers;
+  const defaultTier = file?.['default-tier'] ?? (file?.tiers ? Object.keys(file.tiers)[0]! : base.defaultTier);
+  return {
+    paths: file?.paths ?? base.paths,
+    files: file?.files ?? base.files,
+    exclude: file?.exclude ?? base.exclude,
+    matchLabels: file?.['match-labels'] ?? base.matchLabels,
+    oncallAnnotations: file?.['oncall-annotations'] ?? base.oncallAnnotations,
+    tierFrom: file?.['tier-from'] ?? base.tierFrom,
+    tiers,
+    defaultTier,
+    maxFiles: file?.['max-files'] ?? base.maxFiles,
+  };
 }

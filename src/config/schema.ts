@@ -370,6 +370,69 @@ export const configSchema = described(
         "Source files a pull request changes, checked for the role document's Red Flags in the code it changes.",
       ),
     ),
+    services: z.optional(
+      described(
+        z.strictObject({
+          paths: names(
+            'Folder globs whose folders are a service each (services/*, charts/*): a workload no catalog entity covers belongs to the folder that holds it, named by the folder.',
+          ),
+          files: z.optional(
+            described(
+              z.array(name()).check(z.minLength(1)),
+              'Globs of the repository files read for what services keep (catalog files, SLOs, dashboards, alert rules), beside the changed files. Default: catalog-info files and files named for SLOs, dashboards, alerts and rules.',
+            ),
+          ),
+          exclude: names(
+            "Globs of files that are no service's and describe none (examples, samples), beside the built-in ones: tests, test data and fixtures, vendored and installed dependencies.",
+          ),
+          'match-labels': z.optional(
+            described(
+              z.array(name()).check(z.minLength(1)),
+              "The labels an alert or an SLO names its service by, in its labels or its queries' selectors (default service, app, job, namespace).",
+            ),
+          ),
+          'oncall-annotations': z.optional(
+            described(
+              z.array(name()).check(z.minLength(1)),
+              "The annotations of a service's catalog entity (or workload) that point at its on-call (default PagerDuty's and Opsgenie's).",
+            ),
+          ),
+          'tier-from': z.optional(
+            described(
+              z
+                .string()
+                .check(
+                  z.trim(),
+                  z.regex(
+                    /^(spec\.lifecycle|(annotation|label):\S+)$/,
+                    'spec.lifecycle, annotation:<key> or label:<key>',
+                  ),
+                ),
+              "Where a service's tier is read: spec.lifecycle (the default), annotation:<key> or label:<key> of its catalog entity or workload.",
+            ),
+          ),
+          tiers: z.optional(
+            described(
+              z.record(name(), z.array(z.enum(['owner', 'oncall', 'slo', 'alerts', 'dashboard', 'runbook']))),
+              'Each tier and the checks it requires, e.g. {production: [owner, oncall, slo, alerts, dashboard, runbook], experimental: [owner]}. Replaces the default tiers.',
+            ),
+          ),
+          'default-tier': z.optional(
+            described(
+              name(),
+              'The tier of a service that names none (default production); a tier `tiers` does not name is judged as this one, and service-tier says so.',
+            ),
+          ),
+          'max-files': z.optional(
+            described(
+              z.number().check(z.int(), z.minimum(1), z.maximum(2000)),
+              'The most files read a run for services (default 300); more fail the gate, naming what was not read.',
+            ),
+          ),
+        }),
+        'Services (Backstage catalog Components of type service, and workloads): each new or changed service brings its owner, on-call, SLOs, alerts, dashboard and runbook, as its tier requires.',
+      ),
+    ),
     when: z.optional(
       described(
         z.array(when),

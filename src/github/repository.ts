@@ -82,6 +82,25 @@ export async function listFolderAt(client: GitHubClient, repo: Repo, path: strin
 }
 
 /**
+ * Every file (blob) of a commit's tree, with one recursive listing; GitHub
+ * stops at 100,000 entries or 7 MB and says `truncated`.
+ */
+export async function listTreeAt(
+  client: GitHubClient,
+  repo: Repo,
+  ref: string,
+  max: number,
+): Promise<{ paths: string[]; truncated: boolean }> {
+  const { data } = await client.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
+    ...repo,
+    tree_sha: ref,
+    recursive: 'true',
+  });
+  const blobs = data.tree.filter((e) => e.type === 'blob' && typeof e.path === 'string').map((e) => e.path!);
+  return { paths: blobs.slice(0, max), truncated: data.truncated || blobs.length > max };
+}
+
+/**
  * The files of the repository's default branch that GitHub's code search
  * finds a term in: one search, at most `max` paths. Code search reads only
  * the default branch, files under 384 KB, and answers 10 searches a minute.

@@ -22,6 +22,7 @@ import {
   getPullRequest,
   listChangedFiles,
   listFolderAt,
+  listTreeAt,
   readFileAt,
   searchCode,
   type ListedFile,
@@ -34,6 +35,7 @@ import { templatePaths, type TemplateFile } from '../model/template.js';
 import {
   type ChangedFiles,
   MAX_MENTIONS,
+  MAX_TREE_FILES,
   type ConfigText,
   type DocumentSource,
   type FileRead,
@@ -193,6 +195,15 @@ export class GitHubSource implements DocumentSource {
       return await listFolderAt(this.client, this.options.repo, folder, pr.headSha);
     } catch (error) {
       throw readFailed(`the folder ${folder}`, error);
+    }
+  }
+
+  async tree(): Promise<{ paths: string[]; truncated: boolean }> {
+    try {
+      const pr = await this.pull();
+      return await listTreeAt(this.client, this.options.repo, pr.headSha, MAX_TREE_FILES);
+    } catch (error) {
+      throw readFailed("the repository's list of files", error);
     }
   }
 

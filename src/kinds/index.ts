@@ -7,11 +7,13 @@ import { dockerfileKind } from './dockerfile.js';
 import { manifestKind } from './manifest.js';
 import { pullRequestKind } from './pull-request.js';
 import { runbookKind } from './runbook.js';
+import { serviceKind } from './service.js';
 import { workflowKind } from './workflow.js';
 
 export const KINDS = {
   'pull-request': pullRequestKind,
   runbook: runbookKind,
+  service: serviceKind,
   dockerfile: dockerfileKind,
   workflow: workflowKind,
   manifest: manifestKind,

@@ -12,6 +12,7 @@ import type { TemplateFile } from '../model/template.js';
 import type { ReadBound, RenderedFile, SourceFile, Unread } from '../model/files.js';
 import type { EvidenceFinding, Finding, Waiver } from '../model/report.js';
 import type { ReviewFacts } from '../model/reviews.js';
+import type { ServiceFacts } from '../model/service-facts.js';
 
 /** What the caller read besides the documents, for rules that look across them. */
 export interface Facts {
@@ -100,6 +101,12 @@ export interface DocumentKind<Id extends string, View, Context> {
     paths(view: View, settings: DocumentSettings): string[];
     bound(settings: DocumentSettings): ReadBound;
   };
+  /**
+   * Its documents are read with every other file of their check, as their
+   * companions (a service's document, with the files that answer for it):
+   * what the run extension hands over with them decides what they see.
+   */
+  readsAll?: true;
   /** The companion files to read with this document; never checked themselves. */
   companions?(path: string, text: string): CompanionFile[];
   /** What must be loaded before files at these paths can be parsed (a grammar): awaited before a check. */
@@ -183,6 +190,12 @@ export interface RunAccess {
    * search, or the search failed (then the run says so).
    */
   mentions(names: readonly string[]): Promise<string[] | undefined>;
+  /**
+   * Every file of the repository at the head commit; undefined where the
+   * source cannot list them. A listing that failed fails the run, as an
+   * unread file does.
+   */
+  tree(): Promise<{ paths: string[]; truncated: boolean } | undefined>;
   /** Manifests rendered before the run (`--rendered`, the action's `rendered`). */
   rendered: readonly RenderedFile[];
   /** The kubectl that builds Kustomize overlays, when not the one on the PATH. */
@@ -229,5 +242,5 @@ export interface RunExtension {
   extraChecks?(
     planned: Promise<readonly PlannedRunFile[]>,
     run: RunAccess,
-  ): Promise<{ checks: ExtraCheck[]; notes: string[] }>;
+  ): Promise<{ checks: ExtraCheck[]; notes: string[]; services?: ServiceFacts[] }>;
 }

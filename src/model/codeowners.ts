@@ -5,7 +5,9 @@
  * folder and all under it, `*` stays within a folder, `**` crosses them,
  * `docs/*` names the folder's own files);
  * the last matching line wins, and a pattern with no owners unsets
- * ownership.
+ * ownership. A line GitHub skips (a `!` negation, a `[ ]` range, a `\#`
+ * escape, an owner that is neither `@user`, `@org/team` nor an e-mail
+ * address) decides nothing, as on GitHub.
  */
 import { globMatcher } from './paths.js';
 
@@ -17,6 +19,8 @@ export interface OwnersLine {
   pattern: string;
   owners: string[];
   matches(path: string): boolean;
+  /** Why GitHub skips the line, when it does. */
+  skipped?: string;
 }
 
 export function parseCodeowners(text: string): OwnersLine[] {
@@ -28,14 +32,15 @@ export function parseCodeowners(text: string): OwnersLine[] {
       .trim();
     if (line === '') return;
     const [pattern, ...owners] = line.split(/\s+/);
-    out.push({ line: i + 1, pattern: pattern!, owners, matches: matcher(pattern!) });
+    const why = skippedBecause(raw.trim(), pattern!, owners);
+    out.push({ line: i + 1, pattern: pattern!, owners, matches: matcher(pattern!), ...(why ? { skipped: why } : {}) });
   });
   return out;
 }
 
 /** The owners of a path: the last line that matches it decides; none when that line names none. */
 export function ownersOf(lines: readonly OwnersLine[], path: string): { owners: string[]; line: number } | undefined {
-  const last = lines.findLast((l) => l.matches(path));
+  const last = lines.findLast((l) => l.skipped === undefined && l.matches(path));
   return last && last.owners.length > 0 ? { owners: last.owners, line: last.line } : undefined;
 }
 
@@ -49,4 +54,16 @@ function matcher(pattern: string): (path: string) => boolean {
   // names that folder's files only, as GitHub documents.
   const last = bare.slice(bare.lastIndexOf('/') + 1);
   return globMatcher(folder ? [`${base}/**`] : last.includes('*') ? [base] : [base, `${base}/**`]);
+}
+
+/** Why GitHub skips a line of CODEOWNERS, as its documentation lists what it does not support. */
+function skippedBecause(raw: string, pattern: string, owners: readonly string[]): string | undefined {
+  if (raw.startsWith('\\#')) return 'it escapes a # with \\, which CODEOWNERS does not support';
+  if (pattern.startsWith('!')) return 'it negates a pattern with !, which CODEOWNERS does not support';
+  if (/\[[^\]]*\]/.test(pattern)) return 'it uses a [ ] character range, which CODEOWNERS does not support';
+  const bad = owners.find(
+    (o) => !/^@[A-Za-z0-9](?:[A-Za-z0-9-]*)(?:\/[A-Za-z0-9_.-]+)?$/.test(o) && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(o),
+  );
+  if (bad !== undefined) return `${bad} is not an owner: @user, @org/team or an e-mail address`;
+  return undefined;
 }

@@ -8,6 +8,7 @@ import type { MessagePart } from './messages.js';
 import type { MatchedEntry } from './conditions.js';
 import type { SignOff } from './reviews.js';
 import type { Severity } from './spec.js';
+import type { ServiceFacts } from './service-facts.js';
 
 /**
  * Findings of the gate itself, not of a rule: always errors, never turned
@@ -101,6 +102,8 @@ export interface Report {
   skipped?: string;
   /** Files the CLI found under a named folder, or was named, and did not check, with why. */
   notChecked?: NotChecked[];
+  /** The services the change touches, and their readiness facts (`services/facts.ts`), when the repository describes services. */
+  services?: ServiceFacts[];
 }
 
 export interface NotChecked {

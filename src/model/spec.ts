@@ -163,8 +163,32 @@ export interface DocumentSettings {
   alerts: AlertSpec;
   /** Which changed source files are read as code, in which languages, and how many a run. */
   code: { paths: string[]; exclude: string[]; languages: string[]; maxFiles: number };
+  /** Services: how they are found, and what each tier requires of them (`services/model.ts`). */
+  services: ServiceSettings;
   /** The day the run judges dates by (`runbook-review-due`), YYYY-MM-DD; set by the run, not the config. */
   today?: string;
   /** Present when only an authorised reviewer can make the gate pass. */
   signOff?: SignOffSpec;
+}
+
+/** How services are found and judged: `services` in the config. */
+export interface ServiceSettings {
+  /** Folder globs whose folders are a service each (`services/*`, `charts/*`), for workloads no catalog entity covers. */
+  paths: string[];
+  /** Globs of the files read for what services keep (catalogs, SLOs, dashboards, alert rules) beside the changed ones. */
+  files: string[];
+  /** Globs of files that are no service's, beside the built-in ones (tests, fixtures, vendored code). */
+  exclude: string[];
+  /** The labels an alert or SLO names its service by, in its labels or its queries' selectors. */
+  matchLabels: string[];
+  /** The annotations that point at a service's on-call (PagerDuty, Opsgenie). */
+  oncallAnnotations: string[];
+  /** Where a service's tier is read: `spec.lifecycle`, `annotation:<key>` or `label:<key>`. */
+  tierFrom: string;
+  /** Each tier's required checks. */
+  tiers: Record<string, ('owner' | 'oncall' | 'slo' | 'alerts' | 'dashboard' | 'runbook')[]>;
+  /** The tier of a service that says none, or one `tiers` does not name. */
+  defaultTier: string;
+  /** The most files read a run for services. */
+  maxFiles: number;
 }

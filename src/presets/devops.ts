@@ -37,6 +37,40 @@ const defaultCode = (): DocumentSettings['code'] => ({
   maxFiles: 200,
 });
 
+/**
+ * Services are found in the repository's catalog and in the folders a team
+ * names; production needs every launch answer, experimental and deprecated
+ * an owner; a service that names no tier is held as production.
+ */
+export const defaultServices = (): DocumentSettings['services'] => ({
+  paths: [],
+  files: [
+    '**/catalog-info.yaml',
+    '**/catalog-info.yml',
+    '**/*slo*.{yaml,yml}',
+    '**/slos/**/*.{yaml,yml}',
+    '**/*dashboard*.{json,yaml,yml}',
+    '**/dashboards/**/*.{json,yaml,yml}',
+    '**/*{alert,rule}*.{yaml,yml}',
+  ],
+  exclude: [],
+  matchLabels: ['service', 'app', 'job', 'namespace'],
+  oncallAnnotations: [
+    'pagerduty.com/service-id',
+    'pagerduty.com/integration-key',
+    'opsgenie.com/component-selector',
+    'opsgenie.com/team',
+  ],
+  tierFrom: 'spec.lifecycle',
+  tiers: {
+    production: ['owner', 'oncall', 'slo', 'alerts', 'dashboard', 'runbook'],
+    experimental: ['owner'],
+    deprecated: ['owner'],
+  },
+  defaultTier: 'production',
+  maxFiles: 300,
+});
+
 const defaultEvidence = (): DocumentSettings['evidence'] => ({
   paths: ['**'],
   exclude: [],
@@ -102,8 +136,10 @@ function devopsPreset(): Preset {
     evidence: defaultEvidence(),
     alerts: defaultAlerts(),
     code: defaultCode(),
+    services: defaultServices(),
     claims: {
-      Alerts: ['alert-runbook'],
+      Alerts: ['alert-runbook', 'service-alerts'],
+      Dashboards: ['service-dashboard'],
       Timeouts: ['code-network-timeout'],
       Logging: ['code-unstructured-log'],
       'Zero Downtime': ['manifest-rollout'],
@@ -135,6 +171,7 @@ function emptyPreset(): Preset {
     evidence: defaultEvidence(),
     alerts: defaultAlerts(),
     code: defaultCode(),
+    services: defaultServices(),
     pullRequest: {
       sections: [],
       runbook: { section: 'Runbook', aliases: [], required: false, maxLinks: MAX_LINKS, external: [] },

@@ -45,6 +45,7 @@ export function toJson(report: Report, extra: Record<string, unknown> = {}): Jso
     ...(report.signOff ? { signedOffBy: report.signOff } : {}),
     ...(report.skipped ? { skipped: report.skipped } : {}),
     ...(report.notChecked ? { notChecked: report.notChecked } : {}),
+    ...(report.services ? { services: report.services } : {}),
     ...extra,
   };
 }

@@ -12,6 +12,7 @@ import { PULL_REQUEST } from '../engine.js';
 import { BUILT_IN } from '../config/load.js';
 import { fits, type Limit } from '../limits.js';
 import { messageMarkdown, neutralise } from './neutralise.js';
+import { scorecardMarkdown } from './scorecard.js';
 import { plural } from './text.js';
 import type { Finding, Report, Waiver } from '../model/report.js';
 import { RULES } from '../rules/index.js';
@@ -116,6 +117,9 @@ function render(report: Report, options: MarkdownOptions, shown: number, passes:
     for (const m of report.matched) out.push(`- **${neutralise(m.name)}**: ${m.reasons.map(neutralise).join('; ')}`);
     out.push('');
   }
+
+  // The services the change touches, as the scorecard shows them: read from the repository, so neutralised there.
+  if (report.services?.length) out.push('### Services this change touches', '', scorecardMarkdown(report.services));
 
   const cutFindings = report.findings.slice(0, shown);
   if (report.findings.length > 0) {

@@ -55,6 +55,14 @@ import { templateChoice } from './template-choice.js';
 import { templateField } from './template-field.js';
 import { templateUntouched } from './template-untouched.js';
 import { signOff } from './sign-off.js';
+import { serviceCatalog } from './service-catalog.js';
+import { serviceOwner } from './service-owner.js';
+import { serviceOncall } from './service-oncall.js';
+import { serviceSlo } from './service-slo.js';
+import { serviceAlerts } from './service-alerts.js';
+import { serviceDashboard } from './service-dashboard.js';
+import { serviceRunbook } from './service-runbook.js';
+import { serviceTier } from './service-tier.js';
 import { waiverReason } from './waiver-reason.js';
 import { workflowJobTimeout } from './workflow-job-timeout.js';
 import { whenApprovals } from './when-approvals.js';
@@ -120,6 +128,14 @@ export const RULES = [
   alertRunbookDrift,
   alertRunbookRemoved,
   alertSeverity,
+  serviceCatalog,
+  serviceOwner,
+  serviceOncall,
+  serviceSlo,
+  serviceAlerts,
+  serviceDashboard,
+  serviceRunbook,
+  serviceTier,
   codeNetworkTimeout,
   codeUnboundedQueue,
   codeUnstructuredLog,

@@ -13,6 +13,8 @@ import { annotationsFor } from '../../src/report/annotations.js';
 import { RULES } from '../../src/rules/index.js';
 import { reviewersKey, type PullRequestFacts } from '../../src/model/conditions.js';
 import { example, loadGrammars, ROOT } from '../helpers.js';
+import { auditOf, changeOf } from '../services/memory.js';
+import { READY_CATALOG, READY_FILES } from '../../src/rules/service-common.js';
 import type { ReviewFacts } from '../../src/model/reviews.js';
 import { templatePaths } from '../../src/model/template.js';
 
@@ -45,6 +47,16 @@ const report =
       waivers: r.waivers,
     };
   };
+/** The scorecard of a repository in memory: what the service checks make of it. */
+const audit = async (config: ResolvedConfig, files: Record<string, string>) => {
+  const found = await auditOf(files, config);
+  return { services: found.services, notRead: found.notRead };
+};
+const READY_CATALOG_PATH = 'services/payments/catalog-info.yaml';
+const READY = { ...READY_FILES, [READY_CATALOG_PATH]: READY_CATALOG };
+const READY_WITHOUT_SLO = { ...READY };
+delete (READY_WITHOUT_SLO as Record<string, string>)['slos/payments.yaml'];
+const SEARCH_DEPLOY = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: search\n';
 const kinds =
   (...paths: string[]): Observe =>
   (config) =>
@@ -531,6 +543,56 @@ const ENTRIES: Record<string, Entry | { exempt: string }> = {
     observe: (config) =>
       planFiles({ linked: [], changed: ['a.py', 'b.py'] }, config).map((f) => [f.path, f.unread?.kind]),
   },
+  'services.paths[]': {
+    with: "services:\n  paths: ['apps/*']\n",
+    without: '',
+    observe: (c) => audit(c, { 'apps/search/deploy.yaml': SEARCH_DEPLOY }),
+  },
+  'services.files[]': {
+    with: "services:\n  files: ['**/catalog-info.yaml']\n",
+    without: '',
+    observe: async (c) => (await changeOf(READY, c, ['services/payments/deploy.yaml'])).services,
+  },
+  'services.exclude[]': {
+    with: "services:\n  exclude: ['services/**']\n",
+    without: '',
+    observe: (c) => audit(c, READY),
+  },
+  'services.match-labels[]': {
+    with: 'services:\n  match-labels: [team]\n',
+    without: '',
+    observe: (c) => audit(c, READY),
+  },
+  'services.oncall-annotations[]': {
+    with: 'services:\n  oncall-annotations: [acme.com/on-call]\n',
+    without: '',
+    observe: (c) => audit(c, READY),
+  },
+  'services.tier-from': {
+    with: 'services:\n  tier-from: label:tier\n',
+    without: '',
+    observe: (c) =>
+      audit(c, {
+        ...READY,
+        [READY_CATALOG_PATH]: READY_CATALOG.replace('lifecycle: production', 'lifecycle: experimental'),
+      }),
+  },
+  'services.tiers': {
+    with: 'services:\n  tiers:\n    production: [owner]\n',
+    without: '',
+    observe: (c) => audit(c, READY_WITHOUT_SLO),
+  },
+  'services.default-tier': {
+    with: 'services:\n  default-tier: experimental\n',
+    without: '',
+    observe: (c) =>
+      audit(c, { ...READY, [READY_CATALOG_PATH]: READY_CATALOG.replace('  lifecycle: production\n', '') }),
+  },
+  'services.max-files': {
+    with: 'services:\n  max-files: 2\n',
+    without: '',
+    observe: (c) => audit(c, READY),
+  },
   'report.max-annotations': {
     with: 'report:\n  max-annotations: 1\n',
     without: '',
@@ -653,9 +715,9 @@ describe('no dead settings', () => {
 
   it.each(Object.entries(ENTRIES).filter((e): e is [string, Entry] => !('exempt' in e[1])))(
     '%s changes what the gate makes of an input',
-    (_key, entry) => {
-      const on = entry.observe(loadConfig(entry.with, 'with.yml'));
-      const off = entry.observe(loadConfig(entry.without, 'without.yml'));
+    async (_key, entry) => {
+      const on = await entry.observe(loadConfig(entry.with, 'with.yml'));
+      const off = await entry.observe(loadConfig(entry.without, 'without.yml'));
       expect(on).not.toEqual(off);
     },
   );

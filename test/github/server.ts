@@ -190,6 +190,9 @@ export class FakeGitHub {
   readonly edits: ContentEdit[] = [];
   /** The default branch, for `readiness-gate doctor`; its files are `trees.get(defaultBranch)`. */
   defaultBranch = 'main';
+  /** Trees listed (`GET …/git/trees/{sha}`), and whether GitHub says it cut the listing short. */
+  treeReads = 0;
+  treeTruncated = false;
   /** The default branch's protection: its required checks, none (404), or unreadable with this token (403). */
   protection: { contexts: string[] } | 'none' | 'forbidden' = 'none';
   /** Rules on the default branch from rulesets, as `GET /rules/branches/{branch}` lists them. */
@@ -548,6 +551,40 @@ export class FakeGitHub {
           ];
         }
         return [200, contentResponse(this, params.path!, ref, text)];
+      }
+      case 'GET /repos/{owner}/{repo}/git/trees/{tree_sha}': {
+        // A commit's tree: its files (blobs) and folders (trees); with `recursive`, all of them, else the top level.
+        const tree = this.trees.get(params.tree_sha!);
+        if (!tree) return [404, { message: 'Not Found' }];
+        this.treeReads++;
+        const recursive = query.recursive !== undefined && query.recursive !== '';
+        const folders = new Set<string>();
+        for (const file of tree.keys()) {
+          const parts = file.split('/');
+          for (let n = 1; n < parts.length; n++) folders.add(parts.slice(0, n).join('/'));
+        }
+        const entries = [
+          ...[...folders].map((path) => ({ path, mode: '040000', type: 'tree', sha: '0'.repeat(40) })),
+          ...[...tree].map(([path, text]) => ({
+            path,
+            mode: '100644',
+            type: 'blob',
+            sha: '0'.repeat(40),
+            size: Buffer.byteLength(text),
+            url: `${this.url}/repos/${this.owner}/${this.repo}/git/blobs/${'0'.repeat(40)}`,
+          })),
+        ]
+          .filter((e) => recursive || !e.path.includes('/'))
+          .sort((a, b) => (a.path < b.path ? -1 : 1));
+        return [
+          200,
+          {
+            sha: params.tree_sha,
+            url: `${this.url}/repos/${this.owner}/${this.repo}/git/trees/${params.tree_sha}`,
+            tree: entries,
+            truncated: this.treeTruncated,
+          },
+        ];
       }
       case 'GET /search/code': {
         // GitHub searches the default branch's files, and only a repository the query names that the token reads.

@@ -101,6 +101,30 @@ describe('dist/cli.js', () => {
     ]);
   });
 
+  it("judges a service's catalog with Backstage's schemas shipped in the bundle, as the scorecard and as a check", async () => {
+    const platform = path.join(ROOT, 'test/fixtures/services/platform');
+    const scorecard = await cli(['services', '--format', 'json'], platform);
+    expect(scorecard.stderr).toBe('');
+    expect(scorecard.code).toBe(1);
+    const facts = JSON.parse(scorecard.stdout) as { services: { name: string; checks: { slo: { status: string } } }[] };
+    expect(facts.services.map((s) => `${s.name} ${s.checks.slo.status}`)).toEqual([
+      'orders fail',
+      'payments pass',
+      'search fail',
+    ]);
+    // A component Backstage would refuse, in a changed catalog file: its schemas were loaded, in a chunk of their own.
+    const dir = await mkdtemp(path.join(tmpdir(), 'rg-'));
+    temps.push(dir);
+    await cp(platform, dir, { recursive: true });
+    const catalog = path.join(dir, 'services/payments/catalog-info.yaml');
+    await writeFile(catalog, (await readFile(catalog, 'utf8')).replace('  owner: group:payments-team\n', ''));
+    const checked = await cli(['check', '--format', 'json', 'services/payments/catalog-info.yaml'], dir);
+    const findings = (JSON.parse(checked.stdout) as { findings: { ruleId: string; message: string }[] }).findings;
+    expect(findings.filter((f) => f.ruleId === 'service-catalog').map((f) => f.message)).toEqual([
+      'Backstage would reject Component "payments": spec.owner is required. Correct it, or the catalog drops the entity.',
+    ]);
+  });
+
   it('prints the version of package.json', async () => {
     const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
     expect((await cli(['--version'])).stdout).toBe(`${pkg.version}\n`);

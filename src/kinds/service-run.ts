@@ -1,0 +1,208 @@
+/**
+ * What the service kind brings to a run: the files that answer for the
+ * services the change touches, read from the repository at the head
+ * commit, and the documents that judge them.
+ *
+ * Nothing happens unless the change touches a file a service may be made
+ * of (a catalog file, CODEOWNERS, a YAML or JSON file, a file under
+ * `services.paths`), or the run is an audit. Then the repository's files
+ * are listed once (one request on GitHub), and the gate stops there when
+ * the repository describes no services (no catalog file, no
+ * `services.paths`). Else it reads, bounded by `services.max-files`:
+ * CODEOWNERS, the files `services.files` selects (catalogs, SLOs,
+ * dashboards, alert rules), the changed files, then the YAML files in the
+ * touched services' folders and the runbooks named for them.
+ */
+import { CODEOWNERS_PATHS } from '../model/codeowners.js';
+import { globMatcher } from '../model/paths.js';
+import { CATALOG_FILE } from '../services/catalog.js';
+import type { ServiceFacts } from '../model/service-facts.js';
+import { factsOf } from '../services/facts.js';
+import { excludedFromServices, servicesOf, touches, type ServiceModel } from '../services/model.js';
+import { loadEntitySchemas } from '../services/validate.js';
+import { mapLimit } from '../concurrency.js';
+import type { PlannedRunFile, RunAccess, RunExtension, RunFile } from './kind.js';
+import { runbookKind } from './runbook.js';
+
+const KIND = 'service';
+
+interface Gathered {
+  /** The files read for services, as companions of their documents. */
+  files: RunFile[];
+  /** Files past `services.max-files`, not read: the run fails, naming them. */
+  notRead: string[];
+  model?: ServiceModel;
+  /** The paths the change touches (the named files, in the CLI): undefined in an audit. */
+  changed?: readonly string[];
+  notes: string[];
+}
+
+const runs = new WeakMap<RunAccess, Promise<Gathered>>();
+
+/** The files for services, gathered once a run whichever phase asks first. */
+function gather(run: RunAccess, planned: readonly PlannedRunFile[]): Promise<Gathered> {
+  let found = runs.get(run);
+  if (!found) runs.set(run, (found = gatherOnce(run, planned)));
+  return found;
+}
+
+const YAML_OR_JSON = /\.(ya?ml|json)$/i;
+
+async function gatherOnce(run: RunAccess, planned: readonly PlannedRunFile[]): Promise<Gathered> {
+  const { services } = run.settings;
+  const changed = run.audit
+    ? undefined
+    : run.named
+      ? planned.filter((f) => !f.companion && !f.fromBase).map((f) => f.path)
+      : run.changed;
+  const inFolders = globMatcher(services.paths.map((p) => `${p.replace(/\/+$/, '')}/**`));
+  const selected = globMatcher(services.files);
+  const mayMatter = (p: string) =>
+    CATALOG_FILE(p) || CODEOWNERS_PATHS.includes(p) || YAML_OR_JSON.test(p) || /\/templates\//.test(p) || inFolders(p);
+  if (changed && !changed.some(mayMatter)) return { files: [], notRead: [], notes: [] };
+  const tree = await run.tree();
+  if (!tree)
+    return {
+      files: [],
+      notRead: [],
+      notes: run.canList ? [] : ["Services were not judged: the repository's files cannot be listed here."],
+    };
+  const notes = tree.truncated
+    ? [
+        `The repository has more files than the gate lists (${tree.paths.length}); services whose files are past them were judged without them.`,
+      ]
+    : [];
+  const kept = tree.paths.filter((p) => !excludedFromServices(p, services));
+  const paths = new Set(kept);
+  if (services.paths.length === 0 && !kept.some((p) => CATALOG_FILE(p))) return { files: [], notRead: [], notes };
+
+  const wanted = new Set<string>();
+  for (const p of CODEOWNERS_PATHS) if (paths.has(p)) wanted.add(p);
+  for (const p of kept) if (selected(p)) wanted.add(p);
+  for (const p of changed ?? kept.filter((t) => YAML_OR_JSON.test(t) || /\/templates\//.test(t)))
+    if (paths.has(p) && mayMatter(p)) wanted.add(p);
+  const budget = { left: services.maxFiles, notRead: [] as string[] };
+  const files = await readAll(run, [...wanted], budget);
+  // Backstage's schemas, read only by a run that has a catalog file.
+  if (files.some((f) => CATALOG_FILE(f.path))) await loadEntitySchemas();
+  const first = modelOf(files, run);
+  const touched = first.services.filter((s) => !changed || touches(s, changed));
+  // The rest of the touched services' files: their folders' YAML (workloads, charts), the runbooks named for them.
+  const more = new Set<string>();
+  const folders = touched.flatMap((s) => (s.folder !== undefined && s.folder !== '' ? [s.folder] : []));
+  const names = new Set(touched.map((s) => s.name.toLowerCase()));
+  for (const p of kept) {
+    if (wanted.has(p)) continue;
+    if (folders.some((f) => p.startsWith(`${f}/`)) && (YAML_OR_JSON.test(p) || /\/templates\//.test(p))) more.add(p);
+    else if (
+      runbookKind.select(p, run.settings) &&
+      p
+        .toLowerCase()
+        .split('/')
+        .some((part) => names.has(part.replace(/\.[^.]+$/, '')))
+    )
+      more.add(p);
+  }
+  const all = [...files, ...(await readAll(run, [...more], budget))];
+  return { files: all, notRead: budget.notRead, model: modelOf(all, run), ...(changed ? { changed } : {}), notes };
+}
+
+async function readAll(
+  run: RunAccess,
+  paths: string[],
+  budget: { left: number; notRead: string[] },
+): Promise<RunFile[]> {
+  paths.sort();
+  const read = paths.slice(0, Math.max(0, budget.left));
+  budget.notRead.push(...paths.slice(read.length));
+  budget.left -= read.length;
+  const texts = await mapLimit(read, run.concurrency, (p) => run.readHead(p));
+  return read.flatMap((path, i): RunFile[] => {
+    const text = texts[i];
+    if (text === undefined) return [];
+    return typeof text === 'string'
+      ? [{ path, kind: KIND, text }]
+      : [{ path, kind: KIND, text: undefined, unread: text }];
+  });
+}
+
+function modelOf(files: readonly RunFile[], run: RunAccess): ServiceModel {
+  return servicesOf(
+    files.flatMap((f) => (f.text !== undefined ? [{ path: f.path, text: f.text }] : [])),
+    run.settings.services,
+    {
+      isRunbook: (p) => runbookKind.select(p, run.settings),
+      runbookAnnotations: run.settings.alerts.runbookAnnotations,
+    },
+  );
+}
+
+export const serviceRun: RunExtension = {
+  async linked(planned, run) {
+    const documents = (files: readonly { kind: string; companion?: true }[]) =>
+      files.some((f) => f.kind === KIND && !f.companion);
+    if (!documents(planned)) return { files: [], wanted: () => false };
+    const gathered = await gather(run, planned);
+    const companions = gathered.files
+      .filter((f) => f.text !== undefined)
+      .map((f) => ({ ...f, companion: true as const }));
+    return { files: [], wanted: documents, companions };
+  },
+
+  async extraChecks(plannedSoon, run) {
+    const planned = await plannedSoon;
+    const gathered = await gather(run, planned);
+    const { model, changed } = gathered;
+    if (!model?.describes) return { checks: [], notes: gathered.notes };
+    const judged = model.services.filter((s) => !changed || touches(s, changed));
+    // Documents planned already (a changed catalog file) are judged there, with these files beside them.
+    const own = new Set(planned.filter((f) => f.kind === KIND && !f.companion).map((f) => f.path));
+    const homes = new Set([
+      ...judged.map((s) => s.home.path),
+      ...model.unattributed.filter((u) => !changed || changed.includes(u.workload.path)).map((u) => u.workload.path),
+    ]);
+    const texts = new Map(gathered.files.map((f) => [f.path, f]));
+    const documents = [...homes]
+      .filter((p) => !own.has(p) && texts.get(p)?.text !== undefined)
+      .map((p) => ({ path: p, kind: KIND, text: texts.get(p)!.text! }));
+    const notRead: RunFile[] = gathered.notRead.map((path) => ({
+      path,
+      kind: KIND,
+      text: undefined,
+      unread: {
+        kind: 'over-limit',
+        bound: {
+          what: 'files read for services',
+          max: run.settings.services.maxFiles,
+          setting: 'services.max-files',
+          advice: 'Narrow `services.files`, or raise the bound.',
+        },
+      },
+    }));
+    const companions = gathered.files
+      .filter((f) => !homes.has(f.path) || own.has(f.path))
+      .map((f) => ({ ...f, companion: true as const }));
+    const services: ServiceFacts[] = judged.map(factsOf);
+    return {
+      checks: documents.length + notRead.length > 0 ? [{ files: [...documents, ...notRead, ...companions] }] : [],
+      notes: gathered.notes,
+      services,
+    };
+  },
+};
+
+/**
+ * Every service of the repository and its facts, as an audit reads them:
+ * the scorecard (`readiness-gate services`), through the same reads as a run.
+ */
+export async function auditServices(
+  run: RunAccess,
+): Promise<{ services: ServiceFacts[]; describes: boolean; notRead: string[]; notes: string[] }> {
+  const gathered = await gather(run, []);
+  return {
+    services: (gathered.model?.services ?? []).map(factsOf),
+    describes: gathered.model?.describes === true,
+    notRead: gathered.notRead,
+    notes: gathered.notes,
+  };
+}
