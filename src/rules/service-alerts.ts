@@ -5,7 +5,7 @@
  * expression's selectors. The alerts themselves are held to `alert-runbook`.
  */
 import { sayer } from '../model/messages.js';
-import { EMPTY_WAIVER, missing, READY_CATALOG, READY_FILES, readyFilesWith } from './service-common.js';
+import { EMPTY_WAIVER, missing, READY_CATALOG, READY_FILES, readyFilesWith, readyExample } from './service-common.js';
 import { defineRule } from './rule.js';
 
 const messages = {
@@ -46,20 +46,9 @@ export const serviceAlerts = defineRule({
         },
       ],
     },
-    {
-      name: "an alert on the service's error rate, by its job",
-      path: 'services/payments/catalog-info.yaml',
-      text: READY_CATALOG,
-      files: READY_FILES,
-      findings: [],
-    },
+    readyExample("an alert on the service's error rate, by its job"),
   ],
   check(ctx) {
-    return missing(
-      ctx,
-      'alerts',
-      (_s, data) => say('missing', data),
-      (data) => say('emptyWaiver', data),
-    );
+    return missing(ctx, 'alerts', say);
   },
 });

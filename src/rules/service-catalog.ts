@@ -9,7 +9,7 @@
  */
 import type { RawFinding } from '../model/finding.js';
 import { sayer } from '../model/messages.js';
-import { READY_CATALOG, READY_FILES, readyCatalogWith } from './service-common.js';
+import { READY_CATALOG, READY_FILES, readyCatalogWith, readyExample } from './service-common.js';
 import { defineRule } from './rule.js';
 
 const messages = {
@@ -77,13 +77,7 @@ export const serviceCatalog = defineRule({
         },
       ],
     },
-    {
-      name: 'a service with its workload, its owner a Group of the catalog',
-      path: 'services/payments/catalog-info.yaml',
-      text: READY_CATALOG,
-      files: READY_FILES,
-      findings: [],
-    },
+    readyExample('a service with its workload, its owner a Group of the catalog'),
   ],
   check(ctx) {
     const out: RawFinding[] = [];

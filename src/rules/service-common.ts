@@ -6,26 +6,29 @@
  */
 import type { ServiceContext } from '../kinds/service.js';
 import type { RawFinding } from '../model/finding.js';
-import type { MessageData } from '../model/messages.js';
+import type { Say } from '../model/messages.js';
 import type { CheckId } from '../model/service-facts.js';
-import type { Service } from '../services/model.js';
 
 /** A check's finding for each judged service that fails it; undefined when the document judges no service. */
 export function missing(
   ctx: ServiceContext,
   check: CheckId,
-  say: (service: Service, data: MessageData) => string,
-  emptyWaiver: (data: MessageData) => string,
+  say: Say<'missing' | 'emptyWaiver'>,
 ): RawFinding[] | undefined {
   if (ctx.judged.length === 0) return undefined;
   const out: RawFinding[] = [];
   for (const s of ctx.judged) {
     for (const w of s.emptyWaivers.filter((e) => e.check === check))
-      out.push({ message: emptyWaiver({ rule: `service-${check}` }), line: w.line, column: 1, alwaysError: true });
+      out.push({
+        message: say('emptyWaiver', { rule: `service-${check}` }),
+        line: w.line,
+        column: 1,
+        alwaysError: true,
+      });
     const result = s.checks[check];
     if (result.status !== 'fail') continue;
     out.push({
-      message: say(s, { service: s.name, tier: s.tier, detail: result.detail }),
+      message: say('missing', { service: s.name, tier: s.tier, detail: result.detail }),
       line: s.home.line,
       column: s.home.column,
       ...(result.source && result.source.path !== ctx.path
@@ -122,3 +125,12 @@ export const readyCatalogWith = (from: string, to: string): string => {
   if (!READY_CATALOG.includes(from)) throw new Error(`the ready catalog has no "${from}"`);
   return READY_CATALOG.replace(from, to);
 };
+
+/** The example every service rule passes: a service with every launch answer. */
+export const readyExample = (name: string) => ({
+  name,
+  path: 'services/payments/catalog-info.yaml',
+  text: READY_CATALOG,
+  files: READY_FILES,
+  findings: [],
+});

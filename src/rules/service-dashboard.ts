@@ -5,7 +5,7 @@
  * annotation, or a catalog link to one.
  */
 import { sayer } from '../model/messages.js';
-import { EMPTY_WAIVER, missing, READY_CATALOG, READY_FILES, readyFilesWith } from './service-common.js';
+import { EMPTY_WAIVER, missing, READY_CATALOG, readyFilesWith, readyExample } from './service-common.js';
 import { defineRule } from './rule.js';
 
 const messages = {
@@ -37,20 +37,9 @@ export const serviceDashboard = defineRule({
         },
       ],
     },
-    {
-      name: 'a dashboard whose queries name the service',
-      path: 'services/payments/catalog-info.yaml',
-      text: READY_CATALOG,
-      files: READY_FILES,
-      findings: [],
-    },
+    readyExample('a dashboard whose queries name the service'),
   ],
   check(ctx) {
-    return missing(
-      ctx,
-      'dashboard',
-      (_s, data) => say('missing', data),
-      (data) => say('emptyWaiver', data),
-    );
+    return missing(ctx, 'dashboard', say);
   },
 });

@@ -4,7 +4,7 @@
  * Opsgenie's Backstage annotations) on its catalog entity or its workload.
  */
 import { sayer } from '../model/messages.js';
-import { EMPTY_WAIVER, missing, READY_CATALOG, READY_FILES, readyCatalogWith } from './service-common.js';
+import { EMPTY_WAIVER, missing, READY_FILES, readyCatalogWith, readyExample } from './service-common.js';
 import { defineRule } from './rule.js';
 
 const messages = {
@@ -51,20 +51,9 @@ export const serviceOncall = defineRule({
       files: READY_FILES,
       findings: [],
     },
-    {
-      name: 'a production service paged through PagerDuty',
-      path: 'services/payments/catalog-info.yaml',
-      text: READY_CATALOG,
-      files: READY_FILES,
-      findings: [],
-    },
+    readyExample('a production service paged through PagerDuty'),
   ],
   check(ctx) {
-    return missing(
-      ctx,
-      'oncall',
-      (_s, data) => say('missing', data),
-      (data) => say('emptyWaiver', data),
-    );
+    return missing(ctx, 'oncall', say);
   },
 });

@@ -8,7 +8,7 @@
  */
 import type { RawFinding } from '../model/finding.js';
 import { sayer } from '../model/messages.js';
-import { EMPTY_WAIVER, missing, READY_CATALOG, READY_FILES, readyFilesWith } from './service-common.js';
+import { EMPTY_WAIVER, missing, READY_CATALOG, readyFilesWith, readyExample } from './service-common.js';
 import { defineRule } from './rule.js';
 
 const messages = {
@@ -81,21 +81,10 @@ export const serviceOwner = defineRule({
         },
       ],
     },
-    {
-      name: 'the team the catalog names owns the folder',
-      path: 'services/payments/catalog-info.yaml',
-      text: READY_CATALOG,
-      files: READY_FILES,
-      findings: [],
-    },
+    readyExample('the team the catalog names owns the folder'),
   ],
   check(ctx) {
-    const out = missing(
-      ctx,
-      'owner',
-      (_s, data) => say('missing', data),
-      (data) => say('emptyWaiver', data),
-    );
+    const out = missing(ctx, 'owner', say);
     if (!out) return undefined;
     const extra: RawFinding[] = ctx.judged.flatMap((s) => [
       ...s.skippedOwners.map((k) => ({

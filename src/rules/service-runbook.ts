@@ -61,11 +61,6 @@ export const serviceRunbook = defineRule({
     },
   ],
   check(ctx) {
-    return missing(
-      ctx,
-      'runbook',
-      (_s, data) => say('missing', data),
-      (data) => say('emptyWaiver', data),
-    );
+    return missing(ctx, 'runbook', say);
   },
 });

@@ -6,7 +6,7 @@
  */
 import { sayer } from '../model/messages.js';
 import type { RawFinding } from '../model/finding.js';
-import { EMPTY_WAIVER, missing, READY_CATALOG, READY_FILES, readyFilesWith } from './service-common.js';
+import { EMPTY_WAIVER, missing, READY_CATALOG, READY_FILES, readyFilesWith, readyExample } from './service-common.js';
 import { defineRule } from './rule.js';
 
 const messages = {
@@ -59,23 +59,12 @@ export const serviceSlo = defineRule({
         },
       ],
     },
-    {
-      name: 'a Sloth SLO of 99.9 %',
-      path: 'services/payments/catalog-info.yaml',
-      text: READY_CATALOG,
-      files: READY_FILES,
-      findings: [],
-    },
+    readyExample('a Sloth SLO of 99.9 %'),
   ],
   check(ctx) {
     // A service whose SLOs are all broken is told so by each of them, below, not as one with none.
     const judged = ctx.judged.filter((s) => s.sloProblems.length === 0 || s.checks.slo.status !== 'fail');
-    const out = missing(
-      { ...ctx, judged },
-      'slo',
-      (_s, data) => say('missing', data),
-      (data) => say('emptyWaiver', data),
-    );
+    const out = missing({ ...ctx, judged }, 'slo', say);
     if (!out && ctx.judged.length === 0) return undefined;
     const broken: RawFinding[] = ctx.judged.flatMap((s) =>
       s.sloProblems.map((p) => ({

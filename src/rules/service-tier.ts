@@ -5,7 +5,7 @@
  * (`prod`) would otherwise silently hold a service to the default tier.
  */
 import { sayer } from '../model/messages.js';
-import { READY_CATALOG, READY_FILES } from './service-common.js';
+import { READY_CATALOG, READY_FILES, readyExample } from './service-common.js';
 import { defineRule } from './rule.js';
 
 const messages = {
@@ -41,13 +41,7 @@ export const serviceTier = defineRule({
         },
       ],
     },
-    {
-      name: 'a production service',
-      path: 'services/payments/catalog-info.yaml',
-      text: READY_CATALOG,
-      files: READY_FILES,
-      findings: [],
-    },
+    readyExample('a production service'),
   ],
   check(ctx) {
     if (ctx.judged.length === 0) return undefined;
