@@ -6,7 +6,7 @@
  */
 import type { ResolvedConfig, Severity } from './config/types.js';
 import { DESCRIPTION, isEvidence, kindById, type KindId } from './kinds/index.js';
-import { type Companions, type Facts, type SeverityCap } from './kinds/kind.js';
+import { type Companions, type Facts, type ProbeOverlays, type SeverityCap } from './kinds/kind.js';
 import { PULL_REQUEST } from './kinds/pull-request.js';
 import type { DocumentView } from './markdown/document.js';
 import type { Finding, GateFindingId, Pass, Report } from './model/report.js';
@@ -49,6 +49,8 @@ export interface CheckInput {
   config: ResolvedConfig;
   /** Every runbook the repository's alerts link, when the run read all its alerts (the CLI's audit). */
   alertRunbooks?: readonly string[];
+  /** The overlays of the repository that take in each Kustomize base folder, and the probes they patch in (`ProbeOverlays`). */
+  overlays?: ProbeOverlays;
   /** The repository's pull-request template the description was written from, at the base commit. */
   template?: TemplateFile;
   /** The lines each changed source file's diff touches, by path (`model/diff.ts changedLines`); a file absent is judged whole. */
@@ -95,6 +97,7 @@ export function check(input: CheckInput): Report {
       ...(input.pullRequest ? { pullRequest: input.pullRequest } : {}),
       ...(input.template ? { template: input.template } : {}),
       ...(input.alertRunbooks ? { alertRunbooks: new Set(input.alertRunbooks.map((p) => p.toLowerCase())) } : {}),
+      ...(input.overlays ? { overlays: input.overlays } : {}),
       ...(input.changedLines
         ? { changedLines: new Map(Object.entries(input.changedLines).map(([p, lines]) => [p, new Set(lines)])) }
         : {}),
@@ -272,7 +275,8 @@ function checkView(run: Run, kindId: KindId, path: string, view: unknown): void 
   run.sources.push(path);
   // Kept only for a description to read (its linked runbooks); without one, each tree can go once checked.
   run.views?.set(path, view);
-  const cap = kind.cap?.(view);
+  // A cap may depend on the rule (an overlay that patches probes back caps the probe rules alone).
+  const cap = kind.cap ? (ruleId: string) => kind.cap!(view, run.facts, ruleId) : () => undefined;
   if (kind.waivers) run.waivers.push(...kind.waivers(view, run.config, run.facts));
   try {
     runRules(run, kindId, path, view, cap);
@@ -281,7 +285,13 @@ function checkView(run: Run, kindId: KindId, path: string, view: unknown): void 
   }
 }
 
-function runRules(run: Run, kindId: KindId, path: string, view: unknown, cap: SeverityCap | undefined): void {
+function runRules(
+  run: Run,
+  kindId: KindId,
+  path: string,
+  view: unknown,
+  cap: (ruleId: string) => SeverityCap | undefined,
+): void {
   const context = kindById(kindId).context(view, path, run.config, run.facts);
   for (const rule of RULES as readonly AnyRule[]) {
     if (rule.kind !== kindId) continue;
@@ -302,7 +312,7 @@ function runRules(run: Run, kindId: KindId, path: string, view: unknown, cap: Se
       pass.sources.push(path);
       run.passes.set(rule.id, pass);
     }
-    const capped = rule.ignoresCap ? undefined : cap;
+    const capped = rule.ignoresCap ? undefined : cap(rule.id);
     for (const f of outcome.findings) run.findings.push(stamp(rule.id, severity, path, kindId, f, capped));
   }
 }

@@ -173,8 +173,14 @@ async function run(source: DocumentSource, options: PipelineOptions): Promise<Ru
   reads.linkedBy(linkedFiles);
   const linkedRead = Promise.all(RUN_EXTENSIONS.map((e) => e.linked?.(planned, access)));
   linkedRead.catch(() => {});
-  const auditFacts = async (): Promise<Pick<CheckInput, 'alertRunbooks'>> =>
-    named?.audit ? { alertRunbooks: (await linkedRead).flatMap((l) => l?.alertRunbooks ?? []) } : {};
+  const auditFacts = async (): Promise<Pick<CheckInput, 'alertRunbooks' | 'overlays'>> => {
+    const links = await linkedRead;
+    const overlays = Object.assign({}, ...links.map((l) => l?.overlays ?? {})) as NonNullable<CheckInput['overlays']>;
+    return {
+      ...(named?.audit ? { alertRunbooks: links.flatMap((l) => l?.alertRunbooks ?? []) } : {}),
+      ...(Object.keys(overlays).length > 0 ? { overlays } : {}),
+    };
+  };
   // One bound on companions for the whole run, however many parts its documents are checked in.
   const companions = companionBudget();
   const checked = await Promise.all([

@@ -1,6 +1,10 @@
 // Overlays built with kubectl kustomize from files read at the head commit: what is read, refused and built.
 import { describe, expect, it } from 'vitest';
-import { buildOverlays, patchFiles } from '../src/kinds/manifest/kustomize.js';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildOverlays, patchFiles, probesPatchedIn } from '../src/kinds/manifest/kustomize.js';
+import { runCli } from './cli/run.js';
 import { toolRuns } from './helpers.js';
 
 const KUBECTL = toolRuns('kubectl', ['version', '--client'], 'the builds below that need it are skipped.');
@@ -156,5 +160,95 @@ describe('buildOverlays', () => {
     const [build] = await buildOverlays(['k/kustomization.yaml'], readHead);
     expect(build).toMatchObject({ notBuilt: expect.stringMatching(/^kubectl kustomize failed: /) });
     expect((build as { notBuilt: string }).notBuilt).not.toMatch(/readiness-gate-kustomize-/);
+  });
+});
+
+describe('a Kustomize base that loses its probes', () => {
+  const NO_PROBE =
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: api:1\n          ports: [{containerPort: 8080}]\n          livenessProbe: {httpGet: {path: /live, port: 8080}}\n          resources: {requests: {cpu: 1, memory: 1Gi}, limits: {memory: 1Gi}}\n';
+  const PROBE_PATCH =
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          readinessProbe: {httpGet: {path: /ready, port: 8080}}\n';
+
+  async function probeFinding(files: Record<string, string>) {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rg-base-'));
+    try {
+      await mkdir(path.join(dir, '.git'));
+      // The rule at error: what a cap lowers shows (the devops preset has it a warning).
+      const config = 'rules:\n  manifest-readiness-probe: error\n';
+      for (const [file, text] of Object.entries({
+        'deploy/base/api.yaml': NO_PROBE,
+        '.github/readiness-gate.yml': config,
+        ...files,
+      })) {
+        await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+        await writeFile(path.join(dir, file), text);
+      }
+      const run = await runCli(['check', '--format', 'json', '--changed-files', '-'], {
+        cwd: dir,
+        input: 'M\tdeploy/base/api.yaml\n',
+      });
+      const json = JSON.parse(run.stdout) as { findings: { ruleId: string; severity: string; message: string }[] };
+      return json.findings
+        .filter((f) => f.ruleId === 'manifest-readiness-probe')
+        .map((f) => `${f.severity}: ${f.message.replace(/^.*?\((At most a warning: )/, '$1')}`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('is an error where no overlay of the repository patches the probe back in', async () => {
+    expect(await probeFinding({ 'deploy/base/kustomization.yaml': 'resources: [api.yaml]\n' })).toEqual([
+      expect.stringMatching(/^error: Container "api" of Deployment "api"/),
+    ]);
+    // An overlay that takes the base in and patches something else restores nothing.
+    expect(
+      await probeFinding({
+        'deploy/base/kustomization.yaml': 'resources: [api.yaml]\n',
+        'deploy/prod/kustomization.yaml':
+          'resources: [../base]\npatches:\n  - patch: |-\n      - op: replace\n        path: /spec/replicas\n        value: 3\n',
+        // A patch that removes the probe is no restoring one.
+        'deploy/dev/kustomization.yaml':
+          'resources: [../base]\npatches:\n  - patch: |-\n      - op: remove\n        path: /spec/template/spec/containers/0/readinessProbe\n',
+      }),
+    ).toEqual([expect.stringMatching(/^error: /)]);
+  });
+
+  it('stays a warning, naming the overlay, where one patches the probe in', async () => {
+    expect(
+      await probeFinding({
+        'deploy/base/kustomization.yaml': 'resources: [api.yaml]\n',
+        'deploy/prod/kustomization.yaml': 'resources: [../base]\npatches:\n  - path: probe.yaml\n',
+        'deploy/prod/probe.yaml': PROBE_PATCH,
+      }),
+    ).toEqual(['warning: At most a warning: deploy/prod/kustomization.yaml patches readinessProbe into it.)']);
+    // A JSON 6902 patch that adds it, inline, counts too.
+    expect(
+      await probeFinding({
+        'deploy/base/kustomization.yaml': 'resources: [api.yaml]\n',
+        'deploy/prod/kustomization.yaml':
+          'resources:\n  - ../base/\npatches:\n  - target: {kind: Deployment}\n    patch: |-\n      - op: add\n        path: /spec/template/spec/containers/0/readinessProbe\n        value: {tcpSocket: {port: 8080}}\n',
+      }),
+    ).toEqual([expect.stringMatching(/^warning: .*deploy\/prod\/kustomization\.yaml patches readinessProbe into it/)]);
+  });
+});
+
+describe('probesPatchedIn', () => {
+  it('reads strategic-merge and JSON 6902 patches, and not a probe deleted', () => {
+    expect(
+      probesPatchedIn(
+        'spec:\n  template:\n    spec:\n      containers:\n        - name: a\n          livenessProbe: {exec: {command: [true]}}\n',
+      ),
+    ).toEqual(['livenessProbe']);
+    expect(
+      probesPatchedIn(
+        'spec:\n  containers:\n    - name: a\n      readinessProbe: null\n      livenessProbe: {$patch: delete}\n',
+      ),
+    ).toEqual([]);
+    expect(
+      probesPatchedIn(
+        '[{"op": "replace", "path": "/spec/template/spec/containers/0/readinessProbe/httpGet/path", "value": "/ready"}]',
+      ),
+    ).toEqual(['readinessProbe']);
+    expect(probesPatchedIn('[not yaml')).toEqual([]);
   });
 });

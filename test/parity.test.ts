@@ -245,7 +245,7 @@ const CASES: Case[] = [
     },
   },
   {
-    name: 'a manifest beside a kustomization.yaml, whose findings are capped',
+    name: 'a Kustomize base no overlay restores its probe to: the tick is contradicted, the finding not capped',
     files: {
       'docs/runbooks/deploy-payments.md': READY,
       'base/kustomization.yaml': 'resources: [api.yaml]\n',
@@ -257,12 +257,39 @@ const CASES: Case[] = [
     ],
     shows: (json) => {
       expect(json.findings.map((f) => [f.ruleId, f.severity])).toEqual([
+        ['claim-contradicted', 'error'],
+        ['evidence-unverifiable', 'notice'],
+        ['manifest-readiness-probe', 'warning'],
+      ]);
+      expect(json.findings[1]!.message).toContain('for its probes: base/kustomization.yaml patches in none');
+    },
+  },
+  {
+    name: 'a Kustomize base an overlay patches the probe into: its findings capped',
+    files: {
+      'docs/runbooks/deploy-payments.md': READY,
+      'base/kustomization.yaml': 'resources: [api.yaml]\n',
+      'base/api.yaml': NO_PROBE,
+      'overlays/prod/kustomization.yaml': 'resources: [../../base]\npatches:\n  - path: ready.yaml\n',
+      'overlays/prod/ready.yaml':
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          readinessProbe: {httpGet: {path: /ready, port: 8080}}\n',
+    },
+    changed: [
+      ['A', 'docs/runbooks/deploy-payments.md'],
+      ['M', 'base/api.yaml'],
+    ],
+    shows: (json) => {
+      expect(json.findings.map((f) => [f.ruleId, f.severity])).toEqual([
         ['claim-contradicted', 'warning'],
         ['evidence-unverifiable', 'notice'],
         ['manifest-readiness-probe', 'warning'],
       ]);
+      expect(json.findings[0]!.message).toContain(
+        'A warning only: overlays/prod/kustomization.yaml patches readinessProbe into it',
+      );
     },
   },
+
   {
     name: '`when` entries on changed files, labels and the title',
     files: { 'docs/runbooks/deploy-payments.md': READY, 'migrations/0042.sql': 'select 1;\n' },

@@ -32,9 +32,20 @@ export interface Facts {
   alertRunbooks?: ReadonlySet<string>;
   /** The repository's pull-request template the description was written from (`model/template.ts`). */
   template?: TemplateFile;
+  /** The overlays that take in each Kustomize base folder, when the run looked (`ProbeOverlays`). */
+  overlays?: ProbeOverlays;
   /** The files the engine parsed, by path, so the description's rules do not parse them again. */
   views?: ReadonlyMap<string, unknown>;
 }
+
+/**
+ * For each Kustomize base folder the run looked at: every kustomization of
+ * the repository that takes it in (its own included), and the probes each
+ * patches in (`readinessProbe`, `livenessProbe`). A folder absent was not
+ * looked at (the repository could not be listed, or had too many
+ * kustomizations to read): any overlay may patch it.
+ */
+export type ProbeOverlays = Readonly<Record<string, readonly { overlay: string; probes: readonly string[] }[]>>;
 
 /**
  * Other files of the repository a document is read with (a chart's
@@ -125,8 +136,8 @@ export interface DocumentKind<Id extends string, View, Context> {
   judgesChangedLines?: true;
   /** What a run must read or check beyond the changed files of this kind (`RunExtension`). */
   run?: RunExtension;
-  /** A ceiling on the severity of every finding on this document, when something else may change it. */
-  cap?(view: View): SeverityCap | undefined;
+  /** A ceiling on the severity of a rule's findings on this document, when something else may change what it finds. */
+  cap?(view: View, facts: Facts, ruleId: string): SeverityCap | undefined;
   /** What this kind's rules see: the view, the settings that concern them and the facts. */
   context(view: View, path: string, settings: DocumentSettings, facts: Facts): Context;
   /**
@@ -212,6 +223,8 @@ export interface LinkedFiles {
   companions?: RunFile[];
   /** Facts for the rules, when the run read them all (the CLI's audit): every runbook the alerts link. */
   alertRunbooks?: string[];
+  /** The overlays that take in the base folders of the documents, for the caps on their findings. */
+  overlays?: ProbeOverlays;
 }
 
 /** A check the run makes besides its documents: of files the run made (overlays built, manifests rendered). */

@@ -133,6 +133,8 @@ export interface ManifestContext {
   baseBranch?: string;
   /** The files the pull request removes or renames, by old path in lower case, when the adapter knows them. */
   removed?: ReadonlyMap<string, Removed>;
+  /** The kustomizations that take the file's folder in and the probes each patches in, when the run looked. */
+  overlays?: NonNullable<Facts['overlays']>[string];
 }
 
 /** The chart folder of a Helm template (the folder holding its `templates/`), or undefined. */
@@ -634,8 +636,30 @@ function manifestWaivers(file: ManifestView): Waiver[] {
   );
 }
 
-function cap(file: ManifestView): SeverityCap | undefined {
+/** The probe each probe rule asks for. */
+const PROBE_OF: Readonly<Record<string, string>> = {
+  'manifest-readiness-probe': 'readinessProbe',
+  'manifest-liveness-probe': 'livenessProbe',
+};
+
+/**
+ * A manifest a kustomization deploys may be patched by an overlay: its
+ * findings are warnings. Where the run found every overlay that takes the
+ * folder in, a missing probe is a warning only if one of them patches that
+ * probe in, and an error otherwise: no overlay restores it.
+ */
+function cap(file: ManifestView, facts: Facts, ruleId: string): SeverityCap | undefined {
   if (!file.kustomization) return undefined;
+  const probe = PROBE_OF[ruleId];
+  const overlays = facts.overlays?.[folderOf(file.path)];
+  if (probe && overlays) {
+    const restoring = overlays.filter((o) => o.probes.includes(probe));
+    if (restoring.length === 0) return undefined;
+    return {
+      severity: 'warning',
+      why: `${restoring.map((o) => o.overlay).join(', ')} patch${restoring.length === 1 ? 'es' : ''} ${probe} into it`,
+    };
+  }
   return { severity: 'warning', why: `${file.kustomization} is beside it, and an overlay may patch it` };
 }
 
@@ -662,6 +686,7 @@ export const manifestKind: DocumentKind<'manifest', ManifestView, ManifestContex
       ? { changed: facts.pullRequest.changedFiles.files.flatMap((f) => (f.removed ? [] : [f.path])) }
       : {}),
     ...(facts.pullRequest?.baseBranch !== undefined ? { baseBranch: facts.pullRequest.baseBranch } : {}),
+    ...(facts.overlays?.[folderOf(path)] ? { overlays: facts.overlays[folderOf(path)] } : {}),
     ...withRemoved(facts.pullRequest),
   }),
   waivers: manifestWaivers,

@@ -62,6 +62,8 @@ const messages = {
   rustBuilder:
     '{{call}}() builds a client without .timeout(…) or .connect_timeout(…), so a request waits as long as the server lets it. Add .timeout(Duration::from_secs(10)).',
   rustConnect: '{{call}}(…) connects with no timeout. Wrap it in tokio::time::timeout(Duration::from_secs(5), …).',
+  javaWebClient:
+    "{{call}} makes a WebClient with no response timeout (Reactor Netty's default is none), so a call waits as long as the server lets it. Build it with .clientConnector(new ReactorClientHttpConnector(HttpClient.create().responseTimeout(Duration.ofSeconds(5)))), or end each request with .timeout(…).",
   javaRestTemplate:
     'new RestTemplate() has no connect or read timeout, so a call waits as long as the server lets it. Build it with RestTemplateBuilder and setConnectTimeout/setReadTimeout, or give it a request factory with both.',
   javaClientBuilder:
@@ -76,7 +78,7 @@ export const codeNetworkTimeout = defineRule({
   kind: 'code',
   title: 'Every network call the change adds has a timeout',
   description:
-    'an outbound call the change touches has a timeout: Python `requests` with `timeout=`, `urlopen(…, timeout=)`, no `httpx` `timeout=None`; Go no `http.Get`/`Post`/`DefaultClient`, an `http.Client` with `Timeout`, `net.DialTimeout`; JS/TS `fetch` with a `signal`, `axios` with `timeout`; Java `HttpClient` with `connectTimeout` and requests with `timeout`',
+    'an outbound call the change touches has a timeout: Python `requests` with `timeout=`, `urlopen(…, timeout=)`, no `httpx` `timeout=None`; Go no `http.Get`/`Post`/`DefaultClient`, an `http.Client` with `Timeout`, `net.DialTimeout`; JS/TS `fetch` with a `signal`, `axios` with `timeout`; Java `HttpClient` with `connectTimeout` and requests with `timeout`, no `new RestTemplate()`, a Spring `WebClient` built with a connector',
   defaultSeverity: { devops: 'warning', none: 'off' },
   messages,
   examples: [
@@ -120,6 +122,15 @@ export const codeNetworkTimeout = defineRule({
       ],
     },
     {
+      name: "Java: Spring's WebClient made without a connector that bounds its responses",
+      path: 'src/main/java/shop/Clients.java',
+      text: 'package shop;\n\nimport org.springframework.web.reactive.function.client.WebClient;\nimport reactor.netty.http.client.HttpClient;\n\nclass Clients {\n  WebClient a = WebClient.create("http://inventory");\n  WebClient b = WebClient.builder().baseUrl("http://inventory").build();\n  WebClient c = WebClient.builder()\n      .clientConnector(new ReactorClientHttpConnector(HttpClient.create().responseTimeout(Duration.ofSeconds(5))))\n      .build();\n}\n',
+      findings: [
+        { at: '7:17', id: 'javaWebClient', data: { call: 'WebClient.create()' } },
+        { at: '8:17', id: 'javaWebClient', data: { call: 'WebClient.builder()' } },
+      ],
+    },
+    {
       name: 'Java: a client made by its full name, and a RestTemplate without timeouts',
       path: 'src/main/java/shop/Clients.java',
       text: 'class Clients {\n  Object a = java.net.http.HttpClient.newHttpClient();\n  Object b = new RestTemplate();\n}\n',
@@ -158,6 +169,12 @@ export const codeNetworkTimeout = defineRule({
         { at: '14:2', id: 'goDefaultClient' },
         { at: '15:2', id: 'goDial' },
       ],
+    },
+    {
+      name: 'TypeScript: axios given a config the file binds to a constant, read as if written in the call',
+      path: 'web/api/client.ts',
+      text: "import axios from 'axios';\n\nconst jsonConfig = { headers: { 'Content-Type': 'application/json' } };\nconst bounded = { timeout: 3000 };\n\nexport function save(url: string, body: unknown) {\n  return axios.post(url, body, jsonConfig);\n}\n\nexport function load(url: string) {\n  return axios.get(url, bounded);\n}\n\nexport function handed(url: string, jsonConfig: object) {\n  return axios.get(url, jsonConfig);\n}\n",
+      findings: [{ at: '7:10', id: 'axios', data: { call: 'axios.post' } }],
     },
     {
       name: 'TypeScript: fetch without a signal, axios without a timeout; with them, or options from a variable',
@@ -372,12 +389,35 @@ function requestHasDeadline(call: Node): boolean {
   return new RegExp(`\\b${ctx}\\s*,\\s*\\w+\\s*:?=\\s*context\\.With(?:Timeout|Deadline)\\(`).test(body);
 }
 
-/** The options object of a call: its argument at `index` when written as an object literal; 'unknown' otherwise. */
+/**
+ * The options object of a call: its argument at `index` when written as an
+ * object literal, or a name the file binds once, with `const`, to one
+ * (`const config = { headers }` … `axios.post(url, body, config)`);
+ * 'unknown' otherwise (a parameter, a call's result, a name bound twice).
+ */
 function options(args: Node, index: number): Node | 'none' | 'unknown' {
   const list = args.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment');
   const arg = list[index];
   if (!arg) return 'none';
-  return arg.type === 'object' ? arg : 'unknown';
+  if (arg.type === 'object') return arg;
+  if (arg.type !== 'identifier') return 'unknown';
+  let root = arg;
+  while (root.parent) {
+    root = root.parent;
+    // A parameter of an enclosing function by that name is what the call is handed, not the file's constant.
+    const params = root.childForFieldName('parameters') ?? root.childForFieldName('parameter');
+    if (params && new RegExp(`(^|[^\\w$])${arg.text}($|[^\\w$])`).test(params.text)) return 'unknown';
+  }
+  const bound = root
+    .descendantsOfType('variable_declarator')
+    .filter((d): d is Node => d !== null && d.childForFieldName('name')?.text === arg.text);
+  const value = bound.length === 1 ? bound[0]!.childForFieldName('value') : null;
+  const constant = bound[0]?.parent?.type === 'lexical_declaration' && bound[0].parent.text.startsWith('const');
+  // Assigned anywhere else (`config = …`, `config.timeout = …`), it may hold a timeout the literal does not.
+  const assigned = new RegExp(`\\b${arg.text}(?:\\.\\w+|\\[[^\\]]*\\])*\\s*=[^=]`).test(
+    root.text.replace(/\b(?:const|let|var)\s+\w+\s*=/g, ''),
+  );
+  return value?.type === 'object' && constant && !assigned ? value : 'unknown';
 }
 
 function hasKey(object: Node, key: string): boolean {
@@ -465,18 +505,43 @@ function java(c: Record<string, Node>, report: Report): void {
     report(call, say('javaNewHttpClient'));
     return;
   }
-  if (method !== 'newBuilder' || (cls !== 'HttpClient' && cls !== 'HttpRequest')) return;
-  // The builder's chain: each call wraps the one before it, up to build().
-  const wanted = cls === 'HttpClient' ? 'connectTimeout' : 'timeout';
-  let at: Node | null = call;
-  const names: string[] = [];
-  while (at?.parent?.type === 'method_invocation' && at.parent.childForFieldName('object')?.id === at.id) {
-    at = at.parent;
-    names.push(at.childForFieldName('name')?.text ?? '');
+  if (cls === 'WebClient' && (method === 'create' || method === 'builder') && springWebClient(call)) {
+    // create() takes no connector; a builder is bounded only by the connector it is given.
+    if (method === 'create') report(call, say('javaWebClient', { call: `WebClient.${method}()` }));
+    else {
+      const { names, end } = javaChain(call);
+      if (names.includes('build') && !names.includes('clientConnector'))
+        report(call, say('javaWebClient', { call: 'WebClient.builder()' }), {
+          startPosition: call.startPosition,
+          endPosition: end.endPosition,
+        });
+    }
+    return;
   }
+  if (method !== 'newBuilder' || (cls !== 'HttpClient' && cls !== 'HttpRequest')) return;
+  const wanted = cls === 'HttpClient' ? 'connectTimeout' : 'timeout';
+  const { names, end } = javaChain(call);
   if (!names.includes('build') || names.includes(wanted)) return;
   report(call, say(cls === 'HttpClient' ? 'javaClientBuilder' : 'javaRequestBuilder'), {
     startPosition: call.startPosition,
-    endPosition: at.endPosition,
+    endPosition: end.endPosition,
   });
+}
+
+/** A builder's chain: the names of the calls made on it, each wrapping the one before, and the last. */
+function javaChain(call: Node): { names: string[]; end: Node } {
+  let at: Node = call;
+  const names: string[] = [];
+  while (at.parent?.type === 'method_invocation' && at.parent.childForFieldName('object')?.id === at.id) {
+    at = at.parent;
+    names.push(at.childForFieldName('name')?.text ?? '');
+  }
+  return { names, end: at };
+}
+
+/** Whether the file's `WebClient` is Spring's reactive client: imported from its package. */
+function springWebClient(node: Node): boolean {
+  let root = node;
+  while (root.parent) root = root.parent;
+  return /\bimport\s+org\.springframework\.web\.reactive\.function\.client\.(?:WebClient|\*)\s*;/.test(root.text);
 }

@@ -29,6 +29,8 @@ const messages = {
   hiddenContainer: 'container "{{container}}" of {{object}} (its fields may come from {{directive}} at line {{line}})',
   overlay:
     'Findings on this file are warnings at most: {{kustomization}} is beside it, and an overlay may patch it. Check the built overlays (kustomize build) in CI for a conclusive answer.',
+  overlayProbes:
+    'Findings on this file are warnings at most ({{kustomization}} is beside it, and an overlay may patch it), but for its probes: {{probes}}, so a probe missing here is judged as written unless one of them puts it back.',
 };
 const say = sayer(messages);
 
@@ -100,7 +102,7 @@ export const evidenceUnverifiable = defineRule({
       findings: [],
     },
   ],
-  check({ file }) {
+  check({ file, overlays }) {
     const workloads = file.objects.filter((o) => o.workload);
     if (workloads.length === 0 && !file.error) return undefined;
     const out: RawFinding[] = [];
@@ -136,8 +138,20 @@ export const evidenceUnverifiable = defineRule({
       });
     }
     if (file.kustomization) {
+      const probes = overlays
+        ? overlays.length === 0
+          ? 'no kustomization of the repository takes its folder in'
+          : overlays
+              .map(
+                (o) =>
+                  `${o.overlay} ${o.probes.length > 0 ? `patches in ${o.probes.join(' and ')}` : 'patches in none'}`,
+              )
+              .join('; ')
+        : undefined;
       out.push({
-        message: say('overlay', { kustomization: file.kustomization }),
+        message: probes
+          ? say('overlayProbes', { kustomization: file.kustomization, probes })
+          : say('overlay', { kustomization: file.kustomization }),
         line: 1,
         column: 1,
       });

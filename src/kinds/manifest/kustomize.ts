@@ -17,7 +17,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path, { posix } from 'node:path';
-import { isMap, isSeq, parseDocument } from 'yaml';
+import { isMap, isSeq, parseAllDocuments, parseDocument } from 'yaml';
 import { folderOf, joinPath } from '../../model/paths.js';
 import type { Unread } from '../../model/files.js';
 
@@ -264,4 +264,68 @@ function generatorFiles(entry: Fields): string[] {
     ...strings(entry.envs),
     ...strings(entry.env),
   ];
+}
+
+/** The probes a container may be given. */
+export const PROBES = ['readinessProbe', 'livenessProbe'] as const;
+
+/**
+ * What a kustomization takes in: its `resources`, `bases` and `components`
+ * that are folders of the repository (not remote, not a file), by path from
+ * the root; and the patches it applies, inline or by the files they name.
+ */
+export function kustomizationParts(
+  kustomization: string,
+  text: string,
+): { folders: string[]; inline: string[]; patchFiles: string[] } {
+  const fields = fieldsOf(text);
+  if (!fields) return { folders: [], inline: [], patchFiles: [] };
+  const folder = folderOf(kustomization);
+  const taken = ['resources', 'bases', 'components'].flatMap((f) => strings(fields[f]));
+  const folders = taken
+    .filter((r) => !/\.(ya?ml|json)$/i.test(r) && !/^[a-z][a-z0-9+.-]*:/i.test(r) && !r.includes('?ref='))
+    .map((r) => posix.normalize(posix.join(folder, r)).replace(/\/$/, ''))
+    .map((r) => (r === '.' ? '' : r));
+  const inline = [
+    ...strings(fields.patchesStrategicMerge).filter(isInline),
+    ...entries(fields.patches).flatMap((e) => strings(e.patch)),
+    ...entries(fields.patchesJson6902).flatMap((e) => strings(e.patch)),
+  ];
+  return { folders, inline, patchFiles: patchFiles(kustomization, text) };
+}
+
+/**
+ * The probes a patch puts into a container: a strategic-merge patch that
+ * gives a probe a value (not `null`, not `$patch: delete`), or a JSON 6902
+ * `add`/`replace` whose path names one. A patch that removes a probe, or
+ * does not parse, puts none.
+ */
+export function probesPatchedIn(patch: string): string[] {
+  const found = new Set<string>();
+  let docs: unknown[];
+  try {
+    docs = parseAllDocuments(patch).map((d) => (d.errors.length > 0 ? undefined : d.toJS({ maxAliasCount: 100 })));
+  } catch {
+    return [];
+  }
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (const op of value) {
+        const { op: kind, path } = (op ?? {}) as { op?: unknown; path?: unknown };
+        if ((kind === 'add' || kind === 'replace') && typeof path === 'string')
+          for (const probe of PROBES) if (new RegExp(`/${probe}(?:/|$)`).test(path)) found.add(probe);
+        visit(op);
+      }
+      return;
+    }
+    if (value === null || typeof value !== 'object') return;
+    for (const [key, inner] of Object.entries(value)) {
+      const given =
+        inner !== null && typeof inner === 'object' && (inner as Record<string, unknown>).$patch !== 'delete';
+      if ((PROBES as readonly string[]).includes(key) && given) found.add(key);
+      visit(inner);
+    }
+  };
+  for (const doc of docs) visit(doc);
+  return [...found];
 }

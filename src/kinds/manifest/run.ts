@@ -12,12 +12,20 @@
 import { posix } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { mapLimit } from '../../concurrency.js';
-import type { ExtraCheck, PlannedRunFile, RunAccess, RunExtension, RunFile } from '../kind.js';
+import type { ExtraCheck, PlannedRunFile, ProbeOverlays, RunAccess, RunExtension, RunFile } from '../kind.js';
 import { MAX_RENDERED, type ReadBound } from '../../model/files.js';
 import { folderOf, joinPath, pathInCode } from '../../model/paths.js';
 import { GATE_FINDINGS } from '../../model/report.js';
 import { mayHoldAlerts, resolveRunbookUrl, runbookUrlsIn } from './alert-rules.js';
-import { buildOverlays, isKustomization, kustomizationIn, patchFiles, type OverlayBuild } from './kustomize.js';
+import {
+  buildOverlays,
+  isKustomization,
+  kustomizationIn,
+  kustomizationParts,
+  patchFiles,
+  probesPatchedIn,
+  type OverlayBuild,
+} from './kustomize.js';
 
 /** The kind these files are read as: the manifest kind's own id. */
 const MANIFEST = 'manifest';
@@ -32,11 +40,16 @@ export const manifestRun: RunExtension = {
   },
 
   async linked(planned, run) {
-    const [files, companions] = await Promise.all([alertRunbooks(planned, run), alertFilesBefore(run)]);
+    const [files, companions, overlays] = await Promise.all([
+      alertRunbooks(planned, run),
+      alertFilesBefore(run),
+      probeOverlays(planned, run),
+    ]);
     const found = files.filter((f) => f.text !== undefined).map((f) => f.path);
     return {
       files,
       companions,
+      ...(overlays ? { overlays } : {}),
       wanted: (checked) =>
         checked.some((f) => f.kind === MANIFEST && typeof f.text === 'string' && mayHoldAlerts(f.text)),
       ...(run.audit ? { alertRunbooks: found } : {}),
@@ -150,6 +163,48 @@ async function overlaysToBuild(run: RunAccess): Promise<string[]> {
     if (k && patchFiles(k.path, k.text).some((p) => changed.includes(p))) roots.add(k.path);
   }
   return [...roots].slice(0, MAX_KUSTOMIZATIONS);
+}
+
+/** Kustomizations a run reads to find the overlays of a base; past it, any overlay may patch the base. */
+const MAX_OVERLAY_SCAN = 50;
+
+/**
+ * For each folder of a changed manifest that a kustomization deploys (a
+ * Kustomize base): the kustomizations of the repository that take it in,
+ * its own among them, and the probes each patches in. A base no
+ * kustomization restores probes to deploys without them, so a missing
+ * probe there is an error, not a warning an overlay might lift. Undefined
+ * where the repository cannot be listed, or has more kustomizations than
+ * MAX_OVERLAY_SCAN; overlays of overlays are not followed.
+ */
+async function probeOverlays(planned: readonly PlannedRunFile[], run: RunAccess): Promise<ProbeOverlays | undefined> {
+  const manifests = planned.filter(
+    (f) => f.kind === MANIFEST && !f.companion && !f.fromBase && !isKustomization(f.path),
+  );
+  if (manifests.length === 0) return undefined;
+  const tree = await run.tree();
+  if (!tree || tree.truncated) return undefined;
+  const kustomizations = tree.paths.filter(isKustomization);
+  const bases = [...new Set(manifests.map((f) => folderOf(f.path)))].filter((folder) =>
+    kustomizations.some((k) => folderOf(k) === folder),
+  );
+  if (bases.length === 0 || kustomizations.length > MAX_OVERLAY_SCAN) return undefined;
+  const read = await mapLimit(kustomizations, run.concurrency, async (k) => ({ path: k, text: await run.readHead(k) }));
+  const out: Record<string, { overlay: string; probes: string[] }[]> = Object.fromEntries(bases.map((b) => [b, []]));
+  for (const { path, text } of read) {
+    if (typeof text !== 'string') {
+      // A kustomization that cannot be read may patch any base: none is known.
+      return undefined;
+    }
+    const parts = kustomizationParts(path, text);
+    const takes = bases.filter((b) => folderOf(path) === b || parts.folders.includes(b));
+    if (takes.length === 0) continue;
+    const patches = await mapLimit(parts.patchFiles.slice(0, MAX_RESOURCES), run.concurrency, (p) => run.readHead(p));
+    const texts = [...parts.inline, ...patches.filter((t): t is string => typeof t === 'string')];
+    const probes = [...new Set(texts.flatMap(probesPatchedIn))];
+    for (const base of takes) out[base]!.push({ overlay: path, probes });
+  }
+  return out;
 }
 
 /** What a build of an overlay gave, for the report's notes. */
