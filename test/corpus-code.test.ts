@@ -98,3 +98,75 @@ describe('tokio-rs/mini-redis: a Rust service', () => {
     expect(readFileSync(path.join(MINI, 'src/server.rs'), 'utf8')).toContain('mpsc::channel(1)');
   });
 });
+
+/** Every source file under a corpus folder, read as the CLI reads files it is named, and checked whole. */
+async function checkedUnder(folder: string) {
+  const root = path.join(ROOT, 'corpus/code', folder);
+  const paths = (await glob('**/*', { cwd: root, onlyFiles: true })).sort();
+  const files = paths.map((p) => ({
+    path: p,
+    kind: kindOf(p, config)!,
+    text: readFileSync(path.join(root, p), 'utf8'),
+  }));
+  expect(files.every((f) => f.kind === 'code')).toBe(true);
+  return { files, report: check({ files, config }) };
+}
+
+describe('spring-petclinic/spring-petclinic-microservices: a Spring Boot system', () => {
+  it('finds the one client built without timeouts, and nothing in the rest of its 53 classes', async () => {
+    const { files, report } = await checkedUnder('spring-petclinic__spring-petclinic-microservices');
+    expect(files).toHaveLength(53);
+    expect(report.findings.map((f) => `${f.source.replace(/^.*\/java\//, '')}:${f.line} ${f.ruleId}`)).toEqual([
+      // The gateway's @LoadBalanced RestTemplate bean: `return new RestTemplate();`, no connect or read timeout.
+      'org/springframework/samples/petclinic/api/ApiGatewayApplication.java:56 code-network-timeout',
+    ]);
+    // Not the WebClient builder bean (`return WebClient.builder();`, built by each client; the calls go through a
+    // Resilience4j circuit breaker with a 10 s time limiter), nor `http://customers-service/owners/{ownerId}`:
+    // a single-label name the service registry resolves, not one environment's address.
+  });
+});
+
+describe('GoogleCloudPlatform/microservices-demo: Go services with contexts, Node services with pino', () => {
+  it('finds calls without a timeout and formatted messages where the logger takes fields, and nothing else', async () => {
+    const { files, report } = await checkedUnder('GoogleCloudPlatform__microservices-demo');
+    expect(files).toHaveLength(30);
+    expect(report.findings.map((f) => `${f.source}:${f.line} ${f.ruleId}`).sort()).toEqual(
+      [
+        // currencyservice and paymentservice log through pino with the values in a template string:
+        // `logger.info(\`conversion request successful\`)` is not among them, `logger.error(\`…: ${err}\`)` is.
+        'src/currencyservice/client.js:56 code-unstructured-log',
+        'src/currencyservice/client.js:58 code-unstructured-log',
+        'src/currencyservice/client.js:64 code-unstructured-log',
+        'src/currencyservice/server.js:166 code-unstructured-log',
+        'src/currencyservice/server.js:183 code-unstructured-log',
+        'src/currencyservice/server.js:192 code-unstructured-log',
+        'src/paymentservice/charge.js:82 code-unstructured-log',
+        // The GCP metadata client made with `&http.Client{}`, no Timeout.
+        'src/frontend/deployment_details.go:38 code-network-timeout',
+        // The frontend logs through logrus with fields (`log.WithField("currency", …)`): `fmt.Println` beside it,
+        // and `log.Debugf("… %v …", addrs)` with the values in the message, are said; not
+        // `log.WithFields(…).Debugf("request complete")`, a constant message with its values as fields.
+        'src/frontend/handlers.go:102 code-unstructured-log',
+        'src/frontend/handlers.go:106 code-unstructured-log',
+        'src/frontend/handlers.go:194 code-unstructured-log',
+        'src/frontend/handlers.go:443 code-unstructured-log',
+        'src/frontend/handlers.go:484 code-unstructured-log',
+        'src/frontend/handlers.go:485 code-unstructured-log',
+        'src/frontend/handlers.go:96 code-unstructured-log',
+        // The shopping assistant's request: `http.NewRequest` (no context) sent with `http.DefaultClient.Do`.
+        'src/frontend/handlers.go:472 code-network-timeout',
+        'src/frontend/main.go:170 code-unstructured-log',
+        'src/frontend/main.go:184 code-unstructured-log',
+        'src/frontend/main.go:205 code-unstructured-log',
+        'src/frontend/main.go:211 code-unstructured-log',
+        // `http.Get(url)` for the packaging service: the default client, no timeout.
+        'src/frontend/packaging_info.go:54 code-network-timeout',
+      ].sort(),
+    );
+    // checkoutservice, shippingservice and productcatalogservice log through logrus and never give it fields
+    // (`log.Infof("…%s", …)` is their way, as with the standard logger): none of their lines is said. Their gRPC
+    // calls carry the request's context.
+    for (const f of report.findings.filter((f) => f.ruleId === 'code-unstructured-log'))
+      expect(f.severity, `${f.source}:${f.line}`).toBe('notice');
+  });
+});

@@ -134,6 +134,37 @@ describe("deployment files in the project's own corpus", () => {
     expect(notices).toEqual([]);
   });
 
+  it('prometheus-community/helm-charts: four community charts, read with their default values', async () => {
+    const { count, findings, notices } = await evidence(
+      'prometheus-community__helm-charts',
+      path.join(ROOT, 'corpus/manifests'),
+    );
+    expect(count).toBe(60);
+    expect(findings).toEqual([
+      // values.yaml leaves `resources: {}` for Alertmanager and for its config-reloader sidecar: what the chart
+      // deploys by default has no requests and no memory limit.
+      'charts/alertmanager/templates/statefulset.yaml:102 manifest-resources',
+      'charts/alertmanager/templates/statefulset.yaml:146 manifest-resources',
+      // The kube-rbac-proxy sidecar, under `if .Values.kubeRBACProxy.enabled` (read as on, as an optional part is):
+      // it serves on a port with no liveness probe, and its values give it no resources.
+      'charts/prometheus-node-exporter/templates/daemonset.yaml:238 manifest-liveness-probe',
+      'charts/prometheus-node-exporter/templates/daemonset.yaml:238 manifest-resources',
+      // The Pushgateway's values choose `strategy: {type: Recreate}` (its state lives on one volume).
+      'charts/prometheus-pushgateway/templates/deployment.yaml:17 manifest-rollout',
+    ]);
+    // What the gate cannot read without rendering, each said: a pod template a helper writes whole (`spec:
+    // {{- include "….podSpec" . | nindent 6 }}`), and node-exporter's main container, whose fields a `$overwrites`
+    // dict writes. Empty values (`podDisruptionBudget: {}`, `extraInitContainers: []`) and a choice of key within a
+    // line (`{{ if .Values.secretConfig -}} stringData: {{- else -}} data: {{- end }}`) read as YAML.
+    expect(notices.sort()).toEqual([
+      'charts/prometheus-blackbox-exporter/templates/daemonset.yaml:2',
+      'charts/prometheus-blackbox-exporter/templates/deployment.yaml:2',
+      'charts/prometheus-node-exporter/templates/daemonset.yaml:99',
+      'charts/prometheus-pushgateway/templates/deployment.yaml:2',
+      'charts/prometheus-pushgateway/templates/statefulset.yaml:2',
+    ]);
+  });
+
   it('open-telemetry/opentelemetry-demo: 30 Dockerfiles and the manifest Helm rendered for them', async () => {
     const { count, findings, notices } = await evidence(
       'open-telemetry__opentelemetry-demo',

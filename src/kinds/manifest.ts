@@ -78,6 +78,8 @@ export interface ManifestObject {
   /** A Deployment, StatefulSet or DaemonSet. */
   workload: boolean;
   containers: Container[];
+  /** A workload whose pod template a Helm directive the gate cannot resolve writes: its containers are not known. */
+  podsHidden?: HiddenDirective;
   /** Rule id to the reason given in its opt-out annotation. */
   optOuts: OptOut[];
   /** A Secret's `data`/`stringData` keys that hold a value in the file (not a template's, not SOPS-encrypted). */
@@ -452,6 +454,22 @@ function readObject(
       containers.push(readContainer(doc, map, at, counter, hiddenFields(map, inside, counter)));
     });
   }
+  // A workload with no containers to read, whose pod template a directive writes (`spec: {{- include "x.podSpec" . |
+  // nindent 6 }}`): its pods were not judged, and that is said, never passed.
+  // Looked for from the pod template's `spec:` key (not its labels), else from the template, to the object's end.
+  const template = at(root, 'spec', 'template');
+  const specKey = isMap(template)
+    ? template.items.find((p) => String(keyOf(doc, p.key) ?? '') === 'spec')?.key
+    : undefined;
+  const from = specKey ?? template ?? root;
+  const podsHidden =
+    WORKLOADS.has(kind) && !isSeq(list) && root.range
+      ? directives.hidden.find(
+          (d) =>
+            d.line >= lineOf(counter, from as never) &&
+            d.line <= directives.nextContent(counter.linePos(root.range![1]).line),
+        )
+      : undefined;
   const positioned = <T>(path: string[], read: (v: unknown) => T | undefined): Positioned<T> | undefined => {
     const node = at(root, ...path) as Parameters<typeof posOf>[1];
     const value = read(scalar(node));
@@ -473,6 +491,7 @@ function readObject(
     // A Helm hook annotation exempts nothing: kubectl ignores it, and Helm installs a hooked Deployment too.
     workload: WORKLOADS.has(kind),
     containers,
+    ...(podsHidden ? { podsHidden } : {}),
     optOuts,
     ...(origin ? { origin } : {}),
     replicas,

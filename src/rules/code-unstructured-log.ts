@@ -69,6 +69,12 @@ const FIELDS: Record<string, string> = {
   python: 'log.info("order failed", order_id=order_id)',
   go: 'slog.Info("order failed", "id", id)',
   script: 'logger.info({ id }, "order failed")',
+  // Loggers whose own way differs from their language's first.
+  'github.com/sirupsen/logrus': 'log.WithField("id", id).Info("order failed")',
+  'go.uber.org/zap': 'logger.Info("order failed", zap.String("id", id))',
+  'github.com/rs/zerolog': 'log.Info().Str("id", id).Msg("order failed")',
+  'github.com/rs/zerolog/log': 'log.Info().Str("id", id).Msg("order failed")',
+  winston: 'logger.info("order failed", { id })',
 };
 
 const messages = {
@@ -165,6 +171,28 @@ export const codeUnstructuredLog = defineRule({
       ],
     },
     {
+      name: 'Go: logrus formats its messages in a file that never gives it fields, as the standard logger does',
+      path: 'services/catalog/server.go',
+      text: 'package catalog\n\nimport log "github.com/sirupsen/logrus"\n\nfunc Load(n int) {\n\tlog.Infof("loaded %d products", n)\n}\n',
+      findings: [],
+    },
+    {
+      name: 'Go: where the file gives logrus fields, a formatted message wastes them',
+      path: 'services/checkout/server.go',
+      text: 'package checkout\n\nimport log "github.com/sirupsen/logrus"\n\nfunc Place(id string) {\n\tlog.WithField("order", id).Info("placed")\n\tlog.Infof("order %s placed", id)\n\tlog.WithField("order", id).Debugf("placed in full")\n}\n',
+      findings: [
+        {
+          at: '7:2',
+          id: 'formatted',
+          data: {
+            call: 'log.Infof',
+            logger: 'github.com/sirupsen/logrus',
+            how: 'log.WithField("id", id).Info("order failed")',
+          },
+        },
+      ],
+    },
+    {
       name: 'TypeScript: pino given a template with the values in it',
       path: 'src/checkout/order.ts',
       text: "import pino from 'pino';\n\nconst logger = pino();\nexport function order(id: string) {\n  logger.info(`order ${id} placed`);\n  logger.info({ id }, 'order placed');\n}\n",
@@ -200,13 +228,13 @@ export const codeUnstructuredLog = defineRule({
     );
     if (!logger) return [];
     const out: RawFinding[] = [];
-    const structured = STRUCTURED.test(logger);
+    const structured = STRUCTURED.test(logger) && takesFields(logger, ctx.file.tree?.rootNode.text ?? '');
     const logCalls = structured ? ctx.matches(LOG_CALLS_BY_GRAMMAR) : [];
     for (const { captures: c } of [...matches, ...logCalls]) {
       if (c.logcall && structured) {
         const shown = formatted(ctx, c);
         if (shown && ctx.reports('code-unstructured-log', c.logcall, out)) {
-          const how = FIELDS[ctx.file.grammar] ?? FIELDS.script!;
+          const how = FIELDS[logger] ?? FIELDS[ctx.file.grammar] ?? FIELDS.script!;
           out.push({
             message: say('formatted', { call: shown, logger, how }),
             line: c.logcall.startPosition.row + 1,
@@ -229,6 +257,21 @@ export const codeUnstructuredLog = defineRule({
     return out;
   },
 });
+
+/**
+ * Whether the file logs with fields through its logger: always, for those
+ * built for it (slog, zap, zerolog, structlog, pino, bunyan); for logrus
+ * and winston, which print a formatted line as readily, only where the file
+ * uses their fields (`WithField(s)`, a metadata object or `format.json`).
+ * In a file that never does, a formatted message is the file's way, as
+ * with the standard library's logger.
+ */
+function takesFields(logger: string, text: string): boolean {
+  if (logger === 'github.com/sirupsen/logrus') return /\.With(?:Fields?|Error|Context)\(/.test(text);
+  if (logger === 'winston')
+    return /\bformat\.json\(|\.(?:error|warn|info|http|verbose|debug|silly|log)\([^()]*,\s*\{/.test(text);
+  return true;
+}
 
 /** The logger the file imports, as its import names it (one that takes fields first); undefined when it has none. */
 function loggerOf(ctx: CodeContext, imports: Node[]): string | undefined {
@@ -299,8 +342,15 @@ function formatted(ctx: CodeContext, c: Record<string, Node>): string | undefine
         message.type === 'call_expression' &&
         message.childForFieldName('function')?.text === 'fmt.Sprintf' &&
         first?.type === 'interpreted_string_literal';
+      // A printf-style call (`Infof`) with a verb in its format and values after it; not one handed a constant
+      // message with its values given as fields before it (`WithFields(…).Debugf("request complete")`).
+      const values =
+        (call.childForFieldName('arguments')?.namedChildren.filter((n) => n?.type !== 'comment').length ?? 0) > 1;
       const own =
-        /f$/.test(level) && (message.type === 'interpreted_string_literal' || message.type === 'raw_string_literal');
+        /f$/.test(level) &&
+        (message.type === 'interpreted_string_literal' || message.type === 'raw_string_literal') &&
+        /%[-+# 0-9.*]*[a-zA-Z]/.test(message.text.replaceAll('%%', '')) &&
+        values;
       return sprintf || own ? shown : undefined;
     }
     case 'java':

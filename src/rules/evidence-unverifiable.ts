@@ -26,6 +26,8 @@ const messages = {
     'Not checked: this Helm template does not read as YAML once its directives are set aside ({{error}}), so what it declares cannot be known without rendering it. Render the chart in a step before the gate and check that (the `rendered` input, or `--rendered`).',
   hidden:
     'Not checked: {{containers}}. The gate reads templates without rendering them and cannot resolve that directive. Write the fields in the template, take them from values.yaml with toYaml .Values.<key>, or check the rendered chart in CI.',
+  hiddenPods:
+    'Not checked: the pods of {{object}}, whose pod template {{directive}} at line {{line}} writes. The gate reads templates without rendering them and cannot resolve that directive: render the chart in a step before the gate and check that (the `rendered` input, or `--rendered`).',
   hiddenContainer: 'container "{{container}}" of {{object}} (its fields may come from {{directive}} at line {{line}})',
   overlay:
     'Findings on this file are warnings at most: {{kustomization}} is beside it, and an overlay may patch it. Check the built overlays (kustomize build) in CI for a conclusive answer.',
@@ -95,6 +97,19 @@ export const evidenceUnverifiable = defineRule({
       ],
     },
     {
+      name: 'a workload whose whole pod template a helper writes',
+      path: 'charts/api/templates/deployment.yaml',
+      files: CHART,
+      text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  template:\n    metadata:\n      labels: {app: api}\n    spec:\n    {{- include "api.podSpec" . | nindent 6 }}\n',
+      findings: [
+        {
+          at: '1:1',
+          id: 'hiddenPods',
+          data: { object: 'Deployment "{{…}}"', directive: '{{- include "api.podSpec" . | nindent 6 }}', line: 10 },
+        },
+      ],
+    },
+    {
       name: 'resources resolved from values.yaml, probes written out',
       path: 'charts/api/templates/deployment.yaml',
       files: CHART,
@@ -114,6 +129,18 @@ export const evidenceUnverifiable = defineRule({
         // A plain manifest kubectl would refuse is an error, not a notice: what it deploys was not read. A Helm
         // template's YAML is only the gate's approximation, and a file without `apiVersion:`/`kind:` no manifest.
         ...(file.error.manifest && !file.helm ? { alwaysError: true } : {}),
+      });
+    }
+    for (const object of workloads) {
+      if (!object.podsHidden) continue;
+      out.push({
+        message: say('hiddenPods', {
+          object: objectLabel(object),
+          directive: object.podsHidden.text,
+          line: object.podsHidden.line,
+        }),
+        line: object.line,
+        column: object.column,
       });
     }
     const hidden = workloads.flatMap((object) =>

@@ -117,6 +117,9 @@ export function renderStatically(text: string, values: unknown): { yaml: string;
     const held = [...scopes].reverse().find((s) => s.known && 'value' in s);
     const value = toYaml ? valueAt(values, toYaml[1]!.slice(1).split('.')) : dot ? held?.value : undefined;
     const indentOf = toYaml ? toYaml[2] : dot?.[1];
+    // An empty map or list (`podDisruptionBudget: {}`, `extraInitContainers: []`) writes nothing the rules read, and
+    // written as `{}` or `[]` among a map's keys or a list's items it would not read as YAML.
+    if ((toYaml || dot) && value !== null && typeof value === 'object' && empty(value)) return '';
     if ((toYaml || dot) && value !== undefined && value !== null && typeof value === 'object') {
       // A list's toYaml is a block sequence, which may stand at its key's own column (`hosts:` over `- "*"`); written
       // as one flow line it must stand deeper than the key.
@@ -172,8 +175,14 @@ function lineOfDirectives(line: string): string[] | undefined {
   return out;
 }
 
-/** Each `{{ … }}` on a line replaced by HELM_VALUE, in one pass; an unclosed `{{` is left as it is. */
-function inlineDirectives(line: string): string {
+/**
+ * Each `{{ … }}` on a line replaced by HELM_VALUE, in one pass; an unclosed
+ * `{{` is left as it is. A choice written within the line (`{{ if .x -}}
+ * stringData: {{- else -}} data: {{- end }}`) is read as its first branch,
+ * as an `if` over lines is: the line is what that branch writes.
+ */
+function inlineDirectives(raw: string): string {
+  const line = firstBranch(raw);
   let out = '';
   let at = 0;
   for (;;) {
@@ -185,6 +194,24 @@ function inlineDirectives(line: string): string {
     at = close + 2;
   }
   return out + line.slice(at);
+}
+
+/** A line that opens an `if` and closes it (with or without an `else`) read as its first branch; else the line. */
+function firstBranch(line: string): string {
+  const indent = line.length - line.trimStart().length;
+  const trimmed = line.trim();
+  if (!trimmed.startsWith('{{') || trimmed.length > 400) return line;
+  const open = /^\{\{-?\s*if\b[^}]*\}\}/.exec(trimmed);
+  if (!open) return line;
+  const rest = trimmed.slice(open[0].length);
+  const end = /\{\{-?\s*end\s*-?\}\}$/.exec(rest);
+  if (!end) return line;
+  const body = rest.slice(0, end.index);
+  const otherwise = /\{\{-?\s*else\s*-?\}\}/.exec(body);
+  const branch = (otherwise ? body.slice(0, otherwise.index) : body).trim();
+  // A branch that holds another directive is not a plain choice of text.
+  if (branch.includes('{{') || branch.includes('}}')) return line;
+  return `${' '.repeat(indent)}${branch}`;
 }
 
 /** A chart's values.yaml, or undefined when it is absent or does not parse. */
