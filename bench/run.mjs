@@ -47,7 +47,7 @@ const engineFile = path.join(ROOT, '.bench/engine.mjs');
 await build({
   stdin: {
     contents:
-      "export { check } from './src/engine.ts'; export { loadConfig } from './src/config/load.ts'; export { parseMarkdown } from './src/markdown/document.ts'; export { isEvidence, kindOf } from './src/kinds/index.ts'; export { renderStatically } from './src/kinds/manifest/helm.ts'; export { KUBECTL_YAML } from './src/kinds/yaml-fields.ts'; export { readAlerts, runbookUrlsIn } from './src/kinds/manifest/alert-rules.ts'; export { prepareKinds } from './src/kinds/index.ts'; export { parseCode, codeKind } from './src/kinds/code.ts'; export { parseAllDocuments } from 'yaml'; export { DockerfileParser } from 'dockerfile-ast';",
+      "export { check } from './src/engine.ts'; export { loadConfig } from './src/config/load.ts'; export { parseMarkdown } from './src/markdown/document.ts'; export { isEvidence, kindOf } from './src/kinds/index.ts'; export { renderStatically } from './src/kinds/manifest/helm.ts'; export { KUBECTL_YAML } from './src/kinds/yaml-fields.ts'; export { readAlerts, runbookUrlsIn } from './src/kinds/manifest/alert-rules.ts'; export { prepareKinds } from './src/kinds/index.ts'; export { parseCode, codeKind } from './src/kinds/code.ts'; export { servicesOf } from './src/services/model.ts'; export { loadEntitySchemas } from './src/services/validate.ts'; export { runbookKind } from './src/kinds/runbook.ts'; export { parseAllDocuments } from 'yaml'; export { DockerfileParser } from 'dockerfile-ast';",
     resolveDir: ROOT,
     loader: 'ts',
   },
@@ -73,6 +73,9 @@ const {
   prepareKinds,
   parseCode,
   codeKind,
+  servicesOf,
+  loadEntitySchemas,
+  runbookKind,
 } = await import(engineFile);
 const texts = files.map((f) => ({ path: f, text: readFileSync(path.join(CORPUS, f), 'utf8') }));
 const config = loadConfig(undefined, 'bench');
@@ -182,7 +185,7 @@ if (existsSync(ALERTS)) {
   );
 }
 
-// 1d. Source files (the project's corpus: the OpenTelemetry demo's services), per language: the tree-sitter parse
+// 1d. Source files (the project's corpus: real services in six languages), per language: the tree-sitter parse
 // alone against the whole check (parse, the rules' queries and walks), in files a second.
 const CODE = path.join(ROOT, 'corpus/code');
 if (existsSync(CODE)) {
@@ -202,6 +205,7 @@ if (existsSync(CODE)) {
     ['JavaScript', /\.[cm]?jsx?$/],
     ['TypeScript', /\.[cm]?tsx?$/],
     ['Java', /\.java$/],
+    ['Rust', /\.rs$/],
   ];
   const REPEAT = 20;
   for (const [name, pattern] of languages) {
@@ -237,6 +241,46 @@ if (existsSync(CODE)) {
     );
     console.log(`  dist/grammars/*.wasm: ${(wasm / 1e6).toFixed(2)} MB, loaded only by a run with source files\n`);
   }
+}
+
+// 1e. Services: the files a platform repository keeps for them (test/fixtures/services/platform) beside the real
+// SLOs, dashboards and catalog entities of corpus/services, read as one repository: the bare parse of each file
+// (YAML or JSON) against the whole service model (catalog with Backstage's schemas, CODEOWNERS, SLOs, alerts,
+// dashboards, workloads, and every service's checks).
+const SERVICES = [path.join(ROOT, 'test/fixtures/services/platform'), path.join(ROOT, 'corpus/services')];
+if (SERVICES.every(existsSync)) {
+  const repo = [];
+  for (const root of SERVICES) {
+    for (const p of (await glob('**/*', { cwd: root, onlyFiles: true, dot: true })).sort()) {
+      // Backstage's example entities stand as catalog files of folders of their own.
+      const as = /backstage__backstage\/.*\.yaml$/.test(p) ? `${p.replace(/\.yaml$/, '')}/catalog-info.yaml` : p;
+      repo.push({ path: as, text: readFileSync(path.join(root, p), 'utf8') });
+    }
+  }
+  await loadEntitySchemas();
+  const options = { isRunbook: (p) => runbookKind.select(p, config), runbookAnnotations: ['runbook_url'] };
+  const bare = () => repo.forEach((f) => (/\.json$/.test(f.path) ? JSON.parse(f.text) : parseAllDocuments(f.text)));
+  const model = () => servicesOf(repo, { ...config.services, paths: ['apps/*'] }, options);
+  for (let i = 0; i < 3; i++) (bare(), model());
+  const time = (fn) => {
+    const times = [];
+    for (let i = 0; i < RUNS; i++) {
+      const at = process.hrtime.bigint();
+      for (let r = 0; r < 20; r++) fn();
+      times.push(ms(process.hrtime.bigint() - at) / 20);
+    }
+    return median(times);
+  };
+  const bareMs = time(bare);
+  const modelMs = time(model);
+  const found = model();
+  console.log(
+    `services: ${repo.length} files, ${found.services.length} services, ${found.entities.length} catalog entities, in process:`,
+  );
+  console.log(`  bare parse (yaml, JSON)          ${bareMs.toFixed(1)} ms`);
+  console.log(
+    `  service model and checks         ${modelMs.toFixed(1)} ms: ${(modelMs / bareMs).toFixed(2)}x the bare parse\n`,
+  );
 }
 
 // 2. Whole processes, wall time, as a user runs them.

@@ -171,6 +171,56 @@ function selected(path: string, settings: DocumentSettings): boolean {
   return selectsPath(settings.code, path);
 }
 
+/** The queries the rules have asked of each grammar, in the order first asked: each file runs them in one pass. */
+const asked = new Map<Grammar, string[]>();
+/** Each file's matches by query, from its one pass. */
+const passes = new WeakMap<CodeView, Map<string, QueryMatch[]>>();
+
+/**
+ * A query's matches on a file. The queries the rules ask of the file's
+ * grammar run as one query, in one walk of the tree, the first time any is
+ * asked; each takes its own patterns' matches. A query first asked after
+ * that pass (the run's first file, or a rule that asks only sometimes) runs
+ * alone, and joins the pass from the next file on.
+ */
+function matchesOnce(file: CodeView, source: string): QueryMatch[] {
+  const { grammar, tree } = file;
+  let known = asked.get(grammar);
+  if (!known) asked.set(grammar, (known = []));
+  if (!known.includes(source)) known.push(source);
+  let pass = passes.get(file);
+  if (!pass) passes.set(file, (pass = onePass(grammar, tree!, known)));
+  const found = pass.get(source);
+  if (found) return found;
+  return queryFor(grammar, source).matches(tree!.rootNode).map(asMatch);
+}
+
+function onePass(
+  grammar: Grammar,
+  tree: NonNullable<CodeView['tree']>,
+  sources: readonly string[],
+): Map<string, QueryMatch[]> {
+  // Where each query's patterns start in the combined one.
+  const starts: number[] = [];
+  let count = 0;
+  for (const source of sources) {
+    starts.push(count);
+    count += queryFor(grammar, source).patternCount();
+  }
+  const combined = sources.length === 1 ? sources[0]! : sources.join('\n');
+  const out = new Map<string, QueryMatch[]>(sources.map((s) => [s, []]));
+  for (const m of queryFor(grammar, combined).matches(tree.rootNode)) {
+    let i = starts.length - 1;
+    while (i > 0 && starts[i]! > m.patternIndex) i--;
+    out.get(sources[i]!)!.push(asMatch(m));
+  }
+  return out;
+}
+
+const asMatch = (m: { captures: { name: string; node: Node }[] }): QueryMatch => ({
+  captures: Object.fromEntries(m.captures.map((c) => [c.name, c.node])),
+});
+
 function context(file: CodeView, path: string, _settings: DocumentSettings, facts: Facts): CodeContext {
   const changed = facts.changedLines?.get(path);
   const said = new Set<OptOut>();
@@ -180,9 +230,7 @@ function context(file: CodeView, path: string, _settings: DocumentSettings, fact
     matches(queries) {
       const source = queries[file.grammar];
       if (!source || !file.tree) return [];
-      return queryFor(file.grammar, source)
-        .matches(file.tree.rootNode)
-        .map((m) => ({ captures: Object.fromEntries(m.captures.map((c) => [c.name, c.node])) }));
+      return matchesOnce(file, source);
     },
     reports(ruleId, code, out) {
       const line = code.startPosition.row + 1;
