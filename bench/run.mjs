@@ -261,7 +261,10 @@ if (SERVICES.every(existsSync)) {
   const options = { isRunbook: (p) => runbookKind.select(p, config), runbookAnnotations: ['runbook_url'] };
   const bare = () => repo.forEach((f) => (/\.json$/.test(f.path) ? JSON.parse(f.text) : parseAllDocuments(f.text)));
   const model = () => servicesOf(repo, { ...config.services, paths: ['apps/*'] }, options);
-  for (let i = 0; i < 3; i++) (bare(), model());
+  for (let i = 0; i < 3; i++) {
+    bare();
+    model();
+  }
   const time = (fn) => {
     const times = [];
     for (let i = 0; i < RUNS; i++) {
