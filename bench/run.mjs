@@ -22,6 +22,17 @@ if (!existsSync(CORPUS)) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (ns) => Number(ns) / 1e6;
 
+/** The median time of one call of `fn`, in ms: `repeat` calls timed together, RUNS times. */
+function repeated(fn, repeat) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const at = process.hrtime.bigint();
+    for (let r = 0; r < repeat; r++) fn();
+    times.push(ms(process.hrtime.bigint() - at) / repeat);
+  }
+  return median(times);
+}
+
 function wall(command, args, options = {}) {
   const times = [];
   for (let i = 0; i < RUNS; i++) {
@@ -218,17 +229,8 @@ if (existsSync(CODE)) {
       parse();
       whole();
     }
-    const timed = (fn) => {
-      const times = [];
-      for (let i = 0; i < RUNS; i++) {
-        const at = process.hrtime.bigint();
-        for (let r = 0; r < REPEAT; r++) fn();
-        times.push(ms(process.hrtime.bigint() - at) / REPEAT);
-      }
-      return median(times);
-    };
-    const parseMs = timed(parse);
-    const checkMs = timed(whole);
+    const parseMs = repeated(parse, REPEAT);
+    const checkMs = repeated(whole, REPEAT);
     console.log(
       `  ${name.padEnd(10)} ${String(these.length).padStart(3)} files ${(bytes / 1000).toFixed(0).padStart(4)} KB: parse ${((these.length / parseMs) * 1000).toFixed(0)} files/s, check ${((these.length / checkMs) * 1000).toFixed(0)} files/s (${(checkMs / parseMs).toFixed(2)}x the parse)`,
     );
@@ -265,17 +267,8 @@ if (SERVICES.every(existsSync)) {
     bare();
     model();
   }
-  const time = (fn) => {
-    const times = [];
-    for (let i = 0; i < RUNS; i++) {
-      const at = process.hrtime.bigint();
-      for (let r = 0; r < 20; r++) fn();
-      times.push(ms(process.hrtime.bigint() - at) / 20);
-    }
-    return median(times);
-  };
-  const bareMs = time(bare);
-  const modelMs = time(model);
+  const bareMs = repeated(bare, 20);
+  const modelMs = repeated(model, 20);
   const found = model();
   console.log(
     `services: ${repo.length} files, ${found.services.length} services, ${found.entities.length} catalog entities, in process:`,

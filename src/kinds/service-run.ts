@@ -11,14 +11,15 @@
  * `services.paths`). Else it reads, bounded by `services.max-files`:
  * CODEOWNERS, the files `services.files` selects (catalogs, SLOs,
  * dashboards, alert rules), the changed files, then the YAML files in the
- * touched services' folders and the runbooks named for them.
+ * touched services' folders (in an audit, every service's and every folder
+ * `services.paths` names) and the runbooks named for them.
  */
 import { CODEOWNERS_PATHS } from '../model/codeowners.js';
 import { globMatcher } from '../model/paths.js';
 import { CATALOG_FILE } from '../services/catalog.js';
 import type { ServiceFacts } from '../model/service-facts.js';
 import { factsOf } from '../services/facts.js';
-import { excludedFromServices, servicesOf, touches, type ServiceModel } from '../services/model.js';
+import { excludedFromServices, serviceFolderOf, servicesOf, touches, type ServiceModel } from '../services/model.js';
 import { loadEntitySchemas } from '../services/validate.js';
 import { mapLimit } from '../concurrency.js';
 import type { PlannedRunFile, RunAccess, RunExtension, RunFile } from './kind.js';
@@ -79,8 +80,7 @@ async function gatherOnce(run: RunAccess, planned: readonly PlannedRunFile[]): P
   const wanted = new Set<string>();
   for (const p of CODEOWNERS_PATHS) if (paths.has(p)) wanted.add(p);
   for (const p of kept) if (selected(p)) wanted.add(p);
-  for (const p of changed ?? kept.filter((t) => YAML_OR_JSON.test(t) || /\/templates\//.test(t)))
-    if (paths.has(p) && mayMatter(p)) wanted.add(p);
+  for (const p of changed ?? []) if (paths.has(p) && mayMatter(p)) wanted.add(p);
   const budget = { left: services.maxFiles, notRead: [] as string[] };
   const files = await readAll(run, [...wanted], budget);
   // Backstage's schemas, read only by a run that has a catalog file.
@@ -89,7 +89,14 @@ async function gatherOnce(run: RunAccess, planned: readonly PlannedRunFile[]): P
   const touched = first.services.filter((s) => !changed || touches(s, changed));
   // The rest of the touched services' files: their folders' YAML (workloads, charts), the runbooks named for them.
   const more = new Set<string>();
-  const folders = touched.flatMap((s) => (s.folder !== undefined && s.folder !== '' ? [s.folder] : []));
+  // An audit reads the folders `services.paths` names too: the services no catalog entity covers are there.
+  const serviceFolders = changed ? [] : [...new Set(kept.flatMap((p) => serviceFolderOf(p, services) ?? []))];
+  const folders = [
+    ...new Set([
+      ...touched.flatMap((s) => (s.folder !== undefined && s.folder !== '' ? [s.folder] : [])),
+      ...serviceFolders,
+    ]),
+  ];
   const names = new Set(touched.map((s) => s.name.toLowerCase()));
   for (const p of kept) {
     if (wanted.has(p)) continue;

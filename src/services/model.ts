@@ -177,17 +177,7 @@ export function servicesOf(
   const codeownersPath = CODEOWNERS_PATHS.find((p) => byPath.has(p));
   const codeowners = codeownersPath !== undefined ? parseCodeowners(byPath.get(codeownersPath)!) : undefined;
   const components = entities.filter(isService);
-  const inFolders = globMatcher(settings.paths.map((p) => `${p.replace(/\/+$/, '')}/**`));
-  const folderOfPath = (path: string): string | undefined => {
-    if (!inFolders(path)) return undefined;
-    // The shortest prefix of the path a `services.paths` glob names.
-    const parts = path.split('/');
-    for (let n = 1; n < parts.length; n++) {
-      const prefix = parts.slice(0, n).join('/');
-      if (settings.paths.some((g) => globMatcher(g.replace(/\/+$/, ''))(prefix))) return prefix;
-    }
-    return undefined;
-  };
+  const folderOfPath = (path: string) => serviceFolderOf(path, settings);
 
   const componentFolder = new Map<Entity, string | undefined>();
   for (const c of components) componentFolder.set(c, folderOfComponent(c, components));
@@ -255,6 +245,24 @@ export function servicesOf(
     describes,
     hasCatalog: entities.length > 0,
   };
+}
+
+const folderGlobs = new WeakMap<ServiceSettings, (path: string) => boolean>();
+
+/**
+ * The folder of `services.paths` a path is in, the shortest that a glob
+ * names (`apps/search` for `apps/search/deploy.yaml` under `apps/*`); none
+ * when it is in none.
+ */
+export function serviceFolderOf(path: string, settings: ServiceSettings): string | undefined {
+  let names = folderGlobs.get(settings);
+  if (!names) folderGlobs.set(settings, (names = globMatcher(settings.paths.map((p) => p.replace(/\/+$/, '')))));
+  const parts = path.split('/');
+  for (let n = 1; n < parts.length; n++) {
+    const prefix = parts.slice(0, n).join('/');
+    if (names(prefix)) return prefix;
+  }
+  return undefined;
 }
 
 /** The files of a service: its catalog file, its workloads', and every file in its folder. */
