@@ -64,11 +64,12 @@ export async function runServices(args: string[], io: Io): Promise<number> {
   if (outputFile === undefined) io.stdout(rendered);
   else await writeFile(path.resolve(io.cwd, outputFile), rendered);
   for (const note of found.notes) io.stderr(`readiness-gate: ${note}\n`);
+  for (const problem of found.problems) io.stderr(`readiness-gate: ${problem}\n`);
   if (found.notRead.length > 0) {
     io.stderr(
       `readiness-gate: ${found.notRead.length} files were not read for services, past services.max-files (${config.services.maxFiles}): ${found.notRead.slice(0, 3).join(', ')}${found.notRead.length > 3 ? ' …' : ''}.\n`,
     );
     return values['exit-zero'] ? 0 : 1;
   }
-  return found.services.some(failing) && !values['exit-zero'] ? 1 : 0;
+  return (found.services.some(failing) || found.problems.length > 0) && !values['exit-zero'] ? 1 : 0;
 }

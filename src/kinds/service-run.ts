@@ -15,7 +15,7 @@
  * `services.paths` names) and the runbooks named for them.
  */
 import { CODEOWNERS_PATHS } from '../model/codeowners.js';
-import { globMatcher } from '../model/paths.js';
+import { folderOf, globMatcher } from '../model/paths.js';
 import { CATALOG_FILE } from '../services/catalog.js';
 import type { ServiceFacts } from '../model/service-facts.js';
 import { factsOf } from '../services/facts.js';
@@ -36,6 +36,8 @@ interface Gathered {
   /** The paths the change touches (the named files, in the CLI): undefined in an audit. */
   changed?: readonly string[];
   notes: string[];
+  /** Why no model could be made of the files (a file nested too deep to read): the run fails closed on it. */
+  failed?: { path: string; reason: string };
 }
 
 const runs = new WeakMap<RunAccess, Promise<Gathered>>();
@@ -85,12 +87,23 @@ async function gatherOnce(run: RunAccess, planned: readonly PlannedRunFile[]): P
   const files = await readAll(run, [...wanted], budget);
   // Backstage's schemas, read only by a run that has a catalog file.
   if (files.some((f) => CATALOG_FILE(f.path))) await loadEntitySchemas();
-  const first = modelOf(files, run);
+  let first: ServiceModel;
+  try {
+    first = modelOf(files, run);
+  } catch (error) {
+    return { files, notRead: budget.notRead, notes, failed: modelFailure(files, error) };
+  }
   const touched = first.services.filter((s) => !changed || touches(s, changed));
   // The rest of the touched services' files: their folders' YAML (workloads, charts), the runbooks named for them.
   const more = new Set<string>();
-  // An audit reads the folders `services.paths` names too: the services no catalog entity covers are there.
-  const serviceFolders = changed ? [] : [...new Set(kept.flatMap((p) => serviceFolderOf(p, services) ?? []))];
+  // An audit reads the folders `services.paths` names too: the services no catalog entity covers are there; and
+  // each catalog file's folder, read or not: a service whose entity cannot be read is still there.
+  const serviceFolders = changed
+    ? []
+    : [
+        ...kept.flatMap((p) => serviceFolderOf(p, services) ?? []),
+        ...kept.filter((p) => CATALOG_FILE(p) && folderOf(p) !== '').map(folderOf),
+      ];
   const folders = [
     ...new Set([
       ...touched.flatMap((s) => (s.folder !== undefined && s.folder !== '' ? [s.folder] : [])),
@@ -111,7 +124,19 @@ async function gatherOnce(run: RunAccess, planned: readonly PlannedRunFile[]): P
       more.add(p);
   }
   const all = [...files, ...(await readAll(run, [...more], budget))];
-  return { files: all, notRead: budget.notRead, model: modelOf(all, run), ...(changed ? { changed } : {}), notes };
+  try {
+    return { files: all, notRead: budget.notRead, model: modelOf(all, run), ...(changed ? { changed } : {}), notes };
+  } catch (error) {
+    return { files: all, notRead: budget.notRead, notes, failed: modelFailure(all, error) };
+  }
+}
+
+/** Where a model that could not be made is said: the first catalog file read, else the first file. */
+function modelFailure(files: readonly RunFile[], error: unknown): { path: string; reason: string } {
+  const at = files.find((f) => CATALOG_FILE(f.path)) ?? files[0];
+  const why =
+    error instanceof RangeError ? 'a file nests too deeply to read' : String((error as Error)?.message ?? error);
+  return { path: at?.path ?? '.', reason: `the repository's services could not be worked out from its files (${why})` };
 }
 
 async function readAll(
@@ -160,6 +185,13 @@ export const serviceRun: RunExtension = {
     const planned = await plannedSoon;
     const gathered = await gather(run, planned);
     const { model, changed } = gathered;
+    if (gathered.failed) {
+      const { path, reason } = gathered.failed;
+      return {
+        checks: [{ files: [{ path, kind: KIND, text: undefined, unread: { kind: 'failed', reason } }] }],
+        notes: gathered.notes,
+      };
+    }
     if (!model?.describes) return { checks: [], notes: gathered.notes };
     const judged = model.services.filter((s) => !changed || touches(s, changed));
     // Documents planned already (a changed catalog file) are judged there, with these files beside them.
@@ -204,12 +236,23 @@ export const serviceRun: RunExtension = {
  */
 export async function auditServices(
   run: RunAccess,
-): Promise<{ services: ServiceFacts[]; describes: boolean; notRead: string[]; notes: string[] }> {
+): Promise<{ services: ServiceFacts[]; describes: boolean; notRead: string[]; notes: string[]; problems: string[] }> {
   const gathered = await gather(run, []);
+  if (gathered.failed) throw new Error(`${gathered.failed.path}: ${gathered.failed.reason}`);
+  const model = gathered.model;
+  // A catalog file Backstage cannot read, or an entity it refuses, is said beside the scorecard: what it would
+  // have said is not in it.
+  const problems = [
+    ...(model?.catalogProblems ?? []).map((p) => `${p.path}:${p.line}: ${p.message}`),
+    ...(model?.entities ?? []).flatMap((e) =>
+      e.problems.map((p) => `${e.path}:${p.line}: Backstage would reject ${e.kind} "${e.name.value}": ${p.message}`),
+    ),
+  ];
   return {
-    services: (gathered.model?.services ?? []).map(factsOf),
-    describes: gathered.model?.describes === true,
+    services: (model?.services ?? []).map(factsOf),
+    describes: model?.describes === true,
     notRead: gathered.notRead,
     notes: gathered.notes,
+    problems,
   };
 }

@@ -94,9 +94,9 @@ export interface ServiceModel {
   entities: Entity[];
   /** Problems of catalog files that do not parse, by path. */
   catalogProblems: { path: string; message: string; line: number; column: number }[];
-  /** Whether the repository describes services at all: a catalog entity, or `services.paths`. */
+  /** Whether the repository describes services at all: a catalog file (read or not), or `services.paths`. */
   describes: boolean;
-  /** Whether any catalog entity was read: a workload no component covers is then a finding. */
+  /** Whether the repository keeps a catalog file, even one that does not parse: a workload no component covers is then a finding. */
   hasCatalog: boolean;
 }
 
@@ -236,14 +236,15 @@ export function servicesOf(
     });
   }
   // A repository that keeps no catalog and names no service folder describes no services: its workloads are not held to them.
-  const describes = entities.length > 0 || settings.paths.length > 0;
+  const catalog = files.some((f) => CATALOG_FILE(f.path) && !excludedFromServices(f.path, settings));
+  const describes = catalog || settings.paths.length > 0;
   return {
     services: describes ? list.sort((a, b) => a.name.localeCompare(b.name)) : [],
     unattributed,
     entities,
     catalogProblems,
     describes,
-    hasCatalog: entities.length > 0,
+    hasCatalog: catalog,
   };
 }
 

@@ -171,6 +171,19 @@ describe('what describes services', () => {
   });
 });
 
+describe('a catalog that cannot be read', () => {
+  it('still says the repository keeps a catalog: a workload beside it is not covered, and the file says why', () => {
+    const broken = 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: [name: payments\n';
+    const m = model({
+      'services/payments/catalog-info.yaml': broken,
+      'services/payments/deploy.yaml': deployment('payments'),
+    });
+    expect(m).toMatchObject({ describes: true, hasCatalog: true, entities: [] });
+    expect(m.services.map((s) => [s.name, s.entity])).toEqual([['payments', undefined]]);
+    expect(m.catalogProblems.map((p) => `${p.path}:${p.line}`)).toEqual(['services/payments/catalog-info.yaml:4']);
+  });
+});
+
 describe('SLOs in their own formats', () => {
   it('reads OpenSLO v1 targets as fractions and targetPercent as a percentage', () => {
     const slo = (objective: string, extra = '  timeWindow: [{duration: 28d, isRolling: true}]\n') =>

@@ -69,6 +69,22 @@ describe('readiness-gate services', () => {
     expect(run.stdout).toContain('3 services, 2 missing what its tier requires.\n');
   });
 
+  it('says a catalog file it cannot read beside the scorecard, and fails', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rg-scorecard-'));
+    temps.push(dir);
+    await cp(PLATFORM, dir, { recursive: true });
+    // Nested past what a YAML reader's stack holds: read as nothing, and said, never a silent pass.
+    const deep = `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: payments\n  deep: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`;
+    await writeFile(path.join(dir, 'services/payments/catalog-info.yaml'), deep);
+    const run = await runCli(['services', '--format', 'json', '--exit-zero'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^readiness-gate: services\/payments\/catalog-info\.yaml:5: does not parse as YAML: /m);
+    const failing = await runCli(['services', '--format', 'json'], { cwd: dir });
+    expect(failing.code).toBe(1);
+    // The payments Deployment is still a service: no catalog entity covers it now.
+    expect((JSON.parse(failing.stdout) as Facts).services.map((s) => s.name)).toContain('payments');
+  });
+
   it('refuses a format it does not write', async () => {
     const run = await runCli(['services', '--format', 'sarif'], { cwd: PLATFORM });
     expect(run.code).toBe(2);
