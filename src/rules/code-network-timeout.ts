@@ -22,9 +22,18 @@ const QUERIES = {
     (call_expression function: (selector_expression operand: (_) @pkg field: (field_identifier) @fn)) @call
     (composite_literal type: (qualified_type package: (package_identifier) @pkg name: (type_identifier) @type) body: (literal_value) @body) @literal
   ]`,
-  javascript: `(call_expression function: [(identifier) (member_expression)] @fn arguments: (arguments) @args) @call`,
-  typescript: `(call_expression function: [(identifier) (member_expression)] @fn arguments: (arguments) @args) @call`,
-  tsx: `(call_expression function: [(identifier) (member_expression)] @fn arguments: (arguments) @args) @call`,
+  javascript: `[
+    (call_expression function: [(identifier) (member_expression)] @fn arguments: (arguments) @args) @call
+    (new_expression constructor: [(identifier) (member_expression)] @fn arguments: (arguments) @args) @call
+  ]`,
+  typescript: `[
+    (call_expression function: [(identifier) (member_expression)] @fn arguments: (arguments) @args) @call
+    (new_expression constructor: [(identifier) (member_expression)] @fn arguments: (arguments) @args) @call
+  ]`,
+  tsx: `[
+    (call_expression function: [(identifier) (member_expression)] @fn arguments: (arguments) @args) @call
+    (new_expression constructor: [(identifier) (member_expression)] @fn arguments: (arguments) @args) @call
+  ]`,
   java: `[
     (method_invocation object: [(identifier) (field_access)] @class name: (identifier) @method) @call
     (object_creation_expression type: [(type_identifier) (scoped_type_identifier)] @type) @new
@@ -177,6 +186,12 @@ export const codeNetworkTimeout = defineRule({
       findings: [{ at: '7:10', id: 'axios', data: { call: 'axios.post' } }],
     },
     {
+      name: "TypeScript: an instance made from axios's Axios class, without a timeout and with one",
+      path: 'web/api/service.ts',
+      text: "import { Axios } from 'axios';\n\nexport const catalog = new Axios({ baseURL: process.env.CATALOG_URL });\nexport const cart = new Axios({ baseURL: process.env.CART_URL, timeout: 3000 });\n",
+      findings: [{ at: '3:24', id: 'axios', data: { call: 'new Axios' } }],
+    },
+    {
       name: 'TypeScript: fetch without a signal, axios without a timeout; with them, or options from a variable',
       path: 'src/checkout/api.ts',
       text: "import axios from 'axios';\n\nexport async function load(url: string, options: RequestInit) {\n  await fetch(url);\n  await fetch(url, { method: 'POST' });\n  await axios.get(url);\n  const api = axios.create({ baseURL: url });\n  await fetch(url, { signal: AbortSignal.timeout(5000) });\n  await fetch(url, options);\n  await axios.get(url, { timeout: 5000 });\n  return api;\n}\n",
@@ -292,6 +307,15 @@ function namesOf(ctx: CodeContext): Names {
       /(?:const|let|var)[ \t]+(\w+)[ \t]*=[ \t]*require\([ \t]*['"]axios['"][ \t]*\)/g,
     ))
       aliases.set(alias!, 'axios');
+    // `import { Axios } from 'axios'` (or `Axios as Client`), and `const { Axios } = require('axios')`: the class.
+    for (const [, list] of text.matchAll(
+      /(?:import[ \t]*(?:\w+[ \t]*,[ \t]*)?\{([^}]*)\}[ \t]*from|(?:const|let|var)[ \t]*\{([^}]*)\}[ \t]*=[ \t]*require\()[ \t]*['"]axios['"]/g,
+    )) {
+      for (const part of (list ?? '').split(',')) {
+        const [name, alias] = part.trim().split(/[ \t]+as[ \t]+|[ \t]*:[ \t]*/);
+        if (name === 'Axios') aliases.set(alias ?? name, 'axios.Axios');
+      }
+    }
   }
   return names;
 }
@@ -435,6 +459,14 @@ function script(c: Record<string, Node>, report: Report, names: Names): void {
     const init = options(c.args!, 1);
     if (init === 'unknown' || (init !== 'none' && hasKey(init, 'signal'))) return;
     report(c.call!, say('fetch'));
+    return;
+  }
+  // `new Axios(config)`: an instance made from the class, with no defaults of axios's own (no timeout among them).
+  if (c.call!.type === 'new_expression') {
+    if (fn !== 'axios.Axios') return;
+    const config = options(c.args!, 0);
+    if (config !== 'unknown' && (config === 'none' || !hasKey(config, 'timeout')))
+      report(c.call!, say('axios', { call: `new ${c.fn!.text}` }));
     return;
   }
   const [object, method] = [fn.slice(0, fn.lastIndexOf('.')), fn.slice(fn.lastIndexOf('.') + 1)];
