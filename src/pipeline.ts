@@ -26,7 +26,7 @@ import { ConfigError, deepFreeze, loadConfig, withRepository } from './config/lo
 import type { ResolvedConfig } from './config/types.js';
 import { evidenceSourcesOf, mergeReports, PULL_REQUEST, summarise, type CheckInput } from './engine.js';
 import { RUN_EXTENSIONS } from './kinds/index.js';
-import type { PullRequestFacts } from './model/conditions.js';
+import type { OwedApproval, PullRequestFacts } from './model/conditions.js';
 import { fileKey, type RenderedFile } from './model/files.js';
 import { GATE_FINDINGS, type Report } from './model/report.js';
 import { redactReport } from './report/redact.js';
@@ -241,6 +241,12 @@ async function run(source: DocumentSource, options: PipelineOptions): Promise<Ru
   }
 
   const template = await chosenTemplate(templatesRead, pr.body, failures, notes);
+  const owners = await ownersOwed(
+    source,
+    config,
+    (await extras).flatMap((e) => e?.owed ?? []),
+    failures,
+  );
 
   // 7. The description, last, with what the files showed (a ticked claim they contradict fails), and the linked
   // documents not checked already.
@@ -260,7 +266,11 @@ async function run(source: DocumentSource, options: PipelineOptions): Promise<Ru
       ...(template ? { template } : {}),
       ...(evidence.length > 0 ? { evidence } : {}),
       evidenceSources: checked.flatMap((c) => c.evidenceSources),
-      pullRequest: { ...facts, ...(reviewData?.approvals ? { approvals: reviewData.approvals } : {}) },
+      pullRequest: {
+        ...facts,
+        ...(reviewData?.approvals ? { approvals: reviewData.approvals } : {}),
+        ...(owners ? { owners } : {}),
+      },
       ...(reviewData?.reviews ? { reviews: reviewData.reviews } : {}),
     },
     budget,
@@ -272,6 +282,32 @@ async function run(source: DocumentSource, options: PipelineOptions): Promise<Ru
   const services = (await extras).flatMap((e) => e?.services ?? []);
   if (services.length > 0) report.services = services;
   return { report, notes, config };
+}
+
+/**
+ * The approvals the touched services owe their owning teams, with the
+ * reviews read for them where the source reads reviews (the action); a read
+ * that fails fails the run, as other reads do.
+ */
+async function ownersOwed(
+  source: DocumentSource,
+  config: ResolvedConfig,
+  owed: readonly OwedApproval[],
+  failures: ReadFailed[],
+): Promise<PullRequestFacts['owners']> {
+  if (owed.length === 0) return undefined;
+  if (!source.teamApprovals) return { owed };
+  try {
+    const facts = await source.teamApprovals(
+      owed.map((o) => o.teams),
+      config.signOff?.allowStaleApproval ?? false,
+    );
+    return { owed, facts };
+  } catch (error) {
+    if (!(error instanceof ReadFailed)) throw error;
+    failures.push(error);
+    return { owed };
+  }
 }
 
 /** The first round: the config, the pull request and its changed files; or the report of why the run stops there. */

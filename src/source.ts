@@ -116,6 +116,12 @@ export interface DocumentSource {
    * `truncated` when there were more. Throws ReadFailed.
    */
   tree?(): Promise<{ paths: string[]; truncated: boolean }>;
+  /**
+   * The reviews, and whether each reviewer is on each list (the owning
+   * teams services owe an approval, `services.owner-approval`). Throws
+   * ReadFailed. Only the action reads reviews.
+   */
+  teamApprovals?(lists: readonly (readonly string[])[], allowStaleApproval: boolean): Promise<ApprovalFacts>;
   /** Reviews for sign-off and `when` approvals, when the config asks for them. Throws ReadFailed. */
   reviews?(config: ResolvedConfig): Promise<ReviewData>;
   /**

@@ -472,6 +472,7 @@ function servicesOf(file: ConfigFile['services'], base: ServiceSettings): Servic
     tierFrom: file?.['tier-from'] ?? base.tierFrom,
     tiers,
     defaultTier,
+    ownerApproval: file?.['owner-approval'] ?? base.ownerApproval,
     maxFiles: file?.['max-files'] ?? base.maxFiles,
   };
 }

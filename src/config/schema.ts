@@ -423,6 +423,9 @@ export const configSchema = described(
               'The tier of a service that names none (default production); a tier `tiers` does not name is judged as this one, and service-tier says so.',
             ),
           ),
+          'owner-approval': names(
+            "Tiers whose services a pull request changes owe an approving review, on its head, by their owning team (the CODEOWNERS team of their files), as sign-off counts approvals; read by the action (e.g. ['1'], or [production]).",
+          ),
           'max-files': z.optional(
             described(
               z.number().check(z.int(), z.minimum(1), z.maximum(2000)),

@@ -15,7 +15,7 @@ import { CONFIG_PATH } from '../init/templates.js';
 import { PULL_REQUEST } from '../kinds/pull-request.js';
 import { languageOf } from '../kinds/code/languages.js';
 import { changedLines } from '../model/diff.js';
-import { readApprovalFacts, readSignOffData } from '../signoff/read.js';
+import { readApprovalFacts, readReviewerAuthority, readSignOffData } from '../signoff/read.js';
 import { describeRequest, type GitHubClient } from './client.js';
 import { listComments, TooMany, type IssueComment } from './comment.js';
 import {
@@ -30,6 +30,7 @@ import {
   type Repo,
 } from './repository.js';
 import type { Unread } from '../model/files.js';
+import type { ApprovalFacts } from '../model/conditions.js';
 import { findTemplates, readTemplates } from './templates.js';
 import { templatePaths, type TemplateFile } from '../model/template.js';
 import {
@@ -217,6 +218,18 @@ export class GitHubSource implements DocumentSource {
       }
     }
     return [...found].slice(0, MAX_MENTIONS);
+  }
+
+  async teamApprovals(lists: readonly (readonly string[])[], allowStaleApproval: boolean): Promise<ApprovalFacts> {
+    try {
+      const pr = await this.pull();
+      return await readReviewerAuthority(this.client, this.options.repo, pr, lists, { allowStaleApproval });
+    } catch (error) {
+      if (error instanceof ReadFailed) throw error;
+      const what = 'the reviews and teams the services of this pull request owe an approval';
+      if (error instanceof TooMany) throw new ReadFailed(what, error.message, PULL_REQUEST, false);
+      throw readFailed(what, error);
+    }
   }
 
   async reviews(config: ResolvedConfig): Promise<ReviewData> {

@@ -5,7 +5,7 @@
  * The kinds are registered in `kinds/index.ts`; the engine, the planning
  * step, the CLI and its threads go through that list and switch on nothing.
  */
-import type { PullRequestFacts } from '../model/conditions.js';
+import type { OwedApproval, PullRequestFacts } from '../model/conditions.js';
 import type { DocumentSettings } from '../model/spec.js';
 import type { LineBreaks } from '../model/lines.js';
 import type { TemplateFile } from '../model/template.js';
@@ -255,5 +255,5 @@ export interface RunExtension {
   extraChecks?(
     planned: Promise<readonly PlannedRunFile[]>,
     run: RunAccess,
-  ): Promise<{ checks: ExtraCheck[]; notes: string[]; services?: ServiceFacts[] }>;
+  ): Promise<{ checks: ExtraCheck[]; notes: string[]; services?: ServiceFacts[]; owed?: OwedApproval[] }>;
 }

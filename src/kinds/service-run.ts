@@ -17,6 +17,7 @@
 import { CODEOWNERS_PATHS } from '../model/codeowners.js';
 import { folderOf, globMatcher } from '../model/paths.js';
 import { CATALOG_FILE } from '../services/catalog.js';
+import type { OwedApproval } from '../model/conditions.js';
 import type { ServiceFacts } from '../model/service-facts.js';
 import { factsOf } from '../services/facts.js';
 import { excludedFromServices, serviceFolderOf, servicesOf, touches, type ServiceModel } from '../services/model.js';
@@ -222,7 +223,14 @@ export const serviceRun: RunExtension = {
       .filter((f) => !homes.has(f.path) || own.has(f.path))
       .map((f) => ({ ...f, companion: true as const }));
     const services: ServiceFacts[] = judged.map(factsOf);
+    // What the touched services of the tiers `services.owner-approval` names owe their owning teams.
+    const owed: OwedApproval[] = judged.flatMap((s) =>
+      run.settings.services.ownerApproval.includes(s.tier) && s.teams
+        ? [{ service: s.name, tier: s.tier, teams: s.teams.teams, source: s.teams.source }]
+        : [],
+    );
     return {
+      ...(owed.length > 0 ? { owed } : {}),
       checks: documents.length + notRead.length > 0 ? [{ files: [...documents, ...notRead, ...companions] }] : [],
       notes: gathered.notes,
       services,

@@ -28,6 +28,22 @@ export interface PullRequestFacts {
   title?: string;
   /** The reviews and who may approve, per `when` entry's reviewers; only the action reads them. */
   approvals?: ApprovalFacts;
+  /**
+   * The approvals the services the change touches owe their owning teams
+   * (`services.owner-approval`), and the reviews read for them: absent
+   * facts where the adapter reads no reviews (the CLI).
+   */
+  owners?: { owed: readonly OwedApproval[]; facts?: ApprovalFacts };
+}
+
+/** An approving review a service owes its owning CODEOWNERS team, by its tier. */
+export interface OwedApproval {
+  service: string;
+  tier: string;
+  /** The teams CODEOWNERS gives its files to, `org/team`. */
+  teams: string[];
+  /** The CODEOWNERS line that gives them. */
+  source: { path: string; line: number };
 }
 
 export interface ApprovalFacts {

@@ -189,6 +189,8 @@ export interface ServiceSettings {
   tiers: Record<string, ('owner' | 'oncall' | 'slo' | 'alerts' | 'dashboard' | 'runbook')[]>;
   /** The tier of a service that says none, or one `tiers` does not name. */
   defaultTier: string;
+  /** The tiers whose services a pull request changes owe an approving review by their owning CODEOWNERS team. */
+  ownerApproval: string[];
   /** The most files read a run for services. */
   maxFiles: number;
 }

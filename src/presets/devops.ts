@@ -69,6 +69,7 @@ export const defaultServices = (): DocumentSettings['services'] => ({
     deprecated: ['owner'],
   },
   defaultTier: 'production',
+  ownerApproval: [],
   maxFiles: 300,
 });
 

@@ -55,6 +55,7 @@ import { templateChoice } from './template-choice.js';
 import { templateField } from './template-field.js';
 import { templateUntouched } from './template-untouched.js';
 import { signOff } from './sign-off.js';
+import { serviceApproval } from './service-approval.js';
 import { serviceCatalog } from './service-catalog.js';
 import { serviceOwner } from './service-owner.js';
 import { serviceOncall } from './service-oncall.js';
@@ -100,6 +101,7 @@ export const RULES = [
   whenChanged,
   whenFilesTruncated,
   whenUnevaluated,
+  serviceApproval,
   claimContradicted,
   runbookSectionRule,
   runbookReviewDue,

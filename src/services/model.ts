@@ -74,6 +74,8 @@ export interface Service {
   sloProblems: { message: string; path: string; line: number; column: number; name: string }[];
   /** CODEOWNERS lines GitHub skips that would have decided who owns its files. */
   skippedOwners: { line: number; why: string }[];
+  /** The CODEOWNERS teams its files are given to (`org/team`), and the line, when it is owned by one. */
+  teams?: { teams: string[]; source: Where };
   /** The catalog owner and the CODEOWNERS team disagree. */
   ownerMismatch?: { catalog: string; teams: string[]; line: number };
   /** Its component's owner names a group neither the catalog nor CODEOWNERS knows. */
@@ -538,6 +540,7 @@ function owner(service: Service, ev: Evidence): CheckResult {
     if (!teams.some((t) => t.slice(t.indexOf('/') + 1).toLowerCase() === name))
       service.ownerMismatch = { catalog: entity.owner.value, teams, line: decided.line };
   }
+  service.teams = { teams: teams.map((t) => t.slice(1)), source: { path, line: decided.line } };
   return { status: 'pass', detail: `${teams.join(' ')} in ${path}`, source: { path, line: decided.line } };
 }
 

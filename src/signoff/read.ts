@@ -31,11 +31,30 @@ export async function readApprovalFacts(
   entries: readonly WhenEntry[],
   options: { allowStaleApproval: boolean; reviews?: Promise<ReviewRecord[]> },
 ): Promise<ApprovalFacts> {
+  return readReviewerAuthority(
+    client,
+    repo,
+    pr,
+    entries.filter((e) => e.require.approvals > 0).map((e) => e.require.reviewers),
+    options,
+  );
+}
+
+/**
+ * The pull request's reviews, and for each list of reviewers (logins and
+ * `org/team` slugs) whether each reviewer is on it: what approvals are
+ * counted against, for `when` entries and for the teams services owe.
+ */
+export async function readReviewerAuthority(
+  client: GitHubClient,
+  repo: Repo,
+  pr: PullRequest,
+  reviewerLists: readonly (readonly string[])[],
+  options: { allowStaleApproval: boolean; reviews?: Promise<ReviewRecord[]> },
+): Promise<ApprovalFacts> {
   const reviews = await (options.reviews ?? listReviews(client, repo, pr.number));
   const logins = loginsToCheck({ author: pr.author, reviews, comments: [], revisions: [] }, []);
-  const lists = new Map(
-    entries.filter((e) => e.require.approvals > 0).map((e) => [reviewersKey(e.require.reviewers), e.require.reviewers]),
-  );
+  const lists = new Map(reviewerLists.map((r) => [reviewersKey(r), [...r]]));
   const authority = new Map<string, Map<string, Authority>>();
   await Promise.all(
     [...lists].map(async ([key, reviewers]) =>

@@ -87,6 +87,28 @@ describe('services on GitHub', () => {
     expect(gh.requests.some((r) => r.path.endsWith('/contents/slos/orders.pyrra.yaml'))).toBe(false);
   });
 
+  it("asks an approving review of the owning team where the service's tier owes one, and counts a member's", async () => {
+    const config = `${PLATFORM['.github/readiness-gate.yml']}  owner-approval: [production]\n`;
+    gh = await platform(['services/payments/deploy.yaml'], { ...PLATFORM, '.github/readiness-gate.yml': config });
+    gh.teams.set('acme/payments-team', ['alice']);
+    // Team membership needs a token that can read the organisation's teams (an App's).
+    const app = { ...pullEvent, token: 'ghs_app', inputs: { 'bot-login': 'readiness-app[bot]' } };
+    gh.addReview('mallory', 'APPROVED', HEAD);
+    const before = await runAction(gh, app);
+    expect(before.code).toBe(1);
+    expect(before.report!.findings.filter((f) => f.ruleId === 'service-approval').map((f) => f.message)).toEqual([
+      `Service "payments" (tier production) changes, and its tier owes an approving review by its owning team (the acme/payments-team team, .github/CODEOWNERS:3) on ${HEAD.slice(0, 7)}; it has none. Not counted: @mallory approved but is not an authorised reviewer. Ask the team for a review.`,
+    ]);
+    gh.addReview('alice', 'APPROVED', HEAD);
+    const after = await runAction(gh, app);
+    expect(after.report!.findings.filter((f) => f.ruleId === 'service-approval')).toEqual([]);
+    // What still fails is the Deployment's own (no resources, against the ticked Memory and CPU), not the approval.
+    expect(after.report!.findings.filter((f) => f.severity === 'error').map((f) => f.ruleId)).toEqual([
+      'claim-contradicted',
+      'claim-contradicted',
+    ]);
+  });
+
   it('still gates on its services with a read-only token', async () => {
     gh = await platform(['services/orders/deploy.yaml']);
     const run = await runAction(gh, { ...pullEvent, token: 'ghs_read' });

@@ -13,7 +13,7 @@ import { annotationsFor } from '../../src/report/annotations.js';
 import { RULES } from '../../src/rules/index.js';
 import { reviewersKey, type PullRequestFacts } from '../../src/model/conditions.js';
 import { example, loadGrammars, ROOT } from '../helpers.js';
-import { auditOf, changeOf } from '../services/memory.js';
+import { auditOf, changeOf, changeOfRun } from '../services/memory.js';
 import { READY_CATALOG, READY_FILES } from '../../src/rules/service-common.js';
 import type { ReviewFacts } from '../../src/model/reviews.js';
 import { templatePaths } from '../../src/model/template.js';
@@ -587,6 +587,11 @@ const ENTRIES: Record<string, Entry | { exempt: string }> = {
     without: '',
     observe: (c) =>
       audit(c, { ...READY, [READY_CATALOG_PATH]: READY_CATALOG.replace('  lifecycle: production\n', '') }),
+  },
+  'services.owner-approval[]': {
+    with: 'services:\n  owner-approval: [production]\n',
+    without: '',
+    observe: async (c) => (await changeOfRun(READY, c, ['services/payments/deploy.yaml'])).owed ?? 'none owed',
   },
   'services.max-files': {
     with: 'services:\n  max-files: 2\n',

@@ -1,7 +1,7 @@
 // A repository held in memory, read as a run reads one: for the service checks' gathering and the scorecard.
 import type { ResolvedConfig } from '../../src/config/types.js';
 import type { RunAccess } from '../../src/kinds/kind.js';
-import { auditServices } from '../../src/kinds/service-run.js';
+import { auditServices, serviceRun } from '../../src/kinds/service-run.js';
 
 export function memoryAccess(
   files: Record<string, string>,
@@ -41,3 +41,10 @@ export const auditOf = (files: Record<string, string>, config: ResolvedConfig) =
 /** The facts of the services a pull request touches, as a run on GitHub gathers them. */
 export const changeOf = (files: Record<string, string>, config: ResolvedConfig, changed: string[]) =>
   auditServices(memoryAccess(files, config, { audit: false, named: false, changed }));
+
+/** What the service kind's run extension gives a run that changes these files: its checks, facts and what is owed. */
+export const changeOfRun = (files: Record<string, string>, config: ResolvedConfig, changed: string[]) =>
+  serviceRun.extraChecks!(
+    Promise.resolve(changed.map((path) => ({ path, kind: 'manifest' }))),
+    memoryAccess(files, config, { audit: false, named: false, changed }),
+  );

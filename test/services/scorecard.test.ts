@@ -85,6 +85,26 @@ describe('readiness-gate services', () => {
     expect((JSON.parse(failing.stdout) as Facts).services.map((s) => s.name)).toContain('payments');
   });
 
+  it('in a check, says as a notice the approval a tier owes its owning team: the CLI reads no reviews', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rg-scorecard-'));
+    temps.push(dir);
+    await cp(PLATFORM, dir, { recursive: true });
+    await writeFile(
+      path.join(dir, '.github/readiness-gate.yml'),
+      "services:\n  paths: ['apps/*']\n  owner-approval: [production]\n",
+    );
+    await writeFile(path.join(dir, 'pr.md'), '## Summary\n\nPayments: three replicas.\n');
+    const run = await runCli(['check', '--format', 'json', '--body', 'pr.md', '--changed-files', '-'], {
+      cwd: dir,
+      input: 'M\tservices/payments/deploy.yaml\n',
+    });
+    const findings = (JSON.parse(run.stdout) as { findings: { ruleId: string; severity: string; message: string }[] })
+      .findings;
+    expect(findings.filter((f) => f.ruleId === 'service-approval').map((f) => `${f.severity}: ${f.message}`)).toEqual([
+      'notice: Service "payments" (tier production) changes, and its tier owes an approving review by its owning team (the acme/payments-team team, .github/CODEOWNERS:3): only the action reads reviews, so it is not checked here.',
+    ]);
+  });
+
   it('refuses a format it does not write', async () => {
     const run = await runCli(['services', '--format', 'sarif'], { cwd: PLATFORM });
     expect(run.code).toBe(2);
