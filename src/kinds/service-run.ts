@@ -20,7 +20,14 @@ import { CATALOG_FILE } from '../services/catalog.js';
 import type { OwedApproval } from '../model/conditions.js';
 import type { ServiceFacts } from '../model/service-facts.js';
 import { factsOf } from '../services/facts.js';
-import { excludedFromServices, serviceFolderOf, servicesOf, touches, type ServiceModel } from '../services/model.js';
+import {
+  excludedFromServices,
+  serviceFolderOf,
+  servicesOf,
+  teamsIn,
+  touches,
+  type ServiceModel,
+} from '../services/model.js';
 import { loadEntitySchemas } from '../services/validate.js';
 import { mapLimit } from '../concurrency.js';
 import type { PlannedRunFile, RunAccess, RunExtension, RunFile } from './kind.js';
@@ -132,6 +139,13 @@ async function gatherOnce(run: RunAccess, planned: readonly PlannedRunFile[]): P
   }
 }
 
+/** CODEOWNERS as the base commit has it: the first of GitHub's three places that exists there. */
+async function baseCodeowners(run: RunAccess): Promise<{ path: string; text: string } | undefined> {
+  const read = await Promise.all(CODEOWNERS_PATHS.map((path) => run.readBase({ path, kind: KIND })));
+  const found = read.find((f) => typeof f.text === 'string');
+  return found ? { path: found.path, text: found.text! } : undefined;
+}
+
 /** Where a model that could not be made is said: the first catalog file read, else the first file. */
 function modelFailure(files: readonly RunFile[], error: unknown): { path: string; reason: string } {
   const at = files.find((f) => CATALOG_FILE(f.path)) ?? files[0];
@@ -223,12 +237,15 @@ export const serviceRun: RunExtension = {
       .filter((f) => !homes.has(f.path) || own.has(f.path))
       .map((f) => ({ ...f, companion: true as const }));
     const services: ServiceFacts[] = judged.map(factsOf);
-    // What the touched services of the tiers `services.owner-approval` names owe their owning teams.
-    const owed: OwedApproval[] = judged.flatMap((s) =>
-      run.settings.services.ownerApproval.includes(s.tier) && s.teams
-        ? [{ service: s.name, tier: s.tier, teams: s.teams.teams, source: s.teams.source }]
-        : [],
-    );
+    // What the touched services of the tiers `services.owner-approval` names owe their owning teams: the teams
+    // the base commit's CODEOWNERS gives their files, as GitHub's own code-owner review takes them, so a pull
+    // request cannot choose who approves it; a new service's, that the base does not own yet, from the head.
+    const owing = judged.filter((s) => run.settings.services.ownerApproval.includes(s.tier) && s.teams);
+    const base = owing.length > 0 ? await baseCodeowners(run) : undefined;
+    const owed: OwedApproval[] = owing.map((s) => {
+      const { teams, source } = (base && teamsIn(s, base)) ?? s.teams!;
+      return { service: s.name, tier: s.tier, teams, source };
+    });
     return {
       ...(owed.length > 0 ? { owed } : {}),
       checks: documents.length + notRead.length > 0 ? [{ files: [...documents, ...notRead, ...companions] }] : [],

@@ -505,6 +505,20 @@ function ownedPaths(service: Service): string[] {
   );
 }
 
+/**
+ * The teams a CODEOWNERS file gives a service's files (`org/team`), and its
+ * line: the line that decides its first file, when it names a team.
+ */
+export function teamsIn(
+  service: Service,
+  codeowners: { path: string; text: string },
+): { teams: string[]; source: Where } | undefined {
+  const [first] = ownedPaths(service);
+  const decided = first === undefined ? undefined : ownersOf(parseCodeowners(codeowners.text), first);
+  const teams = decided?.owners.filter(isTeam).map((t) => t.slice(1)) ?? [];
+  return decided && teams.length > 0 ? { teams, source: { path: codeowners.path, line: decided.line } } : undefined;
+}
+
 function owner(service: Service, ev: Evidence): CheckResult {
   const { entity } = service;
   if (entity?.owner) {

@@ -91,6 +91,13 @@ describe('services on GitHub', () => {
     const config = `${PLATFORM['.github/readiness-gate.yml']}  owner-approval: [production]\n`;
     gh = await platform(['services/payments/deploy.yaml'], { ...PLATFORM, '.github/readiness-gate.yml': config });
     gh.teams.set('acme/payments-team', ['alice']);
+    gh.teams.set('acme/friends', ['mallory']);
+    // The pull request gives the service to another team: who approves is still who owns it at the base.
+    gh.setFile(
+      HEAD,
+      '.github/CODEOWNERS',
+      PLATFORM['.github/CODEOWNERS']!.replace('@acme/payments-team', '@acme/friends'),
+    );
     // Team membership needs a token that can read the organisation's teams (an App's).
     const app = { ...pullEvent, token: 'ghs_app', inputs: { 'bot-login': 'readiness-app[bot]' } };
     gh.addReview('mallory', 'APPROVED', HEAD);
