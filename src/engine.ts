@@ -6,7 +6,7 @@
  */
 import type { ResolvedConfig, Severity } from './config/types.js';
 import { DESCRIPTION, isEvidence, kindById, type KindId } from './kinds/index.js';
-import { type Companions, type Facts, type ProbeOverlays, type SeverityCap } from './kinds/kind.js';
+import { BASE_PREFIX, type Companions, type Facts, type ProbeOverlays, type SeverityCap } from './kinds/kind.js';
 import { PULL_REQUEST } from './kinds/pull-request.js';
 import type { DocumentView } from './markdown/document.js';
 import type { Finding, GateFindingId, Pass, Report } from './model/report.js';
@@ -441,10 +441,13 @@ function stamp(
 function companionsOf(kind: KindId, path: string, text: string, files: ReadonlyMap<string, SourceFile>): Companions {
   const found = new Map<string, string | null>();
   if (kindById(kind).readsAll) {
-    // Every other file at the head, whether checked or read for the others.
-    for (const file of files.values())
-      if (file.path !== path && !file.unread && !(file as KindedFile).fromBase && file.text !== undefined)
-        found.set(file.path, file.text);
+    // Every other file at the head, whether checked or read for the others; those read at the base commit under
+    // their path with BASE_PREFIX before it (the document's own too).
+    for (const file of files.values()) {
+      if (file.unread || file.text === undefined) continue;
+      if ((file as KindedFile).fromBase) found.set(`${BASE_PREFIX}${file.path}`, file.text);
+      else if (file.path !== path) found.set(file.path, file.text);
+    }
     return found;
   }
   const wanted = kindById(kind).companions?.(path, text) ?? [];

@@ -55,6 +55,9 @@ export type ProbeOverlays = Readonly<Record<string, readonly { overlay: string; 
  */
 export type Companions = ReadonlyMap<string, string | null>;
 
+/** How a kind that reads every file of its check (`readsAll`) is handed a file as the base commit has it: its path after this. */
+export const BASE_PREFIX = '\0base:';
+
 export interface CompanionFile {
   path: string;
   /**
@@ -116,6 +119,7 @@ export interface DocumentKind<Id extends string, View, Context> {
    * Its documents are read with every other file of their check, as their
    * companions (a service's document, with the files that answer for it):
    * what the run extension hands over with them decides what they see.
+   * Those read at the base commit come under their path after BASE_PREFIX.
    */
   readsAll?: true;
   /** The companion files to read with this document; never checked themselves. */

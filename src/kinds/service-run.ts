@@ -133,7 +133,17 @@ async function gatherOnce(run: RunAccess, planned: readonly PlannedRunFile[]): P
   }
   const all = [...files, ...(await readAll(run, [...more], budget))];
   try {
-    return { files: all, notRead: budget.notRead, model: modelOf(all, run), ...(changed ? { changed } : {}), notes };
+    // The touched services' catalog files as the base commit has them: a tier the change lowers is judged as it was.
+    const touchedNow = modelOf(all, run).services.filter((s) => !changed || touches(s, changed));
+    const catalogs = [...new Set(touchedNow.flatMap((s) => (s.entity ? [s.entity.path] : [])))];
+    const base = changed ? await Promise.all(catalogs.map((path) => run.readBase({ path, kind: KIND }))) : [];
+    return {
+      files: [...all, ...base.filter((f) => f.text !== undefined)],
+      notRead: budget.notRead,
+      model: modelOf(all, run, base),
+      ...(changed ? { changed } : {}),
+      notes,
+    };
   } catch (error) {
     return { files: all, notRead: budget.notRead, notes, failed: modelFailure(all, error) };
   }
@@ -173,15 +183,14 @@ async function readAll(
   });
 }
 
-function modelOf(files: readonly RunFile[], run: RunAccess): ServiceModel {
-  return servicesOf(
-    files.flatMap((f) => (f.text !== undefined ? [{ path: f.path, text: f.text }] : [])),
-    run.settings.services,
-    {
-      isRunbook: (p) => runbookKind.select(p, run.settings),
-      runbookAnnotations: run.settings.alerts.runbookAnnotations,
-    },
-  );
+function modelOf(files: readonly RunFile[], run: RunAccess, base: readonly RunFile[] = []): ServiceModel {
+  const texts = (list: readonly RunFile[]) =>
+    list.flatMap((f) => (f.text !== undefined ? [{ path: f.path, text: f.text }] : []));
+  return servicesOf(texts(files), run.settings.services, {
+    isRunbook: (p) => runbookKind.select(p, run.settings),
+    runbookAnnotations: run.settings.alerts.runbookAnnotations,
+    base: texts(base),
+  });
 }
 
 export const serviceRun: RunExtension = {
@@ -215,7 +224,7 @@ export const serviceRun: RunExtension = {
       ...judged.map((s) => s.home.path),
       ...model.unattributed.filter((u) => !changed || changed.includes(u.workload.path)).map((u) => u.workload.path),
     ]);
-    const texts = new Map(gathered.files.map((f) => [f.path, f]));
+    const texts = new Map(gathered.files.filter((f) => !f.fromBase).map((f) => [f.path, f]));
     const documents = [...homes]
       .filter((p) => !own.has(p) && texts.get(p)?.text !== undefined)
       .map((p) => ({ path: p, kind: KIND, text: texts.get(p)!.text! }));
@@ -234,7 +243,7 @@ export const serviceRun: RunExtension = {
       },
     }));
     const companions = gathered.files
-      .filter((f) => !homes.has(f.path) || own.has(f.path))
+      .filter((f) => f.fromBase || !homes.has(f.path) || own.has(f.path))
       .map((f) => ({ ...f, companion: true as const }));
     const services: ServiceFacts[] = judged.map(factsOf);
     // What the touched services of the tiers `services.owner-approval` names owe their owning teams: the teams

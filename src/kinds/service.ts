@@ -20,7 +20,7 @@ import {
   type Unattributed,
 } from '../services/model.js';
 import { loadEntitySchemas } from '../services/validate.js';
-import type { DocumentKind, Facts } from './kind.js';
+import { BASE_PREFIX, type DocumentKind, type Facts } from './kind.js';
 import { runbookKind } from './runbook.js';
 import { serviceRun } from './service-run.js';
 
@@ -28,6 +28,8 @@ export interface ServiceView {
   path: string;
   /** This document and every other file of its check, by path. */
   files: { path: string; text: string }[];
+  /** Catalog files as the base commit has them: a tier the pull request lowers is judged as it was. */
+  base: { path: string; text: string }[];
 }
 
 export interface ServiceContext {
@@ -45,9 +47,15 @@ export interface ServiceContext {
 const models = new WeakMap<DocumentSettings, Map<string, ServiceModel>>();
 
 /** The services of a document's files, worked out once for the documents of one check that share them. */
-export function modelOf(files: ServiceView['files'], settings: DocumentSettings): ServiceModel {
+export function modelOf(
+  files: ServiceView['files'],
+  settings: DocumentSettings,
+  base: ServiceView['base'] = [],
+): ServiceModel {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : 1));
-  const key = sorted.map((f) => `${f.path}\0${f.text.length}\0${hash(f.text)}`).join('\n');
+  const key = [...sorted, ...base.map((f) => ({ ...f, path: `${BASE_PREFIX}${f.path}` }))]
+    .map((f) => `${f.path}\0${f.text.length}\0${hash(f.text)}`)
+    .join('\n');
   let cache = models.get(settings);
   if (!cache) models.set(settings, (cache = new Map()));
   let model = cache.get(key);
@@ -55,6 +63,7 @@ export function modelOf(files: ServiceView['files'], settings: DocumentSettings)
     model = servicesOf(sorted, settings.services, {
       isRunbook: (p) => runbookKind.select(p, settings),
       runbookAnnotations: settings.alerts.runbookAnnotations,
+      base,
     });
     // One check's documents share a model; a later check's are new.
     if (cache.size > 8) cache.clear();
@@ -88,17 +97,23 @@ export const serviceKind: DocumentKind<'service', ServiceView, ServiceContext> =
   readsAll: true,
   run: serviceRun,
   prepare: loadEntitySchemas,
-  parse: (text, path, companions) => ({
-    path,
-    files: [
-      { path, text },
-      ...[...(companions ?? new Map<string, string | null>())].flatMap(([p, t]) =>
-        t === null || p === path ? [] : [{ path: p, text: t }],
+  parse: (text, path, companions) => {
+    const all = [...(companions ?? new Map<string, string | null>())];
+    return {
+      path,
+      files: [
+        { path, text },
+        ...all.flatMap(([p, t]) =>
+          t === null || p === path || p.startsWith(BASE_PREFIX) ? [] : [{ path: p, text: t }],
+        ),
+      ],
+      base: all.flatMap(([p, t]) =>
+        t !== null && p.startsWith(BASE_PREFIX) ? [{ path: p.slice(BASE_PREFIX.length), text: t }] : [],
       ),
-    ],
-  }),
+    };
+  },
   context(view, path, settings, facts) {
-    const model = modelOf(view.files, settings);
+    const model = modelOf(view.files, settings, view.base);
     const changed = changedPaths(facts);
     const judged = model.services.filter((s) => s.home.path === path && (!changed || touches(s, changed)));
     const fileChanged = !changed || changed.includes(path);

@@ -9,6 +9,8 @@ import { READY_CATALOG, READY_FILES, readyExample } from './service-common.js';
 import { defineRule } from './rule.js';
 
 const messages = {
+  lowered:
+    'Service "{{service}}" is lowered from tier {{from}} to {{to}} by this pull request: it is judged as {{from}} here, and the new tier applies once merged. Lower the tier in a pull request of its own.',
   unknown:
     'Service "{{service}}" is of tier "{{tier}}" ({{from}}), which `services.tiers` does not name ({{tiers}}): it is judged as {{default}}. Correct the value, or add the tier to the config.',
 };
@@ -41,12 +43,32 @@ export const serviceTier = defineRule({
         },
       ],
     },
+    {
+      name: 'a pull request that lowers the tier: judged as the tier it had',
+      path: 'services/payments/catalog-info.yaml',
+      text: READY_CATALOG.replace('lifecycle: production', 'lifecycle: experimental'),
+      files: READY_FILES,
+      base: { 'services/payments/catalog-info.yaml': READY_CATALOG },
+      findings: [{ at: '13:1', id: 'lowered', data: { service: 'payments', from: 'production', to: 'experimental' } }],
+    },
     readyExample('a production service'),
   ],
   check(ctx) {
     if (ctx.judged.length === 0) return undefined;
     const { services } = ctx.settings;
-    return ctx.judged
+    const lowered = ctx.judged.flatMap((s) =>
+      s.tierLowered
+        ? [
+            {
+              message: say('lowered', { service: s.name, from: s.tierLowered.from, to: s.tierLowered.to }),
+              line: s.tierSource?.path === ctx.path ? s.tierSource.line : s.home.line,
+              column: 1,
+              severity: 'notice' as const,
+            },
+          ]
+        : [],
+    );
+    const unknown = ctx.judged
       .filter((s) => !s.tierKnown)
       .map((s) => ({
         message: say('unknown', {
@@ -62,5 +84,6 @@ export const serviceTier = defineRule({
           ? { related: { source: s.tierSource.path, line: s.tierSource.line } }
           : {}),
       }));
+    return [...unknown, ...lowered];
   },
 });

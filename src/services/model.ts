@@ -67,6 +67,8 @@ export interface Service {
   tierSource?: Where;
   /** Whether `services.tiers` names its tier: an unknown one is judged as the default tier. */
   tierKnown: boolean;
+  /** The change lowers its tier (`from` at the base commit, `to` in the change): it is judged as `from`. */
+  tierLowered?: { from: string; to: string };
   owner?: string;
   lifecycle?: string;
   checks: Record<CheckId, CheckResult>;
@@ -146,7 +148,12 @@ const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Rollout'])
 export function servicesOf(
   files: readonly ModelFile[],
   settings: ServiceSettings,
-  options: { isRunbook: (path: string) => boolean; runbookAnnotations: readonly string[] },
+  options: {
+    isRunbook: (path: string) => boolean;
+    runbookAnnotations: readonly string[];
+    /** Catalog files as the base commit has them: a tier the change lowers is judged as it was. */
+    base?: readonly ModelFile[];
+  },
 ): ServiceModel {
   const byPath = new Map(files.map((f) => [f.path, f.text]));
   const entities: Entity[] = [];
@@ -224,8 +231,15 @@ export function servicesOf(
     (codeowners ?? []).flatMap((l) => l.owners.filter(isTeam).map((o) => o.slice(o.indexOf('/') + 1).toLowerCase())),
   );
   const list = [...services.values()];
+  const baseEntities = new Map(
+    (options.base ?? [])
+      .filter((f) => CATALOG_FILE(f.path))
+      .flatMap((f) => readCatalog(f.text, f.path).entities.filter(isService))
+      .map((e) => [`${e.namespace}/${e.name.value}`, e] as const),
+  );
   for (const service of list) {
     assess(service, {
+      baseEntities,
       settings,
       options,
       codeowners: codeowners && codeownersPath !== undefined ? { path: codeownersPath, lines: codeowners } : undefined,
@@ -404,6 +418,8 @@ const isTeam = (owner: string) => /^@[^/\s]+\/[^/\s]+$/.test(owner);
 interface Evidence {
   settings: ServiceSettings;
   options: { isRunbook: (path: string) => boolean; runbookAnnotations: readonly string[] };
+  /** The components as the base commit's catalog has them, by `namespace/name`. */
+  baseEntities: ReadonlyMap<string, Entity>;
   codeowners: { path: string; lines: OwnersLine[] } | undefined;
   slos: readonly Slo[];
   dashboards: readonly Dashboard[];
@@ -433,6 +449,20 @@ function assess(service: Service, ev: Evidence): void {
   service.tier = tier?.value ?? settings.defaultTier;
   if (tier) service.tierSource = tier.where;
   service.tierKnown = Object.hasOwn(settings.tiers, service.tier);
+  // A tier the change lowers (production to experimental, with the SLO taken out in the same pull request) is
+  // judged as the base commit has it: the change cannot lower what it is held to. It takes effect once merged.
+  const before = entity ? ev.baseEntities.get(`${entity.namespace}/${entity.name.value}`) : undefined;
+  if (before) {
+    const was = tierOf({ ...service, entity: before, workloads: [] }, settings.tierFrom)?.value ?? settings.defaultTier;
+    const owes = (t: string) =>
+      new Set(settings.tiers[Object.hasOwn(settings.tiers, t) ? t : settings.defaultTier] ?? []);
+    const [then, now] = [owes(was), owes(service.tier)];
+    if (was !== service.tier && [...now].every((c) => then.has(c)) && then.size > now.size) {
+      service.tierLowered = { from: was, to: service.tier };
+      service.tier = was;
+      service.tierKnown = Object.hasOwn(settings.tiers, was);
+    }
+  }
   const required = new Set(settings.tiers[service.tierKnown ? service.tier : settings.defaultTier] ?? []);
 
   const results: Record<CheckId, CheckResult> = {

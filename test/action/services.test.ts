@@ -116,6 +116,28 @@ describe('services on GitHub', () => {
     ]);
   });
 
+  it('judges a service whose tier the pull request lowers as the tier it had at the base', async () => {
+    gh = await platform(['services/payments/catalog-info.yaml', 'slos/payments.openslo.yaml']);
+    const catalog = PLATFORM['services/payments/catalog-info.yaml']!;
+    gh.setFile(
+      HEAD,
+      'services/payments/catalog-info.yaml',
+      catalog.replace('lifecycle: production', 'lifecycle: experimental'),
+    );
+    gh.setFile(
+      HEAD,
+      'slos/payments.openslo.yaml',
+      PLATFORM['slos/payments.openslo.yaml']!.replaceAll('payments', 'checkout'),
+    );
+    const run = await runAction(gh, pullEvent);
+    expect(run.code).toBe(1);
+    expect(
+      run
+        .report!.findings.filter((f) => f.ruleId.startsWith('service-'))
+        .map((f) => `${f.ruleId} ${f.severity} ${f.line}`),
+    ).toEqual(['service-slo error 4', 'service-tier notice 14']);
+  });
+
   it('still gates on its services with a read-only token', async () => {
     gh = await platform(['services/orders/deploy.yaml']);
     const run = await runAction(gh, { ...pullEvent, token: 'ghs_read' });

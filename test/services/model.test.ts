@@ -282,6 +282,30 @@ describe('tiers and waivers', () => {
     expect(status(misspelt, 'payments').slo).toBe('pass');
   });
 
+  it('a tier the change lowers is judged as the base commit had it; one it raises, as the change has it', () => {
+    const config = loadConfig('', 'c.yml');
+    const at = (head: string, base: string) =>
+      servicesOf(
+        Object.entries(ready({ [CATALOG]: READY_CATALOG.replace('lifecycle: production', `lifecycle: ${head}`) })).map(
+          ([path, text]) => ({ path, text }),
+        ),
+        config.services,
+        {
+          isRunbook: (p) => runbookKind.select(p, config),
+          runbookAnnotations: ['runbook_url'],
+          base: [{ path: CATALOG, text: READY_CATALOG.replace('lifecycle: production', `lifecycle: ${base}`) }],
+        },
+      ).services[0]!;
+    expect(at('experimental', 'production')).toMatchObject({
+      tier: 'production',
+      tierLowered: { from: 'production', to: 'experimental' },
+    });
+    expect(at('production', 'experimental')).toMatchObject({ tier: 'production' });
+    expect(at('production', 'experimental').tierLowered).toBeUndefined();
+    // Between tiers that owe alike, nothing is lowered.
+    expect(at('deprecated', 'experimental')).toMatchObject({ tier: 'deprecated' });
+  });
+
   it('a waiver with a reason waives a required check; one without waives nothing', () => {
     const waived = (value: string) =>
       model(
