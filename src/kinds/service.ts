@@ -44,7 +44,13 @@ export interface ServiceContext {
   unattributed: Unattributed[];
 }
 
-const models = new WeakMap<DocumentSettings, Map<string, ServiceModel>>();
+/** The files a model was made of, with it: a later document whose files are these (each text the same) shares it. */
+interface Made {
+  files: readonly { path: string; text: string }[];
+  model: ServiceModel;
+}
+
+const models = new WeakMap<DocumentSettings, Map<string, Made>>();
 
 /** The services of a document's files, worked out once for the documents of one check that share them. */
 export function modelOf(
@@ -53,22 +59,26 @@ export function modelOf(
   base: ServiceView['base'] = [],
 ): ServiceModel {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : 1));
-  const key = [...sorted, ...base.map((f) => ({ ...f, path: `${BASE_PREFIX}${f.path}` }))]
-    .map((f) => `${f.path}\0${f.text.length}\0${hash(f.text)}`)
-    .join('\n');
+  const all = [...sorted, ...base.map((f) => ({ ...f, path: `${BASE_PREFIX}${f.path}` }))];
+  const key = all.map((f) => `${f.path}\0${f.text.length}\0${hash(f.text)}`).join('\n');
   let cache = models.get(settings);
   if (!cache) models.set(settings, (cache = new Map()));
-  let model = cache.get(key);
-  if (!model) {
-    model = servicesOf(sorted, settings.services, {
-      isRunbook: (p) => runbookKind.select(p, settings),
-      runbookAnnotations: settings.alerts.runbookAnnotations,
-      base,
-    });
-    // One check's documents share a model; a later check's are new.
-    if (cache.size > 8) cache.clear();
-    cache.set(key, model);
-  }
+  const made = cache.get(key);
+  // The key samples the texts; the files themselves decide (a fix tried on one changes a character).
+  if (
+    made &&
+    made.files.length === all.length &&
+    made.files.every((f, i) => f.path === all[i]!.path && f.text === all[i]!.text)
+  )
+    return made.model;
+  const model = servicesOf(sorted, settings.services, {
+    isRunbook: (p) => runbookKind.select(p, settings),
+    runbookAnnotations: settings.alerts.runbookAnnotations,
+    base,
+  });
+  // One check's documents share a model; a later check's are new.
+  if (cache.size > 8) cache.clear();
+  cache.set(key, { files: all, model });
   return model;
 }
 

@@ -7,6 +7,7 @@ import { ownersOf, parseCodeowners } from '../../src/model/codeowners.js';
 import { READY_CATALOG, READY_FILES } from '../../src/rules/service-common.js';
 import { readDashboards } from '../../src/services/dashboards.js';
 import { servicesOf, type ServiceModel } from '../../src/services/model.js';
+import { modelOf } from '../../src/kinds/service.js';
 import { readSlos } from '../../src/services/slo.js';
 import { loadEntitySchemas } from '../../src/services/validate.js';
 
@@ -156,6 +157,25 @@ describe('which workload is whose', () => {
       'payments',
       'search',
     ]);
+  });
+});
+
+describe('one model for the documents of a check', () => {
+  it('is made again when a file differs, though its length and sampled characters do not', () => {
+    const config = loadConfig('', 'c.yml');
+    // Past 4 KB the key samples every other character: these differ at an odd index only.
+    const pad = '#'.repeat(5000);
+    const files = (owner: string) => [
+      {
+        path: CATALOG,
+        text: `${READY_CATALOG.replace('  owner: group:payments-team', `  owner: group:${owner}`)}${pad}\n`,
+      },
+    ];
+    const a = modelOf(files('payments-teaa'), config);
+    const b = modelOf(files('payments-team'), config);
+    expect(a.services[0]!.owner).toBe('group:payments-teaa');
+    expect(b.services[0]!.owner).toBe('group:payments-team');
+    expect(modelOf(files('payments-team'), config)).toBe(b);
   });
 });
 
