@@ -131,12 +131,15 @@ async function gatherOnce(run: RunAccess, planned: readonly PlannedRunFile[]): P
     )
       more.add(p);
   }
-  const all = [...files, ...(await readAll(run, [...more], budget))];
+  // The touched services' catalog files as the base commit has them, read beside the rest: a tier the change lowers
+  // is judged as it was.
+  const catalogs = [...new Set(touched.flatMap((s) => (s.entity ? [s.entity.path] : [])))];
+  const [rest, base] = await Promise.all([
+    readAll(run, [...more], budget),
+    changed ? Promise.all(catalogs.map((path) => run.readBase({ path, kind: KIND }))) : [],
+  ]);
+  const all = [...files, ...rest];
   try {
-    // The touched services' catalog files as the base commit has them: a tier the change lowers is judged as it was.
-    const touchedNow = modelOf(all, run).services.filter((s) => !changed || touches(s, changed));
-    const catalogs = [...new Set(touchedNow.flatMap((s) => (s.entity ? [s.entity.path] : [])))];
-    const base = changed ? await Promise.all(catalogs.map((path) => run.readBase({ path, kind: KIND }))) : [];
     return {
       files: [...all, ...base.filter((f) => f.text !== undefined)],
       notRead: budget.notRead,

@@ -119,7 +119,8 @@ function render(report: Report, options: MarkdownOptions, shown: number, passes:
   }
 
   // The services the change touches, as the scorecard shows them: read from the repository, so neutralised there.
-  if (report.services?.length) out.push('### Services this change touches', '', scorecardMarkdown(report.services));
+  if (report.services?.length)
+    out.push('### Services this change touches', '', scorecardMarkdown(report.services, options.link));
 
   const cutFindings = report.findings.slice(0, shown);
   if (report.findings.length > 0) {

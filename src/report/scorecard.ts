@@ -69,15 +69,20 @@ function scorecardText(services: readonly ServiceFacts[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The scorecard as a Markdown table, the decided-by file:line in each cell. */
-export function scorecardMarkdown(services: readonly ServiceFacts[]): string {
+/** The scorecard as a Markdown table, the decided-by file:line in each cell, linked to its line where the report can link. */
+export function scorecardMarkdown(
+  services: readonly ServiceFacts[],
+  link?: (source: string, line?: number) => string | undefined,
+): string {
   if (services.length === 0) return '';
   const head = `| Service | Tier | ${CHECKS.map((c) => HEADINGS[c]).join(' | ')} |`;
   const rule = `|---|---|${CHECKS.map(() => '---').join('|')}|`;
   const rows = services.map((s) => {
     const cells = CHECKS.map((c) => {
       const r = s.checks[c];
-      const source = r.source ? ` <sub>${neutralise(at(r.source))}</sub>` : '';
+      const url = r.source ? link?.(r.source.path, r.source.line) : undefined;
+      const where = r.source ? neutralise(at(r.source)) : '';
+      const source = r.source ? ` <sub>${url ? `[${where}](${url})` : where}</sub>` : '';
       return `${MARK[r.status]} ${r.status === 'not-required' ? '' : neutralise(r.detail)}${source}`.trim();
     });
     return `| ${neutralise(s.name)} | ${neutralise(s.tier)} | ${cells.join(' | ')} |`;

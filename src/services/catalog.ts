@@ -94,7 +94,8 @@ function entityOf(doc: Document, counter: LineCounter, path: string): Entity {
   const links = Array.isArray(get(json, ['metadata', 'links']))
     ? (get(json, ['metadata', 'links']) as unknown[]).flatMap((l, i) => {
         const link = asRecord(l);
-        return typeof link.url === 'string'
+        // A link without a URL links nothing: it answers no question.
+        return typeof link.url === 'string' && link.url.trim() !== ''
           ? [
               {
                 url: link.url,

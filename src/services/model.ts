@@ -18,7 +18,6 @@
  */
 import { parseManifest, type ManifestObject } from '../kinds/manifest.js';
 import type { AlertRule } from '../kinds/manifest/alert-rules.js';
-import { readAlerts } from '../kinds/manifest/alert-rules.js';
 import { CODEOWNERS_PATHS, ownersOf, parseCodeowners, type OwnersLine } from '../model/codeowners.js';
 import { folderOf, globMatcher } from '../model/paths.js';
 import { CHECKS, type CheckId, type Status } from '../model/service-facts.js';
@@ -177,10 +176,12 @@ export function servicesOf(
     if (!/\.ya?ml$/i.test(path) && !/\/templates\//.test(path)) continue;
     slos.push(...readSlos(text, path));
     dashboards.push(...readDashboards(text, path));
-    alerts.push(...readAlerts(text).map((a) => ({ ...a, path })));
-    const companions = new Map<string, string | null>();
-    for (const [p, t] of byPath) companions.set(p, t);
-    const view = parseManifest(text, path, companions);
+    // One parse for the file's objects and its alerts, its chart's values among the files read beside it; its own
+    // path left out of them for the call (a manifest's own path among its companions is the file at the base).
+    byPath.delete(path);
+    const view = parseManifest(text, path, byPath);
+    byPath.set(path, text);
+    alerts.push(...(view.alerts ?? []).map((a) => ({ ...a, path })));
     workloads.push(...view.objects.filter((o) => WORKLOADS.has(o.kind)).map((o) => workloadOf(o, path)));
   }
   const codeownersPath = CODEOWNERS_PATHS.find((p) => byPath.has(p));
@@ -679,7 +680,7 @@ function runbook(service: Service, ev: Evidence): CheckResult {
   for (const a of alertsOf(service, ev)) {
     for (const key of ev.options.runbookAnnotations) {
       const at = a.annotations[key];
-      if (at)
+      if (at && at.value.trim() !== '')
         return {
           status: 'pass',
           detail: `runbook of alert ${a.name}: ${at.value}`,

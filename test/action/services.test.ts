@@ -59,6 +59,10 @@ describe('services on GitHub', () => {
     expect(facts.commit).toBe(HEAD);
     expect(run.summary).toContain('### Services this change touches');
     expect(run.summary).toMatch(/\| orders \| production \| ❌ /);
+    // Each cell's file:line lands on its line at the head commit.
+    expect(run.summary).toContain(
+      `<sub>[.github/CODEOWNERS:4](https://github.com/octo-org/octo-repo/blob/${HEAD}/.github/CODEOWNERS#L4)</sub>`,
+    );
     // The files that answer for it were read at the head commit; its neighbours' folders were not.
     const reads = gh.requests
       .filter((r) => r.path.includes('/contents/'))

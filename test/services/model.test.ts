@@ -179,6 +179,18 @@ describe('one model for the documents of a check', () => {
   });
 });
 
+describe('answers that are empty', () => {
+  it('a runbook link without a URL, and an alert whose runbook annotation is empty, are no runbook', () => {
+    const noUrl = READY_CATALOG.replace('    - url: https://runbooks.example.com/payments\n', '    - url: ""\n');
+    const emptyAnnotation = READY_FILES['alerts/payments-rules.yaml']!.replace(
+      'runbook_url: https://runbooks.example.com/payments',
+      'runbook_url: ""',
+    );
+    const m = model(ready({ [CATALOG]: noUrl, 'alerts/payments-rules.yaml': emptyAnnotation }));
+    expect(m.services[0]!.checks.runbook.status).toBe('fail');
+  });
+});
+
 describe('what describes services', () => {
   it('a catalog file among tests or fixtures describes no service of the repository, nor does one services.exclude names', () => {
     const fixture = { 'test/fixtures/acme/catalog-info.yaml': READY_CATALOG, 'deploy/api.yaml': deployment('api') };
