@@ -173,7 +173,9 @@ async function run(source: DocumentSource, options: PipelineOptions): Promise<Ru
   reads.linkedBy(linkedFiles);
   const linkedRead = Promise.all(RUN_EXTENSIONS.map((e) => e.linked?.(planned, access)));
   linkedRead.catch(() => {});
-  const auditFacts = async (): Promise<Pick<CheckInput, 'alertRunbooks' | 'overlays'>> => {
+  // What the extensions' linked files tell the rules: the overlays of the bases checked, and in an audit every runbook
+  // the repository's alerts link.
+  const linkedFacts = async (): Promise<Pick<CheckInput, 'alertRunbooks' | 'overlays'>> => {
     const links = await linkedRead;
     const overlays = Object.assign({}, ...links.map((l) => l?.overlays ?? {})) as NonNullable<CheckInput['overlays']>;
     return {
@@ -200,7 +202,7 @@ async function run(source: DocumentSource, options: PipelineOptions): Promise<Ru
           config,
           ...(verifyFixes ? { verifyFixes } : {}),
           ...(touched ? { changedLines: touched } : {}),
-          ...(await auditFacts()),
+          ...(await linkedFacts()),
           // An alert's rules ask whether its runbook changed with it.
           ...(facts.changedFiles
             ? {
@@ -262,7 +264,7 @@ async function run(source: DocumentSource, options: PipelineOptions): Promise<Ru
       files: [...(await linkedFiles), ...linkedDocuments],
       config,
       ...(verifyFixes ? { verifyFixes } : {}),
-      ...(await auditFacts()),
+      ...(await linkedFacts()),
       ...(template ? { template } : {}),
       ...(evidence.length > 0 ? { evidence } : {}),
       evidenceSources: checked.flatMap((c) => c.evidenceSources),
