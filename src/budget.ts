@@ -95,13 +95,16 @@ function oneByOne(task: Task): Task[] {
 /**
  * The runbooks a description links, found within the budget, and the
  * description to check: parsed already, as text for a checking thread to
- * parse again, or too complex to parse at all.
+ * parse again, or too complex to parse at all. `early` is the same text
+ * parsed before (while the run waited on GitHub), used when it is the same.
  */
 export async function readDescription(
   text: string,
   settings: DocumentSettings,
   budget: Budget = BUDGET,
+  early?: ParsedEarly,
 ): Promise<{ linked: string[]; description: string | DocumentView | Unread }> {
+  if (early?.text === text) return { linked: descriptionLinks().paths(early.view, settings), description: early.view };
   if (!script || text.length <= budget.inProcessBytes) {
     try {
       const description = kindById(DESCRIPTION).parse(text, PULL_REQUEST) as DocumentView;
@@ -117,6 +120,27 @@ export async function readDescription(
   const outcome = await runThread(script, { links: { text, settings } }, budget.perDocumentMs, Infinity);
   if ('links' in outcome) return { linked: outcome.links, description: text };
   return { linked: [], description: { kind: 'too-complex', reason: slowReason(budget) } };
+}
+
+/** A description parsed ahead of its turn, with the text it was parsed from. */
+export interface ParsedEarly {
+  text: string;
+  view: DocumentView;
+}
+
+/**
+ * A description parsed ahead of its turn, when it is small enough to parse
+ * in this thread (the budget's bound): one that nests too deeply is left to
+ * `readDescription`, which says so.
+ */
+export function parseEarly(text: string, budget: Budget = BUDGET): ParsedEarly | undefined {
+  if (text.length > budget.inProcessBytes) return undefined;
+  try {
+    return { text, view: kindById(DESCRIPTION).parse(text, PULL_REQUEST) as DocumentView };
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
 }
 
 const slowReason = (budget: Budget) => `it took more than ${budget.perDocumentMs / 1000} s to parse and check`;

@@ -2,6 +2,11 @@
  * The action: inputs and the runner's environment in; check run, comment,
  * job summary, outputs and exit code out. One try/catch: an unexpected error
  * fails the job with one readable line, never a stack trace or the token.
+ *
+ * The first round of requests goes out as soon as the event is read; the
+ * checking code (rules, parsers, reports) is imported after it, while the
+ * answers are on their way. What this file imports statically is only what
+ * those requests need.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,18 +14,21 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { servicesDocument } from './model/service-facts.js';
 import { RequestError } from '@octokit/request-error';
-import { runGate, type CommentMode, type GateResult, type ReviewMode } from './action/gate.js';
+import type { CommentMode, GateResult, ReviewMode } from './action/gate.js';
 import { createClient, describeRequest } from './github/client.js';
-import { EventError } from './github/event.js';
+import { EventError, resolveTarget } from './github/event.js';
+import { startFirstRound } from './github/first-round.js';
 import { ACTION_DEFAULTS } from './action/defaults.js';
-import { readRendered } from './disk.js';
 import { LIMITS } from './limits.js';
-import { FORMATS } from './report/formats.js';
-import { formatMarkdown } from './report/markdown.js';
 import { plural } from './report/text.js';
 import { MAX_RENDERED } from './model/files.js';
 
-export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+/**
+ * One run of the action. `checkScript` is the bundle's entry, which the
+ * checking threads run (`budget.ts`); without it every check runs in this
+ * thread.
+ */
+export async function run(env: NodeJS.ProcessEnv = process.env, checkScript?: URL): Promise<void> {
   try {
     const token = core.getInput('github-token', { required: true });
     core.setSecret(token);
@@ -37,13 +45,28 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       warn: (message) => core.warning(message),
       env,
     });
+    const target = resolveTarget(eventName, payload, inputs.pullRequest);
+    const first = startFirstRound(client, {
+      repo: { owner, repo },
+      number: target.pullNumber,
+      configPath: inputs.configPath,
+      repository: { host: new URL(serverUrl).host, owner, repo },
+      comments: target.comment && inputs.comment !== 'never',
+      ...(target.event ? { event: target.event } : {}),
+    });
+    const [{ runGate }, { setCheckScript }, { readRendered }] = await Promise.all([
+      import('./action/gate.js'),
+      import('./budget.js'),
+      import('./disk.js'),
+    ]);
+    if (checkScript) setCheckScript(checkScript);
     // Rendered manifests are files an earlier step wrote into the workspace; they are read, never run.
     const rendered = await readRendered(env.GITHUB_WORKSPACE ?? process.cwd(), inputs.rendered);
     const runUrl = env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
     const result = await runGate(
       client,
       { eventName, payload, repo: { owner, repo }, serverUrl, runUrl },
-      { ...inputs, rendered },
+      { ...inputs, rendered, first },
       {
         info: (m) => core.info(m),
         warning: (m) => core.warning(m),
@@ -137,6 +160,10 @@ async function readPayload(file: string | undefined): Promise<Record<string, unk
 }
 
 async function report(result: GateResult, title: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const [{ FORMATS }, { formatMarkdown }] = await Promise.all([
+    import('./report/formats.js'),
+    import('./report/markdown.js'),
+  ]);
   const { report: r, notes, link, pullRequest } = result;
   core.setOutput('conclusion', r.conclusion);
   core.setOutput('errors', r.errors);

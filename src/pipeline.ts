@@ -21,7 +21,14 @@
  * The loaded config is never changed: what a run adds (the repository,
  * changed files, labels, reviews) travels beside it.
  */
-import { checkWithinBudget, readDescription, BUDGET, type BudgetOptions } from './budget.js';
+import {
+  checkWithinBudget,
+  parseEarly,
+  readDescription,
+  BUDGET,
+  type BudgetOptions,
+  type ParsedEarly,
+} from './budget.js';
 import { ConfigError, deepFreeze, loadConfig, withRepository } from './config/load.js';
 import type { ResolvedConfig } from './config/types.js';
 import { evidenceSourcesOf, mergeReports, PULL_REQUEST, summarise, type CheckInput } from './engine.js';
@@ -82,6 +89,8 @@ interface Started {
   changed: ChangedFiles | undefined;
   facts: PullRequestFacts;
   failures: ReadFailed[];
+  /** The event's description, parsed while the first round was out. */
+  early: ParsedEarly | undefined;
 }
 
 /** One run; what it would echo of a credential (a token in a URL a finding quotes) replaced before anyone prints it. */
@@ -101,9 +110,9 @@ async function run(source: DocumentSource, options: PipelineOptions): Promise<Ru
   const budget = { ...budgetOptions, deadline: options.deadline ?? Date.now() + (options.budget ?? BUDGET).runMs };
 
   // 1. Everything that depends on nothing else, at once.
-  const started = await start(source, today);
+  const started = await start(source, today, budget.budget);
   if ('report' in started) return started;
-  const { config, pr, changed, facts, failures } = started;
+  const { config, pr, changed, facts, failures, early } = started;
 
   // 2. A skip passes the pull request unchecked.
   const skipped = skipReason(config, {
@@ -126,7 +135,7 @@ async function run(source: DocumentSource, options: PipelineOptions): Promise<Ru
   const { linked, description } =
     pr.body === undefined
       ? { linked: [], description: undefined }
-      : await readDescription(pr.body, config, budget.budget);
+      : await readDescription(pr.body, config, budget.budget, early);
   // The repository's own template, the baseline of what the author wrote: read while the description's links are.
   const templatesRead = source.templates?.(config.pullRequest.template) ?? Promise.resolve([]);
   templatesRead.catch(() => {});
@@ -313,12 +322,19 @@ async function ownersOwed(
 }
 
 /** The first round: the config, the pull request and its changed files; or the report of why the run stops there. */
-async function start(source: DocumentSource, today: string): Promise<Started | RunOutcome> {
+async function start(source: DocumentSource, today: string, budget = BUDGET): Promise<Started | RunOutcome> {
   const configRead = source.config();
   const prRead = source.pullRequest();
   const changedRead = source.changedFiles();
   prRead.catch(() => {}); // awaited below, or not needed when the config fails
   changedRead.catch(() => {});
+  // The time the answers take is spent parsing the description the event carries: the pull request's, usually.
+  const { eventDescription } = source;
+  const early =
+    eventDescription !== undefined && source.sent
+      ? source.sent().then(() => parseEarly(eventDescription, budget))
+      : undefined;
+  early?.catch(() => {});
   let loaded: ResolvedConfig;
   try {
     const { text, path } = await configRead;
@@ -347,5 +363,5 @@ async function start(source: DocumentSource, today: string): Promise<Started | R
   const facts: PullRequestFacts = { ...pr.facts, ...(changed ? { changedFiles: changedFacts(changed) } : {}) };
   const unlisted = unlistedFiles(facts);
   if (unlisted) failures.push(unlisted);
-  return { config, pr, changed, facts, failures };
+  return { config, pr, changed, facts, failures, early: await early?.catch(() => undefined) };
 }

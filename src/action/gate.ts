@@ -8,6 +8,7 @@
 import { RequestError } from '@octokit/request-error';
 import { DEFAULT_MAX_ANNOTATIONS } from '../config/load.js';
 import { AnnotationsNotAdded, publishCheckRun } from '../github/check-run.js';
+import type { FirstRound } from '../github/first-round.js';
 import type { GitHubClient } from '../github/client.js';
 import { upsertComment, type CommentResult, type IssueComment } from '../github/comment.js';
 import { resolveTarget, type Target } from '../github/event.js';
@@ -40,6 +41,8 @@ export interface GateInputs {
   maxReviewComments?: number;
   /** Manifests rendered before the run, read from the workspace (the `rendered` input). */
   rendered?: readonly RenderedFile[];
+  /** The first round of requests, asked for while the action loaded (`github/first-round.ts`). */
+  first?: FirstRound;
 }
 
 export interface GateEnv {
@@ -77,6 +80,8 @@ export async function runGate(client: GitHubClient, env: GateEnv, inputs: GateIn
     configPath: inputs.configPath,
     serverUrl: env.serverUrl,
     ...(target.event?.baseSha ? { eventBaseSha: target.event.baseSha } : {}),
+    ...(target.event?.body !== undefined ? { eventBody: target.event.body } : {}),
+    ...(inputs.first ? { first: inputs.first } : {}),
   });
   const wanted = target.comment && inputs.comment !== 'never';
   const reviewing = target.comment && inputs.review === 'changed-lines';

@@ -27,6 +27,21 @@ import { createHttpFetch, FetchRefused } from './http-fetch.js';
 const GitHub = Octokit.plugin(paginateRest);
 export type GitHubClient = InstanceType<typeof GitHub>;
 
+/** Each client's way to tell that the requests asked for are written out. */
+const transports = new WeakMap<GitHubClient, { sent(): Promise<void> }>();
+
+/**
+ * Resolves once the requests asked for so far are on their way: work done
+ * after it overlaps the wait for their answers instead of delaying them.
+ * A request asked for reaches the transport within the turn (Octokit's hooks
+ * are promises); behind a proxy, whose transport is not ours, that turn is
+ * all there is to wait for.
+ */
+export async function requestsSent(client: GitHubClient): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  await transports.get(client)?.sent();
+}
+
 export interface ClientOptions {
   token: string;
   baseUrl: string;
@@ -63,6 +78,7 @@ export async function createClient(options: ClientOptions): Promise<GitHubClient
   } else {
     const fetch = createHttpFetch({ deadline: requestDeadline });
     client = new GitHub({ ...settings, auth: token, request: { fetch } });
+    transports.set(client, fetch);
   }
   // Added per request, not in the defaults: @actions/github keeps its proxy-aware fetch in `request`.
   client.hook.before('request', (endpoint) => {

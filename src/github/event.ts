@@ -13,7 +13,7 @@ export interface Target {
    * this base without waiting for the pull request, and the verdict still
    * reaches this head's checks when the pull request cannot be read.
    */
-  event?: { baseSha?: string; headSha?: string };
+  event?: { baseSha?: string; headSha?: string; body?: string };
 }
 
 export class EventError extends Error {
@@ -37,14 +37,23 @@ export function resolveTarget(eventName: string, payload: Record<string, unknown
     case 'pull_request_target':
     case 'pull_request_review': {
       const pr = payload.pull_request as
-        { number?: unknown; base?: { sha?: unknown }; head?: { sha?: unknown } } | undefined;
+        { number?: unknown; body?: unknown; base?: { sha?: unknown }; head?: { sha?: unknown } } | undefined;
       if (typeof pr?.number !== 'number') throw new EventError(`the ${eventName} event has no pull request number.`);
       const sha = (value: unknown) => (typeof value === 'string' && /^[0-9a-f]{40}$/.test(value) ? value : undefined);
       const [baseSha, headSha] = [sha(pr.base?.sha), sha(pr.head?.sha)];
       return {
         pullNumber: pr.number,
         comment: true,
-        ...(baseSha || headSha ? { event: { ...(baseSha ? { baseSha } : {}), ...(headSha ? { headSha } : {}) } } : {}),
+        ...(baseSha || headSha
+          ? {
+              event: {
+                ...(baseSha ? { baseSha } : {}),
+                ...(headSha ? { headSha } : {}),
+                // The description as the event has it (null when empty); the pull request read fresh has the last word.
+                ...(typeof pr.body === 'string' ? { body: pr.body } : {}),
+              },
+            }
+          : {}),
       };
     }
     case 'merge_group': {

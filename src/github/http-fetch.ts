@@ -76,7 +76,8 @@ export function redirectHeaders(from: URL, to: URL, headers: Record<string, stri
 
 export function createHttpFetch(options: HttpFetchOptions = {}) {
   const { deadline = 30_000, maxBytes = 16 * 1024 * 1024 } = options;
-  return async function httpFetch(url: string, init: FetchInit = {}): Promise<FetchResponse> {
+  const writes = new Writes();
+  async function httpFetch(url: string, init: FetchInit = {}): Promise<FetchResponse> {
     let target = new URL(url);
     let method = (init.method ?? 'GET').toUpperCase();
     let body = init.body ?? undefined;
@@ -86,6 +87,7 @@ export function createHttpFetch(options: HttpFetchOptions = {}) {
         deadline,
         maxBytes,
         signal: init.signal ?? undefined,
+        writes,
       });
       const location = response.headers.get('location');
       if (location && [301, 302, 303, 307, 308].includes(response.status) && hop < MAX_REDIRECTS) {
@@ -100,7 +102,31 @@ export function createHttpFetch(options: HttpFetchOptions = {}) {
       }
       return response;
     }
-  };
+  }
+  return Object.assign(httpFetch, {
+    /** Resolves once every request asked for so far has been written out (or has failed). */
+    sent: () => writes.done(),
+  });
+}
+
+/** The requests not yet written to their socket, and who waits for none to be left. */
+class Writes {
+  private pending = 0;
+  private waiting: (() => void)[] = [];
+
+  start(): () => void {
+    this.pending++;
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      if (--this.pending === 0) for (const wake of this.waiting.splice(0)) wake();
+    };
+  }
+
+  done(): Promise<void> {
+    return this.pending === 0 ? Promise.resolve() : new Promise((resolve) => this.waiting.push(resolve));
+  }
 }
 
 function send(
@@ -108,7 +134,7 @@ function send(
   method: string,
   headers: Record<string, string>,
   body: string | undefined,
-  limits: { deadline: number; maxBytes: number; signal: AbortSignal | undefined },
+  limits: { deadline: number; maxBytes: number; signal: AbortSignal | undefined; writes: Writes },
 ): Promise<FetchResponse> {
   const transport = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : undefined;
   if (!transport) return Promise.reject(new FetchRefused(`unsupported protocol ${url.protocol}`));
@@ -162,7 +188,10 @@ function send(
     );
     const abort = () => request.destroy(abortError(limits.signal!));
     limits.signal?.addEventListener('abort', abort, { once: true });
+    const written = limits.writes.start();
+    request.on('finish', written);
     request.on('close', () => {
+      written();
       clearTimeout(timer);
       limits.signal?.removeEventListener('abort', abort);
     });

@@ -1,7 +1,7 @@
 /** Reads from the repository: the pull request, its changed files, file contents at a commit. */
 import { RequestError } from '@octokit/request-error';
 import type { GitHubClient } from './client.js';
-import { MAX_FILE_BYTES, decodeText, overLimit } from '../source.js';
+import { MAX_FILE_BYTES, decodeText, overLimit } from '../model/file-bytes.js';
 
 export interface Repo {
   owner: string;

@@ -16,7 +16,8 @@ import { PULL_REQUEST } from '../kinds/pull-request.js';
 import { languageOf } from '../kinds/code/languages.js';
 import { changedLines } from '../model/diff.js';
 import { readApprovalFacts, readReviewerAuthority, readSignOffData } from '../signoff/read.js';
-import { describeRequest, type GitHubClient } from './client.js';
+import { describeRequest, requestsSent, type GitHubClient } from './client.js';
+import type { FirstRound } from './first-round.js';
 import { listComments, TooMany, type IssueComment } from './comment.js';
 import {
   getPullRequest,
@@ -35,6 +36,7 @@ import { findTemplates, readTemplates } from './templates.js';
 import { templatePaths, type TemplateFile } from '../model/template.js';
 import {
   type ChangedFiles,
+  MAX_FILE_BYTES,
   MAX_MENTIONS,
   MAX_TREE_FILES,
   type ConfigText,
@@ -55,6 +57,10 @@ export interface GitHubSourceOptions {
   serverUrl: string;
   /** The base commit the event names, so the config is read without waiting for the pull request. */
   eventBaseSha?: string;
+  /** The description as the event has it. */
+  eventBody?: string;
+  /** The first round of requests, asked for already (`first-round.ts`): adopted instead of asking again. */
+  first?: FirstRound;
 }
 
 export class GitHubSource implements DocumentSource {
@@ -75,7 +81,8 @@ export class GitHubSource implements DocumentSource {
 
   /** The pull request as GitHub has it now, read once. */
   pull(): Promise<PullRequest> {
-    this.pr ??= getPullRequest(this.client, this.options.repo, this.options.number).catch((error: unknown) => {
+    const asked = this.options.first?.pull ?? getPullRequest(this.client, this.options.repo, this.options.number);
+    this.pr ??= asked.catch((error: unknown) => {
       throw readFailed(`pull request #${this.options.number}`, error);
     });
     return this.pr;
@@ -83,7 +90,8 @@ export class GitHubSource implements DocumentSource {
 
   /** The pull request's comments, read once: for sign-off and for the sticky comment. */
   comments(): Promise<IssueComment[]> {
-    this.commentList ??= listComments(this.client, this.options.repo, this.options.number);
+    this.commentList ??=
+      this.options.first?.comments ?? listComments(this.client, this.options.repo, this.options.number);
     return this.commentList;
   }
 
@@ -109,7 +117,10 @@ export class GitHubSource implements DocumentSource {
 
   /** Where the templates are at a commit, looked for once. */
   private templatesAt(sha: string): Promise<string[]> {
-    const found = this.templatePaths.get(sha) ?? findTemplates(this.client, this.options.repo, sha);
+    const first = this.options.first?.templates;
+    const found =
+      this.templatePaths.get(sha) ??
+      (first?.sha === sha ? first.paths : findTemplates(this.client, this.options.repo, sha));
     this.templatePaths.set(sha, found);
     return found;
   }
@@ -137,8 +148,11 @@ export class GitHubSource implements DocumentSource {
 
   private async readConfig(sha: string): Promise<string | undefined> {
     const { configPath } = this.options;
+    const first = this.options.first?.config;
     try {
-      return await readFileAt(this.client, this.options.repo, configPath, sha);
+      return await (first?.path === configPath && first.sha === sha && first.maxBytes === MAX_FILE_BYTES
+        ? first.text
+        : readFileAt(this.client, this.options.repo, configPath, sha));
     } catch (error) {
       throw readFailed(`the config at the base commit ${sha.slice(0, 7)}`, error, configPath);
     }
@@ -155,7 +169,8 @@ export class GitHubSource implements DocumentSource {
 
   /** The pull request's changed files, with their patches, read once. */
   listed(): Promise<ListedFile[]> {
-    this.fileList ??= listChangedFiles(this.client, this.options.repo, this.options.number).catch((error: unknown) => {
+    const asked = this.options.first?.files ?? listChangedFiles(this.client, this.options.repo, this.options.number);
+    this.fileList ??= asked.catch((error: unknown) => {
       throw readFailed('the list of changed files', error);
     });
     return this.fileList;
@@ -177,10 +192,21 @@ export class GitHubSource implements DocumentSource {
     };
   }
 
+  get eventDescription(): string | undefined {
+    return this.options.eventBody;
+  }
+
+  sent(): Promise<void> {
+    return requestsSent(this.client);
+  }
+
   async read(file: FileRead): Promise<string | undefined | Unread> {
     try {
       const pr = await this.pull();
       const ref = file.fromBase ? pr.baseSha : pr.headSha;
+      // A runbook the event's description links, read with the first round: the same file at the same commit.
+      const ahead = file.fromBase ? undefined : this.options.first?.ahead.get(file.path);
+      if (ahead?.sha === ref && ahead.maxBytes === (file.maxBytes ?? MAX_FILE_BYTES)) return await ahead.text;
       return await readFileAt(this.client, this.options.repo, file.path, ref, file.maxBytes);
     } catch (error) {
       // The document is named in the finding already: the status and GitHub's message are enough.

@@ -5,7 +5,8 @@
  * API: so a run spends one request on them when there is none, two when
  * there is one.
  */
-import { isTemplatePath, TEMPLATE_FOLDERS, type TemplateFile } from '../model/template.js';
+import { isTemplatePath, TEMPLATE_FOLDERS } from '../model/template-paths.js';
+import type { TemplateFile } from '../model/template.js';
 import type { GitHubClient } from './client.js';
 import { readFileAt, type Repo } from './repository.js';
 

@@ -6,11 +6,11 @@
  * host is external. The planning step reads this to know which files to
  * fetch; `runbook-linked` and `runbook-exists` check it.
  */
-import path from 'node:path';
 import { findSection, inSection, type DocumentView, type Section } from '../markdown/document.js';
 import { keysOf } from '../markdown/heading.js';
 import { notApplicable, type ItemState } from './checklist.js';
-import type { Repository, RunbookLinkSpec } from './spec.js';
+import { externalUrl, repositoryPath } from './link-targets.js';
+import type { RunbookLinkSpec } from './spec.js';
 
 export interface RunbookLink {
   path: string;
@@ -33,42 +33,7 @@ export interface RunbookLinks {
   waiver: ItemState;
 }
 
-const MARKDOWN_FILE = /\.(md|markdown|mdx)$/i;
-const GITHUB_FILE = /^https:\/\/([^/]+)\/([^/]+)\/([^/]+)\/(?:blob|tree|raw)\/[^/]+\/(.+)$/i;
-
-/** Whether a link target is a URL to somewhere else: another host, or another repository. */
-export function externalUrl(target: string, repository?: Repository): boolean {
-  const raw = target.trim();
-  if (!/^https?:\/\//i.test(raw)) return false;
-  const file = GITHUB_FILE.exec(raw.replace(/[?#].*$/, ''));
-  return !(file && repository && sameRepository(file, repository));
-}
-
-function sameRepository(file: RegExpExecArray, repository: Repository): boolean {
-  const [, host, owner, repo] = file;
-  return (
-    host!.toLowerCase() === repository.host.toLowerCase() &&
-    owner!.toLowerCase() === repository.owner.toLowerCase() &&
-    repo!.toLowerCase() === repository.repo.toLowerCase()
-  );
-}
-
-/** A repository-relative path for a link target, or undefined when it names no Markdown file in the repository. */
-export function repositoryPath(target: string, repository?: Repository): string | undefined {
-  let raw = target.trim().replace(/[?#].*$/, '');
-  const file = GITHUB_FILE.exec(raw);
-  if (file && repository && sameRepository(file, repository)) raw = file[4]!;
-  else if (/^[a-z][a-z0-9+.-]*:/i.test(raw) || raw.startsWith('//')) return undefined;
-  try {
-    raw = decodeURIComponent(raw);
-  } catch {
-    return undefined;
-  }
-  if (!MARKDOWN_FILE.test(raw) || /\s/.test(raw)) return undefined;
-  const normal = path.posix.normalize(raw.replace(/^\/+/, ''));
-  if (normal.startsWith('../') || normal === '..') return undefined;
-  return normal;
-}
+export { externalUrl, repositoryPath } from './link-targets.js';
 
 const cache = new WeakMap<DocumentView, WeakMap<RunbookLinkSpec, RunbookLinks>>();
 

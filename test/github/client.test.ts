@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type ServerResponse, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient, retryAfter } from '../../src/github/client.js';
@@ -57,6 +57,26 @@ describe('createHttpFetch', () => {
     expect([response.status, response.url, response.headers.get('X-One')]).toEqual([200, `${url}/new`, 'a']);
     expect(await response.json()).toEqual({ ok: true });
     expect([...response.headers].find(([key]) => key === 'content-type')).toEqual(['content-type', 'application/json']);
+  });
+
+  it('tells when the requests asked for are written out, without waiting for their answers', async () => {
+    const held: ServerResponse[] = [];
+    const url = await serve((req, res) => {
+      held.push(res);
+      req.resume();
+    });
+    const fetch = createHttpFetch();
+    const answers = [fetch(`${url}/a`), fetch(`${url}/b`, { method: 'POST', body: '{"x":1}' })];
+    let answered = false;
+    void Promise.all(answers).then(() => (answered = true));
+    // Resolves while the server holds both answers back: it waits on the writes, not the answers.
+    await fetch.sent();
+    expect(answered).toBe(false);
+    for (let tries = 0; held.length < 2 && tries < 200; tries++) await new Promise((r) => setTimeout(r, 5));
+    expect(held).toHaveLength(2);
+    for (const res of held) res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    expect((await Promise.all(answers)).map((r) => r.status)).toEqual([200, 200]);
+    await expect(fetch.sent()).resolves.toBeUndefined();
   });
 
   it('fails a request that gets no answer in time', async () => {

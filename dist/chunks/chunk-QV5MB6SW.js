@@ -1,0 +1,2 @@
+import { createRequire as __rgCreateRequire } from 'node:module'; const require = __rgCreateRequire(import.meta.url);
+var f=(r,t=1048576)=>`it is ${r} bytes, over the ${t}-byte limit`;function n(r){if(r[0]===255&&r[1]===254)return r.subarray(2).toString("utf16le");if(r[0]===254&&r[1]===255){let t=Buffer.from(r.subarray(2,r.length-r.length%2));return t.swap16(),t.toString("utf16le")}return r[0]===239&&r[1]===187&&r[2]===191?r.subarray(3).toString("utf8"):r.toString("utf8")}export{f as a,n as b};
