@@ -194,9 +194,10 @@ async function run(source: DocumentSource, options: PipelineOptions): Promise<Ru
   };
   // One bound on companions for the whole run, however many parts its documents are checked in.
   const companions = companionBudget();
+  // The documents are read before they are split, so that each checking thread gets about as much text.
+  const documents = await reads.documents(planned.filter((f) => !isLinked.has(f.path)));
   const checked = await Promise.all([
-    ...chunks(planned.filter((f) => !isLinked.has(f.path))).map(async (chunk) => {
-      const files = await reads.documents(chunk);
+    ...chunks(documents).map(async (files) => {
       // The files these documents go with (a chart's values.yaml), read once the documents say which.
       const companionFiles = await reads.companions(planCompanions(files, companions));
       const here = new Set(files.map(fileKey));

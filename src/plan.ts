@@ -185,11 +185,31 @@ export async function selectByText(
 /** Files below which one checking thread is faster than several. */
 export const PARALLEL_THRESHOLD = 150;
 
-/** The documents to check split for the checking threads: one chunk, unless there are many. */
-export function chunks(files: PlannedFile[]): PlannedFile[][] {
+/**
+ * The documents to check split for the checking threads: one part, unless
+ * there are many; then as many parts as threads, each a run of consecutive
+ * documents (the report keeps their order) with about the same amount of
+ * text, which is what the checking time follows.
+ */
+export function chunks<F extends { text?: string | undefined }>(files: F[]): F[][] {
   const count = files.length < PARALLEL_THRESHOLD ? 1 : Math.min(availableParallelism(), 4);
-  const size = Math.ceil(files.length / count);
-  return Array.from({ length: count }, (_, i) => files.slice(i * size, (i + 1) * size)).filter((c) => c.length > 0);
+  if (count === 1) return files.length > 0 ? [files] : [];
+  // A file counts at least a little: one not read, or empty, is still a document to report on.
+  const weight = (f: F) => (f.text?.length ?? 0) + 256;
+  const total = files.reduce((n, f) => n + weight(f), 0);
+  const parts: F[][] = [];
+  let part: F[] = [];
+  let done = 0;
+  for (const file of files) {
+    part.push(file);
+    done += weight(file);
+    if (done >= (total * (parts.length + 1)) / count && parts.length < count - 1) {
+      parts.push(part);
+      part = [];
+    }
+  }
+  if (part.length > 0) parts.push(part);
+  return parts;
 }
 
 /** The changed files as `when` entries and skips read them. */

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/load.js';
 import { check, type KindedFile } from '../src/engine.js';
-import { MAX_COMPANIONS, planCompanions, planFiles, withText } from '../src/plan.js';
+import { availableParallelism } from 'node:os';
+import { chunks, MAX_COMPANIONS, PARALLEL_THRESHOLD, planCompanions, planFiles, withText } from '../src/plan.js';
 
 const config = loadConfig(undefined, 'x.yml');
 const unreadMessages = (paths: { changed?: string[]; named?: string[] }, text: (p: string) => string) => {
@@ -68,5 +69,30 @@ describe('planCompanions', () => {
       'deploy/kustomization.yml at base',
       'deploy/Kustomization at base',
     ]);
+  });
+});
+
+describe('chunks', () => {
+  it('splits many documents into runs of consecutive ones with about as much text each, in order', () => {
+    // The big documents all come first, as a repository's long runbooks may.
+    const files = Array.from({ length: PARALLEL_THRESHOLD * 2 }, (_, i) => ({
+      path: `docs/${String(i).padStart(4, '0')}.md`,
+      text: 'x'.repeat(i < 40 ? 50_000 : 500),
+    }));
+    const parts = chunks(files);
+    const threads = Math.min(availableParallelism(), 4);
+    expect(parts).toHaveLength(threads);
+    expect(parts.flat()).toEqual(files);
+    const weight = (part: typeof files) => part.reduce((n, f) => n + f.text.length + 256, 0);
+    const total = weight(files);
+    for (const part of parts) expect(weight(part)).toBeLessThanOrEqual(total / threads + 50_256);
+    // Split by count, the first part would hold every big document.
+    if (threads > 1) expect(parts[0]!.length).toBeLessThan(files.length / threads);
+  });
+
+  it('keeps a few documents, or none, in one part', () => {
+    const few = [{ path: 'a.md', text: 'a' }, { path: 'b.md' }];
+    expect(chunks(few)).toEqual([few]);
+    expect(chunks([])).toEqual([]);
   });
 });

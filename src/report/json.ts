@@ -32,14 +32,7 @@ export function toJson(report: Report, extra: Record<string, unknown> = {}): Jso
     })),
     waivers: report.waivers,
     passed: report.passed.map(({ ruleId, title, sources }) => ({ ruleId, title, sources })),
-    documents: report.sources.map((source) => {
-      const of = report.findings.filter((f) => f.source === source);
-      return {
-        source,
-        errors: of.filter((f) => f.severity === 'error').length,
-        warnings: of.filter((f) => f.severity === 'warning').length,
-      };
-    }),
+    documents: documentCounts(report),
     ...(report.config ? { config: report.config } : {}),
     ...(report.matched ? { matched: report.matched } : {}),
     ...(report.signOff ? { signedOffBy: report.signOff } : {}),
@@ -48,4 +41,15 @@ export function toJson(report: Report, extra: Record<string, unknown> = {}): Jso
     ...(report.services ? { services: report.services } : {}),
     ...extra,
   };
+}
+
+/** Each document's errors and warnings, in the report's order: one pass over the findings. */
+function documentCounts(report: Report): { source: string; errors: number; warnings: number }[] {
+  const counts = new Map(report.sources.map((source) => [source, { source, errors: 0, warnings: 0 }]));
+  for (const f of report.findings) {
+    const count = counts.get(f.source);
+    if (count && f.severity === 'error') count.errors++;
+    else if (count && f.severity === 'warning') count.warnings++;
+  }
+  return [...counts.values()];
 }
