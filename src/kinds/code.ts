@@ -113,8 +113,10 @@ const COMMENTS: Record<Grammar, string> = {
   rust: '[(line_comment) (block_comment)] @comment',
 };
 
-function readCodeOptOuts(grammar: Grammar, tree: Tree): OptOut[] {
+function readCodeOptOuts(grammar: Grammar, tree: Tree, text: string): OptOut[] {
   const out: OptOut[] = [];
+  // Most files opt out of nothing: no need to look at their comments.
+  if (!text.includes('readiness-gate')) return out;
   for (const { node } of queryFor(grammar, COMMENTS[grammar]).captures(tree.rootNode)) {
     if (!node.text.includes('readiness-gate')) continue;
     const match = OPT_OUT.exec(node.text.trim());
@@ -137,7 +139,7 @@ export function parseCode(text: string, path: string): CodeView {
     ...found,
     generated: false,
     ...(unparsed ? { unparsed } : {}),
-    optOuts: readCodeOptOuts(found.grammar, tree),
+    optOuts: readCodeOptOuts(found.grammar, tree, text),
     tree,
   };
 }
@@ -217,9 +219,11 @@ function onePass(
   return out;
 }
 
-const asMatch = (m: { captures: { name: string; node: Node }[] }): QueryMatch => ({
-  captures: Object.fromEntries(m.captures.map((c) => [c.name, c.node])),
-});
+function asMatch(m: { captures: { name: string; node: Node }[] }): QueryMatch {
+  const captures: Record<string, Node> = {};
+  for (const c of m.captures) captures[c.name] = c.node;
+  return { captures };
+}
 
 function context(file: CodeView, path: string, _settings: DocumentSettings, facts: Facts): CodeContext {
   const changed = facts.changedLines?.get(path);

@@ -30,7 +30,7 @@ import {
 import { KUSTOMIZATIONS } from './manifest/kustomize.js';
 import { manifestRun } from './manifest/run.js';
 import { HELM_VALUE, readValues, renderStatically, type HiddenDirective } from './manifest/helm.js';
-import { mayHoldAlerts, readAlerts, type AlertRule } from './manifest/alert-rules.js';
+import { mayHoldAlerts, readAlerts, type AlertRule, type ParsedYaml } from './manifest/alert-rules.js';
 import type { DocumentSettings } from '../model/spec.js';
 import { withRemoved, type Removed } from '../model/removed.js';
 import {
@@ -196,8 +196,10 @@ function companions(path: string, text: string): CompanionFile[] {
 }
 
 export function parseManifest(text: string, path: string, found: Companions = new Map()): ManifestView {
-  const view = parseObjects(text, path, found);
-  const alerts = readAlerts(text);
+  let parsed: ParsedYaml | undefined;
+  const view = parseObjects(text, path, found, (p) => (parsed = p));
+  // A plain file of alerting rules is read for its alerts from the same parse.
+  const alerts = readAlerts(text, parsed);
   if (alerts.length === 0) return view;
   // A file of alerting rules written as a template (a chart's rule fragment, read with the directives resolved) is
   // read: it declares no object, so the YAML error of reading it raw is no "not checked".
@@ -212,7 +214,13 @@ export function parseManifest(text: string, path: string, found: Companions = ne
   };
 }
 
-function parseObjects(text: string, path: string, found: Companions): ManifestView {
+/** `parsed` is handed the parse of the text as it is, when the objects were read from one. */
+function parseObjects(
+  text: string,
+  path: string,
+  found: Companions,
+  parsed: (yaml: ParsedYaml) => void = () => {},
+): ManifestView {
   const chart = chartOf(path);
   // Under templates/ is a Helm template unless the chart's Chart.yaml is known to be absent.
   const helm = chart !== undefined && found.get(joinPath(chart, 'Chart.yaml')) !== null;
@@ -228,6 +236,7 @@ function parseObjects(text: string, path: string, found: Companions): ManifestVi
     : KUSTOMIZATIONS.map((name) => joinPath(folderOf(path), name)).find((p) => typeof found.get(p) === 'string');
   let lineCounter = new LineCounter();
   let docs = parseAllDocuments(yaml, { ...KUBECTL_YAML, lineCounter, prettyErrors: false, uniqueKeys: false });
+  const asWritten = docs;
   if (Array.isArray(docs) && docs.some((d) => d.errors.some((e) => e.code === 'BAD_INDENT'))) {
     // go-yaml v2 reads a flow collection continued at column 0; YAML 1.2 readers refuse it. Indent such lines
     // (whitespace inside a flow collection means nothing) and keep the result only if it then parses.
@@ -240,6 +249,7 @@ function parseObjects(text: string, path: string, found: Companions): ManifestVi
     });
     if (Array.isArray(again) && again.every((d) => d.errors.length === 0)) [docs, lineCounter] = [again, counter];
   }
+  if (yaml === text && docs === asWritten) parsed({ text, docs, lineCounter });
   const view: ManifestView = { path, objects: [], helm, duplicates: [], ...(kustomization ? { kustomization } : {}) };
   const docList = Array.isArray(docs) ? docs : [];
   const mayAlias = yaml.includes('*');

@@ -61,15 +61,24 @@ export function mayHoldAlerts(text: string): boolean {
 }
 
 /** The alerting rules in a file's text, in order; none when it does not parse. */
-export function readAlerts(text: string): AlertRule[] {
+/** A text parsed as kubectl reads YAML (`KUBECTL_YAML`, no pretty errors, duplicate keys allowed), with its lines. */
+export interface ParsedYaml {
+  text: string;
+  docs: ReturnType<typeof parseAllDocuments>;
+  lineCounter: LineCounter;
+}
+
+export function readAlerts(text: string, parsed?: ParsedYaml): AlertRule[] {
   if (!mayHoldAlerts(text)) return [];
-  const { yaml, hidden } = text.includes('{{')
-    ? renderStatically(resolveLiterals(text), undefined)
-    : { yaml: text, hidden: [] };
+  const templated = text.includes('{{');
+  const { yaml, hidden } = templated ? renderStatically(resolveLiterals(text), undefined) : { yaml: text, hidden: [] };
   const directives = hidden.map((h) => ({ line: h.line, indent: h.indent }));
-  const conditions = text.includes('{{') ? conditionsByLine(text) : [];
-  const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(yaml, { ...KUBECTL_YAML, lineCounter, prettyErrors: false, uniqueKeys: false });
+  const conditions = templated ? conditionsByLine(text) : [];
+  // A plain file's parse as a manifest is this parse: the same text, the same options.
+  const shared = !templated && parsed?.text === text ? parsed : undefined;
+  const lineCounter = shared?.lineCounter ?? new LineCounter();
+  const docs =
+    shared?.docs ?? parseAllDocuments(yaml, { ...KUBECTL_YAML, lineCounter, prettyErrors: false, uniqueKeys: false });
   if (!Array.isArray(docs)) return [];
   const out: AlertRule[] = [];
   for (const doc of docs) {

@@ -241,12 +241,38 @@ function withOriginAnnotations(text: string): string {
 
 type Fields = Record<string, unknown>;
 
+/**
+ * A kustomization's fields, parsed once however many parts of a run ask
+ * (finding the overlays a change reaches, what a base's overlays patch in,
+ * the build): the last texts parsed are kept, and their fields are only read.
+ */
 function fieldsOf(text: string): Fields | undefined {
+  if (parsedFields.has(text)) return parsedFields.get(text);
   const doc = parseDocument(text);
-  if (doc.errors.length > 0) return undefined;
-  const value: unknown = doc.toJS({ maxAliasCount: 100 });
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Fields) : {};
+  const value: unknown = doc.errors.length > 0 ? undefined : doc.toJS({ maxAliasCount: 100 });
+  const fields =
+    doc.errors.length > 0
+      ? undefined
+      : value && typeof value === 'object' && !Array.isArray(value)
+        ? (frozen(value) as Fields)
+        : {};
+  if (parsedFields.size >= MAX_PARSED) parsedFields.delete(parsedFields.keys().next().value!);
+  parsedFields.set(text, fields);
+  return fields;
 }
+
+/** A value read from YAML, frozen all the way down: the parts of a run that share it cannot change it. */
+function frozen(value: unknown): unknown {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) frozen(child);
+  }
+  return value;
+}
+
+/** The kustomizations whose fields are kept: more than a run reads (MAX_BUILD_FILES, and at most 50 looked up). */
+const MAX_PARSED = 256;
+const parsedFields = new Map<string, Fields | undefined>();
 
 const strings = (value: unknown): string[] =>
   typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
