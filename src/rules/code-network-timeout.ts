@@ -293,6 +293,8 @@ function namesOf(ctx: CodeContext): Names {
       }
     }
     const session = (expr: string) => resolve(expr, names) === 'requests.Session';
+    // A name resolves to requests.Session only through a text that says Session (the import, or the call).
+    if (!text.includes('Session')) return names;
     for (const [, variable, made] of text.matchAll(/\b(\w+)[ \t]*=[ \t]*(\w[\w.]*)\(\)/g))
       if (session(made!)) sessions.add(variable!);
     for (const [, made, variable] of text.matchAll(/(?<![\w.])(\w[\w.]*)\(\)[ \t]+as[ \t]+(\w+)/g))
@@ -300,7 +302,7 @@ function namesOf(ctx: CodeContext): Names {
   } else if (ctx.file.grammar === 'go') {
     for (const [, alias, path] of text.matchAll(/(?:^|[\s(])(\w+)[ \t]+"(net\/http|net)"/g))
       aliases.set(alias!, path!.slice(path!.lastIndexOf('/') + 1));
-  } else if (ctx.file.grammar !== 'java') {
+  } else if (ctx.file.grammar !== 'java' && text.includes('axios')) {
     for (const [, alias] of text.matchAll(/import[ \t]+(?:\*[ \t]+as[ \t]+)?(\w+)[ \t]+from[ \t]+['"]axios['"]/g))
       aliases.set(alias!, 'axios');
     for (const [, alias] of text.matchAll(
