@@ -83,6 +83,18 @@ describe('rounds of requests', () => {
     expect(checkedDocuments(run)).toEqual(['pull-request', 'docs/runbooks/deploy-payments.md']);
   });
 
+  it('reads at most 5 files ahead, however many the description in the event links', async () => {
+    gh = await scenario();
+    const links = Array.from({ length: 1000 }, (_, i) => `- [r${i}](docs/runbooks/r${i}.md)`).join('\n');
+    const event = pullRequestEvent('opened', `${GOOD_BODY}\n\n## More runbooks\n\n${links}\n`);
+    const run = await runAction(gh, { event: 'pull_request', payload: event });
+    expect(run.code).toBe(0);
+    const ahead = gh.requests.filter((r) => /\/contents\/docs\/runbooks\/r\d+\.md$/.test(r.path));
+    expect(ahead.length).toBeLessThanOrEqual(5);
+    // The description the pull request has links none of them: nothing is said of them.
+    expect(JSON.stringify(run.report)).not.toMatch(/runbooks\/r\d+\.md/);
+  });
+
   it('a head that moved on since the event: the runbook is read again at the head the pull request names', async () => {
     gh = await scenario();
     const event = pullRequestEvent('opened', GOOD_BODY);
