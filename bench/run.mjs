@@ -123,6 +123,7 @@ if (existsSync(MANIFESTS)) {
     .filter((f) => f.kind !== undefined && isEvidence(f.kind))
     .map((f) => ({ ...f, text: readFileSync(path.join(MANIFESTS, f.path), 'utf8') }));
   const deploymentBytes = deployment.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
+  await prepareKinds(deployment); // the Dockerfile parser is loaded by a run with a Dockerfile
   // The bare parse of each file, as the gate must parse it: YAML as kubectl reads it (YAML 1.1 scalars, merge
   // keys; a Helm template with its directives set aside) and Dockerfiles with dockerfile-ast. The rest of the
   // check (positions, the walk to objects and containers, duplicate keys, the rules) is the overhead measured.

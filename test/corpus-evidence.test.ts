@@ -8,7 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/load.js';
 import { check } from '../src/engine.js';
 import { isEvidence, kindOf } from '../src/kinds/index.js';
-import { ROOT } from './helpers.js';
+import { loadGrammars, ROOT } from './helpers.js';
+
+// check() is synchronous: the parsers a kind loads on demand (a Dockerfile's) are loaded first.
+await loadGrammars();
 
 const CORPUS = path.resolve(ROOT, '../shared/corpus/manifests');
 const config = loadConfig(undefined, 'x.yml');

@@ -7,6 +7,10 @@ import { loadConfig } from '../src/config/load.js';
 import { check, type KindedFile } from '../src/engine.js';
 import { renderStatically } from '../src/kinds/manifest/helm.js';
 import { parseManifest } from '../src/kinds/manifest.js';
+import { loadGrammars } from './helpers.js';
+
+// check() is synchronous: the parsers a kind loads on demand (a Dockerfile's) are loaded first.
+await loadGrammars();
 
 const config = loadConfig(undefined, 'x.yml');
 

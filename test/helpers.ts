@@ -76,8 +76,8 @@ export const ROTATE_CERTS_FIRST_FINDING = {
 } as const;
 
 /**
- * Every grammar the code kind reads, and Backstage's entity schemas, loaded: `check` is synchronous, and a code
- * file needs its grammar first, a catalog file its schemas.
+ * Every grammar the code kind reads, Backstage's entity schemas and the Dockerfile parser, loaded: `check` is
+ * synchronous, and a code file needs its grammar first, a catalog file its schemas, a Dockerfile its parser.
  */
 export async function loadGrammars(): Promise<void> {
   await prepareKinds([
@@ -87,6 +87,7 @@ export async function loadGrammars(): Promise<void> {
       text: '',
     })),
     { path: 'catalog-info.yaml', kind: 'service' as const, text: '' },
+    { path: 'Dockerfile', kind: 'dockerfile' as const, text: '' },
   ]);
 }
 

@@ -9,7 +9,7 @@
  * `HEALTHCHECK`. An opt-out is a comment `# readiness-gate waive=<rule-id>:
  * <reason>`.
  */
-import { DockerfileParser } from 'dockerfile-ast';
+import type { DockerfileParser } from 'dockerfile-ast';
 import { deploymentFiles, type DocumentKind } from './kind.js';
 import { optOutWaivers, readOptOuts, type OptOut } from './opt-out.js';
 
@@ -36,8 +36,22 @@ export interface DockerfileContext {
 // Case-insensitive, as `docker build` falls back to a lowercase `dockerfile`.
 const NAME = /(?:^|\/)(?:Dockerfile(?:\.[^/]*)?|[^/]+\.Dockerfile|Containerfile)$/i;
 
+/** dockerfile-ast, with the VS Code types it brings (a seventh of the bundle): loaded by a run that reads a Dockerfile. */
+let parser: typeof DockerfileParser | undefined;
+
+async function loadParser(): Promise<void> {
+  // A CommonJS package: bundled, its exports are the namespace's default; run from source, named too.
+  const loaded: {
+    DockerfileParser?: typeof DockerfileParser;
+    default?: { DockerfileParser: typeof DockerfileParser };
+  } = await import('dockerfile-ast');
+  parser ??= loaded.DockerfileParser ?? loaded.default?.DockerfileParser;
+  if (!parser) throw new Error('dockerfile-ast has no DockerfileParser');
+}
+
 export function parseDockerfile(text: string, path: string): DockerfileView {
-  const parsed = DockerfileParser.parse(text);
+  if (!parser) throw new Error('the Dockerfile parser is not loaded');
+  const parsed = parser.parse(text);
   const escape = parsed.getEscapeCharacter();
   const instructions: Instruction[] = parsed.getInstructions().map((ins) => ({
     keyword: ins.getKeyword().toUpperCase(),
@@ -107,6 +121,7 @@ export const dockerfileKind: DocumentKind<'dockerfile', DockerfileView, Dockerfi
   evidence: true,
   bound: deploymentFiles,
   select: (path) => NAME.test(path),
+  prepare: loadParser,
   parse: parseDockerfile,
   context: (file) => ({ file }),
   waivers: (file) => optOutWaivers(file.path, file.optOuts),

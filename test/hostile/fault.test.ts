@@ -5,6 +5,10 @@ import { loadConfig } from '../../src/config/load.js';
 import { check } from '../../src/engine.js';
 import { KINDS } from '../../src/kinds/index.js';
 import { RULES } from '../../src/rules/index.js';
+import { loadGrammars } from '../helpers.js';
+
+// check() is synchronous: the parsers a kind loads on demand (a Dockerfile's) are loaded first.
+await loadGrammars();
 
 const config = loadConfig(undefined, 'x.yml');
 const DEPLOYMENT =

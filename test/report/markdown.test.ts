@@ -3,11 +3,14 @@ import { loadConfig } from '../../src/config/load.js';
 import { check } from '../../src/engine.js';
 import { formatMarkdown } from '../../src/report/markdown.js';
 import { neutralise } from '../../src/report/neutralise.js';
-import { example, fixture, ROOT, runbooks } from '../helpers.js';
+import { example, fixture, loadGrammars, ROOT, runbooks } from '../helpers.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Report } from '../../src/model/report.js';
 import { signOff } from '../../src/rules/sign-off.js';
+
+// check() is synchronous: the parsers a kind loads on demand (a Dockerfile's) are loaded first.
+await loadGrammars();
 
 const config = loadConfig(undefined, 'x.yml');
 
