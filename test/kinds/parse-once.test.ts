@@ -1,20 +1,26 @@
-// A plain file of alerting rules is parsed once: its objects and its alerts come from the same parse.
+// One YAML parse where a run needs a text's contents twice: a plain file of alerting rules gives its objects and its
+// alerts from one parse, and a kustomization's fields are parsed once however many parts of a run read them.
 import type * as Yaml from 'yaml';
 import { describe, expect, it, vi } from 'vitest';
 
-const parses = vi.hoisted(() => ({ count: 0 }));
+const parses = vi.hoisted(() => ({ documents: 0, all: 0 }));
 vi.mock('yaml', async (importOriginal) => {
   const yaml = await importOriginal<typeof Yaml>();
   return {
     ...yaml,
     parseAllDocuments: ((...args: Parameters<typeof yaml.parseAllDocuments>) => {
-      parses.count++;
+      parses.all++;
       return yaml.parseAllDocuments(...args);
     }) as typeof yaml.parseAllDocuments,
+    parseDocument: ((...args: Parameters<typeof yaml.parseDocument>) => {
+      parses.documents++;
+      return yaml.parseDocument(...args);
+    }) as typeof yaml.parseDocument,
   };
 });
 
 const { parseManifest } = await import('../../src/kinds/manifest.js');
+const { kustomizationParts, patchFiles } = await import('../../src/kinds/manifest/kustomize.js');
 
 const RULE = `apiVersion: monitoring.coreos.com/v1
 kind: PrometheusRule
@@ -33,15 +39,15 @@ spec:
 
 describe('parseManifest', () => {
   it('reads the objects and the alerts of a plain rule file from one parse', () => {
-    parses.count = 0;
+    parses.all = 0;
     const view = parseManifest(RULE, 'deploy/alerts.yaml');
-    expect(parses.count).toBe(1);
+    expect(parses.all).toBe(1);
     expect(view.objects.map((o) => o.kind)).toEqual(['PrometheusRule']);
     expect(view.alerts?.map((a) => [a.name, a.line])).toEqual([['PaymentsDown', 9]]);
   });
 
   it('parses a templated rule file again for its alerts, as Helm would write them', () => {
-    parses.count = 0;
+    parses.all = 0;
     const templated = RULE.replace('for: 5m', 'for: {{ .Values.for | default "5m" }}');
     const view = parseManifest(
       templated,
@@ -51,7 +57,32 @@ describe('parseManifest', () => {
         ['charts/payments/values.yaml', ''],
       ]),
     );
-    expect(parses.count).toBeGreaterThan(1);
+    expect(parses.all).toBeGreaterThan(1);
     expect(view.alerts?.map((a) => a.name)).toEqual(['PaymentsDown']);
+  });
+});
+
+const OVERLAY = `resources:
+  - ../../base
+patches:
+  - path: probes.yaml
+  - patch: |-
+      - op: add
+        path: /spec/template/spec/containers/0/readinessProbe
+        value: {httpGet: {path: /ready, port: 8080}}
+    target: {kind: Deployment, name: api}
+`;
+
+describe('kustomization fields', () => {
+  it('are parsed once for the overlay lookup, the patches and the parts', () => {
+    parses.documents = 0;
+    const parts = kustomizationParts('deploy/overlays/prod/kustomization.yaml', OVERLAY);
+    expect(patchFiles('deploy/overlays/prod/kustomization.yaml', OVERLAY)).toEqual([
+      'deploy/overlays/prod/probes.yaml',
+    ]);
+    expect(parts.folders).toEqual(['deploy/base']);
+    expect(parts.patchFiles).toEqual(['deploy/overlays/prod/probes.yaml']);
+    expect(parts.inline).toHaveLength(1);
+    expect(parses.documents).toBe(1);
   });
 });
