@@ -175,6 +175,8 @@ function selected(path: string, settings: DocumentSettings): boolean {
 
 /** The queries the rules have asked of each grammar, in the order first asked: each file runs them in one pass. */
 const asked = new Map<Grammar, string[]>();
+/** Each grammar's one pass as last planned: its queries, where each one's patterns start, and the combined query. */
+const plans = new Map<Grammar, { sources: readonly string[]; starts: number[]; query: ReturnType<typeof queryFor> }>();
 /** Each file's matches by query, from its one pass. */
 const passes = new WeakMap<CodeView, Map<string, QueryMatch[]>>();
 
@@ -202,7 +204,22 @@ function onePass(
   tree: NonNullable<CodeView['tree']>,
   sources: readonly string[],
 ): Map<string, QueryMatch[]> {
-  // Where each query's patterns start in the combined one.
+  const { starts, query } = planFor(grammar, sources);
+  const out = new Map<string, QueryMatch[]>(sources.map((s) => [s, []]));
+  for (const m of query.matches(tree.rootNode)) {
+    let i = starts.length - 1;
+    while (i > 0 && starts[i]! > m.patternIndex) i--;
+    out.get(sources[i]!)!.push(asMatch(m));
+  }
+  return out;
+}
+
+/** The combined query of these queries, and where each one's patterns start in it; planned again only when a query joins. */
+function planFor(grammar: Grammar, sources: readonly string[]) {
+  const planned = plans.get(grammar);
+  if (planned && planned.sources.length === sources.length && planned.sources.every((s, i) => s === sources[i])) {
+    return planned;
+  }
   const starts: number[] = [];
   let count = 0;
   for (const source of sources) {
@@ -210,13 +227,9 @@ function onePass(
     count += queryFor(grammar, source).patternCount();
   }
   const combined = sources.length === 1 ? sources[0]! : sources.join('\n');
-  const out = new Map<string, QueryMatch[]>(sources.map((s) => [s, []]));
-  for (const m of queryFor(grammar, combined).matches(tree.rootNode)) {
-    let i = starts.length - 1;
-    while (i > 0 && starts[i]! > m.patternIndex) i--;
-    out.get(sources[i]!)!.push(asMatch(m));
-  }
-  return out;
+  const plan = { sources: [...sources], starts, query: queryFor(grammar, combined) };
+  plans.set(grammar, plan);
+  return plan;
 }
 
 function asMatch(m: { captures: { name: string; node: Node }[] }): QueryMatch {
