@@ -5,8 +5,10 @@
  * that does not wait on another answer is asked for at once: the pull
  * request, its changed files, the config at the base commit the event names
  * (read again only when the fresh pull request names another) and the
- * comments go out together. A read that fails past the client's retries
- * becomes a ReadFailed, which the run reports as a finding.
+ * comments go out together; in the action they are asked for before this
+ * module is loaded (`first-round.ts`, with the runbooks the event's
+ * description links) and adopted here. A read that fails past the client's
+ * retries becomes a ReadFailed, which the run reports as a finding.
  */
 import { RequestError } from '@octokit/request-error';
 import type { ResolvedConfig } from '../config/types.js';
