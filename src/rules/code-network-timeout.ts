@@ -113,6 +113,16 @@ export const codeNetworkTimeout = defineRule({
       ],
     },
     {
+      name: 'Python: a session from the lowercase factory, requests.session(), is a session too',
+      path: 'services/billing/poll.py',
+      text: 'import requests\n\ns = requests.session()\ns.get(url)\nwith requests.session() as t:\n    t.post(url)\nrequests.session().put(url)\n',
+      findings: [
+        { at: '4:1', id: 'noTimeout', data: { call: 's.get' } },
+        { at: '6:5', id: 'noTimeout', data: { call: 't.post' } },
+        { at: '7:1', id: 'noTimeout', data: { call: 'requests.session().put' } },
+      ],
+    },
+    {
       name: 'Go: net/http imported under another name',
       path: 'services/cart/client.go',
       text: 'package cart\n\nimport nethttp "net/http"\n\nvar c = &nethttp.Client{}\n\nfunc f(u string) { nethttp.Get(u) }\n',
@@ -268,7 +278,8 @@ function check(ctx: CodeContext, c: Record<string, Node>, report: Report, names:
  * `requests` (`import requests as rq`), `post` for `requests.post` (`from
  * requests import post`), `nethttp` for `http` (`import nethttp
  * "net/http"`), `ax` for `axios`; and the variables holding a
- * `requests.Session()`, which has no default timeout either.
+ * `requests.Session()` (or `requests.session()`), which has no default
+ * timeout either.
  */
 interface Names {
   aliases: Map<string, string>;
@@ -292,9 +303,10 @@ function namesOf(ctx: CodeContext): Names {
         if (name) aliases.set(alias ?? name, `${module}.${name}`);
       }
     }
-    const session = (expr: string) => resolve(expr, names) === 'requests.Session';
-    // A name resolves to requests.Session only through a text that says Session (the import, or the call).
-    if (!text.includes('Session')) return names;
+    // requests.Session, or requests.session(), the module's factory for one.
+    const session = (expr: string) => /^requests\.[Ss]ession$/.test(resolve(expr, names));
+    // A name resolves to a session only through a text that says session (the import, or the call).
+    if (!/[Ss]ession/.test(text)) return names;
     for (const [, variable, made] of text.matchAll(/\b(\w+)[ \t]*=[ \t]*(\w[\w.]*)\(\)/g))
       if (session(made!)) sessions.add(variable!);
     for (const [, made, variable] of text.matchAll(/(?<![\w.])(\w[\w.]*)\(\)[ \t]+as[ \t]+(\w+)/g))
@@ -338,7 +350,7 @@ function python(c: Record<string, Node>, report: Report, names: Names): void {
   const name =
     sessionCall && names.sessions.has(sessionCall[1]!)
       ? `requests.${sessionCall[2]!}`
-      : resolve(written, names).replace(/^requests\.Session\(\)\./, 'requests.');
+      : resolve(written, names).replace(/^requests\.[Ss]ession\(\)\./, 'requests.');
   const args = c.args!.namedChildren.filter((n): n is Node => n !== null);
   if (args.some((a) => a.type === 'dictionary_splat' || a.type === 'list_splat')) return;
   const timeout = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'timeout');
