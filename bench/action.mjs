@@ -132,7 +132,7 @@ async function timedRuns(gh, env, runs, script = BUNDLE, codes = [0]) {
 }
 
 /** The entry file and every chunk it imports statically, as Node loads them at start. */
-function startupBundle(entry, seen = new Set()) {
+export function startupBundle(entry, seen = new Set()) {
   if (seen.has(entry)) return { bytes: 0, files: 0 };
   seen.add(entry);
   const text = readFileSync(entry, 'utf8');

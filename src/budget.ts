@@ -104,18 +104,12 @@ export async function readDescription(
   budget: Budget = BUDGET,
   early?: ParsedEarly,
 ): Promise<{ linked: string[]; description: string | DocumentView | Unread }> {
-  if (early?.text === text) return { linked: descriptionLinks().paths(early.view, settings), description: early.view };
+  const described = (view: DocumentView) => ({ linked: descriptionLinks().paths(view, settings), description: view });
+  if (early?.text === text) return described(early.view);
   if (!script || text.length <= budget.inProcessBytes) {
-    try {
-      const description = kindById(DESCRIPTION).parse(text, PULL_REQUEST) as DocumentView;
-      return { linked: descriptionLinks().paths(description, settings), description };
-    } catch (error) {
-      if (!(error instanceof RangeError)) throw error;
-      return {
-        linked: [],
-        description: { kind: 'too-complex', reason: 'it nests too deeply for the Markdown parser' },
-      };
-    }
+    const view = parseHere(text);
+    if (view) return described(view);
+    return { linked: [], description: { kind: 'too-complex', reason: 'it nests too deeply for the Markdown parser' } };
   }
   const outcome = await runThread(script, { links: { text, settings } }, budget.perDocumentMs, Infinity);
   if ('links' in outcome) return { linked: outcome.links, description: text };
@@ -134,9 +128,14 @@ export interface ParsedEarly {
  * `readDescription`, which says so.
  */
 export function parseEarly(text: string, budget: Budget = BUDGET): ParsedEarly | undefined {
-  if (text.length > budget.inProcessBytes) return undefined;
+  const view = text.length > budget.inProcessBytes ? undefined : parseHere(text);
+  return view && { text, view };
+}
+
+/** A description parsed in this thread; undefined when it nests too deeply for the parser's stack. */
+function parseHere(text: string): DocumentView | undefined {
   try {
-    return { text, view: kindById(DESCRIPTION).parse(text, PULL_REQUEST) as DocumentView };
+    return kindById(DESCRIPTION).parse(text, PULL_REQUEST) as DocumentView;
   } catch (error) {
     if (error instanceof RangeError) return undefined;
     throw error;

@@ -16,7 +16,7 @@ import { servicesDocument } from './model/service-facts.js';
 import { RequestError } from '@octokit/request-error';
 import type { CommentMode, GateResult, ReviewMode } from './action/gate.js';
 import { createClient, describeRequest } from './github/client.js';
-import { EventError, resolveTarget } from './github/event.js';
+import { commentWanted, EventError, resolveTarget } from './github/event.js';
 import { startFirstRound } from './github/first-round.js';
 import { ACTION_DEFAULTS } from './action/defaults.js';
 import { LIMITS } from './limits.js';
@@ -51,7 +51,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, checkScript?: UR
       number: target.pullNumber,
       configPath: inputs.configPath,
       repository: { host: new URL(serverUrl).host, owner, repo },
-      comments: target.comment && inputs.comment !== 'never',
+      comments: commentWanted(target, inputs.comment),
       ...(target.event ? { event: target.event } : {}),
     });
     const [{ runGate }, { setCheckScript }, { readRendered }] = await Promise.all([

@@ -11,7 +11,7 @@ import { AnnotationsNotAdded, publishCheckRun } from '../github/check-run.js';
 import type { FirstRound } from '../github/first-round.js';
 import type { GitHubClient } from '../github/client.js';
 import { upsertComment, type CommentResult, type IssueComment } from '../github/comment.js';
-import { resolveTarget, type Target } from '../github/event.js';
+import { commentWanted, resolveTarget, type Target } from '../github/event.js';
 import { syncReview, type ReviewSync } from '../github/review-comments.js';
 import { ACTION_DEFAULTS } from './defaults.js';
 import { pathUri } from '../model/paths.js';
@@ -83,7 +83,7 @@ export async function runGate(client: GitHubClient, env: GateEnv, inputs: GateIn
     ...(target.event?.body !== undefined ? { eventBody: target.event.body } : {}),
     ...(inputs.first ? { first: inputs.first } : {}),
   });
-  const wanted = target.comment && inputs.comment !== 'never';
+  const wanted = commentWanted(target, inputs.comment);
   const reviewing = target.comment && inputs.review === 'changed-lines';
   // Read with the pull request, not after the check: the comment writer and sign-off share them.
   const comments = wanted ? source.comments() : undefined;

@@ -444,14 +444,7 @@ export function resolve(file: ConfigFile, source: string): ResolvedConfig {
   };
 }
 
-/** A value frozen all the way down: nothing downstream can change what it holds. */
-export function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
-}
+export { deepFreeze } from '../model/freeze.js';
 
 /** The config with this repository known, for links to it by URL: a copy, the loaded config untouched. */
 export function withRepository(config: ResolvedConfig, repository: Repository | undefined): ResolvedConfig {

@@ -16,6 +16,11 @@ export interface Target {
   event?: { baseSha?: string; headSha?: string; body?: string };
 }
 
+/** Whether the run keeps its comment on the pull request: not for a merge group, nor with `comment: never`. */
+export function commentWanted(target: Target, mode: string): boolean {
+  return target.comment && mode !== 'never';
+}
+
 export class EventError extends Error {
   override name = 'EventError';
 }

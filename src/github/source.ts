@@ -152,7 +152,7 @@ export class GitHubSource implements DocumentSource {
     const { configPath } = this.options;
     const first = this.options.first?.config;
     try {
-      return await (first?.path === configPath && first.sha === sha && first.maxBytes === MAX_FILE_BYTES
+      return await (first?.path === configPath && first.sha === sha
         ? first.text
         : readFileAt(this.client, this.options.repo, configPath, sha));
     } catch (error) {

@@ -36,7 +36,7 @@ export interface DockerfileContext {
 // Case-insensitive, as `docker build` falls back to a lowercase `dockerfile`.
 const NAME = /(?:^|\/)(?:Dockerfile(?:\.[^/]*)?|[^/]+\.Dockerfile|Containerfile)$/i;
 
-/** dockerfile-ast, with the VS Code types it brings (a seventh of the bundle): loaded by a run that reads a Dockerfile. */
+/** dockerfile-ast, with the VS Code types it brings (an eighth of the checking code): loaded by a run that reads a Dockerfile. */
 let parser: typeof DockerfileParser | undefined;
 
 async function loadParser(): Promise<void> {

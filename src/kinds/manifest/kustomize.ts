@@ -18,6 +18,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path, { posix } from 'node:path';
 import { isMap, isSeq, parseAllDocuments, parseDocument } from 'yaml';
+import { deepFreeze } from '../../model/freeze.js';
 import { folderOf, joinPath } from '../../model/paths.js';
 import type { Unread } from '../../model/files.js';
 
@@ -254,20 +255,11 @@ function fieldsOf(text: string): Fields | undefined {
     doc.errors.length > 0
       ? undefined
       : value && typeof value === 'object' && !Array.isArray(value)
-        ? (frozen(value) as Fields)
+        ? (deepFreeze(value) as Fields)
         : {};
   if (parsedFields.size >= MAX_PARSED) parsedFields.delete(parsedFields.keys().next().value!);
   parsedFields.set(text, fields);
   return fields;
-}
-
-/** A value read from YAML, frozen all the way down: the parts of a run that share it cannot change it. */
-function frozen(value: unknown): unknown {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) frozen(child);
-  }
-  return value;
 }
 
 /** The kustomizations whose fields are kept: more than a run reads (MAX_BUILD_FILES, and at most 50 looked up). */
