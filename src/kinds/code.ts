@@ -23,6 +23,8 @@ import { touches } from '../model/diff.js';
 
 export interface CodeView {
   path: string;
+  /** The file's text, as parsed. */
+  text: string;
   language: Language;
   grammar: Grammar;
   /** The parse tree, until the file's rules have run; undefined for a generated file. */
@@ -44,8 +46,16 @@ export interface CodeContext {
   file: CodeView;
   /** What the pull request changed in the file (`model/diff.ts changedLines`: `-n` a deletion); undefined when it is judged whole. */
   changed?: ReadonlySet<number>;
-  /** The matches of a query written for each language the rule supports; none for the others. */
-  matches(queries: Partial<Record<Grammar, string>>): QueryMatch[];
+  /**
+   * The matches of a query written for each language the rule supports;
+   * none for the others. `when`, by language, is what the file's text must
+   * hold for any of the rule's findings to be possible (a word every call
+   * it judges is written with, or imported by): a file without it is not
+   * queried for the rule, and the rule's patterns leave the file's pass.
+   * It must be a necessary condition: `withoutTextGates` runs the same
+   * check without any, and the tests hold both to the same findings.
+   */
+  matches(queries: Partial<Record<Grammar, string>>, when?: Partial<Record<Grammar, TextGate>>): QueryMatch[];
   /**
    * Whether a finding on this code is the pull request's to answer for (a
    * line of it is one the pull request added: a call whose `timeout=` line
@@ -55,6 +65,9 @@ export interface CodeContext {
    */
   reports(ruleId: string, code: Span, out: RawFinding[]): boolean;
 }
+
+/** What a file's text must hold: a pattern, or every pattern of a list. */
+export type TextGate = RegExp | readonly RegExp[];
 
 /** Where a piece of code starts and ends, 0-based rows as tree-sitter gives them. */
 export interface Span {
@@ -131,11 +144,12 @@ export function parseCode(text: string, path: string): CodeView {
   const found = languageOf(path);
   if (!found) throw new Error(`${path} is not a source file of a language the gate reads`);
   const mark = generatedMark(text);
-  if (mark) return { path, ...found, generated: true, generatedAt: mark, optOuts: [] };
+  if (mark) return { path, text, ...found, generated: true, generatedAt: mark, optOuts: [] };
   const tree = parseWith(found.grammar, text);
   const unparsed = tree.rootNode.hasError ? unparsedIn(tree) : undefined;
   return {
     path,
+    text,
     ...found,
     generated: false,
     ...(unparsed ? { unparsed } : {}),
@@ -166,34 +180,76 @@ function unparsedIn(tree: Tree): { line: number; count: number } | undefined {
   return first === undefined ? undefined : { line: first + 1, count };
 }
 
+/** Code no team writes by hand (vendored, built, installed): one spec, so its matcher is compiled once. */
+const NOT_EXCLUDED = { paths: ['**'], exclude: DEFAULT_CODE_EXCLUDE };
+
 function selected(path: string, settings: DocumentSettings): boolean {
   const found = languageOf(path);
   if (!found || !settings.code.languages.includes(found.language)) return false;
-  if (selectsPath({ paths: ['**'], exclude: DEFAULT_CODE_EXCLUDE }, path) === false) return false;
+  if (!selectsPath(NOT_EXCLUDED, path)) return false;
   return selectsPath(settings.code, path);
 }
 
-/** The queries the rules have asked of each grammar, in the order first asked: each file runs them in one pass. */
-const asked = new Map<Grammar, string[]>();
-/** Each grammar's one pass as last planned: its queries, where each one's patterns start, and the combined query. */
-const plans = new Map<Grammar, { sources: readonly string[]; starts: number[]; query: ReturnType<typeof queryFor> }>();
+/**
+ * The queries the rules have asked of each grammar, in the order first
+ * asked, each with the text gates it was asked with (undefined: none): each
+ * file runs, in one pass, those whose gate its text passes.
+ */
+const asked = new Map<Grammar, Map<string, Set<TextGate | undefined>>>();
+/** The one pass of each set of queries as planned: the queries, where each one's patterns start, and the combined query. */
+const plans = new Map<string, { sources: readonly string[]; starts: number[]; query: ReturnType<typeof queryFor> }>();
 /** Each file's matches by query, from its one pass. */
 const passes = new WeakMap<CodeView, Map<string, QueryMatch[]>>();
+/** Each file's answer to each text gate, tested once. */
+const gated = new WeakMap<CodeView, Map<RegExp, boolean>>();
+let textGates = true;
+
+/**
+ * Runs `check` with every text gate open: every query on every file, as if
+ * no rule had said what a file must hold. The gates are only worth their
+ * speed if they change no finding; the tests hold them to it.
+ */
+export function withoutTextGates<T>(check: () => T): T {
+  textGates = false;
+  try {
+    return check();
+  } finally {
+    textGates = true;
+  }
+}
+
+function passesGate(file: CodeView, gate: TextGate | undefined): boolean {
+  if (gate === undefined || !textGates) return true;
+  if (!(gate instanceof RegExp)) return gate.every((one) => passesGate(file, one));
+  let answers = gated.get(file);
+  if (!answers) gated.set(file, (answers = new Map()));
+  let answer = answers.get(gate);
+  if (answer === undefined) answers.set(gate, (answer = gate.test(file.text)));
+  return answer;
+}
 
 /**
  * A query's matches on a file. The queries the rules ask of the file's
  * grammar run as one query, in one walk of the tree, the first time any is
- * asked; each takes its own patterns' matches. A query first asked after
- * that pass (the run's first file, or a rule that asks only sometimes) runs
- * alone, and joins the pass from the next file on.
+ * asked; each takes its own patterns' matches. A query whose text gate the
+ * file fails has none, and stays out of the file's pass. A query first
+ * asked after that pass (the run's first file, or a rule that asks only
+ * sometimes) runs alone, and joins the pass from the next file on.
  */
-function matchesOnce(file: CodeView, source: string): QueryMatch[] {
+function matchesOnce(file: CodeView, source: string, gate: TextGate | undefined): QueryMatch[] {
   const { grammar, tree } = file;
   let known = asked.get(grammar);
-  if (!known) asked.set(grammar, (known = []));
-  if (!known.includes(source)) known.push(source);
+  if (!known) asked.set(grammar, (known = new Map()));
+  let gates = known.get(source);
+  if (!gates) known.set(source, (gates = new Set()));
+  gates.add(gate);
+  if (!passesGate(file, gate)) return [];
   let pass = passes.get(file);
-  if (!pass) passes.set(file, (pass = onePass(grammar, tree!, known)));
+  if (!pass) {
+    const wanted: string[] = [];
+    for (const [one, gates] of known) if ([...gates].some((g) => passesGate(file, g))) wanted.push(one);
+    passes.set(file, (pass = onePass(grammar, tree!, wanted)));
+  }
   const found = pass.get(source);
   if (found) return found;
   return queryFor(grammar, source).matches(tree!.rootNode).map(asMatch);
@@ -214,21 +270,29 @@ function onePass(
   return out;
 }
 
-/** The combined query of these queries, and where each one's patterns start in it; planned again only when a query joins. */
+/** Each query's number, for the key of a set of them. */
+const numbers = new Map<string, number>();
+
+/** The combined query of these queries, and where each one's patterns start in it; planned once for each set. */
 function planFor(grammar: Grammar, sources: readonly string[]) {
-  const planned = plans.get(grammar);
-  if (planned && planned.sources.length === sources.length && planned.sources.every((s, i) => s === sources[i])) {
-    return planned;
-  }
-  const starts: number[] = [];
-  let count = 0;
+  let key: string = grammar;
   for (const source of sources) {
-    starts.push(count);
-    count += queryFor(grammar, source).patternCount();
+    let n = numbers.get(source);
+    if (n === undefined) numbers.set(source, (n = numbers.size));
+    key += `,${n}`;
   }
-  const combined = sources.length === 1 ? sources[0]! : sources.join('\n');
-  const plan = { sources: [...sources], starts, query: queryFor(grammar, combined) };
-  plans.set(grammar, plan);
+  let plan = plans.get(key);
+  if (!plan) {
+    const combined = sources.length === 1 ? sources[0]! : sources.join('\n');
+    const starts: number[] = [];
+    let count = 0;
+    for (const source of sources) {
+      starts.push(count);
+      count += queryFor(grammar, source).patternCount();
+    }
+    plan = { sources: [...sources], starts, query: queryFor(grammar, combined) };
+    plans.set(key, plan);
+  }
   return plan;
 }
 
@@ -244,10 +308,10 @@ function context(file: CodeView, path: string, _settings: DocumentSettings, fact
   return {
     file,
     ...(changed ? { changed } : {}),
-    matches(queries) {
+    matches(queries, when) {
       const source = queries[file.grammar];
       if (!source || !file.tree) return [];
-      return matchesOnce(file, source);
+      return matchesOnce(file, source, when?.[file.grammar]);
     },
     reports(ruleId, code, out) {
       const line = code.startPosition.row + 1;

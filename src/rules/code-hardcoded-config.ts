@@ -64,6 +64,22 @@ function readsAsConfig(name: string): boolean {
 const LOCAL_HOST =
   /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[?::1?\]?|host\.docker\.internal|(?:[\w-]+\.)*(?:localhost|test|invalid|example)|(?:[\w-]+\.)*example\.(?:com|org|net))$/i;
 
+/**
+ * What a file holds where `hostIn` can find a host in one of its strings: a
+ * quote, perhaps blanks, then a URL's scheme, an IP address's first digits
+ * or a `host:port`. A URL in a comment (a licence header) is not quoted.
+ */
+const QUOTED_HOST = /["'`]\s*(?:[a-z][a-z0-9+.-]*:\/\/|\d{1,3}\.\d|[a-z0-9][a-z0-9.-]*:\d)/i;
+const WHEN = {
+  python: QUOTED_HOST,
+  go: QUOTED_HOST,
+  javascript: QUOTED_HOST,
+  typescript: QUOTED_HOST,
+  tsx: QUOTED_HOST,
+  java: QUOTED_HOST,
+  rust: QUOTED_HOST,
+};
+
 /** The host a value names, when it is a URL, an IP address or a `host:port`; undefined for anything else. */
 function hostIn(value: string): string | undefined {
   const text = value.trim();
@@ -175,16 +191,16 @@ export const codeHardcodedConfig = defineRule({
     },
   ],
   check(ctx) {
-    const queries = BY_GRAMMAR;
     const out: RawFinding[] = [];
-    for (const { captures: c } of ctx.matches(queries)) {
+    for (const { captures: c } of ctx.matches(BY_GRAMMAR, WHEN)) {
       const name = c.name!.text.replace(/['"]/g, '');
       if (!readsAsConfig(name)) continue;
       const valueNode = c.value!;
       // A template or an f-string that puts a value in: built, not written out.
       if (valueNode.namedChildren.some((n) => n?.type === 'template_substitution' || n?.type === 'interpolation'))
         continue;
-      const value = literal(valueNode);
+      // A host written on a line of its own in a long string is shown as written, without the lines around it.
+      const value = literal(valueNode).trim();
       const host = hostIn(value);
       if (!host || LOCAL_HOST.test(host) || serviceName(host)) continue;
       const line = valueNode.startPosition.row + 1;

@@ -13,32 +13,31 @@ import type { Node } from 'web-tree-sitter';
 import type { CodeContext, Span } from '../kinds/code.js';
 import type { RawFinding } from '../model/finding.js';
 import { sayer } from '../model/messages.js';
-import { rustCallee, rustChain } from './code-common.js';
+import { argumentListOf, argumentsIn, CALLS, goSelector, rustCallee, rustChain, textOf } from './code-common.js';
 import { defineRule } from './rule.js';
 
-const QUERIES = {
-  python: `(call function: [(attribute) (identifier)] @fn arguments: (argument_list) @args) @call`,
-  go: `[
-    (call_expression function: (selector_expression operand: (_) @pkg field: (field_identifier) @fn)) @call
-    (composite_literal type: (qualified_type package: (package_identifier) @pkg name: (type_identifier) @type) body: (literal_value) @body) @literal
-  ]`,
-  javascript: `[
-    (call_expression function: [(identifier) (member_expression)] @fn arguments: (arguments) @args) @call
-    (new_expression constructor: [(identifier) (member_expression)] @fn arguments: (arguments) @args) @call
-  ]`,
-  typescript: `[
-    (call_expression function: [(identifier) (member_expression)] @fn arguments: (arguments) @args) @call
-    (new_expression constructor: [(identifier) (member_expression)] @fn arguments: (arguments) @args) @call
-  ]`,
-  tsx: `[
-    (call_expression function: [(identifier) (member_expression)] @fn arguments: (arguments) @args) @call
-    (new_expression constructor: [(identifier) (member_expression)] @fn arguments: (arguments) @args) @call
-  ]`,
-  java: `[
-    (method_invocation object: [(identifier) (field_access)] @class name: (identifier) @method) @call
-    (object_creation_expression type: [(type_identifier) (scoped_type_identifier)] @type) @new
-  ]`,
-  rust: `(call_expression function: [(scoped_identifier) (identifier) (generic_function)] @fn arguments: (arguments) @args) @call`,
+/** Go's clients written as literals (`&http.Client{…}`); the calls are every rule's (`CALLS`). */
+const LITERALS = {
+  go: `(composite_literal type: (qualified_type package: (package_identifier) @pkg name: (type_identifier) @type) body: (literal_value) @body) @literal`,
+};
+
+/**
+ * What a file holds where this rule can say anything: each call it judges
+ * names, or imports under another name, one of these words (a session is
+ * made by `requests`, a client `Client` is reqwest's only where `reqwest`
+ * is used).
+ */
+const SCRIPT_WHEN = /fetch|axios/;
+const WHEN = {
+  python: /requests|httpx|urlopen/,
+  // `http.Get`, `net.Dial`, `&http.Client{}` (blanks or a comment may come before the dot), or the import that names
+  // either otherwise; a URL in a licence header (`http://`) is neither.
+  go: /\b(?:http|net)\s*(?:\.|\/\*)|"net(?:\/http)?"/,
+  javascript: SCRIPT_WHEN,
+  typescript: SCRIPT_WHEN,
+  tsx: SCRIPT_WHEN,
+  java: /HttpClient|HttpRequest|WebClient|RestTemplate/,
+  rust: /reqwest|TcpStream/,
 };
 
 const REQUESTS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request']);
@@ -150,12 +149,13 @@ export const codeNetworkTimeout = defineRule({
       ],
     },
     {
-      name: 'Java: a client made by its full name, and a RestTemplate without timeouts',
+      name: 'Java: a client made by its full name, and a RestTemplate without timeouts (a comment is no argument)',
       path: 'src/main/java/shop/Clients.java',
-      text: 'class Clients {\n  Object a = java.net.http.HttpClient.newHttpClient();\n  Object b = new RestTemplate();\n}\n',
+      text: 'class Clients {\n  Object a = java.net.http.HttpClient.newHttpClient();\n  Object b = new RestTemplate();\n  Object c = new RestTemplate(/* the defaults */);\n}\n',
       findings: [
         { at: '2:14', id: 'javaNewHttpClient' },
         { at: '3:14', id: 'javaRestTemplate' },
+        { at: '4:14', id: 'javaRestTemplate' },
       ],
     },
     {
@@ -249,8 +249,10 @@ export const codeNetworkTimeout = defineRule({
         out.push({ message, line: node.startPosition.row + 1, column: node.startPosition.column + 1 });
       }
     };
+    const matches = [...ctx.matches(CALLS, WHEN), ...ctx.matches(LITERALS, WHEN)];
+    if (matches.length === 0) return out;
     const names = namesOf(ctx);
-    for (const match of ctx.matches(QUERIES)) check(ctx, match.captures, report, names);
+    for (const match of matches) check(ctx, match.captures, report, names);
     return out;
   },
 });
@@ -267,7 +269,7 @@ function check(ctx: CodeContext, c: Record<string, Node>, report: Report, names:
     case 'java':
       return java(c, report);
     case 'rust':
-      return rust(c, report, ctx);
+      return rust(c, report, names);
     default:
       return script(c, report, names);
   }
@@ -284,6 +286,9 @@ function check(ctx: CodeContext, c: Record<string, Node>, report: Report, names:
 interface Names {
   aliases: Map<string, string>;
   sessions: Set<string>;
+  /** Rust: whether the file's `Client` is reqwest's (`use reqwest::Client`), and its head says tokio. */
+  reqwestClient?: boolean;
+  tokio?: boolean;
 }
 
 function namesOf(ctx: CodeContext): Names {
@@ -311,9 +316,17 @@ function namesOf(ctx: CodeContext): Names {
       if (session(made!)) sessions.add(variable!);
     for (const [, made, variable] of text.matchAll(/(?<![\w.])(\w[\w.]*)\(\)[ \t]+as[ \t]+(\w+)/g))
       if (session(made!)) sessions.add(variable!);
+  } else if (ctx.file.grammar === 'rust') {
+    names.reqwestClient = /\buse\s+reqwest::(?:blocking::)?(?:Client\b|\{[^}]*\bClient\b)/.test(text);
+    names.tokio = text.slice(0, 4000).includes('tokio');
   } else if (ctx.file.grammar === 'go') {
-    for (const [, alias, path] of text.matchAll(/(?:^|[\s(])(\w+)[ \t]+"(net\/http|net)"/g))
-      aliases.set(alias!, path!.slice(path!.lastIndexOf('/') + 1));
+    // `nethttp "net/http"`: found from the quoted paths, as a scan from every position of the file costs a tenth of
+    // its parse.
+    for (let at = text.indexOf('"net'); at >= 0; at = text.indexOf('"net', at + 4)) {
+      const path = /^"(net\/http|net)"/.exec(text.slice(at, at + 10))?.[1];
+      const alias = path && /(?:^|[\s(])(\w+)[ \t]+$/.exec(text.slice(text.lastIndexOf('\n', at) + 1, at))?.[1];
+      if (alias) aliases.set(alias, path.slice(path.lastIndexOf('/') + 1));
+    }
   } else if (ctx.file.grammar !== 'java' && text.includes('axios')) {
     for (const [, alias] of text.matchAll(/import[ \t]+(?:\*[ \t]+as[ \t]+)?(\w+)[ \t]+from[ \t]+['"]axios['"]/g))
       aliases.set(alias!, 'axios');
@@ -344,27 +357,34 @@ function resolve(name: string, names: Names): string {
 
 function python(c: Record<string, Node>, report: Report, names: Names): void {
   const call = c.call!;
-  const written = c.fn!.text;
+  const written = textOf(c.fn!);
   // A session (`requests.Session()`, or a variable holding one) sends as requests does, with no default timeout.
   const sessionCall = /^(\w+)\.(\w+)$/.exec(written);
   const name =
     sessionCall && names.sessions.has(sessionCall[1]!)
       ? `requests.${sessionCall[2]!}`
       : resolve(written, names).replace(/^requests\.[Ss]ession\(\)\./, 'requests.');
-  const args = c.args!.namedChildren.filter((n): n is Node => n !== null);
-  if (args.some((a) => a.type === 'dictionary_splat' || a.type === 'list_splat')) return;
-  const timeout = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'timeout');
   const [module, fn] = name.includes('.')
     ? [name.slice(0, name.lastIndexOf('.')), name.slice(name.lastIndexOf('.') + 1)]
     : ['', name];
-  if (module === 'requests' && REQUESTS.has(fn)) {
+  const sends = module === 'requests' && REQUESTS.has(fn);
+  const httpx = module === 'httpx' && (REQUESTS.has(fn) || fn === 'Client' || fn === 'AsyncClient');
+  const urlopen = fn === 'urlopen' && (module === '' || module.endsWith('request'));
+  // Most calls are none of these: their arguments are never read.
+  if (!sends && !httpx && !urlopen) return;
+  const list = argumentListOf(call);
+  if (!list) return;
+  const args = list.namedChildren.filter((n): n is Node => n !== null);
+  if (args.some((a) => a.type === 'dictionary_splat' || a.type === 'list_splat')) return;
+  const timeout = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'timeout');
+  if (sends) {
     if (!timeout) report(call, say('noTimeout', { call: written }));
     else if (timeout.childForFieldName('value')?.type === 'none') report(call, say('timeoutNone', { call: written }));
-  } else if (module === 'httpx' && (REQUESTS.has(fn) || fn === 'Client' || fn === 'AsyncClient')) {
+  } else if (httpx) {
     if (timeout?.childForFieldName('value')?.type === 'none') {
       report(call, say('httpxNone', { call: written }));
     }
-  } else if (fn === 'urlopen' && (module === '' || module.endsWith('request'))) {
+  } else {
     // urlopen(url, data, timeout): the third positional argument is the timeout too.
     const positional = args.filter((a) => a.type !== 'keyword_argument');
     if (!timeout && positional.length < 3) report(call, say('noTimeout', { call: written }));
@@ -384,8 +404,9 @@ function go(c: Record<string, Node>, report: Report, names: Names): void {
     }
     return;
   }
-  const pkg = resolve(c.pkg!.text, names);
-  const fn = c.fn!.text;
+  const selector = goSelector(c.fn!);
+  const pkg = resolve(selector.operand, names);
+  const fn = selector.field;
   if (pkg === 'http' && GO_HELPERS.has(fn)) {
     report(c.call!, say('goHelper', { fn }));
   } else if (pkg === 'http.DefaultClient') {
@@ -468,9 +489,13 @@ function hasKey(object: Node, key: string): boolean {
 }
 
 function script(c: Record<string, Node>, report: Report, names: Names): void {
-  const fn = resolve(c.fn!.text, names);
+  const fn = resolve(textOf(c.fn!), names);
+  // Most calls are neither fetch nor axios: their arguments are never read.
+  if (!/^(?:(?:globalThis|window)\.)?fetch$|^axios(?:$|\.)/.test(fn)) return;
+  const args = argumentListOf(c.call!);
+  if (!args) return;
   if (fn === 'fetch' || fn === 'globalThis.fetch' || fn === 'window.fetch') {
-    const init = options(c.args!, 1);
+    const init = options(args, 1);
     if (init === 'unknown' || (init !== 'none' && hasKey(init, 'signal'))) return;
     report(c.call!, say('fetch'));
     return;
@@ -478,26 +503,26 @@ function script(c: Record<string, Node>, report: Report, names: Names): void {
   // `new Axios(config)`: an instance made from the class, with no defaults of axios's own (no timeout among them).
   if (c.call!.type === 'new_expression') {
     if (fn !== 'axios.Axios') return;
-    const config = options(c.args!, 0);
+    const config = options(args, 0);
     if (config !== 'unknown' && (config === 'none' || !hasKey(config, 'timeout')))
-      report(c.call!, say('axios', { call: `new ${c.fn!.text}` }));
+      report(c.call!, say('axios', { call: `new ${textOf(c.fn!)}` }));
     return;
   }
   const [object, method] = [fn.slice(0, fn.lastIndexOf('.')), fn.slice(fn.lastIndexOf('.') + 1)];
   if (object !== 'axios' || !AXIOS.has(method)) {
     // axios({ method, url }): the config is the first argument.
     if (fn === 'axios') {
-      const config = options(c.args!, 0);
+      const config = options(args, 0);
       if (config !== 'unknown' && (config === 'none' || !hasKey(config, 'timeout')))
-        report(c.call!, say('axios', { call: c.fn!.text }));
+        report(c.call!, say('axios', { call: textOf(c.fn!) }));
     }
     return;
   }
   // The config is the last argument: axios.get(url, config), axios.post(url, data, config), axios.create(config).
   const at = method === 'create' || method === 'request' ? 0 : ['post', 'put', 'patch'].includes(method) ? 2 : 1;
-  const config = options(c.args!, at);
+  const config = options(args, at);
   if (config === 'unknown' || (config !== 'none' && hasKey(config, 'timeout'))) return;
-  report(c.call!, say('axios', { call: c.fn!.text }));
+  report(c.call!, say('axios', { call: textOf(c.fn!) }));
 }
 
 /**
@@ -507,13 +532,11 @@ function script(c: Record<string, Node>, report: Report, names: Names): void {
  * outside a `tokio::time::timeout(…)`. `Client` names reqwest's where the
  * file uses it.
  */
-function rust(c: Record<string, Node>, report: Report, ctx: CodeContext): void {
+function rust(c: Record<string, Node>, report: Report, names: Names): void {
   const path = rustCallee(c.fn!);
-  const text = ctx.file.tree?.rootNode.text ?? '';
-  const reqwestClient = /\buse\s+reqwest::(?:blocking::)?(?:Client\b|\{[^}]*\bClient\b)/.test(text);
   const client = /^(?:reqwest::(?:blocking::)?)?Client$/.exec(path.split('::').slice(0, -1).join('::'));
   const method = path.slice(path.lastIndexOf(':') + 1);
-  const isReqwestClient = client !== null && (path.startsWith('reqwest::') || reqwestClient);
+  const isReqwestClient = client !== null && (path.startsWith('reqwest::') || names.reqwestClient === true);
   if (/^reqwest::(?:blocking::)?get$/.test(path)) {
     report(c.call!, say('rustGet', { call: path }));
   } else if (isReqwestClient && method === 'new') {
@@ -526,7 +549,7 @@ function rust(c: Record<string, Node>, report: Report, ctx: CodeContext): void {
       startPosition: c.call!.startPosition,
       endPosition: at.endPosition,
     });
-  } else if (/(?:^|::)TcpStream::connect$/.test(path) && /tokio/.test(path + text.slice(0, 4000))) {
+  } else if (/(?:^|::)TcpStream::connect$/.test(path) && (path.includes('tokio') || names.tokio === true)) {
     for (let up = c.call!.parent, depth = 0; up && depth < 12; up = up.parent, depth++) {
       if (up.type === 'call_expression' && /(?:^|::)timeout$/.test(up.childForFieldName('function')?.text ?? ''))
         return;
@@ -538,14 +561,20 @@ function rust(c: Record<string, Node>, report: Report, ctx: CodeContext): void {
 function java(c: Record<string, Node>, report: Report): void {
   if (c.new) {
     // A RestTemplate made with its no-argument constructor has no connect or read timeout.
-    const type = c.type!.text.slice(c.type!.text.lastIndexOf('.') + 1);
-    const args = c.new.childForFieldName('arguments')?.namedChildren.filter((n) => n !== null && n.type !== 'comment');
-    if (type === 'RestTemplate' && args?.length === 0) report(c.new, say('javaRestTemplate'));
+    const written = c.type!.text;
+    if (written.slice(written.lastIndexOf('.') + 1) !== 'RestTemplate') return;
+    if (!['type_identifier', 'scoped_type_identifier'].includes(c.type!.type)) return;
+    const args = c.new.childForFieldName('arguments');
+    if (args && argumentsIn(args).length === 0) report(c.new, say('javaRestTemplate'));
     return;
   }
   // A fully qualified class (`java.net.http.HttpClient`) is the class.
-  const cls = c.class!.text.slice(c.class!.text.lastIndexOf('.') + 1);
-  const method = c.method!.text;
+  const written = textOf(c.object!);
+  const cls = written.slice(written.lastIndexOf('.') + 1);
+  // Most calls are on none of these: their nodes are never asked more (each ask is a call into the parser's memory).
+  if (cls !== 'HttpClient' && cls !== 'HttpRequest' && cls !== 'WebClient') return;
+  if (!['identifier', 'field_access'].includes(c.object!.type)) return;
+  const method = textOf(c.method!);
   const call = c.call!;
   if (cls === 'HttpClient' && method === 'newHttpClient') {
     report(call, say('javaNewHttpClient'));

@@ -10,17 +10,17 @@
 import type { Node } from 'web-tree-sitter';
 import type { RawFinding } from '../model/finding.js';
 import { sayer } from '../model/messages.js';
-import { rustCallee, rustChain } from './code-common.js';
+import { argumentListOf, argumentsIn, CALLS, rustCallee, rustChain, textOf } from './code-common.js';
 import { defineRule } from './rule.js';
 
-const QUERIES = {
-  python: `(call function: [(attribute) (identifier)] @fn arguments: (argument_list) @args) @call`,
-  java: `[
-    (object_creation_expression type: [(generic_type (type_identifier) @type) (type_identifier) @type] arguments: (argument_list) @args) @new
-    (method_invocation object: (identifier) @class name: (identifier) @method arguments: (argument_list) @args) @call
-  ]`,
-  rust: `(call_expression function: [(scoped_identifier) (identifier) (generic_function)] @fn arguments: (arguments) @args) @call`,
+/** What a file holds where this rule can say anything: each queue, executor, channel or pool it judges is named with one of these. */
+const WHEN = {
+  python: /Queue/,
+  java: /Queue|Deque|Executors/,
+  rust: /unbounded|channel|Pool/,
 };
+/** The calls of the languages this rule reads (every rule's `CALLS`). */
+const QUERIES = { python: CALLS.python, java: CALLS.java, rust: CALLS.rust };
 
 /** Python queues that take `maxsize` (first positional argument too); 0 or less means unbounded. */
 const PY_BOUNDED = new Map([
@@ -137,9 +137,9 @@ export const codeUnboundedQueue = defineRule({
       ],
     },
     {
-      name: 'Java: unbounded queues and executors; a capacity, and a ThreadPoolExecutor over a bounded queue',
+      name: 'Java: unbounded queues and executors (a comment is no capacity); a capacity, and a ThreadPoolExecutor over a bounded queue',
       path: 'src/main/java/shop/Work.java',
-      text: 'package shop;\n\nimport java.util.concurrent.*;\n\nclass Work {\n  BlockingQueue<Runnable> q = new LinkedBlockingQueue<>();\n  ExecutorService pool = Executors.newFixedThreadPool(8);\n  ExecutorService any = Executors.newCachedThreadPool();\n  BlockingQueue<Runnable> b = new LinkedBlockingQueue<>(1000);\n  ExecutorService ok = new ThreadPoolExecutor(4, 8, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(100));\n}\n',
+      text: 'package shop;\n\nimport java.util.concurrent.*;\n\nclass Work {\n  BlockingQueue<Runnable> q = new LinkedBlockingQueue<>();\n  ExecutorService pool = Executors.newFixedThreadPool(8);\n  ExecutorService any = Executors.newCachedThreadPool();\n  BlockingQueue<Runnable> b = new LinkedBlockingQueue<>(1000);\n  ExecutorService ok = new ThreadPoolExecutor(4, 8, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(100));\n  BlockingQueue<Runnable> c = new LinkedBlockingQueue<>(/* sized later */);\n}\n',
       findings: [
         {
           at: '6:31',
@@ -162,6 +162,11 @@ export const codeUnboundedQueue = defineRule({
             why: 'starts a thread for every task no idle thread takes, without limit, so a burst of slow tasks starts thousands of threads',
           },
         },
+        {
+          at: '11:31',
+          id: 'javaNoCapacity',
+          data: { queue: 'LinkedBlockingQueue', why: 'has no capacity (it holds up to Integer.MAX_VALUE items)' },
+        },
       ],
     },
     {
@@ -183,7 +188,7 @@ export const codeUnboundedQueue = defineRule({
         });
       }
     };
-    for (const { captures: c } of ctx.matches(QUERIES)) {
+    for (const { captures: c } of ctx.matches(QUERIES, WHEN)) {
       if (ctx.file.grammar === 'python') python(c, report);
       else if (ctx.file.grammar === 'rust') rust(c, report);
       else java(c, report);
@@ -196,14 +201,16 @@ export const codeUnboundedQueue = defineRule({
 type Report = (node: Node, message: string, severity?: 'notice', code?: Node) => void;
 
 function python(c: Record<string, Node>, report: Report): void {
-  const name = c.fn!.text;
+  const name = textOf(c.fn!);
   if (name === 'queue.SimpleQueue' || name === 'SimpleQueue') {
     report(c.call!, say('simpleQueue', { queue: name }));
     return;
   }
   const shown = PY_BOUNDED.get(name);
   if (!shown) return;
-  const args = c.args!.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment');
+  const list = argumentListOf(c.call!);
+  if (!list) return;
+  const args = argumentsIn(list);
   if (args.some((a) => a.type === 'dictionary_splat' || a.type === 'list_splat')) return;
   const keyword = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'maxsize');
   const value = keyword ? keyword.childForFieldName('value') : args.find((a) => a.type !== 'keyword_argument');
@@ -226,16 +233,13 @@ function python(c: Record<string, Node>, report: Report): void {
 function rust(c: Record<string, Node>, report: Report): void {
   const path = rustCallee(c.fn!);
   const tail = path.split('::').slice(-2).join('::');
-  const args = c.args!.namedChildren.filter(
-    (n): n is Node => n !== null && n.type !== 'line_comment' && n.type !== 'block_comment',
-  );
   const bounded: Record<string, string> = {
     'mpsc::unbounded_channel': 'mpsc::channel(n)',
     'crossbeam_channel::unbounded': 'crossbeam_channel::bounded(n)',
     'flume::unbounded': 'flume::bounded(n)',
   };
   if (bounded[tail]) report(c.call!, say('rustUnbounded', { call: path, bounded: bounded[tail]! }));
-  else if (tail === 'mpsc::channel' && args.length === 0)
+  else if (tail === 'mpsc::channel' && noArguments(c.call!))
     report(c.call!, say('rustUnbounded', { call: path, bounded: 'mpsc::sync_channel(n)' }));
   else if (/^(?:Pg|MySql|Sqlite|Any)?PoolOptions::new$/.test(tail) || tail === 'Pool::builder') {
     // The pool's size, for the checklist's Connections item: said, as a notice, where the builder never sets it.
@@ -256,19 +260,31 @@ function rust(c: Record<string, Node>, report: Report): void {
 }
 
 function java(c: Record<string, Node>, report: Report): void {
-  const args = c.args!.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment');
   if (c.new) {
-    const type = c.type!.text;
+    // Most classes made are no queue: the text says so before the tree is asked.
+    if (!/Queue|Deque/.test(c.type!.text)) return;
+    // The class by its simple name, with its type arguments or without: `new LinkedBlockingQueue<>()`.
+    const named =
+      c.type!.type === 'generic_type' ? c.type!.namedChildren.find((n) => n?.type === 'type_identifier') : c.type;
+    if (named?.type !== 'type_identifier') return;
+    const type = named.text;
     const why = JAVA_QUEUES.get(type);
-    if (!why) return;
-    const sized = type.startsWith('Linked') && type !== 'LinkedTransferQueue' ? args.length > 0 : false;
+    const list = argumentListOf(c.new);
+    if (!why || !list) return;
+    const sized = type.startsWith('Linked') && type !== 'LinkedTransferQueue' ? argumentsIn(list).length > 0 : false;
     if (sized) return;
     report(c.new, say(why.startsWith('has no capacity') ? 'javaNoCapacity' : 'javaUnbounded', { queue: type, why }));
     return;
   }
-  if (c.class!.text !== 'Executors') return;
-  const method = c.method!.text;
+  if (textOf(c.object!) !== 'Executors' || c.object!.type !== 'identifier') return;
+  const method = textOf(c.method!);
   const why = EXECUTORS.get(method);
   if (!why) return;
   report(c.call!, say('executor', { method, why }));
+}
+
+/** Whether a call is made with no arguments (its comments aside): `mpsc::channel()`. */
+function noArguments(call: Node): boolean {
+  const list = argumentListOf(call);
+  return list !== null && argumentsIn(list).length === 0;
 }

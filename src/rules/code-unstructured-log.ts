@@ -11,43 +11,27 @@ import type { Node } from 'web-tree-sitter';
 import type { CodeContext } from '../kinds/code.js';
 import type { RawFinding } from '../model/finding.js';
 import { sayer } from '../model/messages.js';
+import { argumentListOf, argumentsIn, CALLS, goSelector, lastName, textOf } from './code-common.js';
 import { defineRule } from './rule.js';
 
+/** What each file imports (and Rust's macro calls, where it prints); its calls are every rule's (`CALLS`). */
+const SCRIPT_IMPORTS = `[
+  (import_statement source: (string) @import)
+  (call_expression function: (identifier) @require arguments: (arguments . (string) @import))
+]`;
 const QUERIES = {
-  python: `[
-    (call function: (identifier) @fn) @call
-    (import_statement) @import
-    (import_from_statement) @import
-  ]`,
-  go: `[
-    (call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @fn)) @call
-    (import_spec path: (interpreted_string_literal) @import)
-  ]`,
-  javascript: `[
-    (call_expression function: (member_expression object: (identifier) @object property: (property_identifier) @fn)) @call
-    (import_statement source: (string) @import)
-    (call_expression function: (identifier) @require arguments: (arguments . (string) @import))
-  ]`,
-  java: `[
-    (method_invocation object: (field_access object: (identifier) @class field: (identifier) @stream) name: (identifier) @fn) @call
-    (import_declaration) @import
-  ]`,
+  python: `[(import_statement) (import_from_statement)] @import`,
+  go: `(import_spec path: (interpreted_string_literal) @import)`,
+  javascript: SCRIPT_IMPORTS,
+  typescript: SCRIPT_IMPORTS,
+  tsx: SCRIPT_IMPORTS,
+  java: `(import_declaration) @import`,
   rust: `[
     (macro_invocation macro: (identifier) @fn) @call
     (macro_invocation macro: (scoped_identifier) @import)
     (use_declaration) @import
   ]`,
 };
-const SCRIPT = QUERIES.javascript;
-const BY_GRAMMAR = { ...QUERIES, typescript: SCRIPT, tsx: SCRIPT };
-
-/** Calls with their first argument: asked only in a file whose logger takes fields, as the query costs a pass. */
-const LOG_CALLS = {
-  python: `(call function: (attribute attribute: (identifier) @level) arguments: (argument_list . (_) @message)) @logcall`,
-  go: `(call_expression function: (selector_expression field: (field_identifier) @level) arguments: (argument_list . (_) @message)) @logcall`,
-  javascript: `(call_expression function: (member_expression property: (property_identifier) @level) arguments: (arguments . (_) @message)) @logcall`,
-};
-const LOG_CALLS_BY_GRAMMAR = { ...LOG_CALLS, typescript: LOG_CALLS.javascript, tsx: LOG_CALLS.javascript };
 
 /** Imports that mean the file has a logger. */
 const LOGGERS = {
@@ -57,6 +41,34 @@ const LOGGERS = {
   java: /^import\s+(?:static\s+)?(org\.slf4j|org\.apache\.logging\.log4j|java\.util\.logging|org\.apache\.commons\.logging|ch\.qos\.logback)\./,
   /** `use tracing::info;`, `use log::warn;`, or a macro called by its path (`tracing::info!`). */
   rust: /^(?:use\s+(?:::)?)?(tracing|log|slog)(?:::|;|$)/,
+};
+
+/** What a file that imports one of those holds: the rule has nothing to say on a file without any. */
+const SCRIPT_WHEN = /pino|winston|bunyan|@opentelemetry\/api-logs|log4js|loglevel/;
+const WHEN = {
+  python: /logging|structlog|loguru/,
+  go: /log\/slog|go\.uber\.org\/zap|github\.com\/sirupsen\/logrus|github\.com\/rs\/zerolog/,
+  javascript: SCRIPT_WHEN,
+  typescript: SCRIPT_WHEN,
+  tsx: SCRIPT_WHEN,
+  java: /org\.slf4j|org\.apache\.logging\.log4j|java\.util\.logging|org\.apache\.commons\.logging|ch\.qos\.logback/,
+  rust: /tracing|log/,
+};
+
+/**
+ * What a file that logs holds where the rule has calls to judge: a logger
+ * (`WHEN`), and a call that prints (`print`, `fmt.Print…`, `console`, `System`), or a logger
+ * that takes fields (logrus only where the file uses them, as `takesFields`
+ * reads it). A file that logs through `logging` and never prints has none.
+ */
+const SCRIPT_CALLS_WHEN = [SCRIPT_WHEN, /console|pino|winston|bunyan/];
+const CALLS_WHEN = {
+  python: [WHEN.python, /print|structlog/],
+  go: [WHEN.go, /Print|log\/slog|go\.uber\.org\/zap|github\.com\/rs\/zerolog|\.With(?:Fields?|Error|Context)\(/],
+  javascript: SCRIPT_CALLS_WHEN,
+  typescript: SCRIPT_CALLS_WHEN,
+  tsx: SCRIPT_CALLS_WHEN,
+  java: [WHEN.java, /System/],
 };
 
 /** Loggers that take fields: a message formatted with the values in it wastes them. */
@@ -131,9 +143,9 @@ export const codeUnstructuredLog = defineRule({
       findings: [],
     },
     {
-      name: 'Python: a message formatted with its values, where structlog takes them as fields; the standard logger formats, as it should',
+      name: 'Python: a message formatted with its values (a comment before it hides nothing), where structlog takes them as fields',
       path: 'services/orders/fulfil.py',
-      text: 'import structlog\n\nlog = structlog.get_logger()\n\ndef fulfil(order_id):\n    log.info(f"order {order_id} fulfilled")\n    log.error("order %s failed" % order_id)\n    log.info("order fulfilled", order_id=order_id)\n    log.info(f"fulfilled")\n',
+      text: 'import structlog\n\nlog = structlog.get_logger()\n\ndef fulfil(order_id):\n    log.info(f"order {order_id} fulfilled")\n    log.error("order %s failed" % order_id)\n    log.info("order fulfilled", order_id=order_id)\n    log.info(f"fulfilled")\n    log.warning(  # the order\n        f"order {order_id} late"\n    )\n',
       findings: [
         {
           at: '6:5',
@@ -144,6 +156,11 @@ export const codeUnstructuredLog = defineRule({
           at: '7:5',
           id: 'formatted',
           data: { call: 'log.error', logger: 'structlog', how: 'log.info("order failed", order_id=order_id)' },
+        },
+        {
+          at: '10:5',
+          id: 'formatted',
+          data: { call: 'log.warning', logger: 'structlog', how: 'log.info("order failed", order_id=order_id)' },
         },
       ],
     },
@@ -221,38 +238,39 @@ export const codeUnstructuredLog = defineRule({
     },
   ],
   check(ctx) {
-    const matches = ctx.matches(BY_GRAMMAR);
+    const own = ctx.matches(QUERIES, WHEN);
     const logger = loggerOf(
       ctx,
-      matches.flatMap((m) => (m.captures.import ? [m.captures.import] : [])),
+      own.flatMap((m) => (m.captures.import ? [m.captures.import] : [])),
     );
     if (!logger) return [];
     const out: RawFinding[] = [];
-    const structured = STRUCTURED.test(logger) && takesFields(logger, ctx.file.tree?.rootNode.text ?? '');
-    const logCalls = structured ? ctx.matches(LOG_CALLS_BY_GRAMMAR) : [];
-    for (const { captures: c } of [...matches, ...logCalls]) {
-      if (c.logcall && structured) {
-        const shown = formatted(ctx, c);
-        if (shown && ctx.reports('code-unstructured-log', c.logcall, out)) {
-          const how = FIELDS[logger] ?? FIELDS[ctx.file.grammar] ?? FIELDS.script!;
-          out.push({
-            message: say('formatted', { call: shown, logger, how }),
-            line: c.logcall.startPosition.row + 1,
-            column: c.logcall.startPosition.column + 1,
-          });
-        }
-        continue;
-      }
+    const structured = STRUCTURED.test(logger) && takesFields(logger, ctx.file.text);
+    // Rust prints with macros (its own query); the other languages with calls, which every rule shares.
+    const calls = ctx.file.grammar === 'rust' ? own : ctx.matches(CALLS, CALLS_WHEN);
+    for (const { captures: c } of calls) {
       const call = c.call;
       if (!call) continue;
       const shown = printing(ctx, c);
-      if (!shown) continue;
-      if (!ctx.reports('code-unstructured-log', call, out)) continue;
-      out.push({
-        message: say('bypass', { call: shown, logger }),
-        line: call.startPosition.row + 1,
-        column: call.startPosition.column + 1,
-      });
+      if (shown) {
+        if (!ctx.reports('code-unstructured-log', call, out)) continue;
+        out.push({
+          message: say('bypass', { call: shown, logger }),
+          line: call.startPosition.row + 1,
+          column: call.startPosition.column + 1,
+        });
+        continue;
+      }
+      const logged = structured ? logCall(ctx, c) : undefined;
+      const formattedAs = logged && formatted(ctx, logged);
+      if (formattedAs && ctx.reports('code-unstructured-log', call, out)) {
+        const how = FIELDS[logger] ?? FIELDS[ctx.file.grammar] ?? FIELDS.script!;
+        out.push({
+          message: say('formatted', { call: formattedAs, logger, how }),
+          line: call.startPosition.row + 1,
+          column: call.startPosition.column + 1,
+        });
+      }
     }
     return out;
   },
@@ -291,24 +309,76 @@ function loggerIn(grammar: string, text: string): string | undefined {
 function printing(ctx: CodeContext, c: Record<string, Node>): string | undefined {
   switch (ctx.file.grammar) {
     case 'python':
-      return c.fn?.text === 'print' ? 'print' : undefined;
-    case 'go':
-      return c.pkg?.text === 'fmt' && /^Print(?:ln|f)?$/.test(c.fn?.text ?? '') ? `fmt.${c.fn!.text}` : undefined;
+      // The text first: a node's type and text are each a call into the parser's memory, and most calls print nothing.
+      return textOf(c.fn!) === 'print' && c.fn!.type === 'identifier' ? 'print' : undefined;
+    case 'go': {
+      const { operand, field } = goSelector(c.fn!);
+      return operand === 'fmt' && /^Print(?:ln|f)?$/.test(field) ? `fmt.${field}` : undefined;
+    }
     case 'rust':
       return /^e?print(?:ln)?$|^dbg$/.test(c.fn?.text ?? '') ? `${c.fn!.text}!` : undefined;
-    case 'java':
+    case 'java': {
+      // `System.out.println(…)`: a print method of a field of System.
+      const object = c.object!;
+      if (
+        !textOf(object).startsWith('System') ||
+        !/^print(?:ln|f)?$/.test(textOf(c.method!)) ||
+        object.type !== 'field_access'
+      )
+        return undefined;
+      const [system, stream] = [object.childForFieldName('object'), object.childForFieldName('field')];
+      if (system?.type !== 'identifier' || system.text !== 'System' || stream?.type !== 'identifier') return undefined;
+      if (stream.text !== 'out' && stream.text !== 'err') return undefined;
       // In a JVM shutdown hook the logger may be shut down already (Log4j and Logback stop in theirs): stderr is right.
-      if (inShutdownHook(c.call!)) return undefined;
-      return c.class?.text === 'System' &&
-        (c.stream?.text === 'out' || c.stream?.text === 'err') &&
-        /^print(?:ln|f)?$/.test(c.fn?.text ?? '')
-        ? `System.${c.stream.text}.${c.fn!.text}`
+      return inShutdownHook(c.call!) ? undefined : `System.${stream.text}.${textOf(c.method!)}`;
+    }
+    default: {
+      const fn = c.fn!;
+      if (!textOf(fn).startsWith('console') || c.call!.type !== 'call_expression' || fn.type !== 'member_expression')
+        return undefined;
+      const [object, property] = [fn.childForFieldName('object'), fn.childForFieldName('property')];
+      return object?.type === 'identifier' &&
+        object.text === 'console' &&
+        property?.type === 'property_identifier' &&
+        /^(?:log|info|warn|error|debug)$/.test(property.text)
+        ? `console.${property.text}`
         : undefined;
-    default:
-      return c.object?.text === 'console' && /^(?:log|info|warn|error|debug)$/.test(c.fn?.text ?? '')
-        ? `console.${c.fn!.text}`
-        : undefined;
+    }
   }
+}
+
+/** A call of a logger's level method, with the message it is given first. */
+interface LogCall {
+  call: Node;
+  /** What it calls, as written (`log.info`), and its level (`info`). */
+  callee: string;
+  level: string;
+  message: Node;
+}
+
+/**
+ * The call a match is when it calls a level (`log.info(message, …)`,
+ * `logger.Infof(format, …)`): its level and its first argument, comments
+ * aside; undefined for any other call.
+ */
+function logCall(ctx: CodeContext, c: Record<string, Node>): LogCall | undefined {
+  const call = c.call!;
+  const fn = c.fn!;
+  const callee = textOf(fn);
+  // Most calls call no level: the text says so before the tree is asked.
+  if (!LEVELS.test(lastName(callee))) return undefined;
+  let level: string | undefined;
+  if (ctx.file.grammar === 'go') level = goSelector(fn).field;
+  else if (ctx.file.grammar === 'python') {
+    level = fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+  } else if (call.type === 'call_expression' && fn.type === 'member_expression') {
+    const property = fn.childForFieldName('property');
+    level = property?.type === 'property_identifier' ? property.text : undefined;
+  }
+  if (!level || !LEVELS.test(level)) return undefined;
+  const args = argumentListOf(call);
+  const message = args ? argumentsIn(args)[0] : undefined;
+  return message ? { call, callee, level, message } : undefined;
 }
 
 /**
@@ -317,12 +387,8 @@ function printing(ctx: CodeContext, c: Record<string, Node>): string | undefined
  * method, in Go; a template with values in JavaScript), as shown in the
  * finding; undefined otherwise. Only in a file whose logger takes fields.
  */
-function formatted(ctx: CodeContext, c: Record<string, Node>): string | undefined {
-  const level = c.level!.text;
-  if (!LEVELS.test(level)) return undefined;
-  const call = c.logcall!;
-  const callee = call.childForFieldName('function')?.text ?? level;
-  const message = c.message!;
+function formatted(ctx: CodeContext, logged: LogCall): string | undefined {
+  const { call, callee, level, message } = logged;
   const shown = callee.length > 40 ? level : callee;
   switch (ctx.file.grammar) {
     case 'python': {

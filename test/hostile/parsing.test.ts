@@ -89,14 +89,17 @@ describe('through the bundle, with the time budget', () => {
 
   it('the CLI fails a source file whose nesting makes its queries slow as too complex, within the budget', async () => {
     // 200,000 unclosed brackets parse fast, but tree-sitter's query cursor takes time in the square of their depth.
+    // With `requests` in it the timeout rule queries the file; without any word a rule looks for, none does, and the
+    // file is only said to be unparsed.
     const dir = await mkdtemp(path.join(tmpdir(), 'rg-patho-'));
     temps.push(dir);
-    await writeFile(path.join(dir, 'deep.py'), '('.repeat(200_000));
+    await writeFile(path.join(dir, 'deep.py'), `import requests\n${'('.repeat(200_000)}`);
+    await writeFile(path.join(dir, 'bare.py'), '('.repeat(200_000));
     await writeFile(path.join(dir, 'fine.py'), 'import requests\nrequests.get(url)\n');
     const started = Date.now();
     const result = await promisify(execFile)(
       NODE,
-      [path.join(ROOT, 'bin/readiness-gate.js'), 'check', '--format', 'json', 'deep.py', 'fine.py'],
+      [path.join(ROOT, 'bin/readiness-gate.js'), 'check', '--format', 'json', 'deep.py', 'bare.py', 'fine.py'],
       { cwd: dir, timeout: 60_000 },
     ).catch((error: { code: number; stdout: string; stderr: string }) => error);
     expect(Date.now() - started).toBeLessThan(30_000);
@@ -104,6 +107,7 @@ describe('through the bundle, with the time budget', () => {
     const report = JSON.parse(result.stdout) as { findings: { ruleId: string; source: string }[] };
     expect(report.findings.map((f) => [f.ruleId, f.source])).toEqual([
       ['document-too-complex', 'deep.py'],
+      ['code-not-read', 'bare.py'],
       ['code-network-timeout', 'fine.py'],
     ]);
   }, 60_000);

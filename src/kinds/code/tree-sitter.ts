@@ -20,7 +20,8 @@ type TreeSitter = typeof WebTreeSitter;
 let runtime: Promise<TreeSitter> | undefined;
 const grammars = new Map<Grammar, Promise<void>>();
 const loaded = new Map<Grammar, { language: TsLanguage; parser: TsParser }>();
-const queries = new Map<string, TsQuery>();
+/** The queries compiled, by grammar and source (a source string is hashed once, kept with the string). */
+const queries = new Map<Grammar, Map<string, TsQuery>>();
 
 /** Where a `.wasm` file is: beside the bundle, or in its npm package. */
 function wasmPath(pkg: string, file: string): string {
@@ -90,14 +91,15 @@ export function parseWith(grammar: Grammar, text: string) {
 
 /** A query in a grammar's language, compiled once a process. */
 export function queryFor(grammar: Grammar, source: string): TsQuery {
-  const key = `${grammar}\0${source}`;
-  let query = queries.get(key);
+  let compiled = queries.get(grammar);
+  if (!compiled) queries.set(grammar, (compiled = new Map()));
+  let query = compiled.get(source);
   if (!query) {
     const found = loaded.get(grammar);
     if (!found) throw new Error(`the ${grammar} grammar is not loaded`);
     if (!sync) throw new Error('tree-sitter is not loaded');
     query = new sync.Query(found.language, source);
-    queries.set(key, query);
+    compiled.set(source, query);
   }
   return query;
 }
