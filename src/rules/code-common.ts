@@ -40,10 +40,13 @@ export const CALLS: Partial<Record<Grammar, string>> = {
  * text (or type) is a call into the parser's memory, and every rule reads
  * what each call names.
  */
-const texts = new WeakMap<Node, string>();
+const texts = new WeakMap<Node['tree'], Map<number, string>>();
 export function textOf(node: Node): string {
-  let text = texts.get(node);
-  if (text === undefined) texts.set(node, (text = node.text));
+  // Kept by tree and node id (unique in its tree): a few maps of numbers, not a weak entry a node.
+  let ofTree = texts.get(node.tree);
+  if (!ofTree) texts.set(node.tree, (ofTree = new Map()));
+  let text = ofTree.get(node.id);
+  if (text === undefined) ofTree.set(node.id, (text = node.text));
   return text;
 }
 

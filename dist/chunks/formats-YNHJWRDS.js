@@ -1,2 +1,0 @@
-import { createRequire as __rgCreateRequire } from 'node:module'; const require = __rgCreateRequire(import.meta.url);
-import{a,b,c,d,e,f,g}from"./chunk-3DRLO2WW.js";import"./chunk-E35G5AYO.js";import"./chunk-OJSGU4KX.js";import"./chunk-YP3WHZUT.js";import"./chunk-T53DXLOH.js";import"./chunk-MYH3ABNS.js";import"./chunk-UVUCH7GY.js";export{b as FORMATS,f as FORMATS_END,e as FORMATS_START,c as FORMAT_IDS,a as defineFormat,d as formatById,g as formatsTable};
