@@ -1,10 +1,11 @@
 // Parse-only pass split over checking threads as the CLI splits its documents (consecutive runs of about as much
 // text each): read and parse every file with remark + GFM in each thread, nothing else. The floor under the CLI's
-// wall time on this machine with this parser. Usage: node bench/parse-threads.mjs ROOT PATTERN
+// wall time on this machine with this parser. Usage: node bench/parse-threads.mjs ROOT PATTERN [PARSER], PARSER a
+// module whose `parseMarkdown` parses as the gate does (bench/run.mjs builds one from src/markdown/document.ts).
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -12,7 +13,7 @@ import { glob } from 'tinyglobby';
 import { unified } from 'unified';
 
 if (isMainThread) {
-  const [root, pattern] = process.argv.slice(2);
+  const [root, pattern, parser] = process.argv.slice(2);
   const files = (await glob(pattern, { cwd: root })).sort();
   const texts = await Promise.all(files.map((f) => readFile(path.join(root, f), 'utf8')));
   const count = Math.min(availableParallelism(), 4);
@@ -30,7 +31,7 @@ if (isMainThread) {
       .map(
         (part) =>
           new Promise((resolve, reject) => {
-            const worker = new Worker(fileURLToPath(import.meta.url), { workerData: part });
+            const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { part, parser } });
             worker.once('message', resolve);
             worker.once('error', reject);
           }),
@@ -38,8 +39,11 @@ if (isMainThread) {
   );
   process.stdout.write(`${files.length} ${nodes.reduce((a, b) => a + b, 0)} ${parts.length}\n`);
 } else {
-  const processor = unified().use(remarkParse).use(remarkGfm);
+  const { part, parser } = workerData;
+  const parse = parser
+    ? (await import(pathToFileURL(parser).href)).parseMarkdown
+    : (text) => unified().use(remarkParse).use(remarkGfm).parse(text);
   let nodes = 0;
-  for (const text of workerData) nodes += processor.parse(text).children.length;
+  for (const text of part) nodes += parse(text).children.length;
   parentPort.postMessage(nodes);
 }

@@ -17,12 +17,11 @@
  * only text.
  */
 import type { ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table as MdTable } from 'mdast';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import { unified } from 'unified';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument as parseYaml } from 'yaml';
-import './gfm.js';
+import { gfmFor, type GfmConstructs } from './gfm.js';
 import { headingKey } from './heading.js';
 
 export interface Position {
@@ -120,11 +119,29 @@ export interface DocumentView {
   frontMatterError?: FrontMatterError;
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm);
-const withFrontMatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+/** A parser for each choice of GFM constructs, with front matter or without, made the first time it is wanted. */
+const parsers = new Map<string, { parse(source: string): Root }>();
 
+function parserFor(gfm: GfmConstructs, frontMatter: boolean): { parse(source: string): Root } {
+  const key = `${frontMatter ? 'front matter, ' : ''}${gfm.key}`;
+  let parser = parsers.get(key);
+  if (!parser) {
+    const constructs = function gfmConstructs(this: ReturnType<typeof unified>) {
+      const data = this.data();
+      (data.micromarkExtensions ??= []).push(...gfm.syntax);
+      (data.fromMarkdownExtensions ??= []).push(...gfm.tree);
+    };
+    parser = frontMatter
+      ? unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(constructs)
+      : unified().use(remarkParse).use(constructs);
+    parsers.set(key, parser);
+  }
+  return parser;
+}
+
+/** The text's tree, as remark with GFM makes it (with only the GFM constructs the text can hold, see `gfm.ts`). */
 export function parseMarkdown(source: string, frontMatter = false): Root {
-  return (frontMatter ? withFrontMatter : processor).parse(source);
+  return parserFor(gfmFor(source), frontMatter).parse(source);
 }
 
 export interface ParseOptions {
