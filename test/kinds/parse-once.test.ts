@@ -1,9 +1,10 @@
 // One YAML parse where a run needs a text's contents twice: a plain file of alerting rules gives its objects and its
-// alerts from one parse, and a kustomization's fields are parsed once however many parts of a run read them.
+// alerts from one parse, and a kustomization's fields and a chart's values are parsed once however many parts of a
+// run read them.
 import type * as Yaml from 'yaml';
 import { describe, expect, it, vi } from 'vitest';
 
-const parses = vi.hoisted(() => ({ documents: 0, all: 0 }));
+const parses = vi.hoisted(() => ({ documents: 0, all: 0, values: 0 }));
 vi.mock('yaml', async (importOriginal) => {
   const yaml = await importOriginal<typeof Yaml>();
   return {
@@ -16,11 +17,16 @@ vi.mock('yaml', async (importOriginal) => {
       parses.documents++;
       return yaml.parseDocument(...args);
     }) as typeof yaml.parseDocument,
+    parse: ((...args: Parameters<typeof yaml.parse>) => {
+      parses.values++;
+      return yaml.parse(...args);
+    }) as typeof yaml.parse,
   };
 });
 
 const { parseManifest } = await import('../../src/kinds/manifest.js');
 const { kustomizationParts, patchFiles } = await import('../../src/kinds/manifest/kustomize.js');
+const { readValues } = await import('../../src/kinds/manifest/helm.js');
 
 const RULE = `apiVersion: monitoring.coreos.com/v1
 kind: PrometheusRule
@@ -84,5 +90,25 @@ describe('kustomization fields', () => {
     expect(parts.patchFiles).toEqual(['deploy/overlays/prod/probes.yaml']);
     expect(parts.inline).toHaveLength(1);
     expect(parses.documents).toBe(1);
+  });
+});
+
+describe("a chart's values", () => {
+  it('are parsed once for all of its templates, and only read', () => {
+    parses.values = 0;
+    const values = 'replicas: 2\nresources:\n  limits: {memory: 256Mi}\n';
+    const companions = new Map([
+      ['charts/api/Chart.yaml', 'name: api\n'],
+      ['charts/api/values.yaml', values],
+    ]);
+    const template = (kind: string) =>
+      `apiVersion: apps/v1\nkind: ${kind}\nmetadata:\n  name: api\nspec:\n  replicas: {{ .Values.replicas }}\n`;
+    const views = ['Deployment', 'StatefulSet', 'Deployment'].map((kind, i) =>
+      parseManifest(template(kind), `charts/api/templates/t${i}.yaml`, companions),
+    );
+    expect(views.map((v) => v.objects.map((o) => o.kind))).toEqual([['Deployment'], ['StatefulSet'], ['Deployment']]);
+    expect(parses.values).toBe(1);
+    expect(Object.isFrozen(readValues(values))).toBe(true);
+    expect(parses.values).toBe(1);
   });
 });

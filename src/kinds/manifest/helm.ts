@@ -8,6 +8,7 @@
  * value) emits fields the gate cannot see, and is recorded as hidden. Inline
  * directives become HELM_VALUE.
  */
+import { keptByText } from '../../model/kept-by-text.js';
 import { parse as parseYaml } from 'yaml';
 
 /** What an inline Helm directive (`{{ .Values.x }}`) becomes before a template is parsed: a value the gate cannot see. */
@@ -216,13 +217,17 @@ function firstBranch(line: string): string {
 
 /** A chart's values.yaml, or undefined when it is absent or does not parse. */
 export function readValues(text: string | null | undefined): unknown {
-  if (!text) return undefined;
+  return text ? valuesOf(text) : undefined;
+}
+
+/** A chart's values, parsed once however many of its templates read them: those of the last 64 charts read. */
+const valuesOf = keptByText(64, (text): unknown => {
   try {
     return parseYaml(text, { maxAliasCount: 100, prettyErrors: false });
   } catch {
     return undefined;
   }
-}
+});
 
 function valueAt(values: unknown, path: string[]): unknown {
   let at = values;

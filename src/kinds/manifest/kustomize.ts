@@ -18,7 +18,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path, { posix } from 'node:path';
 import { isMap, isSeq, parseAllDocuments, parseDocument } from 'yaml';
-import { deepFreeze } from '../../model/freeze.js';
+import { keptByText } from '../../model/kept-by-text.js';
 import { folderOf, joinPath } from '../../model/paths.js';
 import type { Unread } from '../../model/files.js';
 
@@ -242,29 +242,20 @@ function withOriginAnnotations(text: string): string {
 
 type Fields = Record<string, unknown>;
 
+/** The kustomizations whose fields are kept: more than a run reads (MAX_BUILD_FILES, and at most 50 looked up). */
+const MAX_PARSED = 256;
+
 /**
  * A kustomization's fields, parsed once however many parts of a run ask
  * (finding the overlays a change reaches, what a base's overlays patch in,
- * the build): the last texts parsed are kept, and their fields are only read.
+ * the build), and only read.
  */
-function fieldsOf(text: string): Fields | undefined {
-  if (parsedFields.has(text)) return parsedFields.get(text);
+const fieldsOf = keptByText(MAX_PARSED, (text): Fields | undefined => {
   const doc = parseDocument(text);
-  const value: unknown = doc.errors.length > 0 ? undefined : doc.toJS({ maxAliasCount: 100 });
-  const fields =
-    doc.errors.length > 0
-      ? undefined
-      : value && typeof value === 'object' && !Array.isArray(value)
-        ? (deepFreeze(value) as Fields)
-        : {};
-  if (parsedFields.size >= MAX_PARSED) parsedFields.delete(parsedFields.keys().next().value!);
-  parsedFields.set(text, fields);
-  return fields;
-}
-
-/** The kustomizations whose fields are kept: more than a run reads (MAX_BUILD_FILES, and at most 50 looked up). */
-const MAX_PARSED = 256;
-const parsedFields = new Map<string, Fields | undefined>();
+  if (doc.errors.length > 0) return undefined;
+  const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Fields) : {};
+});
 
 const strings = (value: unknown): string[] =>
   typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
