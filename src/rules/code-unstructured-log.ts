@@ -52,7 +52,8 @@ const WHEN = {
   typescript: SCRIPT_WHEN,
   tsx: SCRIPT_WHEN,
   java: /org\.slf4j|org\.apache\.logging\.log4j|java\.util\.logging|org\.apache\.commons\.logging|ch\.qos\.logback/,
-  rust: /tracing|log/,
+  // `use log;`, `use log::warn;`, `log::info!`, `slog::…` (the word alone is in login, blog, catalog).
+  rust: /tracing|log(?:::|;)/,
 };
 
 /**

@@ -47,6 +47,8 @@ const NEAR_MISSES: Record<string, string> = {
     'import java.util.concurrent.*;\nimport org.springframework.web.client.RestTemplate;\nclass Q {\n  Object q = new LinkedBlockingQueue<Runnable>(/* unbounded */);\n  Object t = new RestTemplate(/* defaults */);\n}\n',
   // reqwest's Client by its short name.
   'src/client.rs': 'use reqwest::Client;\n\nfn f() { let c = Client::new(); }\n',
+  // The log crate imported whole, then println!.
+  'src/job.rs': 'use log;\n\nfn f() { println!("x"); }\n',
 };
 
 function filesOf(texts: Record<string, string>): KindedFile[] {
@@ -66,6 +68,7 @@ describe('the code rules’ text gates', () => {
     const found = shown(files, true);
     expect(found.map((f) => f.replace(/:\d+ (\S+) .*$/s, ' $1')).sort()).toEqual([
       'src/client.rs:3 code-network-timeout',
+      'src/job.rs:3 code-unstructured-log',
       'src/main/java/shop/Q.java:4 code-unbounded-queue',
       'src/main/java/shop/Q.java:5 code-network-timeout',
       'svc/blank.go:5 code-network-timeout',
