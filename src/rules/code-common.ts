@@ -20,7 +20,7 @@ const SCRIPT_CALLS = `[
  * calls (a name, a member, Go's `pkg.Field`: `goSelector`, a Rust path);
  * Java's `@object` and `@method` (`object.method(…)`) and `@new` with its
  * `@type`. The rule that wants a call's arguments reads them from the call
- * (`argumentsOf`), only for a call it judges.
+ * (`argumentListOf`), only for a call it judges.
  */
 export const CALLS: Partial<Record<Grammar, string>> = {
   python: `(call function: [(attribute) (identifier)] @fn) @call`,
