@@ -70,10 +70,15 @@ await build({
   packages: 'external',
   logLevel: 'warning',
 });
-// The parse alone as the gate parses (only the GFM constructs a text can hold), for the floor under the CLI.
+// The parse alone as the gate parses (only the GFM constructs a text can hold), split as the CLI splits: the floor.
 const parserFile = path.join(ROOT, '.bench/parse.mjs');
 await build({
-  entryPoints: [path.join(ROOT, 'src/markdown/document.ts')],
+  stdin: {
+    contents:
+      "export { parseMarkdown } from './src/markdown/document.ts'; export { chunks } from './src/concurrency.ts';",
+    resolveDir: ROOT,
+    loader: 'ts',
+  },
   bundle: true,
   platform: 'node',
   format: 'esm',

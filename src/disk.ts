@@ -9,7 +9,7 @@ import path from 'node:path';
 import { changedLines } from './model/diff.js';
 import type { Unread } from './model/files.js';
 import type { RenderedFile } from './model/files.js';
-import { MAX_EVIDENCE_BYTES, MAX_FILE_BYTES, decodeText, overLimit } from './source.js';
+import { MAX_EVIDENCE_BYTES, MAX_FILE_BYTES, decodeText, overLimit } from './model/file-bytes.js';
 
 /**
  * A document under `root`: its text, undefined when there is none, or why

@@ -29,17 +29,18 @@ import {
   type BudgetOptions,
   type ParsedEarly,
 } from './budget.js';
-import { ConfigError, deepFreeze, loadConfig, withRepository } from './config/load.js';
+import { ConfigError, loadConfig, withRepository } from './config/load.js';
+import { deepFreeze } from './model/freeze.js';
 import type { ResolvedConfig } from './config/types.js';
 import { evidenceSourcesOf, mergeReports, PULL_REQUEST, summarise, type CheckInput } from './engine.js';
 import { RUN_EXTENSIONS } from './kinds/index.js';
 import type { OwedApproval, PullRequestFacts } from './model/conditions.js';
 import { fileKey, type RenderedFile } from './model/files.js';
 import { GATE_FINDINGS, type Report } from './model/report.js';
+import { chunks } from './concurrency.js';
 import { redactReport } from './report/redact.js';
 import {
   changedFacts,
-  chunks,
   companionBudget,
   planCompanions,
   planFiles,

@@ -3,7 +3,6 @@
  * check and as which kind, and whether the pull request is skipped. The
  * adapters only read what the plan names.
  */
-import { availableParallelism } from 'node:os';
 import { mapLimit } from './concurrency.js';
 import type { ResolvedConfig } from './config/types.js';
 import type { KindedFile } from './engine.js';
@@ -180,36 +179,6 @@ export async function selectByText(
   });
   for (const t of tests.slice(told.length)) kinds.set(t.path, t.kind);
   return { kinds, notChecked, left: new Set(notChecked.map((n) => n.path)) };
-}
-
-/** Files below which one checking thread is faster than several. */
-export const PARALLEL_THRESHOLD = 150;
-
-/**
- * The documents to check split for the checking threads: one part, unless
- * there are many; then as many parts as threads, each a run of consecutive
- * documents (the report keeps their order) with about the same amount of
- * text, which is what the checking time follows.
- */
-export function chunks<F extends { text?: string | undefined }>(files: F[]): F[][] {
-  const count = files.length < PARALLEL_THRESHOLD ? 1 : Math.min(availableParallelism(), 4);
-  if (count === 1) return files.length > 0 ? [files] : [];
-  // A file counts at least a little: one not read, or empty, is still a document to report on.
-  const weight = (f: F) => (f.text?.length ?? 0) + 256;
-  const total = files.reduce((n, f) => n + weight(f), 0);
-  const parts: F[][] = [];
-  let part: F[] = [];
-  let done = 0;
-  for (const file of files) {
-    part.push(file);
-    done += weight(file);
-    if (done >= (total * (parts.length + 1)) / count && parts.length < count - 1) {
-      parts.push(part);
-      part = [];
-    }
-  }
-  if (part.length > 0) parts.push(part);
-  return parts;
 }
 
 /** The changed files as `when` entries and skips read them. */

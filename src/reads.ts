@@ -11,7 +11,8 @@ import { fileKey, type Unread } from './model/files.js';
 import { pathInCode } from './model/paths.js';
 import { templateFor, type TemplateFile } from './model/template.js';
 import { withText, type PlannedFile } from './plan.js';
-import { MAX_EVIDENCE_BYTES, maxBytesOf, ReadFailed, type DocumentSource } from './source.js';
+import { MAX_EVIDENCE_BYTES } from './model/file-bytes.js';
+import { maxBytesOf, ReadFailed, type DocumentSource } from './source.js';
 
 /** A file an extension hands over, with its kind checked against the registry. */
 export const kinded = (file: RunFile): KindedFile => ({ ...file, kind: asKindId(file.kind) });

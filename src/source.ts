@@ -10,6 +10,7 @@ import { DESCRIPTION, isEvidence, type KindId } from './kinds/index.js';
 import { PULL_REQUEST } from './kinds/pull-request.js';
 import type { ResolvedConfig } from './config/types.js';
 import type { ApprovalFacts, ChangedFile, PullRequestFacts } from './model/conditions.js';
+import { MAX_EVIDENCE_BYTES, MAX_FILE_BYTES } from './model/file-bytes.js';
 import type { Unread } from './model/files.js';
 import type { TemplateFile } from './model/template.js';
 import type { Finding, NotChecked, Report } from './model/report.js';
@@ -160,13 +161,10 @@ export interface NamedFiles {
   audit?: true;
 }
 
-import { MAX_EVIDENCE_BYTES, MAX_FILE_BYTES } from './model/file-bytes.js';
-
-export { decodeText, MAX_EVIDENCE_BYTES, MAX_FILE_BYTES, overLimit } from './model/file-bytes.js';
-
 /** The most bytes read of a file of this kind: a deployment file may be larger than a document. */
 export const maxBytesOf = (kind: KindId): number => (isEvidence(kind) ? MAX_EVIDENCE_BYTES : MAX_FILE_BYTES);
 
+/** How many files are read at once, from GitHub or the disk. */
 export const READ_CONCURRENCY = 4;
 
 export function configFailure(error: ConfigError, from: string | undefined): Report {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/load.js';
 import { check, type KindedFile } from '../src/engine.js';
 import { availableParallelism } from 'node:os';
-import { chunks, MAX_COMPANIONS, PARALLEL_THRESHOLD, planCompanions, planFiles, withText } from '../src/plan.js';
+import { chunks, PARALLEL_THRESHOLD } from '../src/concurrency.js';
+import { MAX_COMPANIONS, planCompanions, planFiles, withText } from '../src/plan.js';
 
 const config = loadConfig(undefined, 'x.yml');
 const unreadMessages = (paths: { changed?: string[]; named?: string[] }, text: (p: string) => string) => {

@@ -444,8 +444,6 @@ export function resolve(file: ConfigFile, source: string): ResolvedConfig {
   };
 }
 
-export { deepFreeze } from '../model/freeze.js';
-
 /** The config with this repository known, for links to it by URL: a copy, the loaded config untouched. */
 export function withRepository(config: ResolvedConfig, repository: Repository | undefined): ResolvedConfig {
   if (!repository) return config;

@@ -36,9 +36,9 @@ import type { Unread } from '../model/files.js';
 import type { ApprovalFacts } from '../model/conditions.js';
 import { findTemplates, readTemplates } from './templates.js';
 import { templatePaths, type TemplateFile } from '../model/template.js';
+import { MAX_FILE_BYTES } from '../model/file-bytes.js';
 import {
   type ChangedFiles,
-  MAX_FILE_BYTES,
   MAX_MENTIONS,
   MAX_TREE_FILES,
   type ConfigText,

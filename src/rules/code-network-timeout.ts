@@ -267,7 +267,7 @@ function check(ctx: CodeContext, c: Record<string, Node>, report: Report, names:
     case 'go':
       return go(c, report, names);
     case 'java':
-      return java(c, report);
+      return java(c, report, names);
     case 'rust':
       return rust(c, report, names);
     default:
@@ -289,11 +289,13 @@ interface Names {
   /** Rust: whether the file's `Client` is reqwest's (`use reqwest::Client`), and its head says tokio. */
   reqwestClient?: boolean;
   tokio?: boolean;
+  /** Java: whether the file's `WebClient` is Spring's reactive client, imported from its package. */
+  springWebClient?: boolean;
 }
 
 function namesOf(ctx: CodeContext): Names {
   const names: Names = { aliases: new Map(), sessions: new Set() };
-  const text = ctx.file.tree?.rootNode.text ?? '';
+  const { text } = ctx.file;
   const { aliases, sessions } = names;
   if (ctx.file.grammar === 'python') {
     for (const [, list] of text.matchAll(/^[ \t]*import[ \t]+(\w[\w., \t]*)$/gm)) {
@@ -319,6 +321,9 @@ function namesOf(ctx: CodeContext): Names {
   } else if (ctx.file.grammar === 'rust') {
     names.reqwestClient = /\buse\s+reqwest::(?:blocking::)?(?:Client\b|\{[^}]*\bClient\b)/.test(text);
     names.tokio = text.slice(0, 4000).includes('tokio');
+  } else if (ctx.file.grammar === 'java') {
+    names.springWebClient =
+      /\bimport\s+org\.springframework\.web\.reactive\.function\.client\.(?:WebClient|\*)\s*;/.test(text);
   } else if (ctx.file.grammar === 'go') {
     // `nethttp "net/http"`: found from the quoted paths, as a scan from every position of the file costs a tenth of
     // its parse.
@@ -327,7 +332,7 @@ function namesOf(ctx: CodeContext): Names {
       const alias = path && /(?:^|[\s(])(\w+)[ \t]+$/.exec(text.slice(text.lastIndexOf('\n', at) + 1, at))?.[1];
       if (alias) aliases.set(alias, path.slice(path.lastIndexOf('/') + 1));
     }
-  } else if (ctx.file.grammar !== 'java' && text.includes('axios')) {
+  } else if (text.includes('axios')) {
     for (const [, alias] of text.matchAll(/import[ \t]+(?:\*[ \t]+as[ \t]+)?(\w+)[ \t]+from[ \t]+['"]axios['"]/g))
       aliases.set(alias!, 'axios');
     for (const [, alias] of text.matchAll(
@@ -558,7 +563,7 @@ function rust(c: Record<string, Node>, report: Report, names: Names): void {
   }
 }
 
-function java(c: Record<string, Node>, report: Report): void {
+function java(c: Record<string, Node>, report: Report, names: Names): void {
   if (c.new) {
     // A RestTemplate made with its no-argument constructor has no connect or read timeout.
     const written = c.type!.text;
@@ -580,12 +585,12 @@ function java(c: Record<string, Node>, report: Report): void {
     report(call, say('javaNewHttpClient'));
     return;
   }
-  if (cls === 'WebClient' && (method === 'create' || method === 'builder') && springWebClient(call)) {
+  if (cls === 'WebClient' && (method === 'create' || method === 'builder') && names.springWebClient === true) {
     // create() takes no connector; a builder is bounded only by the connector it is given.
     if (method === 'create') report(call, say('javaWebClient', { call: `WebClient.${method}()` }));
     else {
-      const { names, end } = javaChain(call);
-      if (names.includes('build') && !names.includes('clientConnector'))
+      const { names: chained, end } = javaChain(call);
+      if (chained.includes('build') && !chained.includes('clientConnector'))
         report(call, say('javaWebClient', { call: 'WebClient.builder()' }), {
           startPosition: call.startPosition,
           endPosition: end.endPosition,
@@ -595,8 +600,8 @@ function java(c: Record<string, Node>, report: Report): void {
   }
   if (method !== 'newBuilder' || (cls !== 'HttpClient' && cls !== 'HttpRequest')) return;
   const wanted = cls === 'HttpClient' ? 'connectTimeout' : 'timeout';
-  const { names, end } = javaChain(call);
-  if (!names.includes('build') || names.includes(wanted)) return;
+  const { names: chained, end } = javaChain(call);
+  if (!chained.includes('build') || chained.includes(wanted)) return;
   report(call, say(cls === 'HttpClient' ? 'javaClientBuilder' : 'javaRequestBuilder'), {
     startPosition: call.startPosition,
     endPosition: end.endPosition,
@@ -612,11 +617,4 @@ function javaChain(call: Node): { names: string[]; end: Node } {
     names.push(at.childForFieldName('name')?.text ?? '');
   }
   return { names, end: at };
-}
-
-/** Whether the file's `WebClient` is Spring's reactive client: imported from its package. */
-function springWebClient(node: Node): boolean {
-  let root = node;
-  while (root.parent) root = root.parent;
-  return /\bimport\s+org\.springframework\.web\.reactive\.function\.client\.(?:WebClient|\*)\s*;/.test(root.text);
 }

@@ -178,9 +178,10 @@ export function servicesOf(
     dashboards.push(...readDashboards(text, path));
     // One parse for the file's objects and its alerts, its chart's values among the files read beside it; its own
     // path left out of them for the call (a manifest's own path among its companions is the file at the base).
+    const own = byPath.get(path)!;
     byPath.delete(path);
     const view = parseManifest(text, path, byPath);
-    byPath.set(path, text);
+    byPath.set(path, own);
     alerts.push(...(view.alerts ?? []).map((a) => ({ ...a, path })));
     workloads.push(...view.objects.filter((o) => WORKLOADS.has(o.kind)).map((o) => workloadOf(o, path)));
   }

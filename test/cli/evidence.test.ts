@@ -3,7 +3,7 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PARALLEL_THRESHOLD } from '../../src/plan.js';
+import { PARALLEL_THRESHOLD } from '../../src/concurrency.js';
 import { ROOT } from '../helpers.js';
 import { runCli } from './run.js';
 

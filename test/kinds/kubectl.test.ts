@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseManifest, type ManifestView } from '../../src/kinds/manifest.js';
 import { ROOT, toolRuns } from '../helpers.js';
-import { decodeText } from '../../src/source.js';
+import { decodeText } from '../../src/model/file-bytes.js';
 
 const DIR = path.join(ROOT, 'test/fixtures/kubectl');
 const FILES = readdirSync(DIR)

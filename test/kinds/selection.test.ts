@@ -8,7 +8,7 @@ import { check } from '../../src/engine.js';
 import { kindOf } from '../../src/kinds/index.js';
 import { parseManifest } from '../../src/kinds/manifest.js';
 import { runCli } from '../cli/run.js';
-import { decodeText } from '../../src/source.js';
+import { decodeText } from '../../src/model/file-bytes.js';
 
 const config = loadConfig(undefined, 'x.yml');
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
-import { PARALLEL_THRESHOLD } from '../../src/plan.js';
+import { PARALLEL_THRESHOLD } from '../../src/concurrency.js';
 import { check } from '../../src/engine.js';
 import { toJson } from '../../src/report/json.js';
 import { eachGitHub, NODE, runBundledAction as runAction } from '../action/harness.js';

@@ -60,7 +60,6 @@ export function mayHoldAlerts(text: string): boolean {
   return text.includes('alert') && /(?:^[ \t]*(?:-[ \t]+)?|[{,][ \t]*)["']?alert["']?[ \t]*:/m.test(text);
 }
 
-/** The alerting rules in a file's text, in order; none when it does not parse. */
 /** A text parsed as kubectl reads YAML (`KUBECTL_YAML`, no pretty errors, duplicate keys allowed), with its lines. */
 export interface ParsedYaml {
   text: string;
@@ -68,6 +67,11 @@ export interface ParsedYaml {
   lineCounter: LineCounter;
 }
 
+/**
+ * The alerting rules in a file's text, in order; none when it does not
+ * parse. `parsed`: the same text parsed already (as a manifest), read
+ * instead of parsing it again when the text is plain YAML.
+ */
 export function readAlerts(text: string, parsed?: ParsedYaml): AlertRule[] {
   if (!mayHoldAlerts(text)) return [];
   const templated = text.includes('{{');

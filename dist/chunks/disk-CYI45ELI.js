@@ -1,2 +1,0 @@
-import { createRequire as __rgCreateRequire } from 'node:module'; const require = __rgCreateRequire(import.meta.url);
-import{a,b,c,d,e,f,g,h}from"./chunk-4IIKYYCB.js";import"./chunk-6L54TSD4.js";import"./chunk-QV5MB6SW.js";import"./chunk-W6LRXUFT.js";import"./chunk-MYH3ABNS.js";import"./chunk-UVUCH7GY.js";export{d as changedSince,e as filesMentioning,f as isCommit,g as isMissing,c as readAtRef,b as readBytes,a as readDocument,h as readRendered};

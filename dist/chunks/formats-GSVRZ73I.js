@@ -1,2 +1,0 @@
-import { createRequire as __rgCreateRequire } from 'node:module'; const require = __rgCreateRequire(import.meta.url);
-import{a,b,c,d,e,f,g}from"./chunk-AIZIY5SR.js";import"./chunk-DMTBQRN2.js";import"./chunk-TW5C4DS3.js";import"./chunk-YP3WHZUT.js";import"./chunk-W6LRXUFT.js";import"./chunk-MYH3ABNS.js";import"./chunk-UVUCH7GY.js";export{b as FORMATS,f as FORMATS_END,e as FORMATS_START,c as FORMAT_IDS,a as defineFormat,d as formatById,g as formatsTable};
