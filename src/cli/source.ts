@@ -30,7 +30,8 @@ import {
   READ_CONCURRENCY,
   ReadFailed,
 } from '../source.js';
-import { isTemplatePath, TEMPLATE_FOLDERS, templatePaths, type TemplateFile } from '../model/template.js';
+import { isTemplatePath, TEMPLATE_FOLDERS, templatePaths } from '../model/template-paths.js';
+import type { TemplateFile } from '../model/template.js';
 import { PULL_REQUEST } from '../kinds/pull-request.js';
 
 export interface DiskSourceOptions {

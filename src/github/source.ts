@@ -35,7 +35,8 @@ import {
 import type { Unread } from '../model/files.js';
 import type { ApprovalFacts } from '../model/conditions.js';
 import { findTemplates, readTemplates } from './templates.js';
-import { templatePaths, type TemplateFile } from '../model/template.js';
+import { templatePaths } from '../model/template-paths.js';
+import type { TemplateFile } from '../model/template.js';
 import { MAX_FILE_BYTES } from '../model/file-bytes.js';
 import {
   type ChangedFiles,

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { PullRequestFacts } from './conditions.js';
 import { folderOf } from './paths.js';
-import { repositoryPath } from './runbook-links.js';
+import { repositoryPath } from './link-targets.js';
 import type { Repository } from './spec.js';
 
 export interface Removed {

@@ -33,8 +33,6 @@ export interface RunbookLinks {
   waiver: ItemState;
 }
 
-export { externalUrl, repositoryPath } from './link-targets.js';
-
 const cache = new WeakMap<DocumentView, WeakMap<RunbookLinkSpec, RunbookLinks>>();
 
 /** The description's Runbook section, what it links and what it says when it links nothing; computed once per document and spec. */

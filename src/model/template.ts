@@ -8,7 +8,8 @@
  * GitHub looks for the template in `.github/`, the root and `docs/`, as
  * `pull_request_template.md` in any case, and in a `PULL_REQUEST_TEMPLATE/`
  * folder there for several; with several, the description's `?template=`
- * link names one, else the one whose headings it follows is taken.
+ * link names one, else the one whose headings it follows is taken (the
+ * places: `template-paths.ts`).
  */
 import { parseDocument, sectionBody, type DocumentView } from '../markdown/document.js';
 
@@ -17,8 +18,6 @@ export interface TemplateFile {
   path: string;
   text: string;
 }
-
-export { isTemplatePath, TEMPLATE_FOLDERS, templatePaths } from './template-paths.js';
 
 /**
  * The template a description was written from, among those the repository

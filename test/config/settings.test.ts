@@ -16,7 +16,7 @@ import { example, loadGrammars, ROOT } from '../helpers.js';
 import { auditOf, changeOf, changeOfRun } from '../services/memory.js';
 import { READY_CATALOG, READY_FILES } from '../../src/rules/service-common.js';
 import type { ReviewFacts } from '../../src/model/reviews.js';
-import { templatePaths } from '../../src/model/template.js';
+import { templatePaths } from '../../src/model/template-paths.js';
 
 // Source files are parsed with tree-sitter, whose grammars load before a check.
 await loadGrammars();

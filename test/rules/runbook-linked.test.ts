@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { repositoryPath } from '../../src/model/runbook-links.js';
+import { repositoryPath } from '../../src/model/link-targets.js';
 import { example, fixture, onDescription } from '../helpers.js';
 
 describe('runbook-linked', () => {

@@ -16,7 +16,7 @@ import { isMap, isSeq, LineCounter, parseAllDocuments } from 'yaml';
 import { HELM_VALUE, renderStatically } from './helm.js';
 import { KUBECTL_YAML, reader, scalar, type Reader } from '../yaml-fields.js';
 import { positionOf } from '../../model/yaml-position.js';
-import { repositoryPath } from '../../model/runbook-links.js';
+import { repositoryPath } from '../../model/link-targets.js';
 import type { AlertSpec, Repository } from '../../model/spec.js';
 
 export type { AlertSpec };

@@ -1,2 +1,0 @@
-import { createRequire as __rgCreateRequire } from 'node:module'; const require = __rgCreateRequire(import.meta.url);
-import{a,b,c,d,e,f}from"./chunk-P75YSHG2.js";import"./chunk-KLATFNOX.js";import"./chunk-WX3GLO5E.js";import"./chunk-MYH3ABNS.js";import"./chunk-UVUCH7GY.js";export{a as BUDGET,f as checkWithinBudget,e as parseEarly,d as readDescription,c as serveCheckThread,b as setCheckScript};

@@ -1,2 +1,0 @@
-import { createRequire as __rgCreateRequire } from 'node:module'; const require = __rgCreateRequire(import.meta.url);
-import{a,b,c,d,e,f,g}from"./chunk-CSLDDBYG.js";import"./chunk-CMVIZ4U6.js";import"./chunk-276TW5QQ.js";import"./chunk-YP3WHZUT.js";import"./chunk-KLATFNOX.js";import"./chunk-WX3GLO5E.js";import"./chunk-MYH3ABNS.js";import"./chunk-UVUCH7GY.js";export{b as FORMATS,f as FORMATS_END,e as FORMATS_START,c as FORMAT_IDS,a as defineFormat,d as formatById,g as formatsTable};
