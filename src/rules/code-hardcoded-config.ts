@@ -170,6 +170,14 @@ export const codeHardcodedConfig = defineRule({
       ],
     },
     {
+      name: 'Python: a database URL on a line of its own in a long string, shown without the lines and its credentials',
+      path: 'services/db/settings.py',
+      text: 'DATABASE_URL = """\npostgres://app:hunter2@db.prod.internal:5432/app\n"""\n',
+      findings: [
+        { at: '1:16', id: 'literal', data: { name: 'DATABASE_URL', value: 'postgres://…@db.prod.internal:5432/app' } },
+      ],
+    },
+    {
       name: 'Python: a URL an f-string builds from the environment, and names service discovery resolves',
       path: 'services/vets/client.py',
       text: 'import os\n\nMETADATA_URL = f\'http://{os.getenv("METADATA_SERVER")}/computeMetadata/v1\'\nCUSTOMERS_URL = "http://customers-service/owners"\nBILLING_URL = "lb://billing"\nSTORE_URL = "https://store.shop.io/api"\n',

@@ -1,2 +1,0 @@
-import { createRequire as __rgCreateRequire } from 'node:module'; const require = __rgCreateRequire(import.meta.url);
-import{a,b,c,d,e,f}from"./chunk-RP47BW5Y.js";import"./chunk-TEGK6SN3.js";import"./chunk-WX3GLO5E.js";import"./chunk-P3T7C7MY.js";import"./chunk-UVUCH7GY.js";export{a as BUDGET,f as checkWithinBudget,e as parseEarly,d as readDescription,c as serveCheckThread,b as setCheckScript};

@@ -1,2 +1,0 @@
-import { createRequire as __rgCreateRequire } from 'node:module'; const require = __rgCreateRequire(import.meta.url);
-import{a,b,c,d,e,f,g}from"./chunk-RYX3XULD.js";import"./chunk-DLJGPM5G.js";import"./chunk-GPKHSNX7.js";import"./chunk-YP3WHZUT.js";import"./chunk-TEGK6SN3.js";import"./chunk-WX3GLO5E.js";import"./chunk-P3T7C7MY.js";import"./chunk-UVUCH7GY.js";export{b as FORMATS,f as FORMATS_END,e as FORMATS_START,c as FORMAT_IDS,a as defineFormat,d as formatById,g as formatsTable};

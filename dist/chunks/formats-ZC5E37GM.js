@@ -1,0 +1,2 @@
+import { createRequire as __rgCreateRequire } from 'node:module'; const require = __rgCreateRequire(import.meta.url);
+import{a,b,c,d,e,f,g}from"./chunk-7UDOY3WN.js";import"./chunk-NU245NVX.js";import"./chunk-HJHCJRCF.js";import"./chunk-YP3WHZUT.js";import"./chunk-Q6M6EXEF.js";import"./chunk-WX3GLO5E.js";import"./chunk-P3T7C7MY.js";import"./chunk-UVUCH7GY.js";export{b as FORMATS,f as FORMATS_END,e as FORMATS_START,c as FORMAT_IDS,a as defineFormat,d as formatById,g as formatsTable};

@@ -1,2 +1,0 @@
-import { createRequire as __rgCreateRequire } from 'node:module'; const require = __rgCreateRequire(import.meta.url);
-import{l as a}from"./chunk-GPKHSNX7.js";import"./chunk-YP3WHZUT.js";import"./chunk-TEGK6SN3.js";import"./chunk-WX3GLO5E.js";import"./chunk-P3T7C7MY.js";import"./chunk-UVUCH7GY.js";export{a as formatMarkdown};
